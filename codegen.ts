@@ -1,0 +1,57 @@
+/**
+ * Resolver types for each subgraph, generated from its SDL in `schema/` into
+ * `subgraphs/<name>/__generated__/resolvers-types.ts`. Never edit the output by hand:
+ * run `npm run codegen`; CI fails when the committed files are stale.
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+type Mappers = Record<string, string>;
+
+function subgraph(name: 'crm' | 'callcenter' | 'tickets', mappers: Mappers) {
+  return {
+    schema: [`schema/${name}.graphql`, 'schema/codegen/federation-directives.graphql'],
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      federation: true,
+      useIndexSignature: true,
+      enumsAsTypes: true,
+      immutableTypes: false,
+      useTypeImports: true,
+      contextType: `../context.js#${contextTypeName[name]}`,
+      mapperTypeSuffix: 'Model',
+      mappers,
+      scalars: { DateTime: 'string', Decimal: 'string' },
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      maybeValue: 'T | null',
+      inputMaybeValue: 'T | null | undefined',
+    },
+  };
+}
+
+const contextTypeName = { crm: 'CrmContext', callcenter: 'CallCenterContext', tickets: 'TicketsContext' } as const;
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    'subgraphs/crm/__generated__/resolvers-types.ts': subgraph('crm', {
+      Customer: '../source/records.js#CustomerRecord',
+      AccountOwner: '../source/records.js#AccountOwnerRecord',
+      Order: '../source/records.js#OrderRecord',
+      Activity: '../source/records.js#ActivityRecord',
+      NoteActivity: '../source/records.js#ActivityRecord',
+      CallLogActivity: '../source/records.js#ActivityRecord',
+      ChatTranscriptActivity: '../source/records.js#ActivityRecord',
+    }),
+    'subgraphs/callcenter/__generated__/resolvers-types.ts': subgraph('callcenter', {
+      Call: '../source/records.js#CallRecord',
+      Agent: '../source/records.js#AgentRecord',
+      Queue: '../source/records.js#QueueRecord',
+    }),
+    'subgraphs/tickets/__generated__/resolvers-types.ts': subgraph('tickets', {
+      Ticket: '../source/records.js#TicketRecord',
+      TicketComment: '../source/records.js#TicketCommentRecord',
+    }),
+  },
+};
+
+export default config;

@@ -1,0 +1,91 @@
+/**
+ * What the CRM stores, as its port hands it out. Resolvers map these to the schema's
+ * types (codegen mappers); adapters map them to and from their tables.
+ */
+export type CustomerTier = 'STANDARD' | 'SILVER' | 'GOLD' | 'PLATINUM';
+export type PhoneType = 'MOBILE' | 'LANDLINE' | 'WORK' | 'HOME' | 'OTHER';
+
+export interface PhoneRecord {
+  /** As typed into the CRM: `138 0013 8000`, `(010) 6552 9988`, ... */
+  raw: string;
+  /** Normalised by `subgraphs/shared/phone.ts`. */
+  e164: string;
+  type: PhoneType;
+}
+
+export interface AccountOwnerRecord {
+  id: string;
+  name: string;
+  team: string;
+}
+
+export interface CustomerRecord {
+  id: string;
+  displayName: string;
+  tier: CustomerTier;
+  phones: PhoneRecord[];
+  emails: string[];
+  company: { name: string; industry: string | null } | null;
+  tags: string[];
+  ownerId: string | null;
+  /** National ID number (PII); stored encrypted once the authorization work lands. */
+  nationalId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastContactAt: string | null;
+}
+
+export type OrderStatus = 'PENDING' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED';
+export type ShipmentStatus = 'PREPARING' | 'IN_TRANSIT' | 'DELIVERED' | 'RETURNED';
+
+export interface OrderRecord {
+  id: string;
+  customerId: string;
+  number: string;
+  status: OrderStatus;
+  /** Decimal string with two fraction digits. */
+  total: string;
+  currency: string;
+  placedAt: string;
+  shipment: {
+    carrier: string;
+    trackingNumber: string;
+    status: ShipmentStatus;
+    shippedAt: string | null;
+    deliveredAt: string | null;
+  } | null;
+}
+
+export type ActivityType = 'NOTE' | 'CALL_LOG' | 'CHAT_TRANSCRIPT';
+
+export interface ChatMessageRecord {
+  from: string;
+  at: string;
+  text: string;
+}
+
+export interface ActivityRecord {
+  id: string;
+  customerId: string;
+  type: ActivityType;
+  at: string;
+  author: string;
+  /** NOTE only. */
+  body: string | null;
+  /** CALL_LOG only: the call center's call id (unique per customer timeline). */
+  callId: string | null;
+  durationSeconds: number | null;
+  agentId: string | null;
+  disposition: string | null;
+  recordingRef: string | null;
+  /** CHAT_TRANSCRIPT only. */
+  messages: ChatMessageRecord[] | null;
+}
+
+/** Everything the CRM holds, as the seed generator produces it. */
+export interface CrmSeed {
+  owners: AccountOwnerRecord[];
+  customers: CustomerRecord[];
+  orders: OrderRecord[];
+  activities: ActivityRecord[];
+}

@@ -1,0 +1,61 @@
+/**
+ * Opens a subgraph's database through Kysely, so each query is written once for both
+ * dialects: SQLite (better-sqlite3, the embedded default) and PostgreSQL (the 'direct
+ * database' integration mode). Every executed statement is counted and can be observed,
+ * which is how tests prove batching ("a constant number of SQL statements per request").
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+
+export type DatabaseConfig =
+  | { driver: 'sqlite'; file: string }
+  | { driver: 'postgres'; url: string; schema: string };
+
+export type StatementListener = (sql: string) => void;
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: 'sqlite' | 'postgres';
+  /** Number of SQL statements executed since open. */
+  readonly statementCount: number;
+  /** Calls `listener` with every executed statement; returns the unsubscribe function. */
+  onStatement(listener: StatementListener): () => void;
+  close(): Promise<void>;
+}
+
+export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
+  const listeners = new Set<StatementListener>();
+  let statementCount = 0;
+  const log = (event: LogEvent) => {
+    statementCount += 1;
+    for (const listener of listeners) listener(event.query.sql);
+  };
+  let db: Kysely<DB>;
+  if (config.driver === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, options: `-c search_path=${config.schema}` });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+  }
+  return {
+    db,
+    dialect: config.driver,
+    get statementCount() {
+      return statementCount;
+    },
+    onStatement(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => db.destroy(),
+  };
+}

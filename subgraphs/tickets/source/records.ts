@@ -1,0 +1,44 @@
+/** What the ticket system stores, as its port hands it out. */
+export type TicketStatus = 'NEW' | 'OPEN' | 'PENDING' | 'HOLD' | 'SOLVED' | 'CLOSED';
+export type TicketPriority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+export type TicketChannel = 'PHONE' | 'EMAIL' | 'CHAT' | 'WEB';
+
+export interface TicketCommentRecord {
+  id: string;
+  ticketId: string;
+  author: string;
+  body: string;
+  public: boolean;
+  createdAt: string;
+}
+
+export interface TicketRecord {
+  id: string;
+  /** Human-readable, unique: `T-100042`. */
+  number: string;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  channel: TicketChannel;
+  /** The CRM customer id of the requester (an entity key, not a copy of CRM data). */
+  requesterId: string | null;
+  /** The call center's agent id. */
+  assigneeId: string | null;
+  /** The call center's call id this ticket was opened from. */
+  relatedCallId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  slaDueAt: string | null;
+  slaBreached: boolean;
+  firstRespondedAt: string | null;
+  solvedAt: string | null;
+  /** Set for tickets created through `createTicket`; unique. */
+  idempotencyKey: string | null;
+}
+
+/** Everything the ticket system holds, as the seed generator produces it. */
+export interface TicketsSeed {
+  tickets: TicketRecord[];
+  comments: TicketCommentRecord[];
+}
