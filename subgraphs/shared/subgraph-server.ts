@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
 import { createHttpHandler, listen, sendJson, type Route } from './http.js';
 import { formatError } from './format-error.js';
@@ -45,10 +44,11 @@ export interface RunningServer {
 }
 
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
+  type SchemaModule = Parameters<typeof buildSubgraphSchema>[0] & { typeDefs: unknown };
   const schema = buildSubgraphSchema({
     typeDefs: parse(readSubgraphSdl(options.name)),
-    resolvers: options.resolvers as GraphQLResolverMap<TContext>,
-  });
+    resolvers: options.resolvers,
+  } as SchemaModule);
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError,

@@ -1,0 +1,122 @@
+/**
+ * `npm start`: runs the three subgraphs and the gateway as separate processes, as they
+ * would be deployed, on their configured ports (4001-4003 and 4000 by default). Each
+ * subgraph seeds its embedded store with the demo data set on first start. Prints the URLs
+ * and an example operation once everything answers, and shuts all of it down on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { subgraphConfig } from '../subgraphs/shared/config.js';
+import type { SubgraphName } from '../subgraphs/shared/subgraph-server.js';
+import { gatewayConfig } from './config.js';
+
+const STARTUP_TIMEOUT_MS = 180_000;
+const SUBGRAPHS: SubgraphName[] = ['crm', 'callcenter', 'tickets'];
+const children: { name: string; process: ChildProcess }[] = [];
+let stopping = false;
+
+function run(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `[${name}]`.padEnd(13);
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) console.log(`${prefix}${line}`);
+    });
+  }
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${prefix}exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+    void stop(1);
+  });
+  children.push({ name, process: child });
+}
+
+async function waitForHealth(name: string, url: string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer on ${url}/health within ${STARTUP_TIMEOUT_MS / 1000} s.`);
+}
+
+async function stop(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      ({ process: child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  process.exit(exitCode);
+}
+
+async function examplePhone(graphqlUrl: string): Promise<string> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ customers(first: 1, tier: GOLD) { nodes { phones { raw } } } }' }),
+  });
+  const body = (await response.json()) as { data?: { customers: { nodes: { phones: { raw: string }[] }[] } } };
+  return body.data?.customers.nodes[0]?.phones[0]?.raw ?? '138 0013 8000';
+}
+
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+const gateway = gatewayConfig();
+const subgraphEnv: NodeJS.ProcessEnv = { ...process.env };
+for (const name of SUBGRAPHS) {
+  const config = subgraphConfig(name);
+  subgraphEnv[`${name.toUpperCase()}_URL`] ??= `http://${config.host}:${config.port}/graphql`;
+}
+try {
+  for (const name of SUBGRAPHS) run(name, `../subgraphs/${name}/index.ts`, subgraphEnv);
+  await Promise.all(
+    SUBGRAPHS.map((name) => {
+      const config = subgraphConfig(name);
+      return waitForHealth(name, `http://${config.host}:${config.port}`);
+    }),
+  );
+  run('gateway', './index.ts', subgraphEnv);
+  const gatewayUrl = `http://${gateway.host}:${gateway.port}`;
+  await waitForHealth('gateway', gatewayUrl);
+  const phone = await examplePhone(`${gatewayUrl}/graphql`);
+  console.log(`
+Switchboard is running.
+  Gateway    ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)
+  CRM        ${subgraphEnv.CRM_URL}
+  Call center ${subgraphEnv.CALLCENTER_URL}
+  Tickets    ${subgraphEnv.TICKETS_URL}
+
+Try the unified customer view:
+  curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\
+    -d '{"query":"query($phone: String!) { identifyCaller(phone: $phone) { status candidates { displayName tier phones { e164 type } openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount } calls(first: 5) { nodes { startedAt state agent { name } } } orders(first: 3) { nodes { number status total } } } } }","variables":{"phone":"${phone}"}}'
+
+Ctrl-C stops everything.`);
+} catch (error) {
+  console.error((error as Error).message);
+  await stop(1);
+}

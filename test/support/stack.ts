@@ -1,0 +1,117 @@
+/**
+ * Starts the whole product for a test, the way a user runs it but in one process: three
+ * real subgraph servers over real SQLite files in a temporary directory, seeded with the
+ * deterministic demo generator, and the real gateway in front, all on ephemeral ports.
+ * `close()` stops everything and deletes the files.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gatewayConfig } from '../../gateway/config.js';
+import { startGateway, type RunningGateway } from '../../gateway/server.js';
+import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
+import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
+import { createCrmServer } from '../../subgraphs/crm/server.js';
+import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { seedStore } from '../../subgraphs/seed/load.js';
+import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
+import type { Database } from '../../subgraphs/shared/database.js';
+import { createTicketsServer } from '../../subgraphs/tickets/server.js';
+import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+
+/** The data set's fixed "now", so every run sees the same data. */
+export const TEST_ANCHOR = '2026-11-01T00:00:00.000Z';
+export const TEST_SEED = 7;
+
+export interface RunningSubgraph {
+  server: RunningServer;
+  store: { database: Database<unknown>; close(): Promise<void> };
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  crm: RunningSubgraph;
+  callcenter: RunningSubgraph;
+  tickets: RunningSubgraph;
+  /** POSTs an operation to the gateway and returns the HTTP status and parsed body. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+export interface StackOptions {
+  customers?: number;
+  subgraphTimeoutMs?: number;
+  /** Replace a subgraph's URL (for example with a server that never answers). */
+  subgraphUrls?: Record<string, string>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+  const seed = { customers: options.customers ?? 300, seed: TEST_SEED, anchor: TEST_ANCHOR };
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    const crmStore = await openCrmSource({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
+    started.push(crmStore);
+    const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
+    started.push(callStore);
+    const ticketStore = await openTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
+    started.push(ticketStore);
+    await Promise.all([seedStore(crmStore, 'crm', seed), seedStore(callStore, 'callcenter', seed), seedStore(ticketStore, 'tickets', seed)]);
+    const crmServer = await createCrmServer({ source: crmStore, port: 0 });
+    started.push(crmServer);
+    const callServer = await createCallCenterServer({ source: callStore, port: 0 });
+    started.push(callServer);
+    const ticketServer = await createTicketsServer({ source: ticketStore, port: 0 });
+    started.push(ticketServer);
+    const gateway = await startGateway({
+      ...gatewayConfig({}),
+      port: 0,
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? 3000,
+      subgraphUrls: {
+        crm: crmServer.graphqlUrl,
+        callcenter: callServer.graphqlUrl,
+        tickets: ticketServer.graphqlUrl,
+        ...options.subgraphUrls,
+      },
+    });
+    started.push(gateway);
+    return {
+      gateway,
+      crm: { server: crmServer, store: crmStore },
+      callcenter: { server: callServer, store: callStore },
+      tickets: { server: ticketServer, store: ticketStore },
+      query: (query, variables) => postGraphQL(gateway.graphqlUrl, query, variables),
+      async close() {
+        await closeAll(started);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await closeAll(started);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function closeAll(started: { close(): Promise<void> }[]): Promise<void> {
+  // Servers first (reverse start order), then stores; a server closed twice is fine.
+  for (const item of [...started].reverse()) {
+    await item.close().catch(() => undefined);
+  }
+}
