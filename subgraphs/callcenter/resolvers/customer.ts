@@ -1,0 +1,32 @@
+/**
+ * The call center's part of a Customer (owned by the CRM): its calls, found by the
+ * customer's phone numbers, which the gateway sends in the representation (@requires).
+ */
+import { pageArgs } from '../../shared/pagination.js';
+import { toE164 } from '../../shared/phone.js';
+import type { CustomerResolvers } from '../__generated__/resolvers-types.js';
+import type { NumberSet } from '../loaders.js';
+import { CUSTOMER_CALLS_CURSOR } from '../source/port.js';
+
+/** The customer's numbers from the representation, normalised, deduplicated and sorted. */
+function numbersOf(customer: object): NumberSet {
+  // Typed as a union that includes "no phones"; a representation without them has no calls.
+  const phones = (customer as { phones?: unknown }).phones;
+  const numbers = new Set<string>();
+  for (const phone of Array.isArray(phones) ? phones : []) {
+    const raw: unknown = (phone as { e164?: unknown } | null)?.e164;
+    const e164 = typeof raw === 'string' ? toE164(raw) : null;
+    if (e164) numbers.add(e164);
+  }
+  return [...numbers].sort();
+}
+
+export const Customer: CustomerResolvers = {
+  // The representation carries everything needed here: `id` and, via @requires, `phones`.
+  __resolveReference: (reference) => reference,
+  calls(customer, { first, after }, { loaders }) {
+    const page = pageArgs(CUSTOMER_CALLS_CURSOR, first, after);
+    return loaders.customerCalls(page).load(numbersOf(customer));
+  },
+  lastCall: (customer, _args, { loaders }) => loaders.lastCall.load(numbersOf(customer)),
+};

@@ -1,0 +1,62 @@
+/**
+ * Creates the call center's tables and indexes; idempotent, same code for SQLite and
+ * PostgreSQL. No foreign keys: calls arrive from the seed and (later) from CTI events in
+ * any order, and the bulk load of a million calls must stay fast.
+ */
+import type { Kysely } from 'kysely';
+import type { CallCenterTables } from './tables.js';
+
+export async function migrate(db: Kysely<CallCenterTables>, schema?: string): Promise<void> {
+  if (schema !== undefined) await db.schema.createSchema(schema).ifNotExists().execute();
+
+  await db.schema
+    .createTable('agents')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('team', 'text', (c) => c.notNull())
+    .addColumn('presence', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('queues')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('calls')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('direction', 'text', (c) => c.notNull())
+    .addColumn('from_number', 'text')
+    .addColumn('to_number', 'text', (c) => c.notNull())
+    .addColumn('customer_number', 'text')
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('queue_id', 'text')
+    .addColumn('agent_id', 'text')
+    .addColumn('parent_call_id', 'text')
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('answered_at', 'text')
+    .addColumn('ended_at', 'text')
+    .addColumn('wait_seconds', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('talk_seconds', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('hold_seconds', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('wrap_up_seconds', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('disposition', 'text')
+    .addColumn('recording_ref', 'text')
+    .addColumn('recording_seconds', 'integer')
+    .execute();
+
+  const indexes: [name: string, columns: (keyof CallCenterTables['calls'])[]][] = [
+    ['calls_customer_number_started_at', ['customer_number', 'started_at']],
+    ['calls_started_at', ['started_at']],
+    ['calls_agent_id_started_at', ['agent_id', 'started_at']],
+    ['calls_queue_id_started_at', ['queue_id', 'started_at']],
+    ['calls_parent_call_id', ['parent_call_id']],
+  ];
+  for (const [name, columns] of indexes) {
+    await db.schema.createIndex(name).ifNotExists().on('calls').columns(columns).execute();
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The call center's one SQL adapter, for SQLite and PostgreSQL alike: every query is
+ * written once with Kysely (or Kysely's `sql` tag, with SQL both dialects accept).
+ */
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Database } from '../../shared/database.js';
+import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
+import { CUSTOMER_CALLS_CURSOR, type CallCenterSource } from './port.js';
+import type { AgentRecord, CallCenterSeed, CallRecord, QueueRecord } from './records.js';
+import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from './tables.js';
+
+/** Rows per multi-row INSERT: 500 calls × 19 columns stays far below both dialects' parameter limits. */
+const INSERT_ROWS = 500;
+/** Ids per `IN (…)` list; larger inputs are split (DataLoader batches stay below this). */
+const IN_LIST = 1000;
+
+type CallRow = Selectable<CallsTable>;
+
+function toCallRecord(row: CallRow): CallRecord {
+  return {
+    id: row.id,
+    direction: row.direction,
+    from: row.from_number,
+    to: row.to_number,
+    customerNumber: row.customer_number,
+    state: row.state,
+    queueId: row.queue_id,
+    agentId: row.agent_id,
+    parentCallId: row.parent_call_id,
+    startedAt: row.started_at,
+    answeredAt: row.answered_at,
+    endedAt: row.ended_at,
+    waitSeconds: Number(row.wait_seconds),
+    talkSeconds: Number(row.talk_seconds),
+    holdSeconds: Number(row.hold_seconds),
+    wrapUpSeconds: Number(row.wrap_up_seconds),
+    disposition: row.disposition,
+    recordingRef: row.recording_ref,
+    recordingSeconds: row.recording_seconds === null ? null : Number(row.recording_seconds),
+  };
+}
+
+function toCallRow(call: CallRecord): Insertable<CallsTable> {
+  return {
+    id: call.id,
+    direction: call.direction,
+    from_number: call.from,
+    to_number: call.to,
+    customer_number: call.customerNumber,
+    state: call.state,
+    queue_id: call.queueId,
+    agent_id: call.agentId,
+    parent_call_id: call.parentCallId,
+    started_at: call.startedAt,
+    answered_at: call.answeredAt,
+    ended_at: call.endedAt,
+    wait_seconds: call.waitSeconds,
+    talk_seconds: call.talkSeconds,
+    hold_seconds: call.holdSeconds,
+    wrap_up_seconds: call.wrapUpSeconds,
+    disposition: call.disposition,
+    recording_ref: call.recordingRef,
+    recording_seconds: call.recordingSeconds,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Answers `ids` in input order from rows fetched in any order. */
+function inOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): (T | null)[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export class SqlCallCenterStore implements CallCenterSource {
+  constructor(readonly database: Database<CallCenterTables>) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  private async byIds<T extends { id: string }>(ids: readonly string[], fetch: (ids: string[]) => Promise<T[]>): Promise<(T | null)[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return ids.map(() => null);
+    const rows = (await Promise.all(chunks(unique, IN_LIST).map(fetch))).flat();
+    return inOrder(ids, rows);
+  }
+
+  callsByIds(ids: readonly string[]): Promise<(CallRecord | null)[]> {
+    return this.byIds(ids, async (chunk) =>
+      (await this.db.selectFrom('calls').select(CALL_COLUMNS).where('id', 'in', chunk).execute()).map(toCallRecord),
+    );
+  }
+
+  agentsByIds(ids: readonly string[]): Promise<(AgentRecord | null)[]> {
+    return this.byIds(ids, (chunk) =>
+      this.db.selectFrom('agents').select(['id', 'name', 'team', 'presence']).where('id', 'in', chunk).execute(),
+    );
+  }
+
+  queuesByIds(ids: readonly string[]): Promise<(QueueRecord | null)[]> {
+    return this.byIds(ids, (chunk) => this.db.selectFrom('queues').select(['id', 'name']).where('id', 'in', chunk).execute());
+  }
+
+  async listAgents(team?: string): Promise<AgentRecord[]> {
+    let query = this.db.selectFrom('agents').select(['id', 'name', 'team', 'presence']).orderBy('id');
+    if (team !== undefined) query = query.where('team', '=', team);
+    return query.execute();
+  }
+
+  listQueues(): Promise<QueueRecord[]> {
+    return this.db.selectFrom('queues').select(['id', 'name']).orderBy('id').execute();
+  }
+
+  /**
+   * One statement for the whole batch: the (request index, number) pairs as a VALUES list
+   * joined to `calls` through the (customer_number, started_at) index; `COUNT(*) OVER` gives
+   * each customer's total, `ROW_NUMBER() OVER` cuts each customer's page at `first + 1`.
+   * With a cursor, rows are split into before/after the cursor (`is_after`): the page comes
+   * from the rows after it, and the first row before it is returned too, only to carry the
+   * total of a customer whose page is empty.
+   */
+  async callsByCustomerNumbers(numberSets: readonly (readonly string[])[], page: PageArgs): Promise<Page<CallRecord>[]> {
+    const pairs: [index: number, number: string][] = [];
+    numberSets.forEach((numbers, index) => {
+      for (const number of new Set(numbers)) pairs.push([index, number]);
+    });
+    const groups = numberSets.map(() => ({ rows: [] as CallRecord[], total: 0 }));
+    if (pairs.length > 0) {
+      const after = page.after;
+      const isAfter = after
+        ? sql`c.started_at < ${after.key} OR (c.started_at = ${after.key} AND c.id < ${after.id})`
+        : sql`1 = 1`;
+      const values = sql.join(pairs.map(([index, number]) => sql`(${sql.lit(index)}, ${number})`));
+      const columns = sql.join(CALL_COLUMNS.map((column) => sql.ref(`c.${column}`)));
+      const outer = sql.join(CALL_COLUMNS.map((column) => sql.ref(`r.${column}`)));
+      const result = await sql<CallRow & { request_index: number; total: number; is_after: number }>`
+        WITH req (request_index, number) AS (VALUES ${values}),
+        matched AS (
+          SELECT req.request_index, ${columns},
+            CASE WHEN ${isAfter} THEN 1 ELSE 0 END AS is_after,
+            CAST(COUNT(*) OVER (PARTITION BY req.request_index) AS INTEGER) AS total
+          FROM req JOIN calls c ON c.customer_number = req.number
+        ),
+        ranked AS (
+          SELECT matched.*,
+            ROW_NUMBER() OVER (PARTITION BY request_index, is_after ORDER BY started_at DESC, id DESC) AS rn
+          FROM matched
+        )
+        SELECT r.request_index, r.is_after, r.total, ${outer}
+        FROM ranked r
+        WHERE (r.is_after = 1 AND r.rn <= ${page.first + 1}) OR (r.is_after = 0 AND r.rn = 1)
+        ORDER BY r.request_index, r.is_after DESC, r.rn`.execute(this.db);
+      for (const row of result.rows) {
+        const group = groups[Number(row.request_index)];
+        if (!group) continue;
+        group.total = Number(row.total);
+        if (Number(row.is_after) === 1) group.rows.push(toCallRecord(row));
+      }
+    }
+    return groups.map(({ rows, total }) =>
+      toPage(CUSTOMER_CALLS_CURSOR, rows, page.first, total, (call) => ({ key: call.startedAt, id: call.id })),
+    );
+  }
+
+  async lastCallByCustomerNumbers(numberSets: readonly (readonly string[])[]): Promise<(CallRecord | null)[]> {
+    const pages = await this.callsByCustomerNumbers(numberSets, { first: 1, after: null });
+    return pages.map((page) => page.nodes[0] ?? null);
+  }
+
+  async loadSeed(part: CallCenterSeed): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const rows of chunks(part.agents, INSERT_ROWS)) {
+        await trx
+          .insertInto('agents')
+          .values(rows.map(({ id, name, team, presence }) => ({ id, name, team, presence }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+      for (const rows of chunks(part.queues, INSERT_ROWS)) {
+        await trx
+          .insertInto('queues')
+          .values(rows.map(({ id, name }) => ({ id, name }))).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+      for (const rows of chunks(part.calls, INSERT_ROWS)) {
+        await trx.insertInto('calls').values(rows.map(toCallRow)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+    });
+  }
+
+  async isEmpty(): Promise<boolean> {
+    for (const table of ['agents', 'queues', 'calls'] as const) {
+      const row = await this.db.selectFrom(table).select('id').limit(1).executeTakeFirst();
+      if (row) return false;
+    }
+    return true;
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
