@@ -1,0 +1,53 @@
+/**
+ * The port of the ticket system: everything the resolvers may ask of it, batch-first (one
+ * call answers many parents, in key order). `sql-store.ts` is the one adapter.
+ */
+import type { Database } from '../../shared/database.js';
+import type { Page, PageArgs } from '../../shared/pagination.js';
+import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
+import type { TicketsDatabase } from './migrations.js';
+
+export interface CreateTicketInput {
+  /** 1-128 characters; the same key with the same input returns the same ticket. */
+  idempotencyKey: string;
+  /** A CRM customer id (`cus_…`); the ticket system cannot check that it exists. */
+  requesterId: string;
+  subject: string;
+  description?: string | null;
+  priority?: TicketPriority | null;
+  channel?: TicketChannel | null;
+  assigneeId?: string | null;
+  relatedCallId?: string | null;
+}
+
+export interface TicketsSource {
+  /** The tickets with these ids, in key order; `null` for unknown ids. */
+  ticketsByIds(ids: readonly string[]): Promise<(TicketRecord | null)[]>;
+  /** The tickets with these numbers (`T-100042`), in key order; `null` for unknown numbers. */
+  ticketsByNumbers(numbers: readonly string[]): Promise<(TicketRecord | null)[]>;
+  /**
+   * One page of each requester's tickets, newest first (createdAt DESC, id DESC), in one
+   * statement. `statuses` null or empty: every status. `totalCount` respects the filter.
+   */
+  ticketsByRequesterIds(requesterIds: readonly string[], statuses: readonly TicketStatus[] | null, page: PageArgs): Promise<Page<TicketRecord>[]>;
+  /** Each call's tickets, newest first. */
+  ticketsByRelatedCallIds(callIds: readonly string[]): Promise<TicketRecord[][]>;
+  /** The first `first` comments of each ticket, oldest first. */
+  commentsByTicketIds(ticketIds: readonly string[], first: number): Promise<TicketCommentRecord[][]>;
+  /**
+   * Validates (BAD_USER_INPUT), then in one transaction returns the ticket already created
+   * with this idempotency key (CONFLICT when its input differed) or creates a new one.
+   */
+  createTicket(input: CreateTicketInput): Promise<TicketRecord>;
+  /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a move `transitions.ts` forbids. */
+  changeStatus(id: string, status: TicketStatus): Promise<TicketRecord>;
+  /** Inserts one seed chunk's part in one transaction. */
+  loadSeed(part: TicketsSeed): Promise<void>;
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The database, for statement counting in tests. */
+  readonly database: Database<TicketsDatabase>;
+}
+
+/** The cursor kind of `Customer.tickets`: its cursors are refused by every other list. */
+export const CUSTOMER_TICKETS_CURSOR = 'Customer.tickets';

@@ -1,0 +1,333 @@
+/**
+ * The ticket system's one adapter: Kysely over SQLite or PostgreSQL, each query written once.
+ * Per-parent pages come from one statement with window functions, so a request for many
+ * customers costs one statement per list, not one per customer.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { conflict, notFound } from '../../../schema/errors.js';
+import type { Database } from '../../shared/database.js';
+import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
+import { TICKET_NUMBER_COUNTER, type TicketCommentsTable, type TicketsDatabase, type TicketsTable } from './migrations.js';
+import { CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from './port.js';
+import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
+import { firstReplyDueAt, slaState } from './sla.js';
+import { assertTransition } from './transitions.js';
+import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from './validation.js';
+
+/** Keys per `IN (…)` list: far below both dialects' parameter limits. */
+const IN_LIST_SIZE = 1000;
+const SEED_TICKET_ROWS = 400;
+const SEED_COMMENT_ROWS = 800;
+const MAX_ATTEMPTS = 3;
+
+function toTicket(row: Selectable<TicketsTable>): TicketRecord {
+  return {
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    description: row.description,
+    status: row.status as TicketStatus,
+    priority: row.priority as TicketPriority,
+    channel: row.channel as TicketChannel,
+    requesterId: row.requester_id,
+    assigneeId: row.assignee_id,
+    relatedCallId: row.related_call_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    slaDueAt: row.sla_due_at,
+    slaBreached: Number(row.sla_breached) === 1,
+    firstRespondedAt: row.first_responded_at,
+    solvedAt: row.solved_at,
+    idempotencyKey: row.idempotency_key,
+  };
+}
+
+function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = null): Insertable<TicketsTable> {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    description: ticket.description,
+    status: ticket.status,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    requester_id: ticket.requesterId,
+    assignee_id: ticket.assigneeId,
+    related_call_id: ticket.relatedCallId,
+    created_at: ticket.createdAt,
+    updated_at: ticket.updatedAt,
+    sla_due_at: ticket.slaDueAt,
+    sla_breached: ticket.slaBreached ? 1 : 0,
+    first_responded_at: ticket.firstRespondedAt,
+    solved_at: ticket.solvedAt,
+    idempotency_key: ticket.idempotencyKey,
+    idempotency_input: idempotencyInput,
+  };
+}
+
+function toComment(row: Selectable<TicketCommentsTable>): TicketCommentRecord {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    author: row.author,
+    body: row.body,
+    public: Number(row.is_public) === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string | null): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) groups.get(key)?.push(row);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function ticketNumberValue(number: string): number | null {
+  const match = /^T-(\d{1,15})$/.exec(number);
+  return match ? Number(match[1]) : null;
+}
+
+/** Thrown inside the create transaction to roll it back when the key was used before with this input. */
+class Replay {
+  constructor(readonly ticket: TicketRecord) {}
+}
+
+export class SqlTicketStore implements TicketsSource {
+  constructor(readonly database: Database<TicketsDatabase>) {}
+
+  private get db(): Kysely<TicketsDatabase> {
+    return this.database.db;
+  }
+
+  private async ticketsBy(column: 'id' | 'number', keys: readonly string[]): Promise<(TicketRecord | null)[]> {
+    const found = new Map<string, TicketRecord>();
+    for (const part of chunks([...new Set(keys)], IN_LIST_SIZE)) {
+      const rows = await this.db.selectFrom('tickets').selectAll().where(column, 'in', part).execute();
+      for (const row of rows) found.set(row[column], toTicket(row));
+    }
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
+  ticketsByIds(ids: readonly string[]): Promise<(TicketRecord | null)[]> {
+    return this.ticketsBy('id', ids);
+  }
+
+  ticketsByNumbers(numbers: readonly string[]): Promise<(TicketRecord | null)[]> {
+    return this.ticketsBy('number', numbers);
+  }
+
+  async ticketsByRequesterIds(requesterIds: readonly string[], statuses: readonly TicketStatus[] | null, page: PageArgs): Promise<Page<TicketRecord>[]> {
+    const filter = statuses !== null && statuses.length > 0 ? [...new Set(statuses)] : null;
+    const after = page.after;
+    // Rows past the cursor rank first, so `rn <= first + 1` keeps the page plus one look-ahead
+    // row; a requester with nothing past the cursor still yields one row carrying its total.
+    const isAfter = after
+      ? sql<number>`CASE WHEN created_at < ${after.key} OR (created_at = ${after.key} AND id < ${after.id}) THEN 1 ELSE 0 END`
+      : sql<number>`1`;
+    const order = after ? sql`${isAfter} DESC, created_at DESC, id DESC` : sql`created_at DESC, id DESC`;
+    const rows: (Selectable<TicketsTable> & { is_after: number; total: number })[] = [];
+    for (const part of chunks([...new Set(requesterIds)], IN_LIST_SIZE)) {
+      const ranked = this.db
+        .selectFrom('tickets')
+        .selectAll()
+        .select([
+          isAfter.as('is_after'),
+          sql<number>`ROW_NUMBER() OVER (PARTITION BY requester_id ORDER BY ${order})`.as('rn'),
+          sql<number>`COUNT(*) OVER (PARTITION BY requester_id)`.as('total'),
+        ])
+        .where('requester_id', 'in', part)
+        .$if(filter !== null, (qb) => qb.where('status', 'in', filter ?? []));
+      rows.push(
+        ...(await this.db
+          .selectFrom(ranked.as('ranked'))
+          .selectAll()
+          .where('rn', '<=', page.first + 1)
+          .orderBy('requester_id')
+          .orderBy('rn')
+          .execute()),
+      );
+    }
+    return groupBy(requesterIds, rows, (row) => row.requester_id).map((group) => {
+      const totalCount = group.length === 0 ? 0 : Number(group[0]?.total);
+      const nodes = group.filter((row) => Number(row.is_after) === 1).map(toTicket);
+      return toPage(CUSTOMER_TICKETS_CURSOR, nodes, page.first, totalCount, (ticket) => ({ key: ticket.createdAt, id: ticket.id }));
+    });
+  }
+
+  async ticketsByRelatedCallIds(callIds: readonly string[]): Promise<TicketRecord[][]> {
+    const rows: Selectable<TicketsTable>[] = [];
+    for (const part of chunks([...new Set(callIds)], IN_LIST_SIZE)) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('tickets')
+          .selectAll()
+          .where('related_call_id', 'in', part)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .execute()),
+      );
+    }
+    return groupBy(callIds, rows.map(toTicket), (ticket) => ticket.relatedCallId);
+  }
+
+  async commentsByTicketIds(ticketIds: readonly string[], first: number): Promise<TicketCommentRecord[][]> {
+    if (first <= 0) return ticketIds.map(() => []);
+    const rows: Selectable<TicketCommentsTable>[] = [];
+    for (const part of chunks([...new Set(ticketIds)], IN_LIST_SIZE)) {
+      const ranked = this.db
+        .selectFrom('ticket_comments')
+        .selectAll()
+        .select(sql<number>`ROW_NUMBER() OVER (PARTITION BY ticket_id ORDER BY created_at, id)`.as('rn'))
+        .where('ticket_id', 'in', part);
+      rows.push(
+        ...(await this.db
+          .selectFrom(ranked.as('ranked'))
+          .select(['id', 'ticket_id', 'author', 'body', 'is_public', 'created_at'])
+          .where('rn', '<=', first)
+          .orderBy('ticket_id')
+          .orderBy('rn')
+          .execute()),
+      );
+    }
+    return groupBy(ticketIds, rows.map(toComment), (comment) => comment.ticketId);
+  }
+
+  async createTicket(input: CreateTicketInput): Promise<TicketRecord> {
+    const normalised = normaliseCreateTicketInput(input);
+    const fingerprint = inputFingerprint(normalised);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.db.transaction().execute((trx) => this.createIn(trx, normalised, fingerprint));
+      } catch (error) {
+        if (error instanceof Replay) return error.ticket;
+        // A concurrent create won a unique index (key or number): the retry sees its row.
+        if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async createIn(trx: Transaction<TicketsDatabase>, input: NormalisedTicketInput, fingerprint: string): Promise<TicketRecord> {
+    // Taking the next number first makes this transaction the writer at once: concurrent
+    // creates queue on the counter row (PostgreSQL row lock, SQLite write lock), and the key
+    // lookup below then sees every create committed before.
+    const counter = await trx
+      .updateTable('ticket_counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', TICKET_NUMBER_COUNTER)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const existing = await trx.selectFrom('tickets').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    if (existing) {
+      if (existing.idempotency_input !== fingerprint) {
+        throw conflict(`The idempotency key ${JSON.stringify(input.idempotencyKey)} was already used for ticket ${existing.number} with different input.`, {
+          argumentName: 'input.idempotencyKey',
+          ticketId: existing.id,
+        });
+      }
+      throw new Replay(toTicket(existing));
+    }
+    const now = new Date().toISOString();
+    const ticket: TicketRecord = {
+      id: `tkt_${randomUUID().replaceAll('-', '')}`,
+      number: `T-${Number(counter.value)}`,
+      subject: input.subject,
+      description: input.description,
+      status: 'NEW',
+      priority: input.priority,
+      channel: input.channel,
+      requesterId: input.requesterId,
+      assigneeId: input.assigneeId,
+      relatedCallId: input.relatedCallId,
+      createdAt: now,
+      updatedAt: now,
+      slaDueAt: firstReplyDueAt({ priority: input.priority, createdAt: now }),
+      slaBreached: false,
+      firstRespondedAt: null,
+      solvedAt: null,
+      idempotencyKey: input.idempotencyKey,
+    };
+    await trx.insertInto('tickets').values(toTicketRow(ticket, fingerprint)).execute();
+    return ticket;
+  }
+
+  async changeStatus(id: string, status: TicketStatus): Promise<TicketRecord> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('Ticket', id);
+      const current = toTicket(row);
+      assertTransition(current.status, status);
+      const now = new Date().toISOString();
+      const solvedAt = status === 'SOLVED' ? now : status === 'CLOSED' ? current.solvedAt : null;
+      const sla = slaState({ ...current, solvedAt }, now);
+      // Only if nobody moved the ticket meanwhile: the check above still holds.
+      const updated = await this.db
+        .updateTable('tickets')
+        .set({ status, solved_at: solvedAt, updated_at: now, sla_due_at: sla.slaDueAt, sla_breached: sla.slaBreached ? 1 : 0 })
+        .where('id', '=', id)
+        .where('status', '=', current.status)
+        .returningAll()
+        .executeTakeFirst();
+      if (updated) return toTicket(updated);
+    }
+    throw conflict(`Ticket ${JSON.stringify(id)} kept changing while its status was being changed; try again.`, { id });
+  }
+
+  async loadSeed(part: TicketsSeed): Promise<void> {
+    if (part.tickets.length === 0 && part.comments.length === 0) return;
+    let highest = 0;
+    for (const ticket of part.tickets) highest = Math.max(highest, ticketNumberValue(ticket.number) ?? 0);
+    await this.db.transaction().execute(async (trx) => {
+      for (const rows of chunks(part.tickets, SEED_TICKET_ROWS)) {
+        await trx.insertInto('tickets').values(rows.map((ticket) => toTicketRow(ticket))).execute();
+      }
+      for (const rows of chunks(part.comments, SEED_COMMENT_ROWS)) {
+        await trx
+          .insertInto('ticket_comments')
+          .values(
+            rows.map((comment) => ({
+              id: comment.id,
+              ticket_id: comment.ticketId,
+              author: comment.author,
+              body: comment.body,
+              is_public: comment.public ? 1 : 0,
+              created_at: comment.createdAt,
+            })),
+          )
+          .execute();
+      }
+      if (highest > 0) {
+        await trx
+          .updateTable('ticket_counters')
+          .set({ value: highest })
+          .where('name', '=', TICKET_NUMBER_COUNTER)
+          .where('value', '<', highest)
+          .execute();
+      }
+    });
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const row = await this.db.selectFrom('tickets').select('id').limit(1).executeTakeFirst();
+    return row === undefined;
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}

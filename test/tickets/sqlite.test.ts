@@ -1,0 +1,4 @@
+import { ticketsSuite } from './suite.js';
+import { sqliteConfig } from './helpers.js';
+
+ticketsSuite('SQLite', sqliteConfig);
