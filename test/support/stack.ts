@@ -25,7 +25,7 @@ export const TEST_SEED = 7;
 
 export interface RunningSubgraph {
   server: RunningServer;
-  store: { database: Database<unknown>; close(): Promise<void> };
+  store: { database: Pick<Database<unknown>, 'statementCount' | 'onStatement'>; close(): Promise<void> };
 }
 
 export interface Stack {
