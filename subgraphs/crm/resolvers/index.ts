@@ -1,0 +1,18 @@
+/** The CRM subgraph's resolver map, one file per type. */
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Activity, CallLogActivity, ChatTranscriptActivity, NoteActivity } from './activity.js';
+import { CallerIdentification } from './caller-identification.js';
+import { Customer } from './customer.js';
+import { Mutation } from './mutation.js';
+import { Query } from './query.js';
+
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Customer,
+  CallerIdentification,
+  Activity,
+  NoteActivity,
+  CallLogActivity,
+  ChatTranscriptActivity,
+};

@@ -1,0 +1,18 @@
+/** Opens the CRM's database (SQLite file or PostgreSQL schema), migrates it, returns the store. */
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseConfig } from '../../shared/database.js';
+import { migrate } from './migrations.js';
+import { SqlCrmStore } from './sql-store.js';
+import type { CrmTables } from './tables.js';
+
+export async function openCrmSource(config: DatabaseConfig): Promise<SqlCrmStore> {
+  const database = openDatabase<CrmTables>(config);
+  try {
+    if (config.driver === 'postgres') await sql`create schema if not exists ${sql.id(config.schema)}`.execute(database.db);
+    await migrate(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return new SqlCrmStore(database);
+}

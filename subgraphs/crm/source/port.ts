@@ -1,0 +1,75 @@
+/**
+ * The CRM port: everything the resolvers need from the CRM, batch-first (one call answers
+ * many parents), so a request runs a constant number of statements however many entities
+ * it touches. `SqlCrmStore` is the one adapter (SQLite and PostgreSQL).
+ */
+import type { Database } from '../../shared/database.js';
+import type { Page, PageArgs } from '../../shared/pagination.js';
+import type {
+  AccountOwnerRecord,
+  ActivityRecord,
+  ActivityType,
+  CrmSeed,
+  CustomerRecord,
+  CustomerTier,
+  OrderRecord,
+  PhoneType,
+} from './records.js';
+import type { CrmTables } from './tables.js';
+
+export interface CustomerFilter {
+  /** Substring of display name, company name or email (case-insensitive), or a phone number in any common format. */
+  search?: string | null;
+  tier?: CustomerTier | null;
+}
+
+export interface ContactUpdate {
+  /** When given, replaces all phone numbers (any common format; normalised to E.164). */
+  phones?: { number: string; type: PhoneType }[] | null;
+  /** When given, replaces all emails (trimmed, lower-cased, deduplicated). */
+  emails?: string[] | null;
+}
+
+/** A call to put on a customer's timeline; recorded at most once per (customerId, callId). */
+export interface CallLogInput {
+  customerId: string;
+  callId: string;
+  at: string;
+  author: string;
+  durationSeconds: number;
+  agentId: string | null;
+  disposition: string;
+  recordingRef: string | null;
+}
+
+export const MAX_NOTE_LENGTH = 5000;
+export const MAX_CONTACTS = 10;
+
+export interface CrmSource {
+  /** One entry per id, in order; null for unknown ids. */
+  customersByIds(ids: readonly string[]): Promise<(CustomerRecord | null)[]>;
+  /** One list per E.164 number: every customer having that number (ordered by id). */
+  customersByPhoneNumbers(e164s: readonly string[]): Promise<CustomerRecord[][]>;
+  /** Newest first (createdAt DESC, id DESC). */
+  searchCustomers(filter: CustomerFilter, page: PageArgs): Promise<Page<CustomerRecord>>;
+  ownersByIds(ids: readonly string[]): Promise<(AccountOwnerRecord | null)[]>;
+  /** One page per customer id, newest first (placedAt DESC, id DESC). */
+  ordersByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<OrderRecord>[]>;
+  /** One page per customer id, newest first (at DESC, id DESC); `types` null means all types. */
+  activitiesByCustomerIds(ids: readonly string[], types: readonly ActivityType[] | null, page: PageArgs): Promise<Page<ActivityRecord>[]>;
+
+  /** NOT_FOUND for an unknown customer; BAD_USER_INPUT unless the trimmed body has 1..5000 characters. */
+  addNote(customerId: string, body: string, author: string): Promise<ActivityRecord>;
+  /** Validates everything first, then replaces phones and/or emails in one transaction. */
+  updateContact(customerId: string, update: ContactUpdate): Promise<CustomerRecord>;
+  /** Writes a CALL_LOG activity once per (customerId, callId); a repeat returns the existing one. */
+  recordCallLog(activity: CallLogInput): Promise<ActivityRecord>;
+
+  loadSeed(part: CrmSeed): Promise<void>;
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+  readonly database: Database<CrmTables>;
+}
+
+/** Cursor kinds: a cursor of one list is refused by another. */
+export const CursorKind = { customers: 'customers', orders: 'orders', activities: 'activities' } as const;
