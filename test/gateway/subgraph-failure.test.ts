@@ -3,7 +3,7 @@
  * plus one error naming the missing subgraph, quickly and with HTTP 200, never a 500 or a hang.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startStack, type Stack } from '../support/stack.js';
@@ -50,16 +50,21 @@ describe('a subgraph that is down', () => {
 describe('a subgraph that never answers', () => {
   let stack: Stack;
   let silent: Server;
+  const sockets = new Set<Socket>();
   const timeoutMs = 400;
   before(async () => {
     // Accepts connections and never says a word: the worst kind of slow source.
-    silent = createServer(() => undefined);
+    silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     stack = await startStack({ customers: 30, subgraphTimeoutMs: timeoutMs, subgraphUrls: { tickets: `http://127.0.0.1:${port}/graphql` } });
   });
   after(async () => {
     await stack.close();
+    for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
