@@ -1,0 +1,194 @@
+/**
+ * Phone numbers for the seed data: China mobiles and landlines plus a few US, UK and Hong
+ * Kong numbers, each written the way people type them into a CRM. Numbers are drawn from
+ * counters through bijective scrambles, so two customers never share a number by accident
+ * (shared numbers are deliberate duplicates) and "unknown caller" numbers never belong to
+ * any customer. Every raw spelling is checked against the one normaliser, `toE164`.
+ */
+import { toE164 } from '../shared/phone.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Prng } from './prng.js';
+import type { PhoneType } from '../crm/source/records.js';
+import {
+  CN_MOBILE_PREFIXES,
+  HK_MOBILE_LEADS,
+  SEVEN_DIGIT_AREA_CODES,
+  UK_LONDON_LEADS,
+  US_AREA_CODES,
+  ZH_REGIONS,
+} from './vocabulary.js';
+
+export type PhoneParts =
+  | { kind: 'CN_MOBILE'; national: string }
+  | { kind: 'CN_LANDLINE'; area: string; local: string }
+  | { kind: 'US'; area: string; exchange: string; line: string }
+  | { kind: 'UK'; national: string }
+  | { kind: 'HK'; local: string };
+
+export interface GeneratedPhone {
+  raw: string;
+  e164: string;
+  type: PhoneType;
+  parts: PhoneParts;
+}
+
+/** Customer mobiles use scramble inputs below this; unknown callers use inputs from it. */
+const UNKNOWN_MOBILE_BASE = 60_000_000;
+
+/** (a·x + b) mod m with gcd(a, m) = 1: a bijection on [0, m). Exact: a·x < 2^53. */
+function scramble(x: number, modulus: number, a: number, b: number): number {
+  return (a * (x % modulus) + b) % modulus;
+}
+
+function pad(value: number, length: number): string {
+  return String(value).padStart(length, '0');
+}
+
+export function e164Of(parts: PhoneParts): string {
+  switch (parts.kind) {
+    case 'CN_MOBILE':
+      return `+86${parts.national}`;
+    case 'CN_LANDLINE':
+      return `+86${parts.area}${parts.local}`;
+    case 'US':
+      return `+1${parts.area}${parts.exchange}${parts.line}`;
+    case 'UK':
+      return `+44${parts.national}`;
+    case 'HK':
+      return `+852${parts.local}`;
+  }
+}
+
+function group(digits: string, sizes: number[], separator: string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    out.push(digits.slice(at, at + size));
+    at += size;
+  }
+  if (at < digits.length) out.push(digits.slice(at));
+  return out.filter((part) => part.length > 0).join(separator);
+}
+
+/** Spellings of each kind of number, as found in real CRM data. */
+const FORMATS: { [K in PhoneParts['kind']]: ((p: Extract<PhoneParts, { kind: K }>) => string)[] } = {
+  CN_MOBILE: [
+    (p) => group(p.national, [3, 4, 4], ' '), // 138 0013 8000
+    (p) => `+86-${group(p.national, [3, 4, 4], '-')}`, // +86-138-0013-8000
+    (p) => `86${p.national}`, // 8613800138000
+    (p) => p.national, // 13800138000
+    (p) => `+86 ${group(p.national, [3, 4, 4], ' ')}`, // +86 138 0013 8000
+    (p) => group(p.national, [3, 4, 4], '-'), // 138-0013-8000
+    (p) => `+86${p.national}`, // +8613800138000
+    (p) => `0086 ${group(p.national, [3, 4, 4], ' ')}`, // 0086 138 0013 8000
+  ],
+  CN_LANDLINE: [
+    (p) => `(0${p.area}) ${group(p.local, p.local.length === 8 ? [4, 4] : [3, 4], ' ')}`, // (010) 6552 9988
+    (p) => `0${p.area}-${p.local}`, // 010-65529988
+    (p) => `+86 ${p.area} ${group(p.local, p.local.length === 8 ? [4, 4] : [3, 4], ' ')}`, // +86 10 6552 9988
+    (p) => `0${p.area}${p.local}`, // 01065529988
+    (p) => `+86-${p.area}-${p.local}`, // +86-10-65529988
+    (p) => `0${p.area} ${p.local}`, // 010 65529988
+  ],
+  US: [
+    (p) => `+1 (${p.area}) ${p.exchange}-${p.line}`,
+    (p) => `+1-${p.area}-${p.exchange}-${p.line}`,
+    (p) => `001 ${p.area} ${p.exchange} ${p.line}`,
+    (p) => `+1${p.area}${p.exchange}${p.line}`,
+    (p) => `+1 ${p.area}.${p.exchange}.${p.line}`,
+  ],
+  UK: [
+    (p) => `+44 ${group(p.national, [2, 4, 4], ' ')}`, // +44 20 7946 0958
+    (p) => `+44 (0)${group(p.national, [2, 4, 4], ' ')}`, // +44 (0)20 7946 0958
+    (p) => `0044 ${group(p.national, [2, 4, 4], ' ')}`,
+    (p) => `+44${p.national}`,
+  ],
+  HK: [
+    (p) => `+852 ${group(p.local, [4, 4], ' ')}`,
+    (p) => `+852-${group(p.local, [4, 4], '-')}`,
+    (p) => `00852 ${p.local}`,
+    (p) => `+852${p.local}`,
+  ],
+};
+
+function formatCount(kind: PhoneParts['kind']): number {
+  return FORMATS[kind].length;
+}
+
+/** Writes `parts` in spelling number `format` (modulo the kind's spellings). */
+export function formatPhone(parts: PhoneParts, format: number): string {
+  const list = FORMATS[parts.kind] as ((p: PhoneParts) => string)[];
+  return (list[format % list.length] as (p: PhoneParts) => string)(parts);
+}
+
+/** `raw` with its E.164 form, asserting that the shared normaliser agrees with the generator. */
+export function phoneRecord(parts: PhoneParts, format: number, type: PhoneType): GeneratedPhone {
+  const raw = formatPhone(parts, format);
+  const e164 = e164Of(parts);
+  const normalised = toE164(raw);
+  if (normalised !== e164) {
+    throw new Error(`seed generator bug: toE164(${JSON.stringify(raw)}) is ${String(normalised)}, expected ${e164}`);
+  }
+  return { raw, e164, type, parts };
+}
+
+/** The same number in a different spelling (how a duplicate record typically has it). */
+export function respell(phone: GeneratedPhone, prng: Prng): GeneratedPhone {
+  const count = formatCount(phone.parts.kind);
+  const current = FORMATS[phone.parts.kind].findIndex((format) => (format as (p: PhoneParts) => string)(phone.parts) === phone.raw);
+  const next = (Math.max(0, current) + prng.int(1, count - 1)) % count;
+  return phoneRecord(phone.parts, next, phone.type);
+}
+
+/** Hands out numbers from per-kind counters; one plan per generated data set. */
+export class NumberPlan {
+  private mobiles = 0;
+  private unknown = 0;
+  private landlines = 0;
+  private us = 0;
+  private uk = 0;
+  private hk = 0;
+
+  mobile(prng: Prng): PhoneParts {
+    if (this.mobiles >= UNKNOWN_MOBILE_BASE) throw new Error('seed generator: out of customer mobile numbers');
+    return this.cnMobile(this.mobiles++, prng);
+  }
+
+  /** A mobile number that belongs to no customer. */
+  unknownMobile(prng: Prng): PhoneParts {
+    return this.cnMobile(UNKNOWN_MOBILE_BASE + (this.unknown++ % (100_000_000 - UNKNOWN_MOBILE_BASE)), prng);
+  }
+
+  private cnMobile(x: number, prng: Prng): PhoneParts {
+    return { kind: 'CN_MOBILE', national: prng.pick(CN_MOBILE_PREFIXES) + pad(scramble(x, 100_000_000, 48_271_007, 13_579_246), 8) };
+  }
+
+  /** A landline in `area` (a random city when omitted). Local numbers start with 2-5 or 7. */
+  landline(prng: Prng, area?: string): PhoneParts {
+    const code = area ?? (prng.pick(ZH_REGIONS)[1]);
+    const x = this.landlines++;
+    const lead = '23457'[x % 5] as string;
+    const local = SEVEN_DIGIT_AREA_CODES.has(code)
+      ? lead + pad(scramble(Math.floor(x / 5), 1_000_000, 7_919, 424_242), 6)
+      : lead + pad(scramble(Math.floor(x / 5), 10_000_000, 7_654_321, 1_234_567), 7);
+    return { kind: 'CN_LANDLINE', area: code, local };
+  }
+
+  /** A US, UK or Hong Kong number. */
+  foreign(prng: Prng): PhoneParts {
+    const kind = prng.weighted([['US', 5], ['UK', 3], ['HK', 4]] as const);
+    if (kind === 'US') {
+      const p = scramble(this.us++, 8_000_000, 3_000_017, 271_828);
+      return { kind: 'US', area: prng.pick(US_AREA_CODES), exchange: String(200 + Math.floor(p / 10_000)), line: pad(p % 10_000, 4) };
+    }
+    if (kind === 'UK') {
+      return { kind: 'UK', national: `20${prng.pick(UK_LONDON_LEADS)}${pad(scramble(this.uk++, 10_000_000, 7_654_321, 31_415), 7)}` };
+    }
+    const suffix = pad(scramble(this.hk++, 1_000_000, 999_983, 161_803), 6);
+    for (const lead of HK_MOBILE_LEADS) {
+      const local = lead + suffix;
+      if (parsePhoneNumberFromString(`+852${local}`)?.isValid()) return { kind: 'HK', local };
+    }
+    throw new Error(`seed generator: no valid Hong Kong number ends in ${suffix}`);
+  }
+}
