@@ -106,10 +106,10 @@ try {
   const phone = await examplePhone(`${gatewayUrl}/graphql`);
   console.log(`
 Switchboard is running.
-  Gateway    ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)
-  CRM        ${subgraphEnv.CRM_URL}
-  Call center ${subgraphEnv.CALLCENTER_URL}
-  Tickets    ${subgraphEnv.TICKETS_URL}
+  Gateway      ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)
+  CRM          ${subgraphEnv.CRM_URL}
+  Call center  ${subgraphEnv.CALLCENTER_URL}
+  Tickets      ${subgraphEnv.TICKETS_URL}
 
 Try the unified customer view:
   curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\

@@ -59,6 +59,8 @@ export interface StackOptions {
   subgraphTimeoutMs?: number;
   /** Replace a subgraph's URL (for example with a server that never answers). */
   subgraphUrls?: Record<string, string>;
+  /** Serve this supergraph file instead of `schema/supergraph.graphql`. */
+  supergraphPath?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -81,6 +83,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(ticketServer);
     const gateway = await startGateway({
       ...gatewayConfig({}),
+      ...(options.supergraphPath ? { supergraphPath: options.supergraphPath } : {}),
       port: 0,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 3000,
       subgraphUrls: {

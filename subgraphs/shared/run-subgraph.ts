@@ -1,0 +1,34 @@
+/**
+ * What every subgraph's `index.ts` does: read its configuration, open its store, seed the
+ * demo data set into an empty embedded store, serve, and close cleanly on SIGINT/SIGTERM.
+ */
+import { seedStore, type SeedTarget } from '../seed/load.js';
+import type { SeedChunk } from '../seed/dataset.js';
+import { subgraphConfig } from './config.js';
+import type { DatabaseConfig } from './database.js';
+import type { RunningServer, SubgraphName } from './subgraph-server.js';
+
+interface Store<P extends keyof SeedChunk> extends SeedTarget<P> {
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S extends Store<P>>(
+  name: P,
+  open: (config: DatabaseConfig) => Promise<S>,
+  serve: (options: { source: S; port: number; host: string }) => Promise<RunningServer>,
+): Promise<void> {
+  const config = subgraphConfig(name);
+  const source = await open(config.database);
+  if (config.seedCustomers > 0 && (await source.isEmpty())) {
+    console.log(`seeding ${config.seedCustomers} demo customers into the empty ${name} store`);
+    await seedStore(source, name, { customers: config.seedCustomers });
+  }
+  const server = await serve({ source, port: config.port, host: config.host });
+  console.log(`${name} subgraph ready at ${server.graphqlUrl}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => source.close()).then(() => process.exit(0));
+    });
+  }
+}
