@@ -1,15 +1,11 @@
 /**
  * A small hand-made call-center data set for the tests, plus helpers to open a store on
- * a temporary SQLite file or a throw-away PostgreSQL schema.
+ * a temporary SQLite file or a throw-away PostgreSQL schema (see `test/support/databases.ts`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import type { SqlCallCenterStore } from '../../subgraphs/callcenter/source/sql-store.js';
 import type { AgentRecord, CallCenterSeed, CallRecord, QueueRecord } from '../../subgraphs/callcenter/source/records.js';
+import { tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 
 /** Customer A has two numbers; B one; C one without any call. */
 export const A1 = '+8613800138000';
@@ -112,53 +108,35 @@ const bulkCalls: CallRecord[] = Array.from({ length: BULK_CUSTOMERS * 3 }, (_, n
 
 export const fixture: CallCenterSeed = { agents, queues, calls: [...calls, ...bulkCalls] };
 
-export const PG_URL = process.env.SWITCHBOARD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-export async function postgresReachable(url = PG_URL): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 export interface OpenedStore {
   store: SqlCallCenterStore;
   /** Closes the store and removes its file or schema. */
   dispose(): Promise<void>;
 }
 
-export async function openSqliteStore(): Promise<OpenedStore> {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-callcenter-'));
-  const store = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
+async function openStore(database: TempDatabase): Promise<OpenedStore> {
+  let store: SqlCallCenterStore;
+  try {
+    store = await openCallCenterSource(database.config);
+  } catch (error) {
+    await database.cleanup();
+    throw error;
+  }
   return {
     store,
     async dispose() {
       await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await database.cleanup();
     },
   };
 }
 
-export async function openPostgresStore(url = PG_URL): Promise<OpenedStore> {
-  const schema = `callcenter_test_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  const store = await openCallCenterSource({ driver: 'postgres', url, schema });
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
-    },
-  };
+export async function openSqliteStore(): Promise<OpenedStore> {
+  return openStore(await tempSqlite('callcenter'));
+}
+
+export async function openPostgresStore(): Promise<OpenedStore> {
+  return openStore(await tempPostgresSchema('callcenter_test'));
 }
 
 /** Runs `fn` and returns how many SQL statements it executed on `store`. */

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { decodeCursor } from '../../subgraphs/shared/pagination.js';
 import { CUSTOMER_CALLS_CURSOR } from '../../subgraphs/callcenter/source/port.js';
 import {
-  A1, A2, A_CALLS_NEWEST_FIRST, B1, C1, PG_URL, calls, countStatements, fixture, openPostgresStore, openSqliteStore,
-  postgresReachable, type OpenedStore,
+  A1, A2, A_CALLS_NEWEST_FIRST, B1, C1, calls, countStatements, fixture, openPostgresStore, openSqliteStore, type OpenedStore,
 } from './fixture.js';
+import { POSTGRES_SKIP_REASON, postgresReachable } from '../support/databases.js';
 
 const pgReachable = await postgresReachable();
 
@@ -111,4 +111,4 @@ function storeTests(dialect: string, open: () => Promise<OpenedStore>, skip: str
 }
 
 storeTests('SQLite', openSqliteStore);
-storeTests('PostgreSQL', () => openPostgresStore(), pgReachable ? false : `PostgreSQL not reachable at ${PG_URL}`);
+storeTests('PostgreSQL', openPostgresStore, pgReachable ? false : POSTGRES_SKIP_REASON);

@@ -1,12 +1,7 @@
 /**
- * A small hand-made CRM data set and helpers to run the real CRM server over it
- * (SQLite in a temporary directory, or a throw-away PostgreSQL schema).
+ * A small hand-made CRM data set and helpers to run the real CRM server over it (on a
+ * SQLite file in a temporary directory, see `test/support/databases.ts`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import type { DatabaseConfig } from '../../subgraphs/shared/database.js';
 import { toE164 } from '../../subgraphs/shared/phone.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
@@ -21,6 +16,7 @@ import type {
   PhoneRecord,
   PhoneType,
 } from '../../subgraphs/crm/source/records.js';
+import { tempSqlite } from '../support/databases.js';
 
 export const CUSTOMER_COUNT = 60;
 export const TIERS: CustomerTier[] = ['STANDARD', 'SILVER', 'GOLD', 'PLATINUM'];
@@ -132,41 +128,6 @@ export function crmFixture(): CrmSeed {
   };
 }
 
-// ---- databases -------------------------------------------------------------------------
-
-export const POSTGRES_URL = process.env.SWITCHBOARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const POSTGRES_SKIP_MESSAGE = `PostgreSQL not reachable at ${POSTGRES_URL}`;
-
-export interface TestDatabase {
-  config: DatabaseConfig;
-  cleanup(): Promise<void>;
-}
-
-export async function sqliteDatabase(): Promise<TestDatabase> {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-crm-'));
-  return { config: { driver: 'sqlite', file: join(dir, 'crm.sqlite') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-/** A fresh schema in the test PostgreSQL, or null when it is not reachable. */
-export async function postgresDatabase(): Promise<TestDatabase | null> {
-  const schema = `crm_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  try {
-    await admin(`CREATE SCHEMA "${schema}"`);
-  } catch {
-    return null;
-  }
-  return { config: { driver: 'postgres', url: POSTGRES_URL, schema }, cleanup: () => admin(`DROP SCHEMA "${schema}" CASCADE`) };
-}
-
 // ---- a running CRM ---------------------------------------------------------------------
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -184,7 +145,7 @@ export interface RunningCrm {
 }
 
 export async function startCrm(seed: CrmSeed = crmFixture()): Promise<RunningCrm> {
-  const database = await sqliteDatabase();
+  const database = await tempSqlite('crm');
   const store = await openCrmSource(database.config);
   let server: RunningServer | null = null;
   try {

@@ -9,28 +9,18 @@ import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import { CursorKind } from '../../subgraphs/crm/source/port.js';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
 import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
-import {
-  CUSTOMER_COUNT,
-  POSTGRES_SKIP_MESSAGE,
-  SHARED_NUMBER,
-  crmFixture,
-  customerId,
-  newestFirst,
-  orderCount,
-  postgresDatabase,
-  sqliteDatabase,
-  type TestDatabase,
-} from './fixture.js';
+import { CUSTOMER_COUNT, SHARED_NUMBER, crmFixture, customerId, newestFirst, orderCount } from './fixture.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 
 const code = (expected: string) => (error: unknown) => {
   assert.equal((error as GraphQLError).extensions?.code, expected, (error as Error).message);
   return true;
 };
 
-function storeSuite(dialect: string, openTestDatabase: () => Promise<TestDatabase>) {
+function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabase>) {
   describe(`CRM store on ${dialect}`, () => {
     const fixture = crmFixture();
-    let database: TestDatabase;
+    let database: TempDatabase;
     let store: SqlCrmStore;
     const counted = async <T>(fn: () => Promise<T>) => {
       let statements = 0;
@@ -184,13 +174,12 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TestDatabas
   });
 }
 
-storeSuite('SQLite', sqliteDatabase);
+storeSuite('SQLite', () => tempSqlite('crm'));
 
-const postgres = await postgresDatabase();
-if (postgres) {
-  storeSuite('PostgreSQL', async () => postgres);
+if (await postgresReachable()) {
+  storeSuite('PostgreSQL', () => tempPostgresSchema('crm_test'));
 } else {
   test('CRM store on PostgreSQL', (t) => {
-    t.skip(POSTGRES_SKIP_MESSAGE);
+    t.skip(POSTGRES_SKIP_REASON);
   });
 }

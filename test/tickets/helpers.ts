@@ -1,11 +1,7 @@
 /**
- * Shared by the tickets tests: a small hand-made fixture, a real server on port 0 over a
- * store, and a throwaway PostgreSQL schema when PostgreSQL is reachable.
+ * Shared by the tickets tests: a small hand-made fixture and a real server on port 0 over a
+ * store (the databases themselves come from `test/support/databases.ts`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import type { DatabaseConfig } from '../../subgraphs/shared/database.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
@@ -14,7 +10,6 @@ import type { TicketCommentRecord, TicketRecord, TicketsSeed, TicketStatus } fro
 import type { SqlTicketStore } from '../../subgraphs/tickets/source/sql-store.js';
 import { ALLOWED_TRANSITIONS } from '../../subgraphs/tickets/source/transitions.js';
 
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const FAR_FUTURE = '2099-01-01T00:00:00.000Z';
 
 let numberSeq = 100000;
@@ -148,39 +143,4 @@ export async function startHarness(config: DatabaseConfig): Promise<Harness> {
       await store.close();
     },
   };
-}
-
-/** A temp SQLite file; the returned cleanup removes its directory. */
-export async function sqliteConfig(): Promise<{ config: DatabaseConfig; cleanup(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-tickets-'));
-  return { config: { driver: 'sqlite', file: join(dir, 'tickets.sqlite') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-export async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** A fresh schema for this run; the cleanup drops it. */
-export async function postgresConfig(): Promise<{ config: DatabaseConfig; cleanup(): Promise<void> }> {
-  const schema = `tickets_test_${process.pid}_${Date.now()}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE SCHEMA "${schema}"`);
-  return { config: { driver: 'postgres', url: PG_URL, schema }, cleanup: () => run(`DROP SCHEMA "${schema}" CASCADE`) };
 }

@@ -1,13 +1,13 @@
 import { describe, it } from 'node:test';
-import { PG_URL, postgresConfig, postgresReachable } from './helpers.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema } from '../support/databases.js';
 import { ticketsSuite } from './suite.js';
 
 if (await postgresReachable()) {
-  ticketsSuite('PostgreSQL', postgresConfig);
+  ticketsSuite('PostgreSQL', () => tempPostgresSchema('tickets_test'));
 } else {
   describe('tickets subgraph (PostgreSQL)', () => {
     it('runs against PostgreSQL', (t) => {
-      t.skip(`PostgreSQL not reachable at ${PG_URL}`);
+      t.skip(POSTGRES_SKIP_REASON);
     });
   });
 }

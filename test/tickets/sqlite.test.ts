@@ -1,4 +1,4 @@
 import { ticketsSuite } from './suite.js';
-import { sqliteConfig } from './helpers.js';
+import { tempSqlite } from '../support/databases.js';
 
-ticketsSuite('SQLite', sqliteConfig);
+ticketsSuite('SQLite', () => tempSqlite('tickets'));
