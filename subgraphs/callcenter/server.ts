@@ -1,21 +1,56 @@
 /** The call-center subgraph's HTTP server (no side effects until called). */
+import type { Database } from '../shared/database.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createCallCenterContext, type CallCenterContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import type { CallCenterSource } from './source/port.js';
+import type { CallCenterTables } from './source/tables.js';
+// Live call events: webhook, subscriptions, catch-up (subgraphs/callcenter/events/).
+import { attachConnectionCloser } from './events/resolvers.js';
+import { createCallEventsRuntime, type CallEventsOptions, type CallEventsRuntime } from './events/runtime.js';
 
 export interface CallCenterServerOptions {
-  source: CallCenterSource;
+  /** The store; its database also holds the CTI event tables. */
+  source: CallCenterSource & { readonly database: Database<CallCenterTables> };
   port: number;
   host?: string;
+  /** Live call events: webhook secrets, pub/sub, buffers (defaults from the environment, see README). */
+  callEvents?: CallEventsOptions;
 }
 
-export function createCallCenterServer(options: CallCenterServerOptions): Promise<RunningServer> {
-  return startSubgraphServer<CallCenterContext>({
-    name: 'callcenter',
-    resolvers,
-    context: async () => createCallCenterContext(options.source),
-    port: options.port,
-    host: options.host,
+export interface RunningCallCenter extends RunningServer {
+  callEvents: CallEventsRuntime;
+}
+
+export async function createCallCenterServer(options: CallCenterServerOptions): Promise<RunningCallCenter> {
+  const callEvents = createCallEventsRuntime(options.source.database, options.callEvents);
+  let server: RunningServer;
+  try {
+    server = await startSubgraphServer<CallCenterContext>({
+      name: 'callcenter',
+      resolvers: {
+        ...resolvers,
+        Query: { ...resolvers.Query, ...callEvents.resolvers.Query },
+        Subscription: callEvents.resolvers.Subscription,
+      },
+      context: async () => createCallCenterContext(options.source),
+      websocket: {
+        context: (connection) => attachConnectionCloser(createCallCenterContext(options.source), connection.close),
+      },
+      routes: callEvents.routes,
+      port: options.port,
+      host: options.host,
+    });
+  } catch (error) {
+    await callEvents.close();
+    throw error;
+  }
+  const closeHttp = server.close;
+  return Object.assign(server, {
+    callEvents,
+    close: async () => {
+      await closeHttp();
+      await callEvents.close();
+    },
   });
 }

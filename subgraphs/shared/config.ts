@@ -37,3 +37,49 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
   if (!Number.isInteger(seedCustomers) || seedCustomers < 0) throw new Error('SWITCHBOARD_SEED_CUSTOMERS must be a whole number.');
   return { port, host: env[envName(name, 'HOST')] ?? '127.0.0.1', database: databaseConfig(name, env), seedCustomers };
 }
+
+// ---------------------------------------------------------------------------------------
+// Live call events (CTI webhooks, pub/sub, subscriptions): see docs/cti-webhooks.md.
+
+/** The development webhook secret used when `CTI_WEBHOOK_SECRETS` is unset (never in production). */
+export const DEV_CTI_WEBHOOK_SECRET = 'switchboard-dev-cti-secret';
+
+export interface CallEventsConfig {
+  /** Accepted HMAC secrets, newest first; two at once during a rotation. */
+  webhookSecrets: string[];
+  /** Largest accepted clock difference of a signed webhook, in seconds. */
+  webhookToleranceSeconds: number;
+  /** How far back `callEventsSince` replays, in milliseconds. */
+  catchUpWindowMs: number;
+  /** Events buffered per subscriber before it is dropped as a slow consumer. */
+  subscriberBuffer: number;
+  /** Redis for pub/sub between instances; `null`: in-process. */
+  redisUrl: string | null;
+}
+
+let warnedDevSecret = false;
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
+  return value;
+}
+
+export function callEventsConfig(env: NodeJS.ProcessEnv = process.env): CallEventsConfig {
+  let webhookSecrets = (env.CTI_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (webhookSecrets.length === 0) {
+    if (env.NODE_ENV === 'production') throw new Error('CTI_WEBHOOK_SECRETS must be set in production.');
+    if (!warnedDevSecret) {
+      warnedDevSecret = true;
+      console.warn(`WARNING: CTI_WEBHOOK_SECRETS is not set; CTI webhooks are verified with the development secret "${DEV_CTI_WEBHOOK_SECRET}".`);
+    }
+    webhookSecrets = [DEV_CTI_WEBHOOK_SECRET];
+  }
+  return {
+    webhookSecrets,
+    webhookToleranceSeconds: positiveNumber(env, 'CTI_WEBHOOK_TOLERANCE_SECONDS', 300),
+    catchUpWindowMs: positiveNumber(env, 'CALL_EVENTS_CATCH_UP_MINUTES', 15) * 60_000,
+    subscriberBuffer: Math.floor(positiveNumber(env, 'CALL_EVENTS_SUBSCRIBER_BUFFER', 1000)),
+    redisUrl: env.REDIS_URL || null,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Wires the live call events of one call-center instance: event store, pub/sub (in-memory
+ * or Redis), subscriber hub, application pipeline, the webhook route and the resolvers.
+ * `server.ts` creates one per server; `close()` stops it (and the pub/sub, if it made it).
+ */
+import { callEventsConfig, type CallEventsConfig } from '../../shared/config.js';
+import type { Database } from '../../shared/database.js';
+import type { Route } from '../../shared/http.js';
+import { openPubSub } from '../../shared/pubsub/open.js';
+import type { PubSub } from '../../shared/pubsub/pubsub.js';
+import { ctiWebhookRoute, CTI_WEBHOOK_PATH } from '../cti/webhook.js';
+import type { CallCenterTables } from '../source/tables.js';
+import { CallEventHub } from './hub.js';
+import { CallEventPipeline, type PipelineStats } from './pipeline.js';
+import { callEventResolvers } from './resolvers.js';
+import { SqlCallEventStore } from './sql-event-store.js';
+
+export interface CallEventsOptions extends Partial<CallEventsConfig> {
+  /** A pub/sub to use instead of opening one from `redisUrl` (not closed by `close()`). */
+  pubsub?: PubSub;
+  /** Id of this instance in Redis envelopes. */
+  instanceId?: string;
+  sweepIntervalMs?: number;
+}
+
+export interface CallEventsRuntime {
+  routes: Record<string, Route>;
+  resolvers: ReturnType<typeof callEventResolvers>;
+  hub: CallEventHub;
+  pubsub: PubSub;
+  /** Resolves when every accepted event has been applied and published. */
+  idle(): Promise<void>;
+  readonly stats: PipelineStats & { subscribers: number; slowConsumersDropped: number };
+  close(): Promise<void>;
+}
+
+export function createCallEventsRuntime(database: Database<CallCenterTables>, options: CallEventsOptions = {}): CallEventsRuntime {
+  // Secrets given in the options replace the environment's (no development-secret warning then).
+  const env = options.webhookSecrets ? { ...process.env, CTI_WEBHOOK_SECRETS: options.webhookSecrets.join(',') } : process.env;
+  const config: CallEventsConfig = { ...callEventsConfig(env), ...definedOnly(options) };
+  const ownPubSub = options.pubsub === undefined;
+  const pubsub = options.pubsub ?? openPubSub({ redisUrl: config.redisUrl, instanceId: options.instanceId });
+  const store = new SqlCallEventStore(database);
+  const hub = new CallEventHub(pubsub, config.subscriberBuffer);
+  const pipeline = new CallEventPipeline({ store, pubsub, sweepIntervalMs: options.sweepIntervalMs });
+  pipeline.start();
+  return {
+    routes: {
+      [`POST ${CTI_WEBHOOK_PATH}`]: ctiWebhookRoute({ secrets: config.webhookSecrets, toleranceSeconds: config.webhookToleranceSeconds, pipeline }),
+    },
+    resolvers: callEventResolvers({ store, hub, catchUpWindowMs: config.catchUpWindowMs }),
+    hub,
+    pubsub,
+    idle: () => pipeline.idle(),
+    get stats() {
+      return { ...pipeline.stats, subscribers: hub.subscriberCount, slowConsumersDropped: hub.slowConsumersDropped };
+    },
+    async close() {
+      await pipeline.close();
+      hub.close();
+      if (ownPubSub) await pubsub.close();
+    },
+  };
+}
+
+function definedOnly(options: CallEventsOptions): Partial<CallEventsConfig> {
+  const out: Partial<CallEventsConfig> = {};
+  if (options.webhookSecrets !== undefined) out.webhookSecrets = options.webhookSecrets;
+  if (options.webhookToleranceSeconds !== undefined) out.webhookToleranceSeconds = options.webhookToleranceSeconds;
+  if (options.catchUpWindowMs !== undefined) out.catchUpWindowMs = options.catchUpWindowMs;
+  if (options.subscriberBuffer !== undefined) out.subscriberBuffer = options.subscriberBuffer;
+  if (options.redisUrl !== undefined) out.redisUrl = options.redisUrl;
+  return out;
+}

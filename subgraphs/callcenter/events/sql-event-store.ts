@@ -1,0 +1,310 @@
+/**
+ * The call-event store on the call center's own database (SQLite or PostgreSQL, each
+ * query written once). Application is one transaction per batch:
+ * 1. upsert a lock row per affected call (serialises instances sharing PostgreSQL),
+ * 2. claim the batch's unapplied events (`applied_at IS NULL` → now; only claimed events
+ *    are published, so each event is published by exactly one instance),
+ * 3. read the affected calls' whole histories and current rows, fold them
+ *    (`cti/state-machine.ts`), upsert the rows,
+ * 4. create unknown agents and queues with placeholder names, update agents' presence.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../../shared/database.js';
+import type { AcceptedEvent, CtiEvent } from '../cti/event.js';
+import { AGENT_BUSY_STATES, ACTIVE_STATES, compareEvents, foldCall } from '../cti/state-machine.js';
+import type { CallRecord } from '../source/records.js';
+import type { CallCenterTables } from '../source/tables.js';
+import { CALL_COLUMNS } from '../source/tables.js';
+import { callFromRow, callToRow } from './call-rows.js';
+import { encodeEventCursor, type StreamPosition } from './cursor.js';
+import type { CallEventFilter, CallEventMessage } from './message.js';
+import type { CallEventStore, StoredEvent } from './store.js';
+import type { CallEventTables, CtiEventsTable, CtiTables } from './tables.js';
+
+/** Rows per multi-row INSERT (16 columns: far below both dialects' parameter limits). */
+const INSERT_ROWS = 500;
+const IN_LIST = 500;
+
+type EventRow = Selectable<CtiEventsTable>;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function eventFromRow(row: EventRow): CtiEvent {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    parentCallId: row.parent_call_id,
+    type: row.type,
+    at: row.at,
+    sequence: row.sequence === null ? null : Number(row.sequence),
+    from: row.from_number,
+    to: row.to_number,
+    direction: row.direction,
+    queueId: row.queue_id,
+    agentId: row.agent_id,
+    disconnectReason: row.disconnect_reason,
+  };
+}
+
+export const placeholderAgentName = (id: string) => `Agent ${id}`;
+export const placeholderQueueName = (id: string) => `Queue ${id}`;
+/** The team of agents first seen in an event. */
+export const PLACEHOLDER_TEAM = 'unassigned';
+
+export class SqlCallEventStore implements CallEventStore {
+  private readonly db: Kysely<CallEventTables>;
+
+  constructor(database: Database<CallCenterTables>) {
+    this.db = database.db.withTables<CtiTables>();
+  }
+
+  async insertEvents(events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
+    const inserted: string[] = [];
+    // One request may repeat an id: the first occurrence wins, like a later retry would.
+    const unique = [...new Map(events.map((e) => [e.event.id, e])).values()];
+    await this.db.transaction().execute(async (trx) => {
+      for (const rows of chunks(unique, INSERT_ROWS)) {
+        const result = await trx
+          .insertInto('cti_events')
+          .values(
+            rows.map(({ event, source, raw }) => ({
+              id: event.id,
+              call_id: event.callId,
+              parent_call_id: event.parentCallId,
+              type: event.type,
+              at: event.at,
+              sequence: event.sequence,
+              from_number: event.from,
+              to_number: event.to,
+              direction: event.direction,
+              queue_id: event.queueId,
+              agent_id: event.agentId,
+              disconnect_reason: event.disconnectReason,
+              source,
+              raw: JSON.stringify(raw),
+              received_at: receivedAt,
+              applied_at: null,
+            })),
+          )
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        inserted.push(...result.map((row) => row.id));
+      }
+    });
+    return inserted;
+  }
+
+  async applyEvents(ids: readonly string[], appliedAt: string): Promise<CallEventMessage[]> {
+    if (ids.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      const batch = await this.eventRows(trx, (q) => q.where('id', 'in', [...ids]).where('applied_at', 'is', null));
+      if (batch.length === 0) return [];
+      const affected = new Set<string>();
+      for (const row of batch) {
+        affected.add(row.call_id);
+        if (row.type === 'TRANSFERRED' && row.parent_call_id !== null) affected.add(row.parent_call_id);
+      }
+      const callIds = [...affected].sort();
+      for (const rows of chunks(callIds, INSERT_ROWS)) {
+        await trx
+          .insertInto('cti_call_locks')
+          .values(rows.map((call_id) => ({ call_id, locked_at: appliedAt })))
+          .onConflict((oc) => oc.column('call_id').doUpdateSet({ locked_at: appliedAt }))
+          .execute();
+      }
+      const claimed = new Set<string>();
+      for (const part of chunks(batch.map((row) => row.id), IN_LIST)) {
+        const rows = await trx
+          .updateTable('cti_events')
+          .set({ applied_at: appliedAt })
+          .where('id', 'in', part)
+          .where('applied_at', 'is', null)
+          .returning('id')
+          .execute();
+        for (const row of rows) claimed.add(row.id);
+      }
+      if (claimed.size === 0) return [];
+
+      const history = await this.eventRows(trx, (q) =>
+        q.where((eb) => eb.or([eb('call_id', 'in', callIds), eb.and([eb('type', '=', 'TRANSFERRED'), eb('parent_call_id', 'in', callIds)])])),
+      );
+      const eventsByCall = new Map<string, CtiEvent[]>(callIds.map((id) => [id, []]));
+      const parentIds = new Set<string>();
+      for (const row of history) {
+        const event = eventFromRow(row);
+        eventsByCall.get(event.callId)?.push(event);
+        if (event.type === 'TRANSFERRED' && event.parentCallId !== null) {
+          if (eventsByCall.has(event.parentCallId) && event.parentCallId !== event.callId) eventsByCall.get(event.parentCallId)?.push(event);
+          parentIds.add(event.parentCallId);
+        }
+      }
+      const existing = await this.callRows(trx, [...new Set([...callIds, ...parentIds])]);
+
+      // Parents first, so a new leg inherits its parent's numbers.
+      const order = [...callIds].sort((a, b) => Number(!parentIds.has(a)) - Number(!parentIds.has(b)));
+      const folded = new Map<string, CallRecord>();
+      for (const callId of order) {
+        const events = eventsByCall.get(callId) ?? [];
+        const parentId = events.find((e) => e.callId === callId && e.parentCallId !== null)?.parentCallId ?? null;
+        const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
+        const record = foldCall(callId, events, { existing: existing.get(callId) ?? null, parent });
+        if (record) folded.set(callId, record);
+      }
+      const records = [...folded.values()];
+      for (const rows of chunks(records, INSERT_ROWS)) {
+        await trx
+          .insertInto('calls')
+          .values(rows.map(callToRow))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) =>
+              Object.fromEntries(CALL_COLUMNS.filter((c) => c !== 'id').map((c) => [c, eb.ref(`excluded.${c}`)])),
+            ),
+          )
+          .execute();
+      }
+      await this.ensureReferences(trx, batch);
+      await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
+
+      // Each event carries the call as it stood once that event was applied: everything
+      // applied before plus this batch's events up to it (stream order).
+      const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
+      return applied.flatMap((event) => {
+        const final = folded.get(event.callId);
+        if (!final) return [];
+        const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
+        const parentId = final.parentCallId;
+        const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
+        const call = foldCall(event.callId, upTo, { existing: existing.get(event.callId) ?? null, parent }) ?? final;
+        const message: CallEventMessage = {
+          id: event.id,
+          type: event.type,
+          at: event.at,
+          cursor: encodeEventCursor({ appliedAt, at: event.at, id: event.id }),
+          agentId: event.agentId,
+          queueId: event.queueId,
+          call,
+        };
+        return [message];
+      });
+    });
+  }
+
+  async unappliedEvents(receivedBefore: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('cti_events')
+      .select('id')
+      .where('applied_at', 'is', null)
+      .where('received_at', '<', receivedBefore)
+      .orderBy('received_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  async activeCalls(filter: { agentId?: string | null; queueId?: string | null }): Promise<CallRecord[]> {
+    let query = this.db.selectFrom('calls').select(CALL_COLUMNS).where('state', 'in', [...ACTIVE_STATES]);
+    if (filter.agentId != null) query = query.where('agent_id', '=', filter.agentId);
+    if (filter.queueId != null) query = query.where('queue_id', '=', filter.queueId);
+    const rows = await query.orderBy('started_at').orderBy('id').execute();
+    return rows.map(callFromRow);
+  }
+
+  async eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]> {
+    let query = this.db
+      .selectFrom('cti_events as e')
+      .leftJoin('calls as c', 'c.id', 'e.call_id')
+      .select(['e.id', 'e.type', 'e.at', 'e.call_id', 'e.applied_at'])
+      .where('e.applied_at', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb('e.applied_at', '>', position.appliedAt),
+          eb.and([
+            eb('e.applied_at', '=', position.appliedAt),
+            eb.or([eb('e.at', '>', position.at), eb.and([eb('e.at', '=', position.at), eb('e.id', '>', position.id)])]),
+          ]),
+        ]),
+      );
+    if (filter.types && filter.types.length > 0) query = query.where('e.type', 'in', [...filter.types]);
+    const { agentId, queueId } = filter;
+    if (agentId != null) query = query.where((eb) => eb.or([eb('e.agent_id', '=', agentId), eb('c.agent_id', '=', agentId)]));
+    if (queueId != null) query = query.where((eb) => eb.or([eb('e.queue_id', '=', queueId), eb('c.queue_id', '=', queueId)]));
+    const rows = await query.orderBy('e.applied_at').orderBy('e.at').orderBy('e.id').limit(limit).execute();
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      at: row.at,
+      callId: row.call_id,
+      position: { appliedAt: row.applied_at ?? position.appliedAt, at: row.at, id: row.id },
+    }));
+  }
+
+  private async eventRows(
+    trx: Transaction<CallEventTables>,
+    where: (query: ReturnType<typeof selectEvents>) => ReturnType<typeof selectEvents>,
+  ): Promise<EventRow[]> {
+    return where(selectEvents(trx)).execute();
+  }
+
+  private async callRows(trx: Transaction<CallEventTables>, ids: string[]): Promise<Map<string, CallRecord>> {
+    const out = new Map<string, CallRecord>();
+    for (const part of chunks(ids, IN_LIST)) {
+      const rows = await trx.selectFrom('calls').select(CALL_COLUMNS).where('id', 'in', part).execute();
+      for (const row of rows) out.set(row.id, callFromRow(row));
+    }
+    return out;
+  }
+
+  /** Agents and queues named by events but unknown here are created with placeholder names. */
+  private async ensureReferences(trx: Transaction<CallEventTables>, rows: readonly EventRow[]): Promise<void> {
+    const agents = [...new Set(rows.map((r) => r.agent_id).filter((id): id is string => id !== null))];
+    const queues = [...new Set(rows.map((r) => r.queue_id).filter((id): id is string => id !== null))];
+    for (const part of chunks(agents, INSERT_ROWS)) {
+      await trx
+        .insertInto('agents')
+        .values(part.map((id) => ({ id, name: placeholderAgentName(id), team: PLACEHOLDER_TEAM, presence: 'AVAILABLE' as const })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+    for (const part of chunks(queues, INSERT_ROWS)) {
+      await trx
+        .insertInto('queues')
+        .values(part.map((id) => ({ id, name: placeholderQueueName(id) })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+  }
+
+  /**
+   * Presence follows calls: BUSY while the agent has a call connected, on hold or in
+   * wrap-up; a BUSY agent without one becomes AVAILABLE. AWAY and OFFLINE are the agent's
+   * own choice and only change when a call makes them busy.
+   */
+  private async updatePresence(trx: Transaction<CallEventTables>, agentIds: readonly (string | null)[]): Promise<void> {
+    const ids = [...new Set(agentIds.filter((id): id is string => id !== null))];
+    for (const part of chunks(ids, IN_LIST)) {
+      const busyRows = await trx
+        .selectFrom('calls')
+        .select('agent_id')
+        .distinct()
+        .where('agent_id', 'in', part)
+        .where('state', 'in', [...AGENT_BUSY_STATES])
+        .execute();
+      const busy = busyRows.map((row) => row.agent_id).filter((id): id is string => id !== null);
+      const free = part.filter((id) => !busy.includes(id));
+      if (busy.length > 0) await trx.updateTable('agents').set({ presence: 'BUSY' }).where('id', 'in', busy).execute();
+      if (free.length > 0) {
+        await trx.updateTable('agents').set({ presence: 'AVAILABLE' }).where('id', 'in', free).where('presence', '=', 'BUSY').execute();
+      }
+    }
+  }
+}
+
+function selectEvents(db: Kysely<CallEventTables> | Transaction<CallEventTables>) {
+  return db.selectFrom('cti_events').selectAll();
+}

@@ -1,0 +1,116 @@
+/**
+ * Several call-center instances sharing Redis (`REDIS_URL`): an event posted to one
+ * instance reaches the subscribers of every instance exactly once. Also: with Redis
+ * unreachable, publishing never throws and local subscribers are still served.
+ * Skips (saying so) when no Redis answers at REDIS_TEST_URL (default 127.0.0.1:6379).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createConnection } from 'node:net';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { RedisPubSub } from '../../subgraphs/shared/pubsub/redis-pubsub.js';
+import { CUSTOMER, HOTLINE, deliver, event, newCallId, startHarness, type Harness } from '../cti/harness.js';
+import { internalHeaders } from '../support/viewers.js';
+
+const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const url = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+const reachable = await redisReachable();
+const SKIP = reachable ? false : `Redis not reachable at ${REDIS_URL}`;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(condition(), `timed out waiting for ${what}`);
+}
+
+describe('two call-center instances over Redis', { skip: SKIP }, () => {
+  const instances: Harness[] = [];
+  const clients: Client[] = [];
+
+  before(async () => {
+    instances.push(await startHarness({ redisUrl: REDIS_URL, instanceId: 'test-a' }));
+    instances.push(await startHarness({ redisUrl: REDIS_URL, instanceId: 'test-b' }));
+  });
+  after(async () => {
+    for (const client of clients) await client.dispose();
+    for (const instance of instances) await instance.close();
+  });
+
+  async function subscriber(instance: Harness) {
+    const { authorization } = await internalHeaders();
+    const client = createClient({ url: instance.server.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0 });
+    clients.push(client);
+    const ids: string[] = [];
+    const count = instance.server.callEvents.stats.subscribers;
+    client.subscribe<{ callEvents: { id: string; call: { id: string } } }>(
+      { query: 'subscription { callEvents { id call { id } } }' },
+      { next: (result) => result.data && ids.push(result.data.callEvents.id), error: () => undefined, complete: () => undefined },
+    );
+    await until(() => instance.server.callEvents.stats.subscribers > count, 'the subscription');
+    return ids;
+  }
+
+  it('delivers every event posted to either instance to every subscriber exactly once', async () => {
+    const [a, b] = instances as [Harness, Harness];
+    const onA = [await subscriber(a), await subscriber(a)];
+    const onB = [await subscriber(b), await subscriber(b)];
+    // The Redis subscription of each instance must be live before publishing.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const callA = newCallId();
+    const callB = newCallId();
+    const toA = [event(callA, 'OFFERED', Date.now(), 0, { from: CUSTOMER, to: HOTLINE }), event(callA, 'ANSWERED', Date.now(), 1, { agentId: 'agt_001' })];
+    const toB = [event(callB, 'OFFERED', Date.now(), 0, { from: CUSTOMER, to: HOTLINE })];
+    await deliver(a, toA);
+    await deliver(b, toB);
+    // A retried delivery is a duplicate: not published again.
+    await deliver(a, toA);
+    const expected = [...toA, ...toB].map((e) => e.id).sort();
+    const marker = event(newCallId(), 'OFFERED', Date.now(), 0);
+    await deliver(b, [marker]);
+    for (const ids of [...onA, ...onB]) await until(() => ids.includes(marker.id), 'the marker everywhere');
+    for (const ids of [...onA, ...onB]) {
+      const mine = ids.filter((id) => expected.includes(id) || id === marker.id);
+      assert.deepEqual([...mine].sort(), [...expected, marker.id].sort());
+    }
+  });
+});
+
+describe('Redis unreachable', () => {
+  it('never throws on publish and still serves local subscribers', async () => {
+    const errors: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    const pubsub = new RedisPubSub({ url: 'redis://127.0.0.1:1', instanceId: 'lonely' });
+    try {
+      const received: string[] = [];
+      const stop = pubsub.subscribe<{ id: string }>('t', (message) => received.push(message.id));
+      pubsub.publish('t', { id: 'm1' });
+      pubsub.publish('t', { id: 'm2' });
+      pubsub.publish('t', { id: 'm1' });
+      assert.deepEqual(received, ['m1', 'm2']);
+      await until(() => errors.length > 0, 'the outage to be logged');
+      assert.match(String((errors[0] as unknown[])[0]), /Redis unavailable/);
+      stop();
+    } finally {
+      await pubsub.close();
+      console.error = originalError;
+    }
+  });
+});
