@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 type Mappers = Record<string, string>;
 
-function subgraph(name: 'crm' | 'callcenter' | 'tickets', mappers: Mappers) {
+function subgraph(name: 'crm' | 'callcenter' | 'tickets' | 'audit', mappers: Mappers, contextType = `../context.js#${contextTypeName[name as keyof typeof contextTypeName]}`) {
   return {
     schema: [`schema/${name}.graphql`, 'schema/codegen/federation-directives.graphql'],
     plugins: ['typescript', 'typescript-resolvers'],
@@ -17,7 +17,7 @@ function subgraph(name: 'crm' | 'callcenter' | 'tickets', mappers: Mappers) {
       enumsAsTypes: true,
       immutableTypes: false,
       useTypeImports: true,
-      contextType: `../context.js#${contextTypeName[name]}`,
+      contextType,
       mapperTypeSuffix: 'Model',
       mappers,
       scalars: { DateTime: 'string', Decimal: 'string' },
@@ -46,10 +46,16 @@ const config: CodegenConfig = {
       Call: '../source/records.js#CallRecord',
       Agent: '../source/records.js#AgentRecord',
       Queue: '../source/records.js#QueueRecord',
+      // Reporting: a summary is a model of its own, so Customer references need not carry one.
+      CustomerCallSummary: '../reports/customer-reports-sql.js#CustomerCallSummary',
     }),
+    'gateway/audit/__generated__/resolvers-types.ts': subgraph('audit', { AuditEvent: '../../store/gateway-store.js#AuditEvent' }, '../audit-subgraph.js#AuditContext'),
     'subgraphs/tickets/__generated__/resolvers-types.ts': subgraph('tickets', {
       Ticket: '../source/records.js#TicketRecord',
       TicketComment: '../source/records.js#TicketCommentRecord',
+      // Reporting: a summary is a model of its own, so Customer references need not carry one.
+      CustomerTicketSummary: '../reports/customer-reports-sql.js#CustomerTicketSummary',
+      TicketMetrics: '../reports/ticket-metrics.js#TicketMetricsValues',
     }),
   },
 };

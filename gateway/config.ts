@@ -2,6 +2,10 @@
  * Gateway configuration from environment variables (documented in the README).
  */
 import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from '../subgraphs/shared/database.js';
+import { secret } from '../subgraphs/shared/secrets.js';
+import type { JwtConfig } from './auth/jwt.js';
+import { gatewayDatabaseConfig } from './store/gateway-store.js';
 
 export interface GatewayConfig {
   port: number;
@@ -15,6 +19,13 @@ export interface GatewayConfig {
   /** Schema introspection; off in production unless enabled. */
   introspection: boolean;
   production: boolean;
+  jwt: JwtConfig;
+  /** Refuse a whole operation that selects an unauthorized field, instead of removing the field. */
+  rejectUnauthorizedOperations: boolean;
+  /** API keys and the audit trail. */
+  database: DatabaseConfig;
+  /** How long a verified API key is trusted before it is looked up again: a revocation takes effect within this time. */
+  apiKeyCacheMs: number;
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
@@ -39,5 +50,16 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     subgraphTimeoutMs: positiveInteger(env.SWITCHBOARD_SUBGRAPH_TIMEOUT_MS, 3000, 'SWITCHBOARD_SUBGRAPH_TIMEOUT_MS'),
     introspection: env.SWITCHBOARD_INTROSPECTION ? env.SWITCHBOARD_INTROSPECTION === 'true' : !production,
     production,
+    jwt: {
+      jwksUrl: env.SWITCHBOARD_JWKS_URL || null,
+      secret: env.SWITCHBOARD_JWKS_URL ? null : secret('SWITCHBOARD_JWT_SECRET', env),
+      issuer: env.SWITCHBOARD_JWT_ISSUER ?? 'switchboard-dev',
+      audience: env.SWITCHBOARD_JWT_AUDIENCE ?? 'switchboard',
+      clockToleranceSeconds: positiveInteger(env.SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS, 30, 'SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS'),
+      jwksCooldownMs: positiveInteger(env.SWITCHBOARD_JWKS_COOLDOWN_MS, 30_000, 'SWITCHBOARD_JWKS_COOLDOWN_MS'),
+    },
+    rejectUnauthorizedOperations: env.SWITCHBOARD_REJECT_UNAUTHORIZED === 'true',
+    database: gatewayDatabaseConfig(env),
+    apiKeyCacheMs: positiveInteger(env.SWITCHBOARD_API_KEY_CACHE_MS, 30_000, 'SWITCHBOARD_API_KEY_CACHE_MS'),
   };
 }

@@ -1,15 +1,21 @@
 /**
- * Creates the gateway: `@apollo/gateway` over the supergraph file, served by
- * `@apollo/server` on one endpoint (`/graphql`), with `GET /health`. No side effects until
- * `startGateway` is called; `close()` stops everything it started.
+ * Creates the gateway: `@apollo/gateway` over the supergraph file, behind authentication
+ * and field-level authorization, served by `@apollo/server` on one endpoint (`/graphql`),
+ * with an open `GET /health`. No side effects until `startGateway` is called; `close()`
+ * stops everything it started.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createHttpHandler, listen, sendJson } from '../subgraphs/shared/http.js';
 import { formatError } from '../subgraphs/shared/format-error.js';
+import { Authenticator } from './auth/authenticate.js';
+import { JwtVerifier } from './auth/jwt.js';
+import { AuthorizingGateway } from './authz/authorizing-gateway.js';
 import type { GatewayConfig } from './config.js';
-import { createGatewayContext, type GatewayContext } from './context.js';
+import { ContextBuilder, requestIdOf, viewerOf, type GatewayContext } from './context.js';
+import { auditDataSource } from './audit/audit-subgraph.js';
+import { GatewayStore } from './store/gateway-store.js';
 import { SubgraphClient } from './subgraph-client.js';
 import { SupergraphFile } from './supergraph-file.js';
 
@@ -18,21 +24,31 @@ export interface RunningGateway {
   graphqlUrl: string;
   /** One client per subgraph, by name, with its request counter. */
   subgraphs: Map<string, SubgraphClient>;
+  store: GatewayStore;
   close(): Promise<void>;
 }
 
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const store = await GatewayStore.open(config.database);
+  const contexts = new ContextBuilder(new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs));
   const subgraphs = new Map<string, SubgraphClient>();
+  let authorizing: AuthorizingGateway | null = null;
   const gateway = new ApolloGateway({
-    supergraphSdl: new SupergraphFile(config.supergraphPath),
+    supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
+      if (name === 'audit') return auditDataSource(store);
       const client = new SubgraphClient({ name, url: config.subgraphUrls[name] ?? url ?? '', timeoutMs: config.subgraphTimeoutMs });
       subgraphs.set(name, client);
       return client;
     },
   });
+  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, store, viewerOf, requestIdOf });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: authorizing,
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
@@ -42,7 +58,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
-    context: createGatewayContext,
+    context: (req) => contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }) },
   });
   const listening = await listen(handler, config.port, config.host);
@@ -50,9 +66,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     url: listening.url,
     graphqlUrl: `${listening.url}/graphql`,
     subgraphs,
+    store,
     async close() {
       await listening.close();
       await apollo.stop();
+      await store.close();
     },
   };
 }

@@ -7,6 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { subgraphConfig } from '../subgraphs/shared/config.js';
+import { secret } from '../subgraphs/shared/secrets.js';
+import { signDevToken } from './auth/token-cli.js';
 import type { SubgraphName } from '../subgraphs/shared/subgraph-server.js';
 import { gatewayConfig } from './config.js';
 
@@ -73,10 +75,10 @@ async function stop(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-async function examplePhone(graphqlUrl: string): Promise<string> {
+async function examplePhone(graphqlUrl: string, token: string): Promise<string> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ customers(first: 1, tier: GOLD) { nodes { phones { raw } } } }' }),
   });
   const body = (await response.json()) as { data?: { customers: { nodes: { phones: { raw: string }[] }[] } } };
@@ -86,6 +88,10 @@ async function examplePhone(graphqlUrl: string): Promise<string> {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
+// Development secrets are created once here, before four processes would race to create them.
+if (!process.env.SWITCHBOARD_JWKS_URL) secret('SWITCHBOARD_JWT_SECRET');
+secret('SWITCHBOARD_INTERNAL_SECRET');
+secret('SWITCHBOARD_PII_KEY');
 const gateway = gatewayConfig();
 const subgraphEnv: NodeJS.ProcessEnv = { ...process.env };
 for (const name of SUBGRAPHS) {
@@ -103,7 +109,10 @@ try {
   run('gateway', './index.ts', subgraphEnv);
   const gatewayUrl = `http://${gateway.host}:${gateway.port}`;
   await waitForHealth('gateway', gatewayUrl);
-  const phone = await examplePhone(`${gatewayUrl}/graphql`);
+  const agentToken = await signDevToken({ role: 'agent', sub: 'agent-1', team: 'team-bj', agentId: 'agt_001' });
+  const supervisorToken = await signDevToken({ role: 'supervisor', sub: 'supervisor-1', team: 'team-bj' });
+  const adminToken = await signDevToken({ role: 'admin', sub: 'admin-1' });
+  const phone = await examplePhone(`${gatewayUrl}/graphql`, adminToken);
   console.log(`
 Switchboard is running.
   Gateway      ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)
@@ -111,8 +120,13 @@ Switchboard is running.
   Call center  ${subgraphEnv.CALLCENTER_URL}
   Tickets      ${subgraphEnv.TICKETS_URL}
 
-Try the unified customer view:
-  curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\
+Development tokens (8 h; more with \`npm run token -- --role <role> --sub <name>\`):
+  agent (agt_001, team-bj)  ${agentToken}
+  supervisor (team-bj)      ${supervisorToken}
+  admin                     ${adminToken}
+
+Try the unified customer view as the agent:
+  curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${agentToken}' \\
     -d '{"query":"query($phone: String!) { identifyCaller(phone: $phone) { status candidates { displayName tier phones { e164 type } openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount } calls(first: 5) { nodes { startedAt state agent { name } } } orders(first: 3) { nodes { number status total } } } } }","variables":{"phone":"${phone}"}}'
 
 Ctrl-C stops everything.`);

@@ -7,6 +7,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { switchboardError } from '../schema/errors.js';
+import type { GatewayContext } from './context.js';
 
 export interface SubgraphClientOptions {
   name: string;
@@ -27,14 +28,17 @@ export class SubgraphClient implements GraphQLDataSource {
 
   constructor(private readonly options: SubgraphClientOptions) {}
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { url, timeoutMs } = this.options;
     this.requestCount += 1;
+    const internalToken = (context as Partial<GatewayContext>).internalToken;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+    if (internalToken) headers.authorization = `Bearer ${await internalToken()}`;
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers,
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
         signal: AbortSignal.timeout(timeoutMs),
       });

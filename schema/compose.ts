@@ -13,6 +13,8 @@ export const SUBGRAPHS = [
   { name: 'crm', url: 'http://localhost:4001/graphql' },
   { name: 'callcenter', url: 'http://localhost:4002/graphql' },
   { name: 'tickets', url: 'http://localhost:4003/graphql' },
+  // Served by the gateway itself, in-process (see gateway/audit/); the URL is never called.
+  { name: 'audit', url: 'http://localhost:4000/audit' },
 ] as const;
 
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));

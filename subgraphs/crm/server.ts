@@ -14,7 +14,7 @@ export function createCrmServer(options: CrmServerOptions): Promise<RunningServe
   return startSubgraphServer({
     name: 'crm',
     resolvers,
-    context: async (req) => createCrmContext(options.source, req),
+    context: async () => createCrmContext(options.source),
     port: options.port,
     host: options.host,
   });

@@ -5,13 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { createHttpHandler, listen, sendJson, type Route } from './http.js';
 import { formatError } from './format-error.js';
+import { enforceFieldRules } from './field-rules.js';
+import { InternalTokenVerifier } from './internal-token.js';
+import type { Viewer } from '../../schema/viewer.js';
 
 export type SubgraphName = 'crm' | 'callcenter' | 'tickets';
 
@@ -23,14 +28,23 @@ export function readSubgraphSdl(name: SubgraphName): string {
   return readFileSync(schemaPath(name), 'utf8');
 }
 
-export interface SubgraphServerOptions<TContext extends BaseContext> {
+/** What every subgraph context carries besides its own parts. */
+export interface SubgraphBaseContext extends BaseContext {
+  /** The caller, from the gateway's internal token. */
+  viewer: Viewer;
+}
+
+export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
   name: SubgraphName;
   // Resolver maps typed by codegen are structurally wider than Apollo's; checked there.
   resolvers: unknown;
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** The subgraph's own context parts; the viewer is added by the server. */
+  context: (req: IncomingMessage) => Promise<Omit<TContext, 'viewer'>>;
   port: number;
   host?: string;
   routes?: Record<string, Route>;
+  /** Also serve the schema (subscriptions included) over graphql-ws on the same port, path `/graphql`. */
+  websocket?: WebSocketOptions<TContext>;
 }
 
 export interface RunningServer {
@@ -44,12 +58,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
+export async function startSubgraphServer<TContext extends SubgraphBaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   type SchemaModule = Parameters<typeof buildSubgraphSchema>[0] & { typeDefs: unknown };
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(readSubgraphSdl(options.name)),
-    resolvers: options.resolvers,
-  } as SchemaModule);
+  const sdl = parse(readSubgraphSdl(options.name));
+  const schema = enforceFieldRules(buildSubgraphSchema({ typeDefs: sdl, resolvers: options.resolvers } as SchemaModule), sdl);
+  const internalTokens = new InternalTokenVerifier();
+  const viewers = new WeakMap<IncomingMessage, Viewer>();
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError,
@@ -63,16 +77,27 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   let requestCount = 0;
   const handler = createHttpHandler({
     apollo,
-    context: options.context,
+    context: async (req) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext,
     routes: {
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
       ...options.routes,
     },
   });
   const listening = await listen(async (req, res) => {
-    if (req.url?.startsWith('/graphql')) requestCount += 1;
+    if (req.url?.startsWith('/graphql')) {
+      requestCount += 1;
+      const viewer = await internalTokens.verify(req.headers.authorization);
+      if (!viewer) {
+        sendJson(res, 401, {
+          errors: [{ message: 'This subgraph only answers the gateway: a valid internal token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+        return;
+      }
+      viewers.set(req, viewer);
+    }
     await handler(req, res);
   }, options.port, options.host);
+  const websocket = options.websocket ? attachGraphqlWs(listening.server, schema, internalTokens, options.websocket) : null;
   return {
     name: options.name,
     url: listening.url,
@@ -81,8 +106,76 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       return requestCount;
     },
     async close() {
+      await websocket?.close();
       await listening.close();
       await apollo.stop();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// graphql-ws on the same HTTP server and path (`/graphql`), same schema: how the
+// call-center subgraph serves `Subscription`. Like HTTP, only the gateway may connect:
+// `connectionParams.authorization` must carry a valid internal token (else graphql-ws
+// closes the socket with 4403 Forbidden); the viewer goes into every operation's context.
+
+export interface WebSocketConnection {
+  connectionParams: Readonly<Record<string, unknown>> | undefined;
+  request: IncomingMessage;
+  viewer: Viewer;
+  /** Closes this connection (all its subscriptions) with a WebSocket close code. */
+  close(code: number, reason: string): void;
+}
+
+export interface WebSocketOptions<TContext> {
+  /** Builds the context of one subscription (or query) operation on a connection. */
+  context(connection: WebSocketConnection): Promise<Omit<TContext, 'viewer'>> | Omit<TContext, 'viewer'>;
+}
+
+/** How long closing waits for clients to answer the close handshake before cutting them off. */
+const CLOSE_GRACE_MS = 500;
+
+export function attachGraphqlWs<TContext>(
+  server: Server,
+  schema: GraphQLSchema,
+  tokens: InternalTokenVerifier,
+  options: WebSocketOptions<TContext>,
+): { close(): Promise<void> } {
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const viewers = new WeakMap<WebSocket, Viewer>();
+  const disposable = useServer<Record<string, unknown> | undefined>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const authorization = ctx.connectionParams?.authorization;
+        const viewer = await tokens.verify(typeof authorization === 'string' ? authorization : undefined);
+        if (!viewer) return false;
+        viewers.set(ctx.extra.socket, viewer);
+        return true;
+      },
+      async context(ctx) {
+        const socket = ctx.extra.socket;
+        const viewer = viewers.get(socket);
+        if (!viewer) throw new Error('graphql-ws: operation on an unauthenticated connection');
+        const own = await options.context({
+          connectionParams: ctx.connectionParams,
+          request: ctx.extra.request,
+          viewer,
+          close: (code, reason) => socket.close(code, reason),
+        });
+        // The same object (not a copy): the subgraph may have registered it (e.g. to close the connection).
+        return Object.assign(own, { viewer });
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      const deadline = Date.now() + CLOSE_GRACE_MS;
+      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const client of wss.clients) client.terminate();
+      await disposable.dispose();
     },
   };
 }

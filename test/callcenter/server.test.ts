@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
 import { A1, A2, A_CALLS_NEWEST_FIRST, B1, C1, bulkNumber, fixture, openSqliteStore, type OpenedStore } from './fixture.js';
+import { internalHeaders } from '../support/viewers.js';
 
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
@@ -19,7 +20,7 @@ let server: RunningServer;
 async function post(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
   const response = await fetch(server.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await internalHeaders()) },
     body: JSON.stringify({ query, variables }),
   });
   assert.equal(response.status, 200);

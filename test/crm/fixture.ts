@@ -17,6 +17,7 @@ import type {
   PhoneType,
 } from '../../subgraphs/crm/source/records.js';
 import { tempSqlite } from '../support/databases.js';
+import { internalHeaders } from '../support/viewers.js';
 
 export const CUSTOMER_COUNT = 60;
 export const TIERS: CustomerTier[] = ['STANDARD', 'SILVER', 'GOLD', 'PLATINUM'];
@@ -163,7 +164,7 @@ export async function startCrm(seed: CrmSeed = crmFixture()): Promise<RunningCrm
     async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(running.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await internalHeaders()), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startCrm, type RunningCrm } from './fixture.js';
+import { internalHeaders, viewer } from '../support/viewers.js';
 
 const CONTACT = /* GraphQL */ `
   query ($id: ID!) { customer(id: $id) { phones { e164 raw type } emails updatedAt } }
@@ -101,12 +102,12 @@ describe('CRM mutations', () => {
     assert.equal(unknown.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 
-  test('addCustomerNote puts the note on the timeline, by the acting user, and bumps lastContactAt', async () => {
+  test('addCustomerNote puts the note on the timeline, by the calling user, and bumps lastContactAt', async () => {
     const started = new Date().toISOString();
     const { data, errors } = await crm.query<{ addCustomerNote: { id: string; type: string; at: string; author: string; body: string } }>(
       ADD_NOTE,
       { input: { customerId: 'cus_000008', body: '  Asked about the invoice.  ' } },
-      { 'x-switchboard-actor': 'own_02' },
+      await internalHeaders(viewer('agent', { subject: 'own_02' })),
     );
     assert.equal(errors, undefined);
     const note = data!.addCustomerNote;
@@ -123,8 +124,12 @@ describe('CRM mutations', () => {
     assert.deepEqual(timeline.data?.customer.activities.nodes, [{ id: note.id }]);
     assert.equal(timeline.data?.customer.activities.totalCount, 2);
 
-    const anonymous = await crm.query<{ addCustomerNote: { author: string } }>(ADD_NOTE, { input: { customerId: 'cus_000008', body: 'Called back.' } });
-    assert.equal(anonymous.data?.addCustomerNote.author, 'anonymous');
+    const refused = await crm.query<{ addCustomerNote: { author: string } }>(
+      ADD_NOTE,
+      { input: { customerId: 'cus_000008', body: 'Called back.' } },
+      await internalHeaders(viewer('analyst')),
+    );
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN', 'an analyst may not write notes, even calling the subgraph directly');
   });
 
   test('addCustomerNote: an empty or too long body is BAD_USER_INPUT, an unknown customer NOT_FOUND', async () => {

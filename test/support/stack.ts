@@ -16,6 +16,7 @@ import { openCrmSource } from '../../subgraphs/crm/source/open.js';
 import { seedStore } from '../../subgraphs/seed/load.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import type { Database } from '../../subgraphs/shared/database.js';
+import { bearer, type TestRole } from './viewers.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
 import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
 
@@ -33,8 +34,13 @@ export interface Stack {
   crm: RunningSubgraph;
   callcenter: RunningSubgraph;
   tickets: RunningSubgraph;
-  /** POSTs an operation to the gateway and returns the HTTP status and parsed body. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs an operation to the gateway and returns the HTTP status and parsed body. Sent as
+   * an admin unless `headers` say otherwise (`{}` sends no credentials at all).
+   */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** As `query`, with a development token for `role`. */
+  queryAs<T = Record<string, unknown>>(role: TestRole, query: string, variables?: Record<string, unknown>, token?: Parameters<typeof bearer>[1]): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -44,10 +50,10 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
@@ -61,6 +67,8 @@ export interface StackOptions {
   subgraphUrls?: Record<string, string>;
   /** Serve this supergraph file instead of `schema/supergraph.graphql`. */
   supergraphPath?: string;
+  /** Environment for the gateway's configuration (on top of the process's). */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -82,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const ticketServer = await createTicketsServer({ source: ticketStore, port: 0 });
     started.push(ticketServer);
     const gateway = await startGateway({
-      ...gatewayConfig({}),
+      ...gatewayConfig({ ...process.env, SWITCHBOARD_DATA_DIR: dir, SWITCHBOARD_API_KEY_CACHE_MS: '0', ...options.gatewayEnv }),
       ...(options.supergraphPath ? { supergraphPath: options.supergraphPath } : {}),
       port: 0,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 3000,
@@ -99,7 +107,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       crm: { server: crmServer, store: crmStore },
       callcenter: { server: callServer, store: callStore },
       tickets: { server: ticketServer, store: ticketStore },
-      query: (query, variables) => postGraphQL(gateway.graphqlUrl, query, variables),
+      query: async (query, variables, headers) => postGraphQL(gateway.graphqlUrl, query, variables, headers ?? { authorization: await bearer('admin') }),
+      queryAs: async (role, query, variables, token) => postGraphQL(gateway.graphqlUrl, query, variables, { authorization: await bearer(role, token) }),
       async close() {
         await closeAll(started);
         rmSync(dir, { recursive: true, force: true });

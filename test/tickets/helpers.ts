@@ -9,6 +9,7 @@ import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
 import type { TicketCommentRecord, TicketRecord, TicketsSeed, TicketStatus } from '../../subgraphs/tickets/source/records.js';
 import type { SqlTicketStore } from '../../subgraphs/tickets/source/sql-store.js';
 import { ALLOWED_TRANSITIONS } from '../../subgraphs/tickets/source/transitions.js';
+import { internalHeaders } from '../support/viewers.js';
 
 export const FAR_FUTURE = '2099-01-01T00:00:00.000Z';
 
@@ -117,7 +118,7 @@ export async function startHarness(config: DatabaseConfig): Promise<Harness> {
     async gql(query, variables = {}) {
       const response = await fetch(server.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await internalHeaders()) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CallRecord as CallRecordModel, AgentRecord as AgentRecordModel, QueueRecord as QueueRecordModel } from '../source/records.js';
+import type { CustomerCallSummary as CustomerCallSummaryModel } from '../reports/customer-reports-sql.js';
 import type { CallCenterContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -49,6 +50,7 @@ export type Call = {
   /** For a transferred leg, the call it was transferred from. */
   parentCall: Maybe<Call>;
   queue: Maybe<Queue>;
+  /** The call recording; requires `recordings:read`. */
   recording: Maybe<Recording>;
   /** When the call was offered (started ringing). */
   startedAt: Scalars['DateTime']['output'];
@@ -59,6 +61,17 @@ export type Call = {
   /** Seconds from offered to answered (or to abandoned). */
   waitSeconds: Scalars['Int']['output'];
   wrapUpSeconds: Scalars['Int']['output'];
+};
+
+export type CallCenterMetrics = {
+  __typename?: 'CallCenterMetrics';
+  firstContactResolutionDays: Scalars['Int']['output'];
+  groupBy: Maybe<CallMetricsGroupBy>;
+  /** Per group: time buckets in time order; queues, agents and teams by key, the null key last. */
+  groups: Array<CallMetrics>;
+  serviceLevelSeconds: Scalars['Int']['output'];
+  /** Over the whole range. */
+  totals: CallMetrics;
 };
 
 export type CallConnection = {
@@ -84,6 +97,114 @@ export type CallDisposition =
   /** The caller left a voicemail. */
   | 'VOICEMAIL';
 
+export type CallDispositionCount = {
+  __typename?: 'CallDispositionCount';
+  count: Scalars['Int']['output'];
+  /** Null: calls still going on. */
+  disposition: Maybe<CallDisposition>;
+};
+
+/** One applied call event. */
+export type CallEvent = {
+  __typename?: 'CallEvent';
+  /** When it happened, according to the call center. */
+  at: Scalars['DateTime']['output'];
+  /** The call after this event was applied. */
+  call: Call;
+  /** Opaque position in the event stream; pass it to `callEventsSince(after:)` after a reconnect. */
+  cursor: Scalars['String']['output'];
+  /** The event id (the call center's, deduplicated). */
+  id: Scalars['ID']['output'];
+  type: CallEventType;
+};
+
+/** A page of call events, oldest first. */
+export type CallEventConnection = {
+  __typename?: 'CallEventConnection';
+  nodes: Array<CallEvent>;
+  pageInfo: PageInfo;
+};
+
+/** What happened to a call, as reported by the call center's CTI. */
+export type CallEventType =
+  /** The caller hung up before anyone answered. */
+  | 'ABANDONED'
+  /** An agent answered. */
+  | 'ANSWERED'
+  /** The call ended (either side hung up). */
+  | 'ENDED'
+  /** The agent put the caller on hold. */
+  | 'HELD'
+  /** The call was offered to a queue or an agent (it rings). */
+  | 'OFFERED'
+  /** The caller was taken off hold. */
+  | 'RESUMED'
+  /** This call is a new leg transferred from `call.parentCall`. */
+  | 'TRANSFERRED'
+  /** The agent finished after-call work. */
+  | 'WRAP_UP_DONE';
+
+/**
+ * Contact-center figures of the range or one group. A *contact* (an offered call) is an
+ * inbound call offered to a queue; a transferred call is one contact (its new leg is not
+ * offered again). Rates are between 0 and 1, and null when their denominator is 0.
+ */
+export type CallMetrics = {
+  __typename?: 'CallMetrics';
+  /** Contacts whose caller hung up before an agent answered. */
+  abandoned: Scalars['Int']['output'];
+  /** abandoned / offered. */
+  abandonmentRate: Maybe<Scalars['Float']['output']>;
+  /** The group's agent when grouped by AGENT. */
+  agent: Maybe<Agent>;
+  /** answered / offered. */
+  answerRate: Maybe<Scalars['Float']['output']>;
+  /** Contacts an agent answered (transferred ones included). */
+  answered: Scalars['Int']['output'];
+  /** Average handle time: mean talk + hold + wrap-up seconds over handled legs. */
+  averageHandleTime: Maybe<Scalars['Float']['output']>;
+  /** Average speed of answer: mean wait in seconds of answered contacts. */
+  averageSpeedOfAnswer: Maybe<Scalars['Float']['output']>;
+  /** First-contact resolution: answered contacts from identified callers not followed by another contact from the same caller within `firstContactResolutionDays` days / answered contacts from identified callers. Contacts less than N days old are provisional. */
+  firstContactResolutionRate: Maybe<Scalars['Float']['output']>;
+  /** Handle time (talk + hold + wrap-up) in seconds of handled legs. */
+  handleTime: DurationPercentiles;
+  /** Handled legs: inbound queue legs an agent answered, transfer legs included (each agent's part). */
+  handled: Scalars['Int']['output'];
+  /** Null in `totals`; in groups the group's key (see `CallMetricsGroupBy`). */
+  key: Maybe<Scalars['String']['output']>;
+  /** The longest wait in seconds of any contact (answered or not); null without contacts. */
+  longestWait: Maybe<Scalars['Int']['output']>;
+  /** Contacts offered to an agent who did not answer, with no one else answering. */
+  missed: Scalars['Int']['output'];
+  /** Contacts offered: inbound calls offered to a queue, transfer legs not counted again. offered = answered + abandoned + missed + voicemail + contacts still going on. */
+  offered: Scalars['Int']['output'];
+  /** The group's queue when grouped by QUEUE. */
+  queue: Maybe<Queue>;
+  /** Repeat contacts / contacts from identified callers: a contact is a repeat when the same caller (CRM customer, else calling number; withheld callers are not identified) contacted within the previous `firstContactResolutionDays` days. */
+  repeatCallerRate: Maybe<Scalars['Float']['output']>;
+  /** Service level: contacts answered within `serviceLevelSeconds` / (answered + abandoned). An abandoned call counts against it however short its wait. */
+  serviceLevel: Maybe<Scalars['Float']['output']>;
+  /** Answered contacts that were then transferred (a part of `answered`). */
+  transferred: Scalars['Int']['output'];
+  /** Contacts that ended in voicemail. */
+  voicemail: Scalars['Int']['output'];
+  /** Wait in seconds of answered contacts. */
+  waitTime: DurationPercentiles;
+};
+
+export type CallMetricsGroupBy =
+  /** The agent the call was offered to (contacts) or handled by (handle time); key: the agent id, null for calls no agent was offered. */
+  | 'AGENT'
+  /** Local days in the range's time zone; key: the day's local start with its offset, e.g. `2026-11-01T00:00:00+08:00`. */
+  | 'DAY'
+  /** Local hours in the range's time zone (range at most 31 days); key: the hour's local start with its offset, e.g. `2026-11-01T01:00:00-05:00`. */
+  | 'HOUR'
+  /** The queue the call was offered to; key: the queue id. */
+  | 'QUEUE'
+  /** That agent's team (the team the agent is in now); key: the team name, null without agent. */
+  | 'TEAM';
+
 export type CallState =
   /** Answered; the customer is talking to an agent. */
   | 'CONNECTED'
@@ -103,21 +224,59 @@ export type CallerIdentification = {
 
 export type Customer = {
   __typename?: 'Customer';
+  /** The customer's calls in `range` by outcome, from the calls the call center matched to this customer. */
+  callSummary: Maybe<CustomerCallSummary>;
   /**
    * Calls to or from any of the customer's numbers, newest first. `first` is at most 100.
-   * Nullable so that the rest of the customer still arrives when the call center is down.
+   * Nullable so that the rest of the customer still arrives when the call center is down;
+   * `null` with a `FORBIDDEN` (`RECORD_RESTRICTED`) error for a MINIMAL customer.
    */
   calls: Maybe<CallConnection>;
   id: Scalars['ID']['output'];
-  /** The customer's most recent call, if any. */
+  /** The customer's most recent call, if any; `null` with a `RECORD_RESTRICTED` error for a MINIMAL customer. */
   lastCall: Maybe<Call>;
   phones: Array<PhoneNumber>;
+  /** The CRM's record-level verdict for the current caller. */
+  recordAccess: RecordAccess;
+};
+
+
+export type CustomerCallSummaryArgs = {
+  range: TimeRangeInput;
 };
 
 
 export type CustomerCallsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A customer's calls in a range: contacts and outbound calls, a transferred call once (as TRANSFERRED). */
+export type CustomerCallSummary = {
+  __typename?: 'CustomerCallSummary';
+  byDisposition: Array<CallDispositionCount>;
+  inbound: Scalars['Int']['output'];
+  lastCallAt: Maybe<Scalars['DateTime']['output']>;
+  outbound: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type CustomerContactVolume = {
+  __typename?: 'CustomerContactVolume';
+  /** Every call with the customer in the range: inbound, outbound and transfer legs. */
+  calls: Scalars['Int']['output'];
+  /** Contacts (offered inbound calls) from the customer in the range. */
+  contacts: Scalars['Int']['output'];
+  customer: Customer;
+  /** When the customer's last call in the range started. */
+  lastCallAt: Scalars['DateTime']['output'];
+};
+
+/** Nearest-rank percentiles of a duration in seconds (the smallest value with at least 50% / 90% of the values at or below it); null without values. */
+export type DurationPercentiles = {
+  __typename?: 'DurationPercentiles';
+  median: Maybe<Scalars['Int']['output']>;
+  p90: Maybe<Scalars['Int']['output']>;
 };
 
 /** Relay-style page information; cursors are opaque. */
@@ -134,11 +293,51 @@ export type PhoneNumber = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Calls going on now: ringing, connected, on hold or in wrap-up, oldest first. With
+   * `agentId` only that agent's calls, with `queueId` only that queue's (both: both must match).
+   */
+  activeCalls: Array<Call>;
   agent: Maybe<Agent>;
   agents: Array<Agent>;
   /** One call by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   call: Maybe<Call>;
+  /**
+   * Contact-center KPIs over `range`, in total and per group (`groupBy`; no groups when
+   * omitted). HOUR and DAY buckets are local hours/days in `range.timeZone`, DST-correct,
+   * every bucket listed (empty ones with zeros). A call belongs to the bucket in which it was
+   * offered, even when it ends in the next one. Bounds (`BAD_USER_INPUT` otherwise): range at
+   * most 366 days, HOUR at most 31 days, at most 1,000 groups, `serviceLevelSeconds` 0..3600,
+   * `firstContactResolutionDays` 1..90.
+   */
+  callCenterMetrics: CallCenterMetrics;
+  /**
+   * The events received after `after` (a `CallEvent.cursor`), oldest first, for a client
+   * that reconnects: load `activeCalls`, then page through this until `hasNextPage` is false.
+   * Bounded: a cursor older than the catch-up window (default 15 minutes) or `first` above
+   * 500 is a `BAD_USER_INPUT` error; reload `activeCalls` instead.
+   */
+  callEventsSince: CallEventConnection;
+  /**
+   * Contacts offered and answered per customer tier, the tier being the customer's at the
+   * time of the call (stored with the call: no lookup per customer). Unknown and withheld
+   * callers are the group with `tier: null`.
+   */
+  callMetricsByTier: Array<TierCallMetrics>;
   queues: Array<Queue>;
+  /**
+   * The customers with the most contacts in `range`, most first (ties: more calls, then
+   * customer id); `first` is 0..100. Unknown and withheld callers are not customers and are
+   * left out. `customer` is an entity reference: the CRM and ticket subgraphs add its tier,
+   * tickets and last contact in one batch per subgraph.
+   */
+  topContactingCustomers: Array<CustomerContactVolume>;
+};
+
+
+export type QueryActiveCallsArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  queueId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -156,17 +355,91 @@ export type QueryCallArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryCallCenterMetricsArgs = {
+  firstContactResolutionDays?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<CallMetricsGroupBy>;
+  range: TimeRangeInput;
+  serviceLevelSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCallEventsSinceArgs = {
+  after: Scalars['String']['input'];
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<CallEventType>>;
+};
+
+
+export type QueryCallMetricsByTierArgs = {
+  range: TimeRangeInput;
+};
+
+
+export type QueryTopContactingCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  range: TimeRangeInput;
+};
+
 export type Queue = {
   __typename?: 'Queue';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
 
+/** How much of a customer the current caller may see. */
+export type RecordAccess =
+  /** Every field (the caller's scopes still apply). */
+  | 'FULL'
+  /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
+  | 'MINIMAL';
+
 export type Recording = {
   __typename?: 'Recording';
   durationSeconds: Scalars['Int']['output'];
   /** The recording's reference in the call center's recording store. */
   ref: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every call event as it is applied, in the order received. Without arguments: all calls
+   * (the gateway restricts by role). `agentId`/`queueId` match the event's or the call's
+   * agent/queue; `types` keeps only those types. A subscriber that cannot keep up is
+   * disconnected with close code 4429 ("slow consumer") and catches up with `callEventsSince`.
+   */
+  callEvents: CallEvent;
+};
+
+
+export type SubscriptionCallEventsArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<CallEventType>>;
+};
+
+export type TierCallMetrics = {
+  __typename?: 'TierCallMetrics';
+  /** answered / offered; null when nothing was offered. */
+  answerRate: Maybe<Scalars['Float']['output']>;
+  answered: Scalars['Int']['output'];
+  offered: Scalars['Int']['output'];
+  /** The CRM tier at the time of the call (STANDARD, SILVER, GOLD, PLATINUM); null: unknown and withheld callers. */
+  tier: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A reporting time range `[from, to)`: `from` inclusive, `to` exclusive. Both are ISO-8601
+ * instants with `Z` or an offset; `timeZone` is an IANA zone name (`Asia/Shanghai`, `UTC`,
+ * `America/New_York`) that HOUR and DAY buckets are cut in.
+ */
+export type TimeRangeInput = {
+  from: Scalars['DateTime']['input'];
+  timeZone: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type Link__Purpose =
@@ -272,9 +545,9 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true}}>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true}}>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}> ) );
   Queue:
     ( { __typename: 'Queue' }
     & GraphQLRecursivePick<FederationTypes['Queue'], {"id":true}> );
@@ -289,19 +562,34 @@ export type ResolversTypes = ResolversObject<{
   AgentPresence: AgentPresence;
   Call: ResolverTypeWrapper<CallRecordModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CallCenterMetrics: ResolverTypeWrapper<Omit<CallCenterMetrics, 'groups' | 'totals'> & { groups: Array<ResolversTypes['CallMetrics']>, totals: ResolversTypes['CallMetrics'] }>;
   CallConnection: ResolverTypeWrapper<Omit<CallConnection, 'nodes'> & { nodes: Array<ResolversTypes['Call']> }>;
   CallDirection: CallDirection;
   CallDisposition: CallDisposition;
+  CallDispositionCount: ResolverTypeWrapper<CallDispositionCount>;
+  CallEvent: ResolverTypeWrapper<Omit<CallEvent, 'call'> & { call: ResolversTypes['Call'] }>;
+  CallEventConnection: ResolverTypeWrapper<Omit<CallEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['CallEvent']> }>;
+  CallEventType: CallEventType;
+  CallMetrics: ResolverTypeWrapper<Omit<CallMetrics, 'agent' | 'queue'> & { agent?: Maybe<ResolversTypes['Agent']>, queue?: Maybe<ResolversTypes['Queue']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CallMetricsGroupBy: CallMetricsGroupBy;
   CallState: CallState;
   CallerIdentification: ResolverTypeWrapper<CallerIdentification>;
-  Customer: ResolverTypeWrapper<Omit<Customer, 'calls' | 'lastCall'> & { calls?: Maybe<ResolversTypes['CallConnection']>, lastCall?: Maybe<ResolversTypes['Call']> }>;
+  Customer: ResolverTypeWrapper<Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversTypes['CustomerCallSummary']>, calls?: Maybe<ResolversTypes['CallConnection']>, lastCall?: Maybe<ResolversTypes['Call']> }>;
+  CustomerCallSummary: ResolverTypeWrapper<CustomerCallSummaryModel>;
+  CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PhoneNumber: ResolverTypeWrapper<PhoneNumber>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueRecordModel>;
+  RecordAccess: RecordAccess;
   Recording: ResolverTypeWrapper<Recording>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TierCallMetrics: ResolverTypeWrapper<TierCallMetrics>;
+  TimeRangeInput: TimeRangeInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -313,16 +601,28 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Call: CallRecordModel;
   Int: Scalars['Int']['output'];
+  CallCenterMetrics: Omit<CallCenterMetrics, 'groups' | 'totals'> & { groups: Array<ResolversParentTypes['CallMetrics']>, totals: ResolversParentTypes['CallMetrics'] };
   CallConnection: Omit<CallConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Call']> };
+  CallDispositionCount: CallDispositionCount;
+  CallEvent: Omit<CallEvent, 'call'> & { call: ResolversParentTypes['Call'] };
+  CallEventConnection: Omit<CallEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CallEvent']> };
+  CallMetrics: Omit<CallMetrics, 'agent' | 'queue'> & { agent?: Maybe<ResolversParentTypes['Agent']>, queue?: Maybe<ResolversParentTypes['Queue']> };
+  Float: Scalars['Float']['output'];
   CallerIdentification: CallerIdentification;
-  Customer: Omit<Customer, 'calls' | 'lastCall'> & { calls?: Maybe<ResolversParentTypes['CallConnection']>, lastCall?: Maybe<ResolversParentTypes['Call']> } | FederationReferenceTypes['Customer'];
+  Customer: Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversParentTypes['CustomerCallSummary']>, calls?: Maybe<ResolversParentTypes['CallConnection']>, lastCall?: Maybe<ResolversParentTypes['Call']> } | FederationReferenceTypes['Customer'];
+  CustomerCallSummary: CustomerCallSummaryModel;
+  CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
+  DurationPercentiles: DurationPercentiles;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PhoneNumber: PhoneNumber;
   Query: Record<PropertyKey, never>;
   Queue: QueueRecordModel;
   Recording: Recording;
+  Subscription: Record<PropertyKey, never>;
+  TierCallMetrics: TierCallMetrics;
+  TimeRangeInput: TimeRangeInput;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
 }>;
@@ -397,10 +697,59 @@ export type CallResolvers<ContextType = CallCenterContext, ParentType extends Re
   wrapUpSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CallCenterMetricsResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallCenterMetrics'] = ResolversParentTypes['CallCenterMetrics']> = ResolversObject<{
+  firstContactResolutionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groupBy?: Resolver<Maybe<ResolversTypes['CallMetricsGroupBy']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['CallMetrics']>, ParentType, ContextType>;
+  serviceLevelSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['CallMetrics'], ParentType, ContextType>;
+}>;
+
 export type CallConnectionResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallConnection'] = ResolversParentTypes['CallConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Call']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CallDispositionCountResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallDispositionCount'] = ResolversParentTypes['CallDispositionCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disposition?: Resolver<Maybe<ResolversTypes['CallDisposition']>, ParentType, ContextType>;
+}>;
+
+export type CallEventResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallEvent'] = ResolversParentTypes['CallEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  call?: Resolver<ResolversTypes['Call'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CallEventType'], ParentType, ContextType>;
+}>;
+
+export type CallEventConnectionResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallEventConnection'] = ResolversParentTypes['CallEventConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CallEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CallMetricsResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallMetrics'] = ResolversParentTypes['CallMetrics']> = ResolversObject<{
+  abandoned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  abandonmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  answerRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageHandleTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageSpeedOfAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firstContactResolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  handleTime?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  handled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  longestWait?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType>;
+  repeatCallerRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  serviceLevel?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  transferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voicemail?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitTime?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
 }>;
 
 export type CallerIdentificationResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallerIdentification'] = ResolversParentTypes['CallerIdentification']> = ResolversObject<{
@@ -409,14 +758,35 @@ export type CallerIdentificationResolvers<ContextType = CallCenterContext, Paren
 
 export type CustomerResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  callSummary?: Resolver<Maybe<ResolversTypes['CustomerCallSummary']>, ParentType, ContextType, RequireFields<CustomerCallSummaryArgs, 'range'>>;
   calls?: Resolver<Maybe<ResolversTypes['CallConnection']>, ParentType, ContextType, RequireFields<CustomerCallsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastCall?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType>;
 }>;
 
+export type CustomerCallSummaryResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CustomerCallSummary'] = ResolversParentTypes['CustomerCallSummary']> = ResolversObject<{
+  byDisposition?: Resolver<Array<ResolversTypes['CallDispositionCount']>, ParentType, ContextType>;
+  inbound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastCallAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outbound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerContactVolumeResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CustomerContactVolume'] = ResolversParentTypes['CustomerContactVolume']> = ResolversObject<{
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contacts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  lastCallAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DurationPercentilesResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['DurationPercentiles'] = ResolversParentTypes['DurationPercentiles']> = ResolversObject<{
+  median?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
 
 export type PageInfoResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -428,10 +798,15 @@ export type PhoneNumberResolvers<ContextType = CallCenterContext, ParentType ext
 }>;
 
 export type QueryResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  activeCalls?: Resolver<Array<ResolversTypes['Call']>, ParentType, ContextType, Partial<QueryActiveCallsArgs>>;
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'id'>>;
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<QueryAgentsArgs>>;
   call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType, RequireFields<QueryCallArgs, 'id'>>;
+  callCenterMetrics?: Resolver<ResolversTypes['CallCenterMetrics'], ParentType, ContextType, RequireFields<QueryCallCenterMetricsArgs, 'firstContactResolutionDays' | 'range' | 'serviceLevelSeconds'>>;
+  callEventsSince?: Resolver<ResolversTypes['CallEventConnection'], ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
+  callMetricsByTier?: Resolver<Array<ResolversTypes['TierCallMetrics']>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
   queues?: Resolver<Array<ResolversTypes['Queue']>, ParentType, ContextType>;
+  topContactingCustomers?: Resolver<Array<ResolversTypes['CustomerContactVolume']>, ParentType, ContextType, RequireFields<QueryTopContactingCustomersArgs, 'first' | 'range'>>;
 }>;
 
 export type QueueResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Queue'] = ResolversParentTypes['Queue'], FederationReferenceType extends FederationReferenceTypes['Queue'] = FederationReferenceTypes['Queue']> = ResolversObject<{
@@ -445,6 +820,17 @@ export type RecordingResolvers<ContextType = CallCenterContext, ParentType exten
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  callEvents?: SubscriptionResolver<ResolversTypes['CallEvent'], "callEvents", ParentType, ContextType, Partial<SubscriptionCallEventsArgs>>;
+}>;
+
+export type TierCallMetricsResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['TierCallMetrics'] = ResolversParentTypes['TierCallMetrics']> = ResolversObject<{
+  answerRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -452,15 +838,25 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   Agent?: AgentResolvers<ContextType>;
   Call?: CallResolvers<ContextType>;
+  CallCenterMetrics?: CallCenterMetricsResolvers<ContextType>;
   CallConnection?: CallConnectionResolvers<ContextType>;
+  CallDispositionCount?: CallDispositionCountResolvers<ContextType>;
+  CallEvent?: CallEventResolvers<ContextType>;
+  CallEventConnection?: CallEventConnectionResolvers<ContextType>;
+  CallMetrics?: CallMetricsResolvers<ContextType>;
   CallerIdentification?: CallerIdentificationResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerCallSummary?: CustomerCallSummaryResolvers<ContextType>;
+  CustomerContactVolume?: CustomerContactVolumeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
   Recording?: RecordingResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  TierCallMetrics?: TierCallMetricsResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
 }>;
 

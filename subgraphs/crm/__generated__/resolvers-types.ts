@@ -101,27 +101,54 @@ export type Company = {
   name: Scalars['String']['output'];
 };
 
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
 export type Customer = {
   __typename?: 'Customer';
-  /** The activity timeline, newest first. */
-  activities: ActivityConnection;
+  /** The activity timeline, newest first; `null` for a MINIMAL customer. */
+  activities: Maybe<ActivityConnection>;
   company: Maybe<Company>;
-  createdAt: Scalars['DateTime']['output'];
+  /** `null` only for a MINIMAL customer. */
+  createdAt: Maybe<Scalars['DateTime']['output']>;
   displayName: Scalars['String']['output'];
-  emails: Array<Scalars['String']['output']>;
+  /** Email addresses; masked (`z***@example.com`) without `pii:read`; `null` for a MINIMAL customer. */
+  emails: Maybe<Array<Scalars['String']['output']>>;
   id: Scalars['ID']['output'];
   /** Time of the most recent activity on the CRM timeline (note, call log or chat). */
   lastContactAt: Maybe<Scalars['DateTime']['output']>;
-  /** Orders, newest first. */
-  orders: OrderConnection;
+  /**
+   * Sum of the totals of the customer's orders in CNY that were not cancelled or returned
+   * (`0.00` when there are none). Orders in other currencies (USD) are not included.
+   */
+  lifetimeValue: Maybe<Scalars['Decimal']['output']>;
+  /** National ID number (PRC resident ID); masked (`110***********1234`) without `pii:read`. Stored encrypted (AES-256-GCM). */
+  nationalId: Maybe<Scalars['String']['output']>;
+  /** Orders, newest first; `null` for a MINIMAL customer. */
+  orders: Maybe<OrderConnection>;
   owner: Maybe<AccountOwner>;
   phones: Array<PhoneNumber>;
-  tags: Array<Scalars['String']['output']>;
+  /** What the current caller may see of this customer (the record-level rule); always resolves. */
+  recordAccess: RecordAccess;
+  /** Tags; `null` for a MINIMAL customer. */
+  tags: Maybe<Array<Scalars['String']['output']>>;
   tier: CustomerTier;
-  updatedAt: Scalars['DateTime']['output'];
+  /** `null` only for a MINIMAL customer. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
 
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
 export type CustomerActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -129,6 +156,13 @@ export type CustomerActivitiesArgs = {
 };
 
 
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
 export type CustomerOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -193,7 +227,8 @@ export type Order = {
   placedAt: Scalars['DateTime']['output'];
   shipment: Maybe<Shipment>;
   status: OrderStatus;
-  total: Scalars['Decimal']['output'];
+  /** The order amount; `null` without `finance:read`. */
+  total: Maybe<Scalars['Decimal']['output']>;
 };
 
 export type OrderConnection = {
@@ -277,6 +312,13 @@ export type QueryCustomersArgs = {
 export type QueryIdentifyCallerArgs = {
   phone: Scalars['String']['input'];
 };
+
+/** How much of a customer the current caller may see. */
+export type RecordAccess =
+  /** Every field (the caller's scopes still apply). */
+  | 'FULL'
+  /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
+  | 'MINIMAL';
 
 export type Shipment = {
   __typename?: 'Shipment';
@@ -433,6 +475,7 @@ export type ResolversTypes = ResolversObject<{
   PhoneNumberInput: PhoneNumberInput;
   PhoneType: PhoneType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAccess: RecordAccess;
   Shipment: ResolverTypeWrapper<Shipment>;
   ShipmentStatus: ShipmentStatus;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
@@ -571,19 +614,22 @@ export type CompanyResolvers<ContextType = CrmContext, ParentType extends Resolv
 
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<CustomerActivitiesArgs, 'first'>>;
+  activities?: Resolver<Maybe<ResolversTypes['ActivityConnection']>, ParentType, ContextType, RequireFields<CustomerActivitiesArgs, 'first'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  emails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  emails?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  lifetimeValue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  nationalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   owner?: Resolver<Maybe<ResolversTypes['AccountOwner']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
-  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordAccess?: Resolver<ResolversTypes['RecordAccess'], ParentType, ContextType>;
+  tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['CustomerTier'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type CustomerConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = ResolversObject<{
@@ -621,7 +667,7 @@ export type OrderResolvers<ContextType = CrmContext, ParentType extends Resolver
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{

@@ -1,8 +1,8 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Mutation: MutationResolvers = {
-  addCustomerNote(_parent, { input }, { source, actor }) {
-    return source.addNote(input.customerId, input.body, actor);
+  addCustomerNote(_parent, { input }, { source, viewer }) {
+    return source.addNote(input.customerId, input.body, viewer.subject);
   },
   async updateCustomerContact(_parent, { input }, { source, loaders }) {
     const customer = await source.updateContact(input.customerId, { phones: input.phones, emails: input.emails });

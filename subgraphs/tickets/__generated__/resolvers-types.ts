@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { TicketRecord as TicketRecordModel, TicketCommentRecord as TicketCommentRecordModel } from '../source/records.js';
+import type { CustomerTicketSummary as CustomerTicketSummaryModel } from '../reports/customer-reports-sql.js';
+import type { TicketMetricsValues as TicketMetricsValuesModel } from '../reports/ticket-metrics.js';
 import type { TicketsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -46,11 +48,21 @@ export type CreateTicketInput = {
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
+  /** The CRM's record-level verdict for the current caller. */
+  recordAccess: RecordAccess;
+  /** The customer's tickets created in `range`, by status. */
+  ticketSummary: Maybe<CustomerTicketSummary>;
   /**
    * The customer's tickets, newest first, optionally by status. `first` is at most 100.
-   * Nullable so that the rest of the customer still arrives when the ticket system is down.
+   * Nullable so that the rest of the customer still arrives when the ticket system is down;
+   * `null` with a `FORBIDDEN` (`RECORD_RESTRICTED`) error for a MINIMAL customer.
    */
   tickets: Maybe<TicketConnection>;
+};
+
+
+export type CustomerTicketSummaryArgs = {
+  range: TimeRangeInput;
 };
 
 
@@ -58,6 +70,21 @@ export type CustomerTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<TicketStatus>>;
+};
+
+/** A customer's tickets created in a range, by status now. */
+export type CustomerTicketSummary = {
+  __typename?: 'CustomerTicketSummary';
+  byStatus: Array<TicketStatusCount>;
+  created: Scalars['Int']['output'];
+  slaBreached: Scalars['Int']['output'];
+};
+
+/** Nearest-rank percentiles of a duration in seconds (the smallest value with at least 50% / 90% of the values at or below it); null without values. */
+export type DurationPercentiles = {
+  __typename?: 'DurationPercentiles';
+  median: Maybe<Scalars['Int']['output']>;
+  p90: Maybe<Scalars['Int']['output']>;
 };
 
 export type Mutation = {
@@ -98,6 +125,17 @@ export type Query = {
   ticket: Maybe<Ticket>;
   /** One ticket by its human-readable number, for example `T-100042`. */
   ticketByNumber: Maybe<Ticket>;
+  /**
+   * Ticket KPIs over `range`, in total and per group (`groupBy`; no groups when omitted).
+   * Bounds (`BAD_USER_INPUT` otherwise): range at most 366 days, at most 1,000 groups.
+   */
+  ticketMetrics: TicketMetricsReport;
+  /**
+   * Tickets created and SLA breaches per requester tier, the tier being the requester's when
+   * the ticket was created (stored with the ticket: no lookup per customer). Tickets without
+   * a known tier are the group with `tier: null`.
+   */
+  ticketMetricsByTier: Array<TierTicketMetrics>;
 };
 
 
@@ -109,6 +147,24 @@ export type QueryTicketArgs = {
 export type QueryTicketByNumberArgs = {
   number: Scalars['String']['input'];
 };
+
+
+export type QueryTicketMetricsArgs = {
+  groupBy?: InputMaybe<TicketMetricsGroupBy>;
+  range: TimeRangeInput;
+};
+
+
+export type QueryTicketMetricsByTierArgs = {
+  range: TimeRangeInput;
+};
+
+/** How much of a customer the current caller may see. */
+export type RecordAccess =
+  /** Every field (the caller's scopes still apply). */
+  | 'FULL'
+  /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
+  | 'MINIMAL';
 
 export type Ticket = {
   __typename?: 'Ticket';
@@ -165,6 +221,48 @@ export type TicketConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Ticket figures of the range or one group. Rates are between 0 and 1, and null when their denominator is 0. */
+export type TicketMetrics = {
+  __typename?: 'TicketMetrics';
+  /** The group's agent when grouped by ASSIGNEE. */
+  assignee: Maybe<Agent>;
+  /** Backlog at the end of the range: tickets created before `to` and not solved (or closed) by `to`. */
+  backlog: Scalars['Int']['output'];
+  /** Tickets created in the range. */
+  created: Scalars['Int']['output'];
+  /** Seconds from creation to the first public agent reply, of tickets created in the range that have one. */
+  firstReplyTime: DurationPercentiles;
+  /** Null in `totals`; in groups the group's key (see `TicketMetricsGroupBy`). */
+  key: Maybe<Scalars['String']['output']>;
+  /** Seconds from creation to solved, of tickets solved in the range. */
+  resolutionTime: DurationPercentiles;
+  /** slaBreached / created. */
+  slaBreachRate: Maybe<Scalars['Float']['output']>;
+  /** Tickets created in the range whose SLA was breached (as `Ticket.slaBreached`: a target missed, or due and past now). */
+  slaBreached: Scalars['Int']['output'];
+  /** Tickets solved in the range (`solvedAt` in the range; a reopened ticket no longer counts). */
+  solved: Scalars['Int']['output'];
+};
+
+export type TicketMetricsGroupBy =
+  /** The assigned agent now; key: the agent id, null when unassigned. */
+  | 'ASSIGNEE'
+  /** The channel the ticket came in by; key: the channel name. */
+  | 'CHANNEL'
+  /** The ticket's priority now; key: the priority name. */
+  | 'PRIORITY'
+  /** The assigned agent's team (from the agent directory the ticket system keeps); key: the team name, null when unassigned or unknown. */
+  | 'TEAM';
+
+export type TicketMetricsReport = {
+  __typename?: 'TicketMetricsReport';
+  groupBy: Maybe<TicketMetricsGroupBy>;
+  /** Per group, by key, the null key last. */
+  groups: Array<TicketMetrics>;
+  /** Over the whole range. */
+  totals: TicketMetrics;
+};
+
 export type TicketPriority =
   | 'HIGH'
   | 'LOW'
@@ -183,6 +281,34 @@ export type TicketStatus =
   | 'OPEN'
   | 'PENDING'
   | 'SOLVED';
+
+export type TicketStatusCount = {
+  __typename?: 'TicketStatusCount';
+  count: Scalars['Int']['output'];
+  status: TicketStatus;
+};
+
+export type TierTicketMetrics = {
+  __typename?: 'TierTicketMetrics';
+  /** Tickets created in the range. */
+  created: Scalars['Int']['output'];
+  /** slaBreached / created; null when none were created. */
+  slaBreachRate: Maybe<Scalars['Float']['output']>;
+  slaBreached: Scalars['Int']['output'];
+  /** The requester's CRM tier when the ticket was created; null when not known. */
+  tier: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A reporting time range `[from, to)`: `from` inclusive, `to` exclusive. Both are ISO-8601
+ * instants with `Z` or an offset; `timeZone` is an IANA zone name (`Asia/Shanghai`, `UTC`,
+ * `America/New_York`) that HOUR and DAY buckets are cut in.
+ */
+export type TimeRangeInput = {
+  from: Scalars['DateTime']['input'];
+  timeZone: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
+};
 
 export type Link__Purpose =
   | 'EXECUTION'
@@ -281,7 +407,9 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Call'], {"id":true}> );
   Customer:
     ( { __typename: 'Customer' }
-    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}> ) );
   Ticket:
     ( { __typename: 'Ticket' }
     & GraphQLRecursivePick<FederationTypes['Ticket'], {"id":true}> );
@@ -295,19 +423,29 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Call: ResolverTypeWrapper<Omit<Call, 'tickets'> & { tickets?: Maybe<Array<ResolversTypes['Ticket']>> }>;
   CreateTicketInput: CreateTicketInput;
-  Customer: ResolverTypeWrapper<Omit<Customer, 'tickets'> & { tickets?: Maybe<ResolversTypes['TicketConnection']> }>;
+  Customer: ResolverTypeWrapper<Omit<Customer, 'ticketSummary' | 'tickets'> & { ticketSummary?: Maybe<ResolversTypes['CustomerTicketSummary']>, tickets?: Maybe<ResolversTypes['TicketConnection']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerTicketSummary: ResolverTypeWrapper<CustomerTicketSummaryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAccess: RecordAccess;
   Ticket: ResolverTypeWrapper<TicketRecordModel>;
   TicketChannel: TicketChannel;
   TicketComment: ResolverTypeWrapper<TicketCommentRecordModel>;
   TicketConnection: ResolverTypeWrapper<Omit<TicketConnection, 'nodes'> & { nodes: Array<ResolversTypes['Ticket']> }>;
+  TicketMetrics: ResolverTypeWrapper<TicketMetricsValuesModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TicketMetricsGroupBy: TicketMetricsGroupBy;
+  TicketMetricsReport: ResolverTypeWrapper<Omit<TicketMetricsReport, 'groups' | 'totals'> & { groups: Array<ResolversTypes['TicketMetrics']>, totals: ResolversTypes['TicketMetrics'] }>;
   TicketPriority: TicketPriority;
   TicketStatus: TicketStatus;
+  TicketStatusCount: ResolverTypeWrapper<TicketStatusCount>;
+  TierTicketMetrics: ResolverTypeWrapper<TierTicketMetrics>;
+  TimeRangeInput: TimeRangeInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -319,9 +457,11 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Call: Omit<Call, 'tickets'> & { tickets?: Maybe<Array<ResolversParentTypes['Ticket']>> } | FederationReferenceTypes['Call'];
   CreateTicketInput: CreateTicketInput;
-  Customer: Omit<Customer, 'tickets'> & { tickets?: Maybe<ResolversParentTypes['TicketConnection']> } | FederationReferenceTypes['Customer'];
+  Customer: Omit<Customer, 'ticketSummary' | 'tickets'> & { ticketSummary?: Maybe<ResolversParentTypes['CustomerTicketSummary']>, tickets?: Maybe<ResolversParentTypes['TicketConnection']> } | FederationReferenceTypes['Customer'];
   Int: Scalars['Int']['output'];
+  CustomerTicketSummary: CustomerTicketSummaryModel;
   DateTime: Scalars['DateTime']['output'];
+  DurationPercentiles: DurationPercentiles;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -329,6 +469,12 @@ export type ResolversParentTypes = ResolversObject<{
   Ticket: TicketRecordModel;
   TicketComment: TicketCommentRecordModel;
   TicketConnection: Omit<TicketConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Ticket']> };
+  TicketMetrics: TicketMetricsValuesModel;
+  Float: Scalars['Float']['output'];
+  TicketMetricsReport: Omit<TicketMetricsReport, 'groups' | 'totals'> & { groups: Array<ResolversParentTypes['TicketMetrics']>, totals: ResolversParentTypes['TicketMetrics'] };
+  TicketStatusCount: TicketStatusCount;
+  TierTicketMetrics: TierTicketMetrics;
+  TimeRangeInput: TimeRangeInput;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
 }>;
@@ -386,12 +532,24 @@ export type CallResolvers<ContextType = TicketsContext, ParentType extends Resol
 export type CustomerResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ticketSummary?: Resolver<Maybe<ResolversTypes['CustomerTicketSummary']>, ParentType, ContextType, RequireFields<CustomerTicketSummaryArgs, 'range'>>;
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<CustomerTicketsArgs, 'first'>>;
+}>;
+
+export type CustomerTicketSummaryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['CustomerTicketSummary'] = ResolversParentTypes['CustomerTicketSummary']> = ResolversObject<{
+  byStatus?: Resolver<Array<ResolversTypes['TicketStatusCount']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaBreached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DurationPercentilesResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['DurationPercentiles'] = ResolversParentTypes['DurationPercentiles']> = ResolversObject<{
+  median?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
 
 export type MutationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changeTicketStatus?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationChangeTicketStatusArgs, 'id' | 'status'>>;
@@ -406,6 +564,8 @@ export type PageInfoResolvers<ContextType = TicketsContext, ParentType extends R
 export type QueryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
+  ticketMetrics?: Resolver<ResolversTypes['TicketMetricsReport'], ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
+  ticketMetricsByTier?: Resolver<Array<ResolversTypes['TierTicketMetrics']>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
 }>;
 
 export type TicketResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = ResolversObject<{
@@ -445,6 +605,36 @@ export type TicketConnectionResolvers<ContextType = TicketsContext, ParentType e
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TicketMetricsResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TicketMetrics'] = ResolversParentTypes['TicketMetrics']> = ResolversObject<{
+  assignee?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  backlog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstReplyTime?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolutionTime?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
+  slaBreachRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  slaBreached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  solved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TicketMetricsReportResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TicketMetricsReport'] = ResolversParentTypes['TicketMetricsReport']> = ResolversObject<{
+  groupBy?: Resolver<Maybe<ResolversTypes['TicketMetricsGroupBy']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['TicketMetrics']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['TicketMetrics'], ParentType, ContextType>;
+}>;
+
+export type TicketStatusCountResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TicketStatusCount'] = ResolversParentTypes['TicketStatusCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
+}>;
+
+export type TierTicketMetricsResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TierTicketMetrics'] = ResolversParentTypes['TierTicketMetrics']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaBreachRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  slaBreached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -453,13 +643,19 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   Agent?: AgentResolvers<ContextType>;
   Call?: CallResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerTicketSummary?: CustomerTicketSummaryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketComment?: TicketCommentResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;
+  TicketMetrics?: TicketMetricsResolvers<ContextType>;
+  TicketMetricsReport?: TicketMetricsReportResolvers<ContextType>;
+  TicketStatusCount?: TicketStatusCountResolvers<ContextType>;
+  TierTicketMetrics?: TierTicketMetricsResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
 }>;
 

@@ -1,0 +1,33 @@
+/**
+ * The audit subgraph (`schema/audit.graphql`), served in-process by the gateway through a
+ * `LocalGraphQLDataSource`: admins query the trail through the graph like any other data.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LocalGraphQLDataSource } from '@apollo/gateway';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import type { Viewer } from '../../schema/viewer.js';
+import { enforceFieldRules } from '../../subgraphs/shared/field-rules.js';
+import { pageArgs } from '../../subgraphs/shared/pagination.js';
+import { AUDIT_CURSOR_KIND, type GatewayStore } from '../store/gateway-store.js';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+
+export interface AuditContext {
+  viewer: Viewer;
+}
+
+export function auditDataSource(store: GatewayStore): LocalGraphQLDataSource {
+  const resolvers: Resolvers = {
+    Query: {
+      auditEvents: (_parent, { filter, first, after }) => store.listAuditEvents(filter ?? {}, pageArgs(AUDIT_CURSOR_KIND, first, after, 50)),
+    },
+    AuditEvent: {
+      customers: (event) => event.customerIds.map((id) => ({ __typename: 'Customer' as const, id })),
+    },
+  };
+  const sdl = parse(readFileSync(fileURLToPath(new URL('../../schema/audit.graphql', import.meta.url)), 'utf8'));
+  type SchemaModule = Parameters<typeof buildSubgraphSchema>[0] & { typeDefs: unknown };
+  const schema = enforceFieldRules(buildSubgraphSchema({ typeDefs: sdl, resolvers } as SchemaModule), sdl);
+  return new LocalGraphQLDataSource(schema);
+}

@@ -1,0 +1,210 @@
+/**
+ * Removes the fields a viewer may not select from an operation before it is planned, as the
+ * reference routers do: the removed fields never reach a subgraph, and each one is reported
+ * with its path. Fields with a masking rule stay (their subgraph masks them). It also marks
+ * what the audit trail must record: the sensitive fields read unmasked (the enclosing
+ * customers' ids are added to the operation under a hidden alias) and every mutation.
+ * The result depends only on the document and the viewer's scopes, so it is cached per
+ * (operation, scopes).
+ */
+import { createHash } from 'node:crypto';
+import {
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { SENSITIVE_SCOPES } from '../../schema/access.js';
+import { MASKED_FIELDS } from '../../schema/masking.js';
+import type { Viewer } from '../../schema/viewer.js';
+import { checkAccess, type Refusal } from './access-check.js';
+import type { SecurityRules } from './security-rules.js';
+
+/** One step of a removed field's path: the response key and the field's type there. */
+export interface PathStep {
+  key: string;
+  type: GraphQLOutputType;
+}
+
+export interface RemovedField extends Refusal {
+  coordinate: string;
+  path: PathStep[];
+}
+
+export interface AuditPlan {
+  kind: 'SENSITIVE_READ' | 'MUTATION';
+  /** `Type.field` of the sensitive fields read unmasked, or of the mutation fields. */
+  fields: string[];
+  /** The mutation's root fields, to find the customer ids among their arguments. */
+  mutationFields: FieldNode[];
+}
+
+export interface AuthorizedOperation {
+  /** `null` when the original runs unchanged. */
+  document: DocumentNode | null;
+  queryHash: string | null;
+  removed: RemovedField[];
+  /** True when every root field was removed: nothing is left to execute. */
+  empty: boolean;
+  audit: AuditPlan | null;
+}
+
+/** Placeholder selected where removals leave a selection set empty, so the object stays; dropped from responses. */
+export const PLACEHOLDER_KEY = '__sb_removed';
+/** Hidden alias under which a customer's id is fetched for the audit trail; dropped from responses. */
+export const AUDIT_ID_KEY = '__sb_audit_id';
+
+const UNCHANGED: AuthorizedOperation = { document: null, queryHash: null, removed: [], empty: false, audit: null };
+
+/** What a walk over one selection set found, besides the filtered selections. */
+interface Walk {
+  removed: RemovedField[];
+  sensitive: Set<string>;
+  /** Add the audit id to every Customer selection set (mutations), not only around sensitive fields. */
+  auditAllCustomers: boolean;
+}
+
+export class OperationAuthorizer {
+  private readonly cache = new LRUCache<string, AuthorizedOperation>({ max: 2000 });
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: SecurityRules,
+  ) {}
+
+  authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null): AuthorizedOperation {
+    const key = `${queryHash}\u0000${operationName ?? ''}\u0000${viewer === null ? '-' : [...viewer.scopes].sort().join(' ')}`;
+    let result = this.cache.get(key);
+    if (!result) {
+      result = this.compute(document, operationName, viewer);
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+
+  private compute(document: DocumentNode, operationName: string | null, viewer: Viewer | null): AuthorizedOperation {
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    const root = operation && this.schema.getRootType(operation.operation);
+    if (!operation || !root) return UNCHANGED;
+    const fragments = new Map(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
+    const isMutation = operation.operation === 'mutation';
+    const walk: Walk = { removed: [], sensitive: new Set(), auditAllCustomers: isMutation };
+    const { selectionSet } = this.filterSelectionSet(operation.selectionSet, root, [], fragments, viewer, walk);
+    const audit: AuditPlan | null = isMutation
+      ? {
+          kind: 'MUTATION',
+          fields: operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [`${root.name}.${s.name.value}`] : [])),
+          mutationFields: operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD),
+        }
+      : walk.sensitive.size > 0
+        ? { kind: 'SENSITIVE_READ', fields: [...walk.sensitive].sort(), mutationFields: [] }
+        : null;
+    if (walk.removed.length === 0 && audit === null) return UNCHANGED;
+    const empty = selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.alias?.value === PLACEHOLDER_KEY);
+    const filtered: DocumentNode = { kind: Kind.DOCUMENT, definitions: [{ ...operation, selectionSet }] };
+    const queryHash = createHash('sha256').update(print(filtered)).digest('hex');
+    return { document: filtered, queryHash, removed: walk.removed, empty, audit };
+  }
+
+  /** Filters one selection set; `sensitive` tells whether it (or a child not under another customer) reads a sensitive field. */
+  private filterSelectionSet(
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLCompositeType,
+    path: PathStep[],
+    fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    viewer: Viewer | null,
+    walk: Walk,
+  ): { selectionSet: SelectionSetNode; sensitive: boolean } {
+    const selections: SelectionNode[] = [];
+    let sensitive = false;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const kept = this.filterField(selection, parentType, path, fragments, viewer, walk);
+        if (kept) {
+          selections.push(kept.field);
+          sensitive ||= kept.sensitive;
+        }
+        continue;
+      }
+      // Fragments are inlined so that every removal has one path.
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+      if (!fragment) continue;
+      const conditionName = fragment.typeCondition?.name.value;
+      const condition = conditionName ? this.schema.getType(conditionName) : parentType;
+      if (!condition || !isCompositeType(condition)) continue;
+      const inner = this.filterSelectionSet(fragment.selectionSet, condition, path, fragments, viewer, walk);
+      sensitive ||= inner.sensitive;
+      selections.push({
+        kind: Kind.INLINE_FRAGMENT,
+        typeCondition: fragment.typeCondition,
+        directives: selection.directives,
+        selectionSet: inner.selectionSet,
+      });
+    }
+    if (selections.length === 0) selections.push(hiddenField(PLACEHOLDER_KEY, '__typename'));
+    if (parentType.name === 'Customer' && (sensitive || walk.auditAllCustomers)) {
+      // The audit trail names the customers whose sensitive data was read: fetch their ids.
+      selections.push(hiddenField(AUDIT_ID_KEY, 'id'));
+      sensitive = false;
+    }
+    return { selectionSet: { ...selectionSet, selections }, sensitive };
+  }
+
+  private filterField(
+    field: FieldNode,
+    parentType: GraphQLCompositeType,
+    path: PathStep[],
+    fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    viewer: Viewer | null,
+    walk: Walk,
+  ): { field: FieldNode; sensitive: boolean } | null {
+    const name = field.name.value;
+    if (name.startsWith('__')) return { field, sensitive: false };
+    const definition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
+    if (!definition) return { field, sensitive: false }; // validation has passed; nothing to check here
+    const coordinate = `${parentType.name}.${name}`;
+    const step: PathStep = { key: field.alias?.value ?? name, type: definition.type };
+    const returnType = getNamedType(definition.type);
+    const refusal = this.refusal(coordinate, returnType.name, viewer);
+    if (refusal && !(refusal.code === 'FORBIDDEN' && MASKED_FIELDS[coordinate])) {
+      walk.removed.push({ ...refusal, coordinate, path: [...path, step] });
+      return null;
+    }
+    // Read unmasked (no refusal) and guarded by a sensitive scope: the audit trail records it.
+    const sensitive = refusal === null && this.isSensitive(coordinate);
+    if (sensitive) walk.sensitive.add(coordinate);
+    if (!field.selectionSet || !isCompositeType(returnType)) return { field, sensitive };
+    const inner = this.filterSelectionSet(field.selectionSet, returnType, [...path, step], fragments, viewer, walk);
+    return { field: { ...field, selectionSet: inner.selectionSet }, sensitive: sensitive || inner.sensitive };
+  }
+
+  private isSensitive(coordinate: string): boolean {
+    const rule = this.rules.fields.get(coordinate);
+    return rule !== undefined && rule.scopes.some((set) => set.some((scope) => (SENSITIVE_SCOPES as readonly string[]).includes(scope)));
+  }
+
+  private refusal(coordinate: string, returnTypeName: string, viewer: Viewer | null): Refusal | null {
+    const fieldRule = this.rules.fields.get(coordinate);
+    const typeRule = this.rules.types.get(returnTypeName);
+    return (fieldRule && checkAccess(coordinate, fieldRule, viewer)) ?? (typeRule && checkAccess(coordinate, typeRule, viewer)) ?? null;
+  }
+}
+
+function hiddenField(alias: string, name: string): FieldNode {
+  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } };
+}

@@ -1,0 +1,111 @@
+/**
+ * `@apollo/gateway` with field-level authorization in front of its query planner: every
+ * operation is first stripped of the fields the caller may not select (see
+ * authorize-operation.ts), planned and executed without them, and answered with `null` in
+ * their place plus one error per removed field (`FORBIDDEN` or `UNAUTHENTICATED`, with its
+ * path). With `rejectUnauthorized`, such an operation is refused whole instead. Sensitive
+ * reads and mutations are written to the audit trail before the response leaves.
+ */
+import type { ApolloGateway } from '@apollo/gateway';
+import type {
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewaySchemaLoadOrUpdateCallback,
+} from '@apollo/server-gateway-interface';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { switchboardError } from '../../schema/errors.js';
+import type { Viewer } from '../../schema/viewer.js';
+import { recordAudit } from '../audit/audit-recorder.js';
+import type { GatewayStore } from '../store/gateway-store.js';
+import { finishResponse } from './apply-removals.js';
+import { OperationAuthorizer, type RemovedField } from './authorize-operation.js';
+import { readSecurityRules, type SecurityRules } from './security-rules.js';
+
+export interface AuthorizingGatewayOptions {
+  rejectUnauthorized: boolean;
+  store: GatewayStore;
+  viewerOf(context: Record<string, unknown>): Viewer | null;
+  requestIdOf(context: Record<string, unknown>): string;
+}
+
+function removalError(removed: RemovedField): GraphQLError {
+  return new GraphQLError(removed.message, {
+    path: removed.path.map((step) => step.key),
+    extensions: { code: removed.code, field: removed.coordinate },
+  });
+}
+
+export class AuthorizingGateway implements GatewayInterface {
+  private rules: SecurityRules = { fields: new Map(), types: new Map() };
+  private authorizer: OperationAuthorizer | null = null;
+
+  constructor(
+    private readonly inner: ApolloGateway,
+    private readonly options: AuthorizingGatewayOptions,
+  ) {}
+
+  /** Called with each raw supergraph before it is handed to the inner gateway; returns what that can load. */
+  prepareSupergraph(supergraphSdl: string): { executableSdl: string; commit(): void } {
+    const { rules, executableSdl } = readSecurityRules(supergraphSdl);
+    return { executableSdl, commit: () => (this.rules = rules) };
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
+    return this.inner.onSchemaLoadOrUpdate((schemaContext) => {
+      this.authorizer = new OperationAuthorizer(schemaContext.apiSchema, this.rules);
+      callback(schemaContext);
+    });
+  }
+
+  async load(options: Parameters<GatewayInterface['load']>[0]) {
+    const { executor } = await this.inner.load(options);
+    return { executor: executor ? this.wrap(executor) : null };
+  }
+
+  stop(): Promise<void> {
+    return this.inner.stop();
+  }
+
+  get apiSchema(): GraphQLSchema | undefined {
+    return this.inner.schema;
+  }
+
+  private wrap(executor: GatewayExecutor): GatewayExecutor {
+    return async (requestContext) => {
+      const authorizer = this.authorizer;
+      if (!authorizer) return executor(requestContext);
+      const viewer = this.options.viewerOf(requestContext.context);
+      const result = authorizer.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer);
+      if (result.document === null) return executor(requestContext);
+      const errors = result.removed.map(removalError);
+      if (this.options.rejectUnauthorized && errors.length > 0) return { errors };
+      const auditIds = new Set<string>();
+      if (result.empty) return { data: finishResponse({}, result.removed, auditIds), errors };
+      const filtered: GatewayGraphQLRequestContext = { ...requestContext, document: result.document, queryHash: result.queryHash! };
+      const response = await executor(filtered);
+      const data = finishResponse(response.data, result.removed, auditIds);
+      const allErrors = [...errors, ...(response.errors ?? [])];
+      if (result.audit && viewer) {
+        try {
+          await recordAudit(this.options.store, {
+            plan: result.audit,
+            viewer,
+            operationName: requestContext.operationName,
+            requestId: this.options.requestIdOf(requestContext.context),
+            variables: requestContext.request.variables ?? {},
+            responseCustomerIds: auditIds,
+            hasData: data !== null && Object.values(data).some((value) => value !== null),
+            hasErrors: allErrors.length > 0,
+          });
+        } catch (error) {
+          console.error('audit trail write failed:', error);
+          if (result.audit.kind === 'SENSITIVE_READ') {
+            return { errors: [switchboardError('INTERNAL_SERVER_ERROR', 'The audit trail could not be written, so sensitive data is not returned.')] };
+          }
+        }
+      }
+      return { ...response, data, errors: allErrors.length > 0 ? allErrors : undefined };
+    };
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Who may do what: the scopes the schema's `@requiresScopes` rules name, and the scopes
+ * each role is granted. The one table of roles and scopes; the README's table is this one.
+ */
+export const SCOPES = {
+  'customers:read': 'Customers with contact data as agents need it: names, tiers, phones, masked emails and national IDs, timeline, orders without amounts.',
+  'customers:write': 'Add notes, update contact data.',
+  'pii:read': 'Unmasked PII: full email addresses and national ID numbers.',
+  'finance:read': 'Money: order totals and customer lifetime value.',
+  'calls:read': 'Calls, agents and queues.',
+  'recordings:read': 'Call recording references.',
+  'tickets:read': 'Tickets and their comments.',
+  'tickets:write': 'Create tickets and change their status.',
+  'reports:read': 'Contact-center and ticket KPIs.',
+  'audit:read': 'The audit trail of sensitive reads and mutations.',
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+
+/** Scopes guarding data whose every unmasked read is recorded in the audit trail. */
+export const SENSITIVE_SCOPES = ['pii:read', 'finance:read'] as const satisfies readonly Scope[];
+
+export const ROLES = {
+  /** Serves callers: reads customers (masked PII), calls, tickets; writes tickets and notes. */
+  agent: ['customers:read', 'customers:write', 'calls:read', 'tickets:read', 'tickets:write'],
+  /** An agent's rights for their team, plus recordings and reports. */
+  supervisor: ['customers:read', 'customers:write', 'calls:read', 'recordings:read', 'tickets:read', 'tickets:write', 'reports:read'],
+  /** Money questions: customers and orders with amounts; no calls, no tickets. */
+  finance: ['customers:read', 'finance:read'],
+  /** Aggregated KPIs only. */
+  analyst: ['reports:read'],
+  /** Everything, including unmasked PII and the audit trail. */
+  admin: Object.keys(SCOPES) as Scope[],
+} as const satisfies Record<string, readonly Scope[]>;
+
+export type Role = keyof typeof ROLES | 'service';
+
+export function isScope(value: string): value is Scope {
+  return Object.hasOwn(SCOPES, value);
+}
+
+export function isRole(value: string): value is Role {
+  return value === 'service' || Object.hasOwn(ROLES, value);
+}

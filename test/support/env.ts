@@ -1,0 +1,8 @@
+/**
+ * Loaded before every test file (`node --import ./test/support/env.ts`): fixed secrets, so
+ * tests never generate development secrets into ./data, and quiet defaults.
+ */
+process.env.SWITCHBOARD_JWT_SECRET ??= 'test-only-jwt-secret-0123456789abcdef';
+process.env.SWITCHBOARD_INTERNAL_SECRET ??= 'test-only-internal-secret-0123456789abcdef';
+process.env.SWITCHBOARD_PII_KEY ??= Buffer.alloc(32, 7).toString('base64');
+process.env.SWITCHBOARD_SEED_CUSTOMERS ??= '0';
