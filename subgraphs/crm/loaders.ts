@@ -26,6 +26,8 @@ export interface CrmLoaders {
   /** By E.164 number: every customer having it. */
   customersByPhone: DataLoader<string, CustomerRecord[]>;
   ownerById: DataLoader<string, AccountOwnerRecord | null>;
+  /** `Customer.lifetimeValue` by customer id: one statement for all customers of a request. */
+  lifetimeValueByCustomer: DataLoader<string, string>;
   ordersByCustomer: DataLoader<PageKey, Page<OrderRecord>, string>;
   activitiesByCustomer: DataLoader<ActivityPageKey, Page<ActivityRecord>, string>;
 }
@@ -73,6 +75,7 @@ export function createLoaders(source: CrmSource): CrmLoaders {
     customerById,
     customersByPhone,
     ownerById: new DataLoader((ids) => source.ownersByIds(ids), { maxBatchSize: MAX_BATCH }),
+    lifetimeValueByCustomer: new DataLoader((ids) => source.lifetimeValuesByCustomerIds(ids), { maxBatchSize: MAX_BATCH }),
     ordersByCustomer: new DataLoader(
       (keys) => groupedBy(keys, (key) => pageSignature(key.page), (ids, key) => source.ordersByCustomerIds(ids, key.page)),
       { maxBatchSize: MAX_BATCH, cacheKeyFn: (key) => `${key.customerId}|${pageSignature(key.page)}` },

@@ -2,6 +2,7 @@
  * The call center's part of a Customer (owned by the CRM): its calls, found by the
  * customer's phone numbers, which the gateway sends in the representation (@requires).
  */
+import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
 import { pageArgs } from '../../shared/pagination.js';
 import { toE164 } from '../../shared/phone.js';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.js';
@@ -22,11 +23,16 @@ function numbersOf(customer: object): NumberSet {
 }
 
 export const Customer: CustomerResolvers = {
-  // The representation carries everything needed here: `id` and, via @requires, `phones`.
+  // The representation carries everything needed here: `id` and, via @requires, `phones`
+  // and `recordAccess` (the CRM's record-level verdict for the caller).
   __resolveReference: (reference) => reference,
-  calls(customer, { first, after }, { loaders }) {
+  calls(customer, { first, after }, { loaders, viewer }) {
+    if (representationRecordAccess(viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.calls', customer.id);
     const page = pageArgs(CUSTOMER_CALLS_CURSOR, first, after);
     return loaders.customerCalls(page).load(numbersOf(customer));
   },
-  lastCall: (customer, _args, { loaders }) => loaders.lastCall.load(numbersOf(customer)),
+  lastCall(customer, _args, { loaders, viewer }) {
+    if (representationRecordAccess(viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.lastCall', customer.id);
+    return loaders.lastCall.load(numbersOf(customer));
+  },
 };

@@ -1,11 +1,28 @@
+import { switchboardError } from '../../../schema/errors.js';
 import { pageArgs } from '../../shared/pagination.js';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.js';
+import { withRecordAccess } from '../record-access.js';
 import { CursorKind } from '../source/port.js';
 
-export const Customer: CustomerResolvers = {
+// The record-level rule wraps these (and the default-resolved fields): see ../record-access.ts.
+
+export const Customer: CustomerResolvers = withRecordAccess({
   // An unknown id resolves to null, without an error.
   __resolveReference({ id }, { loaders }) {
     return loaders.customerById.load(id);
+  },
+  // Decrypted by the store; the field rules mask it for callers without `pii:read`.
+  nationalId(customer) {
+    if (customer.nationalIdUnreadable !== undefined) {
+      console.error(`crm: ${customer.nationalIdUnreadable}`);
+      throw switchboardError('INTERNAL_SERVER_ERROR', `The national ID of customer ${customer.id} cannot be decrypted (unknown key or altered data); see the CRM log.`, {
+        reason: 'PII_UNREADABLE',
+      });
+    }
+    return customer.nationalId;
+  },
+  lifetimeValue(customer, _args, { loaders }) {
+    return loaders.lifetimeValueByCustomer.load(customer.id);
   },
   owner(customer, _args, { loaders }) {
     return customer.ownerId === null ? null : loaders.ownerById.load(customer.ownerId);
@@ -22,4 +39,4 @@ export const Customer: CustomerResolvers = {
       page: pageArgs(CursorKind.activities, first, after, 20),
     });
   },
-};
+});

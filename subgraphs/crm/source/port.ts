@@ -13,6 +13,7 @@ import type {
   CustomerRecord,
   CustomerTier,
   OrderRecord,
+  OrderStatus,
   PhoneType,
 } from './records.js';
 import type { CrmTables } from './tables.js';
@@ -42,6 +43,11 @@ export interface CallLogInput {
   recordingRef: string | null;
 }
 
+/** `Customer.lifetimeValue` sums orders in this currency only; orders in other currencies are left out. */
+export const LIFETIME_VALUE_CURRENCY = 'CNY';
+/** Orders that do not count towards the lifetime value. */
+export const LIFETIME_VALUE_EXCLUDED_STATUSES: readonly OrderStatus[] = ['CANCELLED', 'RETURNED'];
+
 export const MAX_NOTE_LENGTH = 5000;
 export const MAX_CONTACTS = 10;
 
@@ -53,6 +59,12 @@ export interface CrmSource {
   /** Newest first (createdAt DESC, id DESC). */
   searchCustomers(filter: CustomerFilter, page: PageArgs): Promise<Page<CustomerRecord>>;
   ownersByIds(ids: readonly string[]): Promise<(AccountOwnerRecord | null)[]>;
+  /**
+   * One lifetime value per customer id: the sum of its orders in `LIFETIME_VALUE_CURRENCY`
+   * whose status is not in `LIFETIME_VALUE_EXCLUDED_STATUSES`, as a two-decimal string
+   * (`0.00` when there are none). One statement for any number of ids.
+   */
+  lifetimeValuesByCustomerIds(ids: readonly string[]): Promise<string[]>;
   /** One page per customer id, newest first (placedAt DESC, id DESC). */
   ordersByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<OrderRecord>[]>;
   /** One page per customer id, newest first (at DESC, id DESC); `types` null means all types. */

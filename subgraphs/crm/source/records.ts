@@ -28,11 +28,16 @@ export interface CustomerRecord {
   company: { name: string; industry: string | null } | null;
   tags: string[];
   ownerId: string | null;
-  /** National ID number (PII); stored encrypted once the authorization work lands. */
+  /**
+   * National ID number (PII) in plain text. The store seals it at rest (AES-256-GCM,
+   * `pii-cipher.ts`) and decrypts it on read.
+   */
   nationalId: string | null;
   createdAt: string;
   updatedAt: string;
   lastContactAt: string | null;
+  /** Set by the store on a read whose stored national ID did not decrypt (why); `nationalId` is then null. */
+  nationalIdUnreadable?: string;
 }
 
 export type OrderStatus = 'PENDING' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED';

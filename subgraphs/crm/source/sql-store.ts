@@ -9,7 +9,9 @@ import { badUserInput, notFound } from '../../../schema/errors.js';
 import type { Database } from '../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
 import { requireE164, toE164 } from '../../shared/phone.js';
-import { CursorKind, MAX_CONTACTS, MAX_NOTE_LENGTH, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from './port.js';
+import { fromCents, toCents } from './money.js';
+import { PiiCipher, PiiDecryptionError } from './pii-cipher.js';
+import { CursorKind, LIFETIME_VALUE_CURRENCY, LIFETIME_VALUE_EXCLUDED_STATUSES, MAX_CONTACTS, MAX_NOTE_LENGTH, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from './port.js';
 import type {
   AccountOwnerRecord,
   ActivityRecord,
@@ -45,14 +47,29 @@ interface WindowColumns {
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const runtimeId = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '')}`;
+/** The additional authenticated data of a national ID: bound to its column and row. */
+const nationalIdContext = (customerId: string): string => `customers.national_id:${customerId}`;
+/** Rows per batch while re-encrypting. */
+const REENCRYPT_BATCH_ROWS = 500;
+
+export interface ReencryptionResult {
+  /** Rows with a national ID. */
+  scanned: number;
+  /** Rows rewritten under the current key (they were under an old key, or not encrypted at all). */
+  reencrypted: number;
+  currentKeyId: string;
+}
 
 export class SqlCrmStore implements CrmSource {
   readonly database: Database<CrmTables>;
   private readonly db: Kysely<CrmTables>;
+  private readonly cipher: PiiCipher;
 
-  constructor(database: Database<CrmTables>) {
+  /** `cipher` seals PII at rest; by default from `SWITCHBOARD_PII_KEY` / `SWITCHBOARD_PII_OLD_KEYS`. */
+  constructor(database: Database<CrmTables>, cipher: PiiCipher = PiiCipher.fromEnv()) {
     this.database = database;
     this.db = database.db;
+    this.cipher = cipher;
   }
 
   // ---- reads -------------------------------------------------------------------------
@@ -66,7 +83,7 @@ export class SqlCrmStore implements CrmSource {
       this.phonesOf(wanted),
       this.emailsOf(wanted),
     ]);
-    const byId = new Map(rows.map((row) => [row.id, toCustomer(row, phones.get(row.id) ?? [], emails.get(row.id) ?? [])]));
+    const byId = new Map(rows.map((row) => [row.id, this.toCustomer(row, phones.get(row.id) ?? [], emails.get(row.id) ?? [])]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -134,8 +151,25 @@ export class SqlCrmStore implements CrmSource {
     ]);
     const ids = rows.map((row) => row.id);
     const [phones, emails] = ids.length === 0 ? [new Map(), new Map()] : await Promise.all([this.phonesOf(ids), this.emailsOf(ids)]);
-    const customers = rows.map((row) => toCustomer(row, phones.get(row.id) ?? [], emails.get(row.id) ?? []));
+    const customers = rows.map((row) => this.toCustomer(row, phones.get(row.id) ?? [], emails.get(row.id) ?? []));
     return toPage(CursorKind.customers, customers, page.first, Number(count.n), (c) => ({ key: c.createdAt, id: c.id }));
+  }
+
+  async lifetimeValuesByCustomerIds(ids: readonly string[]): Promise<string[]> {
+    const wanted = unique(ids);
+    const sums = new Map<string, bigint>();
+    if (wanted.length > 0) {
+      // One statement for any number of customers; summed here in exact cents (amounts are decimal strings).
+      const rows = await this.db
+        .selectFrom('orders')
+        .select(['customer_id', 'total'])
+        .where('customer_id', 'in', wanted)
+        .where('currency', '=', LIFETIME_VALUE_CURRENCY)
+        .where('status', 'not in', [...LIFETIME_VALUE_EXCLUDED_STATUSES])
+        .execute();
+      for (const row of rows) sums.set(row.customer_id, (sums.get(row.customer_id) ?? 0n) + toCents(row.total));
+    }
+    return ids.map((id) => fromCents(sums.get(id) ?? 0n));
   }
 
   async ownersByIds(ids: readonly string[]): Promise<(AccountOwnerRecord | null)[]> {
@@ -355,6 +389,50 @@ export class SqlCrmStore implements CrmSource {
     });
   }
 
+  // ---- PII at rest ---------------------------------------------------------------------
+
+  /**
+   * Rewrites every national ID not sealed under the current key (written under an old key,
+   * or stored in plain text before encryption existed) under the current key. Each batch is
+   * one transaction; safe to run again or to interrupt. Old keys are needed until it is done.
+   */
+  async reencryptAll(): Promise<ReencryptionResult> {
+    let scanned = 0;
+    let reencrypted = 0;
+    let lastId = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('customers')
+        .select(['id', 'national_id'])
+        .where('national_id', 'is not', null)
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(REENCRYPT_BATCH_ROWS)
+        .execute();
+      if (rows.length === 0) break;
+      lastId = rows[rows.length - 1]!.id;
+      scanned += rows.length;
+      const stale = rows.filter((row) => this.cipher.needsReencryption(row.national_id!));
+      if (stale.length === 0) continue;
+      await this.db.transaction().execute(async (trx) => {
+        for (const row of stale) {
+          const context = nationalIdContext(row.id);
+          const sealed = row.national_id!;
+          const plain = PiiCipher.isSealed(sealed) ? this.cipher.decrypt(sealed, context) : sealed;
+          await trx
+            .updateTable('customers')
+            .set({ national_id: this.cipher.encrypt(plain, context) })
+            .where('id', '=', row.id)
+            // Unchanged since read: a concurrent writer wins, this row is picked up by the next run.
+            .where('national_id', '=', sealed)
+            .execute();
+        }
+      });
+      reencrypted += stale.length;
+    }
+    return { scanned, reencrypted, currentKeyId: this.cipher.currentKeyId };
+  }
+
   // ---- seeding and lifecycle ---------------------------------------------------------
 
   async loadSeed(part: CrmSeed): Promise<void> {
@@ -366,7 +444,7 @@ export class SqlCrmStore implements CrmSource {
         }
       };
       await insertAll('owners', part.owners.map((o) => ({ id: o.id, name: o.name, team: o.team })));
-      await insertAll('customers', part.customers.map(customerRow));
+      await insertAll('customers', part.customers.map((c) => this.customerRow(c)));
       await insertAll(
         'customer_phones',
         part.customers.flatMap((c) => c.phones.map((p, position) => ({ customer_id: c.id, position, raw: p.raw, e164: p.e164, type: p.type }))),
@@ -387,6 +465,53 @@ export class SqlCrmStore implements CrmSource {
 
   close(): Promise<void> {
     return this.database.close();
+  }
+
+  // ---- customer row mapping (the national ID is sealed at rest) ------------------------
+
+  private toCustomer(row: CustomerRow, phones: PhoneRecord[], emails: string[]): CustomerRecord {
+    // A national ID that does not decrypt fails that one field (see the resolver), not the customer.
+    let nationalId: string | null = null;
+    let nationalIdUnreadable: string | undefined;
+    if (row.national_id !== null) {
+      try {
+        nationalId = this.cipher.decrypt(row.national_id, nationalIdContext(row.id));
+      } catch (error) {
+        if (!(error instanceof PiiDecryptionError)) throw error;
+        nationalIdUnreadable = error.message;
+      }
+    }
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      tier: row.tier as CustomerTier,
+      phones,
+      emails,
+      company: row.company_name === null ? null : { name: row.company_name, industry: row.company_industry },
+      tags: JSON.parse(row.tags) as string[],
+      ownerId: row.owner_id,
+      nationalId,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      lastContactAt: row.last_contact_at,
+      ...(nationalIdUnreadable === undefined ? {} : { nationalIdUnreadable }),
+    };
+  }
+
+  private customerRow(c: CustomerRecord): CustomersTable {
+    return {
+      id: c.id,
+      display_name: c.displayName,
+      tier: c.tier,
+      company_name: c.company?.name ?? null,
+      company_industry: c.company?.industry ?? null,
+      tags: JSON.stringify(c.tags),
+      owner_id: c.ownerId,
+      national_id: c.nationalId === null ? null : this.cipher.encrypt(c.nationalId, nationalIdContext(c.id)),
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      last_contact_at: c.lastContactAt,
+    };
   }
 }
 
@@ -425,39 +550,6 @@ function normaliseEmails(input: readonly string[]): string[] {
 }
 
 // ---- row mapping -------------------------------------------------------------------
-
-function toCustomer(row: CustomerRow, phones: PhoneRecord[], emails: string[]): CustomerRecord {
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    tier: row.tier as CustomerTier,
-    phones,
-    emails,
-    company: row.company_name === null ? null : { name: row.company_name, industry: row.company_industry },
-    tags: JSON.parse(row.tags) as string[],
-    ownerId: row.owner_id,
-    nationalId: row.national_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lastContactAt: row.last_contact_at,
-  };
-}
-
-function customerRow(c: CustomerRecord): CustomersTable {
-  return {
-    id: c.id,
-    display_name: c.displayName,
-    tier: c.tier,
-    company_name: c.company?.name ?? null,
-    company_industry: c.company?.industry ?? null,
-    tags: JSON.stringify(c.tags),
-    owner_id: c.ownerId,
-    national_id: c.nationalId,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-    last_contact_at: c.lastContactAt,
-  };
-}
 
 function toOrder(row: OrderRow): OrderRecord {
   return {
