@@ -26,6 +26,14 @@ export interface GatewayConfig {
   database: DatabaseConfig;
   /** How long a verified API key is trusted before it is looked up again: a revocation takes effect within this time. */
   apiKeyCacheMs: number;
+  /** How long an agent's related customers (active calls, open tickets) are reused before being looked up again. */
+  relatedCustomersTtlMs: number;
+  subscriptions: {
+    /** Events one client may have waiting before it is dropped (close 4429). */
+    maxQueuedEvents: number;
+    /** Unsent bytes one socket may hold before it is dropped (close 4429). */
+    maxBufferedBytes: number;
+  };
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
@@ -61,5 +69,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     rejectUnauthorizedOperations: env.SWITCHBOARD_REJECT_UNAUTHORIZED === 'true',
     database: gatewayDatabaseConfig(env),
     apiKeyCacheMs: positiveInteger(env.SWITCHBOARD_API_KEY_CACHE_MS, 30_000, 'SWITCHBOARD_API_KEY_CACHE_MS'),
+    relatedCustomersTtlMs: positiveInteger(env.SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS, 5000, 'SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS'),
+    subscriptions: {
+      maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),
+      maxBufferedBytes: positiveInteger(env.SWITCHBOARD_WS_MAX_BUFFERED_BYTES, 1 << 20, 'SWITCHBOARD_WS_MAX_BUFFERED_BYTES'),
+    },
   };
 }

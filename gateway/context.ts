@@ -4,9 +4,10 @@
  * token that carries them to the subgraphs is signed (and reused while fresh).
  */
 import { LRUCache } from 'lru-cache';
-import type { Viewer } from '../schema/viewer.js';
+import { hasRecordRestriction, type Viewer } from '../schema/viewer.js';
 import { INTERNAL_TOKEN_TTL_SECONDS, signInternalToken } from '../subgraphs/shared/internal-token.js';
 import type { Authenticator, Credentials } from './auth/authenticate.js';
+import type { RelatedCustomersLookup } from './auth/related-customers.js';
 
 export interface GatewayContext {
   /** The operation's request id, for logs and audit. */
@@ -22,16 +23,21 @@ let nextRequestId = 0;
 export class ContextBuilder {
   private readonly tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: (INTERNAL_TOKEN_TTL_SECONDS / 2) * 1000 });
 
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly related: RelatedCustomersLookup,
+  ) {}
 
   async build(credentials: Credentials): Promise<GatewayContext> {
-    const viewer = await this.authenticator.authenticate(credentials);
+    let viewer = await this.authenticator.authenticate(credentials);
+    if (hasRecordRestriction(viewer) && viewer.agentId) viewer = { ...viewer, related: await this.related.lookup(viewer.agentId) };
     nextRequestId += 1;
-    return {
-      requestId: `${process.pid}-${nextRequestId}`,
-      viewer,
-      internalToken: () => this.tokenFor(viewer),
-    };
+    return this.withViewer({ requestId: `${process.pid}-${nextRequestId}` }, viewer);
+  }
+
+  /** The same request on behalf of `viewer` (for example with more related customers). */
+  withViewer(context: Pick<GatewayContext, 'requestId'> & Record<string, unknown>, viewer: Viewer): GatewayContext {
+    return { ...context, viewer, internalToken: () => this.tokenFor(viewer) };
   }
 
   private tokenFor(viewer: Viewer): Promise<string> {

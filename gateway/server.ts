@@ -11,12 +11,16 @@ import { createHttpHandler, listen, sendJson } from '../subgraphs/shared/http.js
 import { formatError } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
+import { RelatedCustomersLookup } from './auth/related-customers.js';
 import { AuthorizingGateway } from './authz/authorizing-gateway.js';
 import type { GatewayConfig } from './config.js';
 import { ContextBuilder, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
 import { GatewayStore } from './store/gateway-store.js';
 import { SubgraphClient } from './subgraph-client.js';
+import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { UpstreamSubscriptions } from './subscriptions/upstream.js';
+import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
 
 export interface RunningGateway {
@@ -25,6 +29,8 @@ export interface RunningGateway {
   /** One client per subgraph, by name, with its request counter. */
   subgraphs: Map<string, SubgraphClient>;
   store: GatewayStore;
+  /** The subgraph streams behind client subscriptions. */
+  upstream: UpstreamSubscriptions;
   close(): Promise<void>;
 }
 
@@ -34,14 +40,20 @@ function header(value: string | string[] | undefined): string | undefined {
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const store = await GatewayStore.open(config.database);
-  const contexts = new ContextBuilder(new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs));
   const subgraphs = new Map<string, SubgraphClient>();
+  const subgraphUrls = new Map<string, string>();
+  const contexts = new ContextBuilder(
+    new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs),
+    new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
+  );
   let authorizing: AuthorizingGateway | null = null;
   const gateway = new ApolloGateway({
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
       if (name === 'audit') return auditDataSource(store);
-      const client = new SubgraphClient({ name, url: config.subgraphUrls[name] ?? url ?? '', timeoutMs: config.subgraphTimeoutMs });
+      const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
+      subgraphUrls.set(name, resolvedUrl);
+      const client = new SubgraphClient({ name, url: resolvedUrl, timeoutMs: config.subgraphTimeoutMs });
       subgraphs.set(name, client);
       return client;
     },
@@ -62,12 +74,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }) },
   });
   const listening = await listen(handler, config.port, config.host);
+  const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
+  const websocket = attachGatewayWs({
+    server: listening.server,
+    apollo,
+    contexts,
+    authorizing,
+    planner: new SubscriptionPlanner(gateway),
+    upstream,
+    apiSchema: () => authorizing?.apiSchema,
+    maxQueuedEvents: config.subscriptions.maxQueuedEvents,
+    maxBufferedBytes: config.subscriptions.maxBufferedBytes,
+    rejectUnauthorized: config.rejectUnauthorizedOperations,
+  });
   return {
     url: listening.url,
     graphqlUrl: `${listening.url}/graphql`,
     subgraphs,
     store,
+    upstream,
     async close() {
+      await websocket.close();
+      await upstream.close();
       await listening.close();
       await apollo.stop();
       await store.close();

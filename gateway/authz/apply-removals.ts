@@ -5,7 +5,7 @@
  * customer ids fetched for the audit trail, which it returns).
  */
 import { isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
-import { AUDIT_ID_KEY, PLACEHOLDER_KEY, type PathStep, type RemovedField } from './authorize-operation.js';
+import { AUDIT_ID_KEY, HIDDEN_PREFIX, type PathStep, type RemovedField } from './authorize-operation.js';
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
@@ -43,13 +43,12 @@ function dropHiddenFields(value: Json | undefined, auditIds: Set<string>): void 
     for (const item of value) dropHiddenFields(item, auditIds);
     return;
   }
-  delete value[PLACEHOLDER_KEY];
   const auditId = value[AUDIT_ID_KEY];
-  if (auditId !== undefined) {
-    if (typeof auditId === 'string') auditIds.add(auditId);
-    delete value[AUDIT_ID_KEY];
+  if (typeof auditId === 'string') auditIds.add(auditId);
+  for (const key in value) {
+    if (key.startsWith(HIDDEN_PREFIX)) delete value[key];
+    else dropHiddenFields(value[key], auditIds);
   }
-  for (const key in value) dropHiddenFields(value[key], auditIds);
 }
 
 /**

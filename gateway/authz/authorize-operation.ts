@@ -61,10 +61,12 @@ export interface AuthorizedOperation {
   audit: AuditPlan | null;
 }
 
-/** Placeholder selected where removals leave a selection set empty, so the object stays; dropped from responses. */
-export const PLACEHOLDER_KEY = '__sb_removed';
-/** Hidden alias under which a customer's id is fetched for the audit trail; dropped from responses. */
-export const AUDIT_ID_KEY = '__sb_audit_id';
+/** Response keys starting with this are added by the gateway for itself and dropped from responses. */
+export const HIDDEN_PREFIX = '__sb_';
+/** Placeholder selected where removals leave a selection set empty, so the object stays. */
+export const PLACEHOLDER_KEY = `${HIDDEN_PREFIX}removed`;
+/** Hidden alias under which a customer's id is fetched for the audit trail. */
+export const AUDIT_ID_KEY = `${HIDDEN_PREFIX}audit_id`;
 
 const UNCHANGED: AuthorizedOperation = { document: null, queryHash: null, removed: [], empty: false, audit: null };
 
@@ -205,6 +207,6 @@ export class OperationAuthorizer {
   }
 }
 
-function hiddenField(alias: string, name: string): FieldNode {
-  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } };
+export function hiddenField(alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode {
+  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name }, selectionSet };
 }

@@ -13,13 +13,13 @@ import type {
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { switchboardError } from '../../schema/errors.js';
 import type { Viewer } from '../../schema/viewer.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import type { GatewayStore } from '../store/gateway-store.js';
 import { finishResponse } from './apply-removals.js';
-import { OperationAuthorizer, type RemovedField } from './authorize-operation.js';
+import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
 import { readSecurityRules, type SecurityRules } from './security-rules.js';
 
 export interface AuthorizingGatewayOptions {
@@ -71,41 +71,68 @@ export class AuthorizingGateway implements GatewayInterface {
     return this.inner.schema;
   }
 
-  private wrap(executor: GatewayExecutor): GatewayExecutor {
-    return async (requestContext) => {
-      const authorizer = this.authorizer;
-      if (!authorizer) return executor(requestContext);
-      const viewer = this.options.viewerOf(requestContext.context);
-      const result = authorizer.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer);
-      if (result.document === null) return executor(requestContext);
-      const errors = result.removed.map(removalError);
-      if (this.options.rejectUnauthorized && errors.length > 0) return { errors };
-      const auditIds = new Set<string>();
-      if (result.empty) return { data: finishResponse({}, result.removed, auditIds), errors };
-      const filtered: GatewayGraphQLRequestContext = { ...requestContext, document: result.document, queryHash: result.queryHash! };
-      const response = await executor(filtered);
-      const data = finishResponse(response.data, result.removed, auditIds);
-      const allErrors = [...errors, ...(response.errors ?? [])];
-      if (result.audit && viewer) {
-        try {
-          await recordAudit(this.options.store, {
-            plan: result.audit,
-            viewer,
-            operationName: requestContext.operationName,
-            requestId: this.options.requestIdOf(requestContext.context),
-            variables: requestContext.request.variables ?? {},
-            responseCustomerIds: auditIds,
-            hasData: data !== null && Object.values(data).some((value) => value !== null),
-            hasErrors: allErrors.length > 0,
-          });
-        } catch (error) {
-          console.error('audit trail write failed:', error);
-          if (result.audit.kind === 'SENSITIVE_READ') {
-            return { errors: [switchboardError('INTERNAL_SERVER_ERROR', 'The audit trail could not be written, so sensitive data is not returned.')] };
-          }
+  /** The operation as this viewer may run it (see authorize-operation.ts); `null` before the schema loads. */
+  authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null): AuthorizedOperation | null {
+    return this.authorizer?.authorize(document, queryHash, operationName, viewer) ?? null;
+  }
+
+  /** The errors for the fields removed from an operation. */
+  removalErrors(result: AuthorizedOperation): GraphQLError[] {
+    return result.removed.map(removalError);
+  }
+
+  /**
+   * Turns the result of an authorized operation into what the client gets: removed fields
+   * `null`, hidden fields dropped, removal errors first, and the audit trail written.
+   */
+  async complete(result: AuthorizedOperation, response: ExecutionResult, request: AuditedRequest): Promise<ExecutionResult> {
+    const auditIds = new Set<string>();
+    const data = finishResponse(response.data as Record<string, unknown> | null | undefined, result.removed, auditIds);
+    const errors = [...this.removalErrors(result), ...(response.errors ?? [])];
+    if (result.audit && request.viewer) {
+      try {
+        await recordAudit(this.options.store, {
+          plan: result.audit,
+          viewer: request.viewer,
+          operationName: request.operationName,
+          requestId: request.requestId,
+          variables: request.variables,
+          responseCustomerIds: auditIds,
+          hasData: data !== null && Object.values(data).some((value) => value !== null),
+          hasErrors: errors.length > 0,
+        });
+      } catch (error) {
+        console.error('audit trail write failed:', error);
+        if (result.audit.kind === 'SENSITIVE_READ') {
+          return { errors: [switchboardError('INTERNAL_SERVER_ERROR', 'The audit trail could not be written, so sensitive data is not returned.')] };
         }
       }
-      return { ...response, data, errors: allErrors.length > 0 ? allErrors : undefined };
+    }
+    return { ...response, data, errors: errors.length > 0 ? errors : undefined };
+  }
+
+  private wrap(executor: GatewayExecutor): GatewayExecutor {
+    return async (requestContext) => {
+      const viewer = this.options.viewerOf(requestContext.context);
+      const result = this.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer);
+      if (!result || result.document === null) return executor(requestContext);
+      if (this.options.rejectUnauthorized && result.removed.length > 0) return { errors: this.removalErrors(result) };
+      const request: AuditedRequest = {
+        viewer,
+        operationName: requestContext.operationName,
+        requestId: this.options.requestIdOf(requestContext.context),
+        variables: requestContext.request.variables ?? {},
+      };
+      if (result.empty) return this.complete(result, { data: {} }, request);
+      const filtered: GatewayGraphQLRequestContext = { ...requestContext, document: result.document, queryHash: result.queryHash! };
+      return this.complete(result, await executor(filtered), request);
     };
   }
+}
+
+export interface AuditedRequest {
+  viewer: Viewer | null;
+  operationName: string | null;
+  requestId: string;
+  variables: Record<string, unknown>;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
+import { createCallCenterServer, type RunningCallCenter } from '../../subgraphs/callcenter/server.js';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
@@ -32,7 +32,9 @@ export interface RunningSubgraph {
 export interface Stack {
   gateway: RunningGateway;
   crm: RunningSubgraph;
-  callcenter: RunningSubgraph;
+  callcenter: RunningSubgraph & { server: RunningCallCenter };
+  /** The gateway's graphql-ws URL. */
+  wsUrl: string;
   tickets: RunningSubgraph;
   /**
    * POSTs an operation to the gateway and returns the HTTP status and parsed body. Sent as
@@ -106,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gateway,
       crm: { server: crmServer, store: crmStore },
       callcenter: { server: callServer, store: callStore },
+      wsUrl: gateway.graphqlUrl.replace(/^http/, 'ws'),
       tickets: { server: ticketServer, store: ticketStore },
       query: async (query, variables, headers) => postGraphQL(gateway.graphqlUrl, query, variables, headers ?? { authorization: await bearer('admin') }),
       queryAs: async (role, query, variables, token) => postGraphQL(gateway.graphqlUrl, query, variables, { authorization: await bearer(role, token) }),

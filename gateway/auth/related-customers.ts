@@ -1,0 +1,77 @@
+/**
+ * Which customers an agent is serving right now, for the record-level rule
+ * (docs/authorization.md): the callers on the agent's active calls (call center) and the
+ * requesters of the open tickets assigned to them (ticket system). Looked up by the gateway
+ * on the agent's behalf, cached briefly per agent. When a source is down the agent keeps
+ * their team's customers only, and the failure is logged: it never fails the request.
+ */
+import { LRUCache } from 'lru-cache';
+import type { RelatedCustomers, Viewer } from '../../schema/viewer.js';
+import { signInternalToken } from '../../subgraphs/shared/internal-token.js';
+
+const ACTIVE_CALLS = 'query RelatedByCalls($agentId: ID!) { activeCalls(agentId: $agentId) { caller { phone } } }';
+const OPEN_TICKETS =
+  'query RelatedByTickets($agentId: ID!) { assignedTickets(assigneeId: $agentId, status: [NEW, OPEN, PENDING, HOLD], first: 100) { nodes { requester { id } } } }';
+
+/** The gateway asking for itself, with only the scopes this lookup needs. */
+const LOOKUP_VIEWER: Viewer = { subject: 'gateway:related-customers', kind: 'service', role: 'service', scopes: ['calls:read', 'tickets:read'], team: null, agentId: null, expiresAt: null };
+
+export const NO_RELATED: RelatedCustomers = { customerIds: [], phoneNumbers: [] };
+
+export class RelatedCustomersLookup {
+  private readonly cache: LRUCache<string, Promise<RelatedCustomers>>;
+
+  constructor(
+    private readonly subgraphUrl: (name: string) => string | undefined,
+    private readonly timeoutMs: number,
+    ttlMs: number,
+  ) {
+    this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
+  }
+
+  lookup(agentId: string): Promise<RelatedCustomers> {
+    let related = this.cache.get(agentId);
+    if (!related) {
+      related = this.fetch(agentId);
+      this.cache.set(agentId, related);
+    }
+    return related;
+  }
+
+  private async fetch(agentId: string): Promise<RelatedCustomers> {
+    const [calls, tickets] = await Promise.all([
+      this.query<{ activeCalls: { caller: { phone: string } | null }[] }>('callcenter', ACTIVE_CALLS, agentId),
+      this.query<{ assignedTickets: { nodes: { requester: { id: string } | null }[] } }>('tickets', OPEN_TICKETS, agentId),
+    ]);
+    return {
+      phoneNumbers: [...new Set((calls?.activeCalls ?? []).flatMap((call) => (call.caller ? [call.caller.phone] : [])))],
+      customerIds: [...new Set((tickets?.assignedTickets.nodes ?? []).flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])))],
+    };
+  }
+
+  private async query<T>(subgraph: string, query: string, agentId: string): Promise<T | null> {
+    const url = this.subgraphUrl(subgraph);
+    if (!url) return null;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signInternalToken(LOOKUP_VIEWER)}` },
+        body: JSON.stringify({ query, variables: { agentId } }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+      if (!body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+      return body.data;
+    } catch (error) {
+      console.error(`related customers of ${agentId}: the ${subgraph} subgraph did not answer (${(error as Error).message}); team customers only`);
+      return null;
+    }
+  }
+}
+
+export function withRelated(related: RelatedCustomers, more: Partial<RelatedCustomers>): RelatedCustomers {
+  return {
+    customerIds: [...new Set([...related.customerIds, ...(more.customerIds ?? [])])],
+    phoneNumbers: [...new Set([...related.phoneNumbers, ...(more.phoneNumbers ?? [])])],
+  };
+}

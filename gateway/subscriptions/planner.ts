@@ -1,0 +1,82 @@
+/**
+ * Subscription plans. `@apollo/gateway` plans subscriptions (a `Subscription` node: a
+ * `primary` fetch to the subgraph owning the root field, and the `rest` that enriches each
+ * event from the other subgraphs) but refuses to execute them. This module reaches the
+ * planner, the service map and the schemas inside the gateway (not part of its public API;
+ * pinned to @apollo/gateway 2.14.4 in package.json) and runs each event's `rest` through
+ * the gateway's own `executeQueryPlan`, with the event as the result of the primary fetch.
+ */
+import { executeQueryPlan, buildOperationContext, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { operationFromDocument, type Schema } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode, QueryPlan, QueryPlanner, SubscriptionNode } from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
+
+/** The parts of ApolloGateway this module uses. */
+interface GatewayInternals {
+  queryPlanner: QueryPlanner;
+  serviceMap: Record<string, { dataSource: GraphQLDataSource }>;
+  supergraphSchema: GraphQLSchema;
+  /** The API schema in federation-internals form (what the planner and executor take). */
+  apiSchema: Schema;
+  /** The API schema as a graphql-js schema. */
+  schema: GraphQLSchema;
+}
+
+function internals(gateway: ApolloGateway): GatewayInternals {
+  const inner = gateway as unknown as GatewayInternals;
+  if (!inner.queryPlanner || !inner.serviceMap || !inner.supergraphSchema || !inner.apiSchema || !inner.schema) {
+    throw new Error('@apollo/gateway internals changed: subscriptions need queryPlanner, serviceMap, supergraphSchema and apiSchema.');
+  }
+  return inner;
+}
+
+export interface SubscriptionPlan {
+  primary: FetchNode;
+  rest: PlanNode | undefined;
+  document: DocumentNode;
+  operationName: string | null;
+}
+
+/** The service name the event is "fetched" from when the rest of the plan runs. */
+const EVENT_SERVICE = '__switchboard_subscription_event';
+
+export class SubscriptionPlanner {
+  private readonly plans = new LRUCache<string, SubscriptionPlan>({ max: 500 });
+  private schemaSeen: Schema | undefined;
+
+  constructor(private readonly gateway: ApolloGateway) {}
+
+  plan(document: DocumentNode, queryHash: string, operationName: string | null): SubscriptionPlan {
+    const gateway = internals(this.gateway);
+    if (this.schemaSeen !== gateway.apiSchema) {
+      // A reloaded supergraph invalidates every plan.
+      this.plans.clear();
+      this.schemaSeen = gateway.apiSchema;
+    }
+    const key = `${queryHash}\u0000${operationName ?? ''}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const operation = operationFromDocument(gateway.apiSchema, document, { operationName: operationName ?? undefined });
+      const queryPlan: QueryPlan = gateway.queryPlanner.buildQueryPlan(operation);
+      const node = queryPlan.node as SubscriptionNode | undefined;
+      if (node?.kind !== 'Subscription') throw new Error('Not a subscription plan.');
+      plan = { primary: node.primary, rest: node.rest, document, operationName };
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** Runs the rest of the plan for one event from the primary subscription; returns the client's result. */
+  async enrich(plan: SubscriptionPlan, event: ExecutionResult, requestContext: GatewayGraphQLRequestContext): Promise<ExecutionResult> {
+    const gateway = internals(this.gateway);
+    const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data ?? null, errors: event.errors?.map((e) => ({ ...e })) }) };
+    const serviceMap: Record<string, GraphQLDataSource> = { [EVENT_SERVICE]: eventSource };
+    for (const [name, { dataSource }] of Object.entries(gateway.serviceMap)) serviceMap[name] = dataSource;
+    const primary: FetchNode = { ...plan.primary, serviceName: EVENT_SERVICE };
+    const queryPlan: QueryPlan = { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary };
+    const operationContext = buildOperationContext({ schema: gateway.schema, operationDocument: plan.document, operationName: plan.operationName ?? undefined });
+    return executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, gateway.supergraphSchema, gateway.apiSchema);
+  }
+}
