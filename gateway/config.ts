@@ -28,6 +28,13 @@ export interface GatewayConfig {
   apiKeyCacheMs: number;
   /** How long an agent's related customers (active calls, open tickets) are reused before being looked up again. */
   relatedCustomersTtlMs: number;
+  demand: {
+    /** Highest estimated cost (list sizes times nesting) an operation may have. */
+    maxCost: number;
+    maxDepth: number;
+    /** A manifest of trusted persisted operations with their own limits (see gateway/demand/). */
+    persistedOperationsPath: string | null;
+  };
   subscriptions: {
     /** Events one client may have waiting before it is dropped (close 4429). */
     maxQueuedEvents: number;
@@ -70,6 +77,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     database: gatewayDatabaseConfig(env),
     apiKeyCacheMs: positiveInteger(env.SWITCHBOARD_API_KEY_CACHE_MS, 30_000, 'SWITCHBOARD_API_KEY_CACHE_MS'),
     relatedCustomersTtlMs: positiveInteger(env.SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS, 5000, 'SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS'),
+    demand: {
+      maxCost: positiveInteger(env.SWITCHBOARD_MAX_COST, 20_000, 'SWITCHBOARD_MAX_COST'),
+      maxDepth: positiveInteger(env.SWITCHBOARD_MAX_DEPTH, 15, 'SWITCHBOARD_MAX_DEPTH'),
+      persistedOperationsPath: env.SWITCHBOARD_PERSISTED_OPERATIONS || null,
+    },
     subscriptions: {
       maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),
       maxBufferedBytes: positiveInteger(env.SWITCHBOARD_WS_MAX_BUFFERED_BYTES, 1 << 20, 'SWITCHBOARD_WS_MAX_BUFFERED_BYTES'),

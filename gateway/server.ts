@@ -13,6 +13,7 @@ import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { RelatedCustomersLookup } from './auth/related-customers.js';
 import { AuthorizingGateway } from './authz/authorizing-gateway.js';
+import { DemandControl, readPersistedOperations } from './demand/demand-control.js';
 import type { GatewayConfig } from './config.js';
 import { ContextBuilder, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
@@ -58,7 +59,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return client;
     },
   });
-  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, store, viewerOf, requestIdOf });
+  const demand = new DemandControl(config.demand, readPersistedOperations(config.demand.persistedOperationsPath));
+  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,
     formatError,

@@ -18,6 +18,10 @@ export const ErrorCodes = {
   FORBIDDEN: { httpStatus: 200, description: 'The caller lacks the scope or record access for this field.' },
   /** A subgraph could not be reached or did not answer in time; the rest of the data is still returned. */
   SUBGRAPH_UNAVAILABLE: { httpStatus: 200, description: 'A source system is down or slow; its fields are missing from this response.' },
+  /** The operation's estimated cost (list sizes times nesting) is above the limit; nothing ran. */
+  COST_ESTIMATED_TOO_EXPENSIVE: { httpStatus: 200, description: 'The operation would cost more than the configured limit; ask for smaller pages or fewer nested lists.' },
+  /** The operation nests deeper than the limit; nothing ran. */
+  MAX_DEPTH_EXCEEDED: { httpStatus: 200, description: 'The operation nests deeper than the configured limit.' },
   /** A bug; the message is generic outside development. */
   INTERNAL_SERVER_ERROR: { httpStatus: 500, description: 'An unexpected error.' },
 } as const;

@@ -17,6 +17,7 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import { switchboardError } from '../../schema/errors.js';
 import type { Viewer } from '../../schema/viewer.js';
 import { recordAudit } from '../audit/audit-recorder.js';
+import type { DemandControl } from '../demand/demand-control.js';
 import type { GatewayStore } from '../store/gateway-store.js';
 import { finishResponse } from './apply-removals.js';
 import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
@@ -24,6 +25,8 @@ import { readSecurityRules, type SecurityRules } from './security-rules.js';
 
 export interface AuthorizingGatewayOptions {
   rejectUnauthorized: boolean;
+  /** Cost and depth limits, checked before anything else. */
+  demand: DemandControl;
   store: GatewayStore;
   viewerOf(context: Record<string, unknown>): Viewer | null;
   requestIdOf(context: Record<string, unknown>): string;
@@ -71,6 +74,12 @@ export class AuthorizingGateway implements GatewayInterface {
     return this.inner.schema;
   }
 
+  /** The demand-control refusal for an operation, or null when it is within its limits. */
+  checkDemand(source: string | undefined, document: DocumentNode, operationName: string | null, variables: Record<string, unknown>): GraphQLError | null {
+    const schema = this.inner.schema;
+    return schema ? this.options.demand.check(schema, source, document, operationName, variables) : null;
+  }
+
   /** The operation as this viewer may run it (see authorize-operation.ts); `null` before the schema loads. */
   authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null): AuthorizedOperation | null {
     return this.authorizer?.authorize(document, queryHash, operationName, viewer) ?? null;
@@ -113,6 +122,8 @@ export class AuthorizingGateway implements GatewayInterface {
 
   private wrap(executor: GatewayExecutor): GatewayExecutor {
     return async (requestContext) => {
+      const tooExpensive = this.checkDemand(requestContext.source, requestContext.document, requestContext.operationName, requestContext.request.variables ?? {});
+      if (tooExpensive) return { errors: [tooExpensive] };
       const viewer = this.options.viewerOf(requestContext.context);
       const result = this.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer);
       if (!result || result.document === null) return executor(requestContext);

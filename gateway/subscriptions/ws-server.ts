@@ -74,6 +74,8 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
 
   /** Everything decided before a subscription starts; refusals go back as graphql-ws `error` messages. */
   function prepare(document: DocumentNode, variables: Record<string, unknown>, operationName: string | null, context: GatewayContext): Prepared | readonly GraphQLError[] {
+    const tooExpensive = options.authorizing.checkDemand(print(document), document, operationName, variables);
+    if (tooExpensive) return [tooExpensive];
     const authorized = options.authorizing.authorize(document, hash(document), operationName, context.viewer);
     if (!authorized) return [new GraphQLError('The gateway is starting; try again.')];
     if (authorized.empty || (options.rejectUnauthorized && authorized.removed.length > 0)) return options.authorizing.removalErrors(authorized);
