@@ -1,12 +1,15 @@
 /**
  * `npm start`: runs the three subgraphs and the gateway as separate processes, as they
  * would be deployed, on their configured ports (4001-4003 and 4000 by default). Each
- * subgraph seeds its embedded store with the demo data set on first start. Prints the URLs
- * and an example operation once everything answers, and shuts all of it down on Ctrl-C.
+ * subgraph seeds its embedded store with the demo data set on first start. Prints the URLs,
+ * development tokens and an example operation once everything answers, then simulates
+ * calls at a gentle rate so screen-pops happen (`--no-simulate` turns that off), and shuts
+ * all of it down on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { subgraphConfig } from '../subgraphs/shared/config.js';
+import { callEventsConfig, subgraphConfig } from '../subgraphs/shared/config.js';
+import { runSimulator } from '../subgraphs/callcenter/simulator/simulate.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import { signDevToken } from './auth/token-cli.js';
 import type { SubgraphName } from '../subgraphs/shared/subgraph-server.js';
@@ -55,9 +58,12 @@ async function waitForHealth(name: string, url: string): Promise<void> {
   throw new Error(`${name} did not answer on ${url}/health within ${STARTUP_TIMEOUT_MS / 1000} s.`);
 }
 
+const simulation = new AbortController();
+
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  simulation.abort();
   await Promise.all(
     children.map(
       ({ process: child }) =>
@@ -85,6 +91,17 @@ async function examplePhone(graphqlUrl: string, token: string): Promise<string> 
   return body.data?.customers.nodes[0]?.phones[0]?.raw ?? '138 0013 8000';
 }
 
+async function agentTeam(graphqlUrl: string, token: string, agentId: string): Promise<string> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: 'query($id: ID!) { agent(id: $id) { team } }', variables: { id: agentId } }),
+  });
+  const body = (await response.json()) as { data?: { agent: { team: string } | null } };
+  return body.data?.agent?.team ?? 'team-bj';
+}
+
+const simulate = !process.argv.includes('--no-simulate') && process.env.SWITCHBOARD_SIMULATE !== 'false';
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
@@ -109,9 +126,10 @@ try {
   run('gateway', './index.ts', subgraphEnv);
   const gatewayUrl = `http://${gateway.host}:${gateway.port}`;
   await waitForHealth('gateway', gatewayUrl);
-  const agentToken = await signDevToken({ role: 'agent', sub: 'agent-1', team: 'team-bj', agentId: 'agt_001' });
-  const supervisorToken = await signDevToken({ role: 'supervisor', sub: 'supervisor-1', team: 'team-bj' });
   const adminToken = await signDevToken({ role: 'admin', sub: 'admin-1' });
+  const team = await agentTeam(`${gatewayUrl}/graphql`, adminToken, 'agt_001');
+  const agentToken = await signDevToken({ role: 'agent', sub: 'agent-1', team, agentId: 'agt_001' });
+  const supervisorToken = await signDevToken({ role: 'supervisor', sub: 'supervisor-1', team });
   const phone = await examplePhone(`${gatewayUrl}/graphql`, adminToken);
   console.log(`
 Switchboard is running.
@@ -121,15 +139,29 @@ Switchboard is running.
   Tickets      ${subgraphEnv.TICKETS_URL}
 
 Development tokens (8 h; more with \`npm run token -- --role <role> --sub <name>\`):
-  agent (agt_001, team-bj)  ${agentToken}
-  supervisor (team-bj)      ${supervisorToken}
+  agent (agt_001, ${team})  ${agentToken}
+  supervisor (${team})      ${supervisorToken}
   admin                     ${adminToken}
 
 Try the unified customer view as the agent:
   curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${agentToken}' \\
     -d '{"query":"query($phone: String!) { identifyCaller(phone: $phone) { status candidates { displayName tier phones { e164 type } openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount } calls(first: 5) { nodes { startedAt state agent { name } } } orders(first: 3) { nodes { number status total } } } } }","variables":{"phone":"${phone}"}}'
 
+Watch live screen-pops for agt_001 (simulated calls arrive every few seconds):
+  npm run watch -- --agent agt_001
+${simulate ? '' : '(the call simulator is off: --no-simulate)\n'}
 Ctrl-C stops everything.`);
+  if (simulate) {
+    const callcenter = subgraphConfig('callcenter');
+    void runSimulator({
+      url: `http://${callcenter.host}:${callcenter.port}/webhooks/cti`,
+      secret: callEventsConfig().webhookSecrets[0]!,
+      ratePerMinute: 6,
+      agents: 5,
+      signal: simulation.signal,
+      log: (line) => console.log(`[simulator]  ${line}`),
+    }).catch((error: unknown) => console.error(`[simulator]  stopped: ${(error as Error).message}`));
+  }
 } catch (error) {
   console.error((error as Error).message);
   await stop(1);
