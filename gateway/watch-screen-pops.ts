@@ -8,25 +8,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig } from './config.js';
 import { signDevToken } from './auth/token-cli.js';
+import { SCREEN_POP } from '../schema/operations/index.js';
 
-const SCREEN_POP = /* GraphQL */ `
-  subscription ScreenPop($agentId: ID!) {
-    callEvents(agentId: $agentId, types: [OFFERED, ANSWERED, ENDED]) {
-      type at
-      call {
-        id from state queue { name }
-        caller {
-          status
-          candidates {
-            displayName tier lastContactAt
-            tickets(status: [NEW, OPEN, PENDING], first: 3) { nodes { number subject priority } }
-            calls(first: 3) { nodes { startedAt disposition } }
-          }
-        }
-      }
-    }
-  }
-`;
 
 interface Pop {
   callEvents: {

@@ -6,22 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startStack, type Stack } from '../support/stack.js';
+import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
 
-const CUSTOMER_VIEW = /* GraphQL */ `
-  query CustomerView($phone: String!) {
-    identifyCaller(phone: $phone) {
-      status
-      candidates {
-        id displayName tier tags
-        phones { e164 type }
-        lastContactAt
-        openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount nodes { number subject priority slaDueAt } }
-        calls(first: 5) { nodes { startedAt direction state talkSeconds agent { name } } }
-        orders(first: 3) { nodes { number status total } }
-      }
-    }
-  }
-`;
 
 interface Candidate {
   id: string;

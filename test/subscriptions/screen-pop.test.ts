@@ -12,25 +12,8 @@ import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
+import { SCREEN_POP } from '../../schema/operations/index.js';
 
-const SCREEN_POP = /* GraphQL */ `
-  subscription ScreenPop($agentId: ID!) {
-    callEvents(agentId: $agentId, types: [OFFERED, ANSWERED, ENDED]) {
-      type at
-      call {
-        id from state queue { name }
-        caller {
-          status
-          candidates {
-            displayName tier lastContactAt
-            tickets(status: [NEW, OPEN, PENDING], first: 3) { nodes { number subject priority } }
-            calls(first: 3) { nodes { startedAt disposition } }
-          }
-        }
-      }
-    }
-  }
-`;
 
 interface Candidate {
   displayName: string;
