@@ -1,0 +1,16 @@
+/**
+ * The reporting columns of `calls` (added by `migrations.ts` here): who the call was with,
+ * as known when it was logged, so reports group by customer and tier without asking the CRM.
+ * Filled by the seed generator and, for live calls, by whatever logs them (docs/reporting.md).
+ */
+import type { CallCenterTables } from '../source/tables.js';
+
+export interface CallReportingColumns {
+  /** The CRM customer id (entity key); null for unknown and withheld callers. */
+  customer_id: string | null;
+  /** The customer's CRM tier at the time of the call; null when unknown. */
+  customer_tier: string | null;
+}
+
+/** The call center's tables as the reports see them (`db.withTables<{ calls: CallReportingColumns }>()`). */
+export type ReportingCallCenterTables = CallCenterTables & { calls: CallReportingColumns };

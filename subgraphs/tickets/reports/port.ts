@@ -1,0 +1,15 @@
+/**
+ * The ticket system's reporting port: aggregates computed in the store (never rows pulled
+ * into Node). `sql-reports.ts` is the one adapter.
+ */
+import type { TimeRangeArgument } from '../../callcenter/reports/time-range.js';
+import type { CustomerTicketSummary, TierTicketMetrics } from './customer-reports-sql.js';
+import type { TicketMetricsArgs, TicketMetricsReport } from './ticket-metrics.js';
+
+export interface TicketReportsSource {
+  /** BAD_USER_INPUT for a bad range or zone, or too many groups (see callcenter/reports/time-range.ts). */
+  ticketMetrics(args: TicketMetricsArgs): Promise<TicketMetricsReport>;
+  /** One summary per customer id, in input order (empty summaries for customers without tickets). */
+  ticketSummaries(customerIds: readonly string[], range: TimeRangeArgument): Promise<CustomerTicketSummary[]>;
+  ticketMetricsByTier(range: TimeRangeArgument): Promise<TierTicketMetrics[]>;
+}

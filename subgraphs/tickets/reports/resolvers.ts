@@ -1,0 +1,63 @@
+/**
+ * The ticket system's reporting fields: root queries (each a separate field, so the gateway
+ * can guard them with `@requiresScopes`), the group's assignee and `Customer.ticketSummary`
+ * (batched per request: one statement for every customer asking the same range).
+ */
+import DataLoader from 'dataloader';
+import type { CustomerResolvers, QueryResolvers, TicketMetricsResolvers } from '../__generated__/resolvers-types.js';
+import type { TicketsContext } from '../context.js';
+import type { TimeRangeArgument } from '../../callcenter/reports/time-range.js';
+import type { TicketsSource } from '../source/port.js';
+import type { CustomerTicketSummary } from './customer-reports-sql.js';
+import type { TicketReportsSource } from './port.js';
+import { SqlTicketReports } from './sql-reports.js';
+import type { TicketGrouping } from './ticket-metrics-sql.js';
+
+const adapters = new WeakMap<TicketsSource, TicketReportsSource>();
+
+/** The reporting adapter of the store a request runs on (one per store). */
+export function ticketReportsOf(source: TicketsSource): TicketReportsSource {
+  let reports = adapters.get(source);
+  if (!reports) {
+    reports = new SqlTicketReports(source.database.db);
+    adapters.set(source, reports);
+  }
+  return reports;
+}
+
+/** Which grouping a returned group belongs to (for its `assignee` entity). */
+const groupingOf = new WeakMap<object, TicketGrouping | null>();
+
+const summaryLoaders = new WeakMap<TicketsContext, Map<string, DataLoader<string, CustomerTicketSummary>>>();
+
+function ticketSummaryLoader(context: TicketsContext, range: TimeRangeArgument): DataLoader<string, CustomerTicketSummary> {
+  let loaders = summaryLoaders.get(context);
+  if (!loaders) {
+    loaders = new Map();
+    summaryLoaders.set(context, loaders);
+  }
+  const key = JSON.stringify([range.from, range.to, range.timeZone]);
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader((ids: readonly string[]) => ticketReportsOf(context.source).ticketSummaries(ids, range), { maxBatchSize: 500 });
+    loaders.set(key, loader);
+  }
+  return loader;
+}
+
+export const reportQueries: Pick<QueryResolvers, 'ticketMetrics' | 'ticketMetricsByTier'> = {
+  async ticketMetrics(_parent, args, { source }) {
+    const report = await ticketReportsOf(source).ticketMetrics(args);
+    for (const group of report.groups) groupingOf.set(group, report.groupBy);
+    return report;
+  },
+  ticketMetricsByTier: (_parent, { range }, { source }) => ticketReportsOf(source).ticketMetricsByTier(range),
+};
+
+export const TicketMetrics: TicketMetricsResolvers = {
+  assignee: (metrics) => (groupingOf.get(metrics) === 'ASSIGNEE' && metrics.key ? { __typename: 'Agent', id: metrics.key } : null),
+};
+
+export const customerReportFields: Pick<CustomerResolvers, 'ticketSummary'> = {
+  ticketSummary: (customer, { range }, context) => ticketSummaryLoader(context, range).load(customer.id),
+};

@@ -1,0 +1,126 @@
+/**
+ * The ticket metric blocks, one SQL statement each, identical for SQLite and PostgreSQL;
+ * only aggregates leave the database. The created and solved blocks also return the totals
+ * over all rows (`is_total = 1`), their percentiles from the values' histogram; backlog
+ * totals are the sum of its groups.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { percentilesCte, samePercentileGroup, toNumber, toNumberOrNull } from '../../callcenter/reports/sql-fragments.js';
+import type { ReportRange } from '../../callcenter/reports/time-range.js';
+import { firstReplySeconds, isBreached, resolutionSeconds } from './ticket-definitions.js';
+import type { ReportingTicketsDatabase } from './tables.js';
+
+export type TicketGrouping = 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TEAM';
+
+type Db = Kysely<ReportingTicketsDatabase>;
+
+export interface BlockRows<T> {
+  totals: T | null;
+  groups: Map<string | null, T>;
+}
+
+export interface CreatedCounts {
+  created: number;
+  slaBreached: number;
+  firstReplyMedian: number | null;
+  firstReplyP90: number | null;
+}
+
+export interface SolvedCounts {
+  solved: number;
+  resolutionMedian: number | null;
+  resolutionP90: number | null;
+}
+
+function groupKey(grouping: TicketGrouping | null): RawBuilder<string | null> {
+  switch (grouping) {
+    case 'PRIORITY':
+      return sql`t.priority`;
+    case 'CHANNEL':
+      return sql`t.channel`;
+    case 'ASSIGNEE':
+      return sql`t.assignee_id`;
+    case 'TEAM':
+      return sql`g.team`;
+    default:
+      return sql`''`;
+  }
+}
+
+const teamJoin = (grouping: TicketGrouping | null) => (grouping === 'TEAM' ? sql`LEFT JOIN agent_teams g ON g.agent_id = t.assignee_id` : sql``);
+
+function collect<R extends { is_total: unknown; grp: unknown }, T>(rows: R[], map: (row: R) => T): BlockRows<T> {
+  const result: BlockRows<T> = { totals: null, groups: new Map() };
+  for (const row of rows) {
+    const value = map(row);
+    if (Number(row.is_total) === 1) result.totals = value;
+    else result.groups.set(row.grp === null ? null : String(row.grp), value);
+  }
+  return result;
+}
+
+/** Tickets created in the range: count, SLA breaches, first-reply time. */
+export async function createdBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null, now: string): Promise<BlockRows<CreatedCounts>> {
+  const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
+    WITH f AS MATERIALIZED (
+      SELECT ${groupKey(grouping)} AS grp,
+        CASE WHEN ${isBreached('t', now)} THEN 1 ELSE 0 END AS breached,
+        ${firstReplySeconds('t')} AS first_reply
+      FROM tickets t ${teamJoin(grouping)}
+      WHERE t.created_at >= ${range.from} AND t.created_at < ${range.to}
+    ),
+    counts AS (
+      SELECT 0 AS is_total, grp, COUNT(*) AS created, SUM(breached) AS breached FROM f GROUP BY grp
+      UNION ALL
+      SELECT 1 AS is_total, NULL AS grp, COUNT(*) AS created, SUM(breached) AS breached FROM f
+    ),
+    ${percentilesCte('replies', sql`SELECT grp, first_reply AS v FROM f`)}
+    SELECT k.*, p.median AS first_reply_median, p.p90 AS first_reply_p90
+    FROM counts k LEFT JOIN replies p ON ${samePercentileGroup('p', 'k')}`.execute(db);
+  return collect(result.rows, (row) => ({
+    created: toNumber(row.created),
+    slaBreached: toNumber(row.breached),
+    firstReplyMedian: toNumberOrNull(row.first_reply_median),
+    firstReplyP90: toNumberOrNull(row.first_reply_p90),
+  }));
+}
+
+/** Tickets solved in the range: count and resolution time. */
+export async function solvedBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null): Promise<BlockRows<SolvedCounts>> {
+  const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
+    WITH f AS MATERIALIZED (
+      SELECT ${groupKey(grouping)} AS grp, ${resolutionSeconds('t')} AS resolution
+      FROM tickets t ${teamJoin(grouping)}
+      WHERE t.solved_at >= ${range.from} AND t.solved_at < ${range.to}
+    ),
+    counts AS (
+      SELECT 0 AS is_total, grp, COUNT(*) AS solved FROM f GROUP BY grp
+      UNION ALL
+      SELECT 1 AS is_total, NULL AS grp, COUNT(*) AS solved FROM f
+    ),
+    ${percentilesCte('resolutions', sql`SELECT grp, resolution AS v FROM f`)}
+    SELECT k.*, p.median AS resolution_median, p.p90 AS resolution_p90
+    FROM counts k LEFT JOIN resolutions p ON ${samePercentileGroup('p', 'k')}`.execute(db);
+  return collect(result.rows, (row) => ({
+    solved: toNumber(row.solved),
+    resolutionMedian: toNumberOrNull(row.resolution_median),
+    resolutionP90: toNumberOrNull(row.resolution_p90),
+  }));
+}
+
+/**
+ * Backlog at the end of the range: created before `to`, not solved by `to` (still unsolved,
+ * or solved at or after `to`). Two index ranges on (solved_at, created_at), added up.
+ */
+export async function backlogBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null): Promise<Map<string | null, number>> {
+  const result = await sql<{ grp: string | null; backlog: unknown }>`
+    SELECT grp, COUNT(*) AS backlog FROM (
+      SELECT ${groupKey(grouping)} AS grp FROM tickets t ${teamJoin(grouping)}
+      WHERE t.solved_at IS NULL AND t.created_at < ${range.to}
+      UNION ALL
+      SELECT ${groupKey(grouping)} AS grp FROM tickets t ${teamJoin(grouping)}
+      WHERE t.solved_at >= ${range.to} AND t.created_at < ${range.to}
+    ) b
+    GROUP BY grp`.execute(db);
+  return new Map(result.rows.map((row) => [row.grp, toNumber(row.backlog)]));
+}

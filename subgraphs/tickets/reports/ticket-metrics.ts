@@ -1,0 +1,75 @@
+/**
+ * `ticketMetrics`: validates the arguments, runs the three metric blocks (created, solved,
+ * backlog) and turns their counts into the metrics of docs/reporting.md: rates are null
+ * when their denominator is 0.
+ */
+import type { Kysely } from 'kysely';
+import { ratio } from '../../callcenter/reports/sql-fragments.js';
+import { assertGroupCount, parseTimeRange, type TimeRangeArgument } from '../../callcenter/reports/time-range.js';
+import { backlogBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
+import type { ReportingTicketsDatabase } from './tables.js';
+
+export interface TicketMetricsArgs {
+  range: TimeRangeArgument;
+  groupBy?: TicketGrouping | null;
+}
+
+export interface TicketMetricsValues {
+  key: string | null;
+  created: number;
+  solved: number;
+  backlog: number;
+  slaBreached: number;
+  slaBreachRate: number | null;
+  firstReplyTime: { median: number | null; p90: number | null };
+  resolutionTime: { median: number | null; p90: number | null };
+}
+
+export interface TicketMetricsReport {
+  groupBy: TicketGrouping | null;
+  totals: TicketMetricsValues;
+  groups: TicketMetricsValues[];
+}
+
+const NO_CREATED: CreatedCounts = { created: 0, slaBreached: 0, firstReplyMedian: null, firstReplyP90: null };
+const NO_SOLVED: SolvedCounts = { solved: 0, resolutionMedian: null, resolutionP90: null };
+
+function metrics(key: string | null, c: CreatedCounts, s: SolvedCounts, backlog: number): TicketMetricsValues {
+  return {
+    key,
+    created: c.created,
+    solved: s.solved,
+    backlog,
+    slaBreached: c.slaBreached,
+    slaBreachRate: ratio(c.slaBreached, c.created),
+    firstReplyTime: { median: c.firstReplyMedian, p90: c.firstReplyP90 },
+    resolutionTime: { median: s.resolutionMedian, p90: s.resolutionP90 },
+  };
+}
+
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: TicketMetricsArgs, now: string): Promise<TicketMetricsReport> {
+  const range = parseTimeRange(args.range);
+  const groupBy = args.groupBy ?? null;
+  const [created, solved, backlog] = await Promise.all([
+    createdBlock(db, range, groupBy, now),
+    solvedBlock(db, range, groupBy),
+    backlogBlock(db, range, groupBy),
+  ]);
+  let backlogTotal = 0;
+  for (const count of backlog.values()) backlogTotal += count;
+  const totals = metrics(null, created.totals ?? NO_CREATED, solved.totals ?? NO_SOLVED, backlogTotal);
+  let groups: TicketMetricsValues[] = [];
+  if (groupBy !== null) {
+    const keys = [...new Set([...created.groups.keys(), ...solved.groups.keys(), ...backlog.keys()])].sort(compareKeys);
+    assertGroupCount(keys.length);
+    groups = keys.map((key) => metrics(key, created.groups.get(key) ?? NO_CREATED, solved.groups.get(key) ?? NO_SOLVED, backlog.get(key) ?? 0));
+  }
+  return { groupBy, totals, groups };
+}
