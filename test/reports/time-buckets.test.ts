@@ -1,8 +1,8 @@
 /** HOUR and DAY buckets in a time zone: local boundaries, DST days of 23 and 25 hours, clipped to the range. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { timeBuckets } from '../../subgraphs/callcenter/reports/time-buckets.js';
-import { parseTimeRange } from '../../subgraphs/callcenter/reports/time-range.js';
+import { timeBuckets } from '../../subgraphs/shared/reporting/time-buckets.js';
+import { parseTimeRange } from '../../subgraphs/shared/reporting/time-range.js';
 
 const buckets = (from: string, to: string, timeZone: string, unit: 'HOUR' | 'DAY') =>
   timeBuckets(parseTimeRange({ from, to, timeZone }), unit).map(({ key, start, end }) => [key, start, end]);

@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
-import { epochSeconds, percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from './sql-fragments.js';
+import { epochSeconds, percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
 
 export type CallGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM';

@@ -5,10 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import { contactBlock, handlingBlock, repeatBlock, type CallGrouping, type ContactCounts, type HandlingCounts, type RepeatCounts } from './call-metrics-sql.js';
-import { ratio, type Slice } from './sql-fragments.js';
+import { ratio, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
-import { timeBuckets } from './time-buckets.js';
-import { assertGroupCount, assertHourRange, boundedInt, parseTimeRange, type TimeRangeArgument } from './time-range.js';
+import { timeBuckets } from '../../shared/reporting/time-buckets.js';
+import { assertGroupCount, assertHourRange, boundedInt, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
 
 const DAY_MS = 86_400_000;
 export const MAX_SERVICE_LEVEL_SECONDS = 3600;

@@ -6,10 +6,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { CallDisposition } from '../source/records.js';
 import { isContact, isFirstLeg } from './call-definitions.js';
-import { ratio, toNumber } from './sql-fragments.js';
+import { ratio, toNumber } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
-import { compareTiers } from './tiers.js';
-import type { ReportRange } from './time-range.js';
+import { compareTiers } from '../../shared/reporting/tiers.js';
+import type { ReportRange } from '../../shared/reporting/time-range.js';
 
 type Db = Kysely<ReportingCallCenterTables>;
 

@@ -5,7 +5,7 @@
  */
 import type { CallMetricsArgs, CallMetricsReport } from './call-metrics.js';
 import type { CustomerCallSummary, CustomerContactVolume, TierCallMetrics } from './customer-reports-sql.js';
-import type { TimeRangeArgument } from './time-range.js';
+import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 
 export interface CallReportsSource {
   /** BAD_USER_INPUT for a bad range, zone, grouping bound or argument (see time-range.ts). */

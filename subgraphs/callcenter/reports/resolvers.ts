@@ -9,7 +9,7 @@ import type { CallCenterContext } from '../context.js';
 import type { CallGrouping } from './call-metrics-sql.js';
 import type { CustomerCallSummary } from './customer-reports-sql.js';
 import { reportsOf } from './reports-of.js';
-import type { TimeRangeArgument } from './time-range.js';
+import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 
 /** Which grouping a returned group belongs to (for its `queue` / `agent` entity). */
 const groupingOf = new WeakMap<object, CallGrouping | null>();

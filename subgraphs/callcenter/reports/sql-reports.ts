@@ -6,7 +6,7 @@ import { callCenterMetrics, type CallMetricsArgs } from './call-metrics.js';
 import { callMetricsByTier, callSummaries, topContactingCustomers } from './customer-reports-sql.js';
 import type { CallReportsSource } from './port.js';
 import type { CallReportingColumns, ReportingCallCenterTables } from './tables.js';
-import { boundedInt, parseTimeRange, type TimeRangeArgument } from './time-range.js';
+import { boundedInt, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
 
 export class SqlCallReports implements CallReportsSource {
   private readonly db: Kysely<ReportingCallCenterTables>;

@@ -4,9 +4,9 @@
  * customer. One statement each, identical for SQLite and PostgreSQL.
  */
 import { sql, type Kysely } from 'kysely';
-import { ratio, toNumber } from '../../callcenter/reports/sql-fragments.js';
-import type { ReportRange } from '../../callcenter/reports/time-range.js';
-import { compareTiers } from '../../callcenter/reports/tiers.js';
+import { ratio, toNumber } from '../../shared/reporting/sql-fragments.js';
+import type { ReportRange } from '../../shared/reporting/time-range.js';
+import { compareTiers } from '../../shared/reporting/tiers.js';
 import type { TicketStatus } from '../source/records.js';
 import { isBreached } from './ticket-definitions.js';
 import type { ReportingTicketsDatabase } from './tables.js';

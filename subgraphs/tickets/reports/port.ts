@@ -2,7 +2,7 @@
  * The ticket system's reporting port: aggregates computed in the store (never rows pulled
  * into Node). `sql-reports.ts` is the one adapter.
  */
-import type { TimeRangeArgument } from '../../callcenter/reports/time-range.js';
+import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import type { CustomerTicketSummary, TierTicketMetrics } from './customer-reports-sql.js';
 import type { TicketMetricsArgs, TicketMetricsReport } from './ticket-metrics.js';
 

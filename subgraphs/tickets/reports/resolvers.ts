@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { CustomerResolvers, QueryResolvers, TicketMetricsResolvers } from '../__generated__/resolvers-types.js';
 import type { TicketsContext } from '../context.js';
-import type { TimeRangeArgument } from '../../callcenter/reports/time-range.js';
+import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import type { TicketsSource } from '../source/port.js';
 import type { CustomerTicketSummary } from './customer-reports-sql.js';
 import type { TicketReportsSource } from './port.js';

@@ -3,7 +3,7 @@
  * docs/reporting.md say the same in words).
  */
 import { sql, type RawBuilder } from 'kysely';
-import { epochSeconds } from '../../callcenter/reports/sql-fragments.js';
+import { epochSeconds } from '../../shared/reporting/sql-fragments.js';
 
 /**
  * The ticket's SLA is breached: the same rule as `isSlaBreached` in `source/sla.ts` (the

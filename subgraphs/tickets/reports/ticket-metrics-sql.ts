@@ -5,8 +5,8 @@
  * totals are the sum of its groups.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { percentilesCte, samePercentileGroup, toNumber, toNumberOrNull } from '../../callcenter/reports/sql-fragments.js';
-import type { ReportRange } from '../../callcenter/reports/time-range.js';
+import { percentilesCte, samePercentileGroup, toNumber, toNumberOrNull } from '../../shared/reporting/sql-fragments.js';
+import type { ReportRange } from '../../shared/reporting/time-range.js';
 import { firstReplySeconds, isBreached, resolutionSeconds } from './ticket-definitions.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 

@@ -4,8 +4,8 @@
  * when their denominator is 0.
  */
 import type { Kysely } from 'kysely';
-import { ratio } from '../../callcenter/reports/sql-fragments.js';
-import { assertGroupCount, parseTimeRange, type TimeRangeArgument } from '../../callcenter/reports/time-range.js';
+import { ratio } from '../../shared/reporting/sql-fragments.js';
+import { assertGroupCount, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import { backlogBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 
