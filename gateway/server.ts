@@ -100,6 +100,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       await upstream.close();
       await listening.close();
       await apollo.stop();
+      await Promise.all([...subgraphs.values()].map((client) => client.close()));
       await store.close();
     },
   };

@@ -6,6 +6,7 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { switchboardError } from '../schema/errors.js';
 import type { GatewayContext } from './context.js';
 
@@ -25,40 +26,53 @@ const SYSTEM_NAMES: Record<string, string> = {
 export class SubgraphClient implements GraphQLDataSource {
   /** Requests sent since start (the benchmark reports subgraph requests per client request). */
   requestCount = 0;
+  /** Kept-alive connections to this subgraph (undici), instead of a fetch per request. */
+  private readonly pool: Pool;
+  private readonly path: string;
 
-  constructor(private readonly options: SubgraphClientOptions) {}
+  constructor(private readonly options: SubgraphClientOptions) {
+    const url = new URL(options.url);
+    this.path = `${url.pathname}${url.search}`;
+    this.pool = new Pool(url.origin, { connections: 64, keepAliveTimeout: 30_000 });
+  }
 
   async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
-    const { url, timeoutMs } = this.options;
+    const { timeoutMs } = this.options;
     this.requestCount += 1;
     const internalToken = (context as Partial<GatewayContext>).internalToken;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
     if (internalToken) headers.authorization = `Bearer ${await internalToken()}`;
-    let response: Response;
+    let response: Dispatcher.ResponseData;
     try {
-      response = await fetch(url, {
+      response = await this.pool.request({
+        path: this.path,
         method: 'POST',
         headers,
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-        signal: AbortSignal.timeout(timeoutMs),
+        // Both bound the wait: for the response to start, and between two chunks of it.
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : describeNetworkError(error);
-      throw this.unavailable(reason);
+      throw this.unavailable(isTimeout(error) ? `no answer within ${timeoutMs} ms` : describeNetworkError(error));
     }
-    const contentType = response.headers.get('content-type') ?? '';
+    const contentType = String(response.headers['content-type'] ?? '');
     if (!contentType.includes('json')) {
-      await response.body?.cancel();
-      throw this.unavailable(`HTTP ${response.status} without a GraphQL response`);
+      await response.body.dump();
+      throw this.unavailable(`HTTP ${response.statusCode} without a GraphQL response`);
     }
     let body: GatewayGraphQLResponse;
     try {
-      body = (await response.json()) as GatewayGraphQLResponse;
+      body = (await response.body.json()) as GatewayGraphQLResponse;
     } catch (error) {
-      throw this.unavailable(error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'an unreadable response');
+      throw this.unavailable(isTimeout(error) ? `no answer within ${timeoutMs} ms` : 'an unreadable response');
     }
-    if (!response.ok && body.data === undefined && !body.errors) throw this.unavailable(`HTTP ${response.status}`);
+    if (response.statusCode >= 400 && body.data === undefined && !body.errors) throw this.unavailable(`HTTP ${response.statusCode}`);
     return body;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   private unavailable(reason: string) {
@@ -71,8 +85,12 @@ export class SubgraphClient implements GraphQLDataSource {
   }
 }
 
+function isTimeout(error: unknown): boolean {
+  return error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError;
+}
+
 function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `${cause.code} connecting to it`;
+  const code = (error as { code?: string } | null)?.code ?? ((error as { cause?: { code?: string } } | null)?.cause?.code);
+  if (code && /^E[A-Z]+$/.test(code)) return `${code} connecting to it`;
   return error instanceof Error ? error.message : String(error);
 }

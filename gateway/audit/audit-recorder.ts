@@ -7,7 +7,8 @@
 import { valueFromASTUntyped, type FieldNode } from 'graphql';
 import type { Viewer } from '../../schema/viewer.js';
 import type { AuditPlan } from '../authz/authorize-operation.js';
-import type { AuditOutcome, GatewayStore } from '../store/gateway-store.js';
+import type { AuditOutcome } from '../store/gateway-store.js';
+import type { AuditBatcher } from './audit-batcher.js';
 
 /** Argument names that carry a customer id in mutations. */
 const CUSTOMER_ID_ARGUMENTS = new Set(['customerId', 'requesterId']);
@@ -47,11 +48,11 @@ export interface AuditInput {
   hasErrors: boolean;
 }
 
-export async function recordAudit(store: GatewayStore, input: AuditInput): Promise<void> {
+export async function recordAudit(trail: AuditBatcher, input: AuditInput): Promise<void> {
   const customerIds = new Set(input.responseCustomerIds);
   for (const id of argumentCustomerIds(input.plan.mutationFields, input.variables)) customerIds.add(id);
   const outcome: AuditOutcome = !input.hasErrors ? 'OK' : input.hasData ? 'PARTIAL' : 'ERROR';
-  await store.appendAuditEvent({
+  await trail.append({
     subject: input.viewer.subject,
     role: input.viewer.role,
     operationName: input.operationName,

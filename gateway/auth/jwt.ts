@@ -7,6 +7,7 @@
  * signed with a public key) are refused.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ROLES, isRole, isScope, type Scope } from '../../schema/access.js';
 import type { Viewer } from '../../schema/viewer.js';
 
@@ -24,9 +25,13 @@ export interface JwtConfig {
 
 export class InvalidCredentials extends Error {}
 
+/** A verified token is remembered this long (never past its `exp`): desktops send the same token on every request. */
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+
 export class JwtVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly verified = new LRUCache<string, Viewer>({ max: 10_000, ttl: VERIFIED_TOKEN_TTL_MS });
 
   constructor(private readonly config: JwtConfig) {
     if (config.jwksUrl) {
@@ -41,6 +46,14 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<Viewer> {
+    const remembered = this.verified.get(token);
+    if (remembered && (remembered.expiresAt === null || remembered.expiresAt * 1000 > Date.now())) return remembered;
+    const viewer = await this.verifyNow(token);
+    this.verified.set(token, viewer);
+    return viewer;
+  }
+
+  private async verifyNow(token: string): Promise<Viewer> {
     let payload: JWTPayload;
     try {
       const options = {

@@ -16,6 +16,7 @@ import type {
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { switchboardError } from '../../schema/errors.js';
 import type { Viewer } from '../../schema/viewer.js';
+import { AuditBatcher } from '../audit/audit-batcher.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import type { DemandControl } from '../demand/demand-control.js';
 import type { GatewayStore } from '../store/gateway-store.js';
@@ -42,11 +43,14 @@ function removalError(removed: RemovedField): GraphQLError {
 export class AuthorizingGateway implements GatewayInterface {
   private rules: SecurityRules = { fields: new Map(), types: new Map() };
   private authorizer: OperationAuthorizer | null = null;
+  private readonly trail: AuditBatcher;
 
   constructor(
     private readonly inner: ApolloGateway,
     private readonly options: AuthorizingGatewayOptions,
-  ) {}
+  ) {
+    this.trail = new AuditBatcher(options.store);
+  }
 
   /** Called with each raw supergraph before it is handed to the inner gateway; returns what that can load. */
   prepareSupergraph(supergraphSdl: string): { executableSdl: string; commit(): void } {
@@ -100,7 +104,7 @@ export class AuthorizingGateway implements GatewayInterface {
     const errors = [...this.removalErrors(result), ...(response.errors ?? [])];
     if (result.audit && request.viewer) {
       try {
-        await recordAudit(this.options.store, {
+        await recordAudit(this.trail, {
           plan: result.audit,
           viewer: request.viewer,
           operationName: request.operationName,

@@ -143,25 +143,31 @@ export class GatewayStore {
     return rows.map((row) => ({ id: row.id, name: row.name, scopes: JSON.parse(row.scopes) as Scope[], createdAt: row.created_at, revokedAt: row.revoked_at }));
   }
 
-  /** Appends one event; the trail has no update or delete. */
-  async appendAuditEvent(event: Omit<AuditEvent, 'id' | 'at'>): Promise<AuditEvent> {
-    const full: AuditEvent = { ...event, id: `aud_${randomUUID().replaceAll('-', '')}`, at: new Date().toISOString() };
+  /** Appends events in one transaction (multi-row inserts); the trail has no update or delete. */
+  async appendAuditEvents(events: Omit<AuditEvent, 'id' | 'at'>[]): Promise<AuditEvent[]> {
+    const at = new Date().toISOString();
+    const full = events.map((event): AuditEvent => ({ ...event, id: `aud_${randomUUID().replaceAll('-', '')}`, at }));
+    if (full.length === 0) return full;
     await this.database.db.transaction().execute(async (trx) => {
-      await trx.insertInto('audit_events').values({
-        id: full.id,
-        at: full.at,
-        subject: full.subject,
-        role: full.role,
-        operation_name: full.operationName,
-        kind: full.kind,
-        fields: JSON.stringify(full.fields),
-        customer_ids: JSON.stringify(full.customerIds),
-        outcome: full.outcome,
-        request_id: full.requestId,
-      }).execute();
-      if (full.customerIds.length > 0) {
-        await trx.insertInto('audit_event_customers').values(full.customerIds.map((customerId) => ({ event_id: full.id, customer_id: customerId }))).execute();
-      }
+      await trx
+        .insertInto('audit_events')
+        .values(
+          full.map((event) => ({
+            id: event.id,
+            at: event.at,
+            subject: event.subject,
+            role: event.role,
+            operation_name: event.operationName,
+            kind: event.kind,
+            fields: JSON.stringify(event.fields),
+            customer_ids: JSON.stringify(event.customerIds),
+            outcome: event.outcome,
+            request_id: event.requestId,
+          })),
+        )
+        .execute();
+      const links = full.flatMap((event) => event.customerIds.map((customerId) => ({ event_id: event.id, customer_id: customerId })));
+      if (links.length > 0) await trx.insertInto('audit_event_customers').values(links).execute();
     });
     return full;
   }
