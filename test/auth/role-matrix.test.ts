@@ -111,6 +111,37 @@ describe('role × field matrix', () => {
     });
   }
 
+  test('record-level rule through the gateway: an agent of another team sees only what serves a caller', async () => {
+    const response = await stack.query<View & { customer: { recordAccess: string; tier: string } }>(
+      'query($id: ID!) { customer(id: $id) { displayName tier recordAccess emails orders(first: 1) { totalCount } tickets(first: 1) { totalCount } } }',
+      { id: customerId },
+      { authorization: await bearer('agent', { team: 'team-intl' }) },
+    );
+    const customer = response.data!.customer as unknown as { displayName: string; recordAccess: string; emails: unknown; orders: unknown; tickets: unknown };
+    assert.equal(customer.recordAccess, 'MINIMAL');
+    assert.equal(customer.displayName, truth.displayName);
+    assert.equal(customer.emails, null);
+    assert.equal(customer.orders, null);
+    assert.equal(customer.tickets, null, 'the ticket system learns the verdict through @requires');
+    for (const field of ['emails', 'orders', 'tickets']) {
+      assert.ok(response.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.reason === 'RECORD_RESTRICTED' && (e.path ?? []).join('.') === `customer.${field}`), field);
+    }
+  });
+
+  test('reports need reports:read: supervisors, analysts and admins get them, agents and finance do not', async () => {
+    const report = `{ callCenterMetrics(range: { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z", timeZone: "Asia/Shanghai" }) { totals { offered } } }`;
+    for (const [role, allowed] of [['supervisor', true], ['analyst', true], ['admin', true], ['agent', false], ['finance', false]] as const) {
+      const { data, errors } = await stack.queryAs<{ callCenterMetrics: { totals: { offered: number } } | null }>(role, report);
+      if (allowed) {
+        assert.equal(errors, undefined, role);
+        assert.ok(data!.callCenterMetrics!.totals.offered > 0, role);
+      } else {
+        assert.equal(data?.callCenterMetrics ?? null, null, role);
+        assert.equal(errors?.[0]?.extensions?.code, 'FORBIDDEN', role);
+      }
+    }
+  });
+
   test('with SWITCHBOARD_REJECT_UNAUTHORIZED the whole operation is refused instead', async () => {
     const strict = await startStack({ customers: 5, gatewayEnv: { SWITCHBOARD_REJECT_UNAUTHORIZED: 'true' } });
     try {
