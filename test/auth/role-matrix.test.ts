@@ -11,8 +11,7 @@ import { startStack, type GraphQLResponse, type Stack } from '../support/stack.j
 import { bearer, type TestRole } from '../support/viewers.js';
 
 type Cell = 'allowed' | 'masked' | 'removed';
-const FIELDS = ['displayName', 'emails', 'nationalId', 'lifetimeValue', 'orderTotal', 'calls', 'recording', 'tickets'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'displayName' | 'emails' | 'nationalId' | 'lifetimeValue' | 'orderTotal' | 'calls' | 'recording' | 'tickets';
 
 // The table, written out by hand: it must match docs/authorization.md.
 const TABLE: Record<TestRole | 'service', Record<Field, Cell>> = {
