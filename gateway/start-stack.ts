@@ -14,6 +14,7 @@ import { secret } from '../subgraphs/shared/secrets.js';
 import { signDevToken } from './auth/token-cli.js';
 import type { SubgraphName } from '../subgraphs/shared/subgraph-server.js';
 import { gatewayConfig } from './config.js';
+import { GatewayStore } from './store/gateway-store.js';
 
 const STARTUP_TIMEOUT_MS = 180_000;
 const SUBGRAPHS: SubgraphName[] = ['crm', 'callcenter', 'tickets'];
@@ -115,8 +116,22 @@ for (const name of SUBGRAPHS) {
   const config = subgraphConfig(name);
   subgraphEnv[`${name.toUpperCase()}_URL`] ??= `http://${config.host}:${config.port}/graphql`;
 }
+// Call-log outbox: a development key for the call-log service account, given to the call
+// center only (the previous run's key is revoked; only hashes are stored).
+const CALL_LOG_ACCOUNT = 'call-log-dev';
+const callCenterEnv: NodeJS.ProcessEnv = { ...subgraphEnv };
+callCenterEnv.SWITCHBOARD_GATEWAY_URL ??= `http://${gateway.host}:${gateway.port}/graphql`;
+if (!callCenterEnv.CALL_LOG_API_KEY) {
+  const store = await GatewayStore.open(gateway.database);
+  try {
+    for (const old of await store.listApiKeys()) if (old.name === CALL_LOG_ACCOUNT && old.revokedAt === null) await store.revokeApiKey(old.id);
+    callCenterEnv.CALL_LOG_API_KEY = (await store.createApiKey(CALL_LOG_ACCOUNT, ['customers:read', 'customers:write', 'tickets:write'])).key;
+  } finally {
+    await store.close();
+  }
+}
 try {
-  for (const name of SUBGRAPHS) run(name, `../subgraphs/${name}/index.ts`, subgraphEnv);
+  for (const name of SUBGRAPHS) run(name, `../subgraphs/${name}/index.ts`, name === 'callcenter' ? callCenterEnv : subgraphEnv);
   await Promise.all(
     SUBGRAPHS.map((name) => {
       const config = subgraphConfig(name);

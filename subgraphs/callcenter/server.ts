@@ -8,6 +8,8 @@ import type { CallCenterTables } from './source/tables.js';
 // Live call events: webhook, subscriptions, catch-up (subgraphs/callcenter/events/).
 import { attachConnectionCloser } from './events/resolvers.js';
 import { createCallEventsRuntime, type CallEventsOptions, type CallEventsRuntime } from './events/runtime.js';
+// Call-log outbox: ended calls → CRM timeline and callback tickets (subgraphs/callcenter/outbox/).
+import { createCallLogOutbox, type CallLogOutboxOptions, type CallLogOutboxRuntime } from './outbox/runtime.js';
 
 export interface CallCenterServerOptions {
   /** The store; its database also holds the CTI event tables. */
@@ -16,21 +18,25 @@ export interface CallCenterServerOptions {
   host?: string;
   /** Live call events: webhook secrets, pub/sub, buffers (defaults from the environment, see README). */
   callEvents?: CallEventsOptions;
+  /** Call-log outbox: callback rule, gateway URL, API key, dispatcher tuning (defaults from the environment, see README). */
+  outbox?: CallLogOutboxOptions;
 }
 
 export interface RunningCallCenter extends RunningServer {
   callEvents: CallEventsRuntime;
+  outbox: CallLogOutboxRuntime;
 }
 
 export async function createCallCenterServer(options: CallCenterServerOptions): Promise<RunningCallCenter> {
-  const callEvents = createCallEventsRuntime(options.source.database, options.callEvents);
+  const outbox = createCallLogOutbox(options.source.database, options.outbox);
+  const callEvents = createCallEventsRuntime(options.source.database, { ...options.callEvents, onApplied: outbox.onApplied });
   let server: RunningServer;
   try {
     server = await startSubgraphServer<CallCenterContext>({
       name: 'callcenter',
       resolvers: {
         ...resolvers,
-        Query: { ...resolvers.Query, ...callEvents.resolvers.Query },
+        Query: { ...resolvers.Query, ...callEvents.resolvers.Query, ...outbox.resolvers.Query },
         Subscription: callEvents.resolvers.Subscription,
       },
       context: async () => createCallCenterContext(options.source),
@@ -43,14 +49,17 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
     });
   } catch (error) {
     await callEvents.close();
+    await outbox.close();
     throw error;
   }
   const closeHttp = server.close;
   return Object.assign(server, {
     callEvents,
+    outbox,
     close: async () => {
       await closeHttp();
       await callEvents.close();
+      await outbox.close();
     },
   });
 }

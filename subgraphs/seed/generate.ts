@@ -538,6 +538,8 @@ interface CallTarget {
   team: string;
   tier: CustomerTier;
   utcOffset: number;
+  /** The CRM customer the call belongs to (reporting columns); null for unknown and withheld callers. */
+  customerId: string | null;
 }
 
 function inboundQueue(prng: Prng, target: CallTarget): string {
@@ -624,6 +626,8 @@ function makeCall(state: State, prng: Prng, customerNumber: string | null, targe
     disposition,
     recordingRef: answered || voicemail > 0 ? `rec_${id}` : null,
     recordingSeconds: answered ? talk + hold : voicemail > 0 ? voicemail : null,
+    customerId: target.customerId,
+    customerTier: target.customerId === null ? null : target.tier,
   };
   if (disposition !== 'TRANSFERRED') return [call];
 
@@ -860,6 +864,7 @@ function makeTickets(
       firstRespondedAt: firstRespondedAt === null ? null : iso(firstRespondedAt),
       solvedAt: solvedAt === null ? null : iso(solvedAt),
       idempotencyKey: null,
+      requesterTier: draft.record.tier,
     });
   }
   return { tickets, comments };
@@ -892,6 +897,7 @@ function generateChunk(state: State, chunkIndex: number, first: number, count: n
     chunk.crm.owners = state.reference.owners.map((owner) => ({ ...owner }));
     chunk.callcenter.agents = state.reference.agents.map((agent) => ({ ...agent }));
     chunk.callcenter.queues = state.reference.queues.map((queue) => ({ ...queue }));
+    chunk.tickets.agentTeams = state.reference.agents.map((agent) => ({ agentId: agent.id, team: agent.team }));
   }
   const drafts: CustomerDraft[] = [];
   const callUpper = settings.anchor - CALL_HORIZON;
@@ -916,7 +922,7 @@ function generateChunk(state: State, chunkIndex: number, first: number, count: n
     const activities: ActivityRecord[] = [];
     if (draft.phones.length > 0) {
       const callCount = prng.poisson(meanCalls * prng.logNormal(1, 0.7) * (draft.duplicateOf ? 0.3 : 1));
-      const target: CallTarget = { lang: draft.lang, team: draft.team, tier: record.tier, utcOffset: draft.utcOffset };
+      const target: CallTarget = { lang: draft.lang, team: draft.team, tier: record.tier, utcOffset: draft.utcOffset, customerId: record.id };
       const lower = Math.max(settings.windowStart, created - 2 * DAY);
       for (let c = 0; c < callCount; c++) {
         const phone = draft.phones.length === 1 || prng.chance(0.7) ? (draft.phones[0] as GeneratedPhone) : prng.pick(draft.phones);
@@ -963,7 +969,7 @@ function generateChunk(state: State, chunkIndex: number, first: number, count: n
       }
     }
     const lang: Lang = prng.chance(0.85) ? 'zh' : 'en';
-    const target: CallTarget = { lang, team: lang === 'en' ? 'team-intl' : prng.pick(['team-bj', 'team-sh', 'team-sz']), tier: 'STANDARD', utcOffset: 8 };
+    const target: CallTarget = { lang, team: lang === 'en' ? 'team-intl' : prng.pick(['team-bj', 'team-sh', 'team-sz']), tier: 'STANDARD', utcOffset: 8, customerId: null };
     chunk.callcenter.calls.push(...makeCall(state, prng, number, target, settings.windowStart, callUpper));
   }
   return chunk;

@@ -83,3 +83,46 @@ export function callEventsConfig(env: NodeJS.ProcessEnv = process.env): CallEven
     redisUrl: env.REDIS_URL || null,
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Call-log outbox (ended calls → CRM timeline and callback tickets, through the gateway):
+// see subgraphs/callcenter/README.md, "Call logging and callback tickets".
+
+/** The dispositions that make a callback ticket when `CALLBACK_DISPOSITIONS` is unset. */
+export const DEFAULT_CALLBACK_DISPOSITIONS = ['MISSED', 'ABANDONED'] as const;
+
+export interface CallLogOutboxConfig {
+  /** The gateway's GraphQL endpoint the dispatcher calls. */
+  gatewayUrl: string;
+  /** The service account's API key (`sbk_…`); `null`: no dispatcher runs (the backlog still grows). */
+  apiKey: string | null;
+  /** Dispositions of inbound calls that get a callback ticket (empty: none). */
+  callbackDispositions: string[];
+  /** Queues whose calls get callback tickets; empty: all queues (and calls without a queue). */
+  callbackQueues: string[];
+  /** First retry delay and the cap of the exponential backoff, in milliseconds. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export function callLogOutboxConfig(env: NodeJS.ProcessEnv = process.env): CallLogOutboxConfig {
+  const dispositions = env.CALLBACK_DISPOSITIONS === undefined ? [...DEFAULT_CALLBACK_DISPOSITIONS] : list(env.CALLBACK_DISPOSITIONS).map((d) => d.toUpperCase());
+  const known = ['ANSWERED', 'ABANDONED', 'MISSED', 'TRANSFERRED', 'VOICEMAIL'];
+  const unknown = dispositions.filter((d) => !known.includes(d));
+  if (unknown.length > 0) throw new Error(`CALLBACK_DISPOSITIONS: unknown dispositions ${unknown.join(', ')} (known: ${known.join(', ')}).`);
+  const retryBaseMs = positiveNumber(env, 'CALL_LOG_RETRY_MIN_SECONDS', 1) * 1000;
+  const retryMaxMs = positiveNumber(env, 'CALL_LOG_RETRY_MAX_SECONDS', 300) * 1000;
+  if (retryMaxMs < retryBaseMs) throw new Error('CALL_LOG_RETRY_MAX_SECONDS must be at least CALL_LOG_RETRY_MIN_SECONDS.');
+  return {
+    gatewayUrl: env.SWITCHBOARD_GATEWAY_URL || 'http://127.0.0.1:4000/graphql',
+    apiKey: env.CALL_LOG_API_KEY || null,
+    callbackDispositions: dispositions,
+    callbackQueues: list(env.CALLBACK_QUEUES),
+    retryBaseMs,
+    retryMaxMs,
+  };
+}

@@ -11,6 +11,7 @@ import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { createCallCenterServer, type RunningCallCenter } from '../../subgraphs/callcenter/server.js';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
+import type { CallEventsOptions } from '../../subgraphs/callcenter/events/runtime.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
 import { seedStore } from '../../subgraphs/seed/load.js';
@@ -18,6 +19,7 @@ import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import type { Database } from '../../subgraphs/shared/database.js';
 import { bearer, type TestRole } from './viewers.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
+import type { DispatcherOptions } from '../../subgraphs/callcenter/outbox/dispatcher.js';
 import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
 
 /** The data set's fixed "now", so every run sees the same data. */
@@ -36,6 +38,11 @@ export interface Stack {
   /** The gateway's graphql-ws URL. */
   wsUrl: string;
   tickets: RunningSubgraph;
+  /**
+   * Starts a new CRM server on the port of the first one, over the same store (after a test
+   * closed `crm.server` to simulate an outage); `crm.server` is the new one afterwards.
+   */
+  restartCrm(): Promise<void>;
   /**
    * POSTs an operation to the gateway and returns the HTTP status and parsed body. Sent as
    * an admin unless `headers` say otherwise (`{}` sends no credentials at all).
@@ -71,7 +78,21 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Environment for the gateway's configuration (on top of the process's). */
   gatewayEnv?: NodeJS.ProcessEnv;
+  /** Live-event settings of the call center (for example Redis for several instances). */
+  callEvents?: CallEventsOptions;
+  /**
+   * Run the call-log outbox's dispatcher, with an API key created for the service account
+   * `call-log` (subject `service:call-log`) in the gateway's store. Without it no dispatcher runs.
+   */
+  callLog?: {
+    dispatcher?: Partial<Omit<DispatcherOptions, 'apiKey' | 'gatewayUrl'>>;
+    callbackDispositions?: string[];
+    callbackQueues?: string[];
+  };
 }
+
+/** The scopes of the call-log service account (as `npm start` creates it). */
+export const CALL_LOG_SCOPES = ['customers:read', 'customers:write', 'tickets:write'];
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
@@ -87,7 +108,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await Promise.all([seedStore(crmStore, 'crm', seed), seedStore(callStore, 'callcenter', seed), seedStore(ticketStore, 'tickets', seed)]);
     const crmServer = await createCrmServer({ source: crmStore, port: 0 });
     started.push(crmServer);
-    const callServer = await createCallCenterServer({ source: callStore, port: 0 });
+    const callServer = await createCallCenterServer({
+      source: callStore,
+      port: 0,
+      callEvents: options.callEvents,
+      outbox: { dispatcher: false, callbackDispositions: options.callLog?.callbackDispositions, callbackQueues: options.callLog?.callbackQueues },
+    });
     started.push(callServer);
     const ticketServer = await createTicketsServer({ source: ticketStore, port: 0 });
     started.push(ticketServer);
@@ -104,12 +130,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       },
     });
     started.push(gateway);
-    return {
+    if (options.callLog) {
+      const { key } = await gateway.store.createApiKey('call-log', CALL_LOG_SCOPES);
+      await callServer.outbox.startDispatcher({ ...options.callLog.dispatcher, gatewayUrl: gateway.graphqlUrl, apiKey: key });
+    }
+    const crmPort = Number(new URL(crmServer.url).port);
+    const stack: Stack = {
       gateway,
       crm: { server: crmServer, store: crmStore },
       callcenter: { server: callServer, store: callStore },
       wsUrl: gateway.graphqlUrl.replace(/^http/, 'ws'),
       tickets: { server: ticketServer, store: ticketStore },
+      async restartCrm() {
+        const server = await createCrmServer({ source: crmStore, port: crmPort });
+        started.push(server);
+        stack.crm.server = server;
+      },
       query: async (query, variables, headers) => postGraphQL(gateway.graphqlUrl, query, variables, headers ?? { authorization: await bearer('admin') }),
       queryAs: async (role, query, variables, token) => postGraphQL(gateway.graphqlUrl, query, variables, { authorization: await bearer(role, token) }),
       async close() {
@@ -117,6 +153,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         rmSync(dir, { recursive: true, force: true });
       },
     };
+    return stack;
   } catch (error) {
     await closeAll(started);
     rmSync(dir, { recursive: true, force: true });

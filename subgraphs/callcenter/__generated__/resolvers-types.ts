@@ -279,6 +279,27 @@ export type DurationPercentiles = {
   p90: Maybe<Scalars['Int']['output']>;
 };
 
+/** The state of the call-log outbox (call logs and callback tickets still to deliver). */
+export type OutboxStatus = {
+  __typename?: 'OutboxStatus';
+  /** Whether the instance answering runs a dispatcher (it needs `CALL_LOG_API_KEY`). */
+  dispatcherRunning: Scalars['Boolean']['output'];
+  /** Deliveries done (logged, ticket created, or no single customer to log it for). */
+  done: Scalars['Int']['output'];
+  /** Deliveries given up because the graph refused them for good (`BAD_USER_INPUT`, `NOT_FOUND`, `CONFLICT`); kept for inspection. */
+  failed: Scalars['Int']['output'];
+  /** The most recent error of a pending or failed delivery; `null` when there is none. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When `lastError` happened. */
+  lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  /** Seconds since the oldest pending delivery was queued (the lag); `null` when nothing is pending. */
+  oldestPendingAgeSeconds: Maybe<Scalars['Int']['output']>;
+  /** Deliveries not done yet (never tried, or waiting for a retry). */
+  pending: Scalars['Int']['output'];
+  /** Of `pending`, those that failed at least once and wait for their next attempt. */
+  retrying: Scalars['Int']['output'];
+};
+
 /** Relay-style page information; cursors are opaque. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -318,6 +339,8 @@ export type Query = {
    * 500 is a `BAD_USER_INPUT` error; reload `activeCalls` instead.
    */
   callEventsSince: CallEventConnection;
+  /** The call-log outbox's backlog and lag: how many deliveries wait, how long the oldest has waited, the last error. */
+  callLogOutbox: OutboxStatus;
   /**
    * Contacts offered and answered per customer tier, the tier being the customer's at the
    * time of the call (stored with the call: no lookup per customer). Unknown and withheld
@@ -545,6 +568,10 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true,"phones":{"e164":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true,"phones":{"e164":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true,"phones":{"e164":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}> ) );
@@ -580,8 +607,9 @@ export type ResolversTypes = ResolversObject<{
   CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PhoneNumber: ResolverTypeWrapper<PhoneNumber>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueRecordModel>;
@@ -614,8 +642,9 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
-  PageInfo: PageInfo;
+  OutboxStatus: OutboxStatus;
   Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
   PhoneNumber: PhoneNumber;
   Query: Record<PropertyKey, never>;
   Queue: QueueRecordModel;
@@ -788,6 +817,17 @@ export type DurationPercentilesResolvers<ContextType = CallCenterContext, Parent
   p90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type OutboxStatusResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['OutboxStatus'] = ResolversParentTypes['OutboxStatus']> = ResolversObject<{
+  dispatcherRunning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  oldestPendingAgeSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retrying?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -804,6 +844,7 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType, RequireFields<QueryCallArgs, 'id'>>;
   callCenterMetrics?: Resolver<ResolversTypes['CallCenterMetrics'], ParentType, ContextType, RequireFields<QueryCallCenterMetricsArgs, 'firstContactResolutionDays' | 'range' | 'serviceLevelSeconds'>>;
   callEventsSince?: Resolver<ResolversTypes['CallEventConnection'], ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
+  callLogOutbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType>;
   callMetricsByTier?: Resolver<Array<ResolversTypes['TierCallMetrics']>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
   queues?: Resolver<Array<ResolversTypes['Queue']>, ParentType, ContextType>;
   topContactingCustomers?: Resolver<Array<ResolversTypes['CustomerContactVolume']>, ParentType, ContextType, RequireFields<QueryTopContactingCustomersArgs, 'first' | 'range'>>;
@@ -850,6 +891,7 @@ export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   CustomerContactVolume?: CustomerContactVolumeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
+  OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

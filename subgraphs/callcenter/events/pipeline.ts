@@ -10,7 +10,7 @@
  */
 import type { PubSub } from '../../shared/pubsub/pubsub.js';
 import type { AcceptedEvent } from '../cti/event.js';
-import { CALL_EVENTS_TOPIC } from './message.js';
+import { CALL_EVENTS_TOPIC, type CallEventMessage } from './message.js';
 import type { CallEventStore } from './store.js';
 
 const BATCH = 500;
@@ -20,6 +20,8 @@ export interface PipelineOptions {
   pubsub: PubSub;
   /** How often unapplied events are swept up (ms); also how old they must be. Default 30 s. */
   sweepIntervalMs?: number;
+  /** Called after each applied batch has been published (the call-log outbox); must not throw. */
+  onApplied?: (messages: readonly CallEventMessage[]) => Promise<void>;
 }
 
 export interface PipelineStats {
@@ -96,6 +98,7 @@ export class CallEventPipeline {
           this.options.pubsub.publish(CALL_EVENTS_TOPIC, message);
           this.stats.published += 1;
         }
+        await this.options.onApplied?.(messages);
       } catch (error) {
         // Left unapplied in the store: the next sweep retries them.
         this.stats.failures += 1;

@@ -11,7 +11,7 @@ import type { PubSub } from '../../shared/pubsub/pubsub.js';
 import { ctiWebhookRoute, CTI_WEBHOOK_PATH } from '../cti/webhook.js';
 import type { CallCenterTables } from '../source/tables.js';
 import { CallEventHub } from './hub.js';
-import { CallEventPipeline, type PipelineStats } from './pipeline.js';
+import { CallEventPipeline, type PipelineOptions, type PipelineStats } from './pipeline.js';
 import { callEventResolvers } from './resolvers.js';
 import { SqlCallEventStore } from './sql-event-store.js';
 
@@ -21,6 +21,8 @@ export interface CallEventsOptions extends Partial<CallEventsConfig> {
   /** Id of this instance in Redis envelopes. */
   instanceId?: string;
   sweepIntervalMs?: number;
+  /** Called after each applied batch (the call-log outbox's hook, see `pipeline.ts`). */
+  onApplied?: PipelineOptions['onApplied'];
 }
 
 export interface CallEventsRuntime {
@@ -42,7 +44,7 @@ export function createCallEventsRuntime(database: Database<CallCenterTables>, op
   const pubsub = options.pubsub ?? openPubSub({ redisUrl: config.redisUrl, instanceId: options.instanceId });
   const store = new SqlCallEventStore(database);
   const hub = new CallEventHub(pubsub, config.subscriberBuffer);
-  const pipeline = new CallEventPipeline({ store, pubsub, sweepIntervalMs: options.sweepIntervalMs });
+  const pipeline = new CallEventPipeline({ store, pubsub, sweepIntervalMs: options.sweepIntervalMs, onApplied: options.onApplied });
   pipeline.start();
   return {
     routes: {

@@ -10,6 +10,7 @@ import type { CallGrouping } from './call-metrics-sql.js';
 import type { CustomerCallSummary } from './customer-reports-sql.js';
 import { reportsOf } from './reports-of.js';
 import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
+import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
 
 /** Which grouping a returned group belongs to (for its `queue` / `agent` entity). */
 const groupingOf = new WeakMap<object, CallGrouping | null>();
@@ -65,5 +66,8 @@ export const CallMetrics: CallMetricsResolvers = {
 };
 
 export const customerReportFields: Pick<CustomerResolvers, 'callSummary'> = {
-  callSummary: (customer, { range }, context) => callSummaryLoader(context, range).load(customer.id),
+  callSummary: (customer, { range }, context) => {
+    if (representationRecordAccess(context.viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.callSummary', customer.id);
+    return callSummaryLoader(context, range).load(customer.id);
+  },
 };

@@ -4,5 +4,14 @@ import { Call } from './call.js';
 import { Customer } from './customer.js';
 import { Query } from './query.js';
 import { Queue } from './queue.js';
+// Reporting (subgraphs/callcenter/reports/resolvers.ts).
+import { CallMetrics, customerReportFields, reportQueries } from '../reports/resolvers.js';
 
-export const resolvers: Resolvers = { Query, Call, Agent, Queue, Customer };
+export const resolvers: Resolvers = {
+  Query: { ...Query, ...reportQueries },
+  Call,
+  Agent,
+  Queue,
+  Customer: { ...Customer, ...customerReportFields },
+  CallMetrics,
+};

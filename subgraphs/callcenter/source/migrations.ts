@@ -5,6 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { CallCenterTables } from './tables.js';
+import { migrateCallReporting } from '../reports/migrations.js';
+import { migrateCallEvents } from '../events/migrations.js';
+import { migrateCallLogOutbox } from '../outbox/migrations.js';
 
 export async function migrate(db: Kysely<CallCenterTables>, schema?: string): Promise<void> {
   if (schema !== undefined) await db.schema.createSchema(schema).ifNotExists().execute();
@@ -59,4 +62,13 @@ export async function migrate(db: Kysely<CallCenterTables>, schema?: string): Pr
   for (const [name, columns] of indexes) {
     await db.schema.createIndex(name).ifNotExists().on('calls').columns(columns).execute();
   }
+
+  // Reporting: customer columns and report indexes (subgraphs/callcenter/reports/migrations.ts).
+  await migrateCallReporting(db);
+
+  // Live call events: cti_events, cti_call_locks (subgraphs/callcenter/events/migrations.ts).
+  await migrateCallEvents(db);
+
+  // Call-log outbox: call_log_outbox (subgraphs/callcenter/outbox/migrations.ts).
+  await migrateCallLogOutbox(db);
 }

@@ -42,6 +42,11 @@ export interface CallRecord {
   disposition: CallDisposition | null;
   recordingRef: string | null;
   recordingSeconds: number | null;
+  // Reporting (docs/reporting.md): who the call was with, as known when it was logged.
+  /** The CRM customer id (entity key) the call was matched to; absent/null for unknown and withheld callers. */
+  customerId?: string | null;
+  /** The customer's CRM tier at the time of the call (STANDARD, SILVER, GOLD, PLATINUM); null when unknown. */
+  customerTier?: string | null;
 }
 
 /** Everything the call center holds, as the seed generator produces it. */

@@ -8,6 +8,7 @@ import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
 import { CUSTOMER_CALLS_CURSOR, type CallCenterSource } from './port.js';
 import type { AgentRecord, CallCenterSeed, CallRecord, QueueRecord } from './records.js';
 import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from './tables.js';
+import type { CallReportingColumns } from '../reports/tables.js';
 
 /** Rows per multi-row INSERT: 500 calls × 19 columns stays far below both dialects' parameter limits. */
 const INSERT_ROWS = 500;
@@ -40,7 +41,7 @@ function toCallRecord(row: CallRow): CallRecord {
   };
 }
 
-function toCallRow(call: CallRecord): Insertable<CallsTable> {
+function toCallRow(call: CallRecord): Insertable<CallsTable & CallReportingColumns> {
   return {
     id: call.id,
     direction: call.direction,
@@ -61,6 +62,9 @@ function toCallRow(call: CallRecord): Insertable<CallsTable> {
     disposition: call.disposition,
     recording_ref: call.recordingRef,
     recording_seconds: call.recordingSeconds,
+    // Reporting columns (subgraphs/callcenter/reports/tables.ts).
+    customer_id: call.customerId ?? null,
+    customer_tier: call.customerTier ?? null,
   };
 }
 

@@ -189,10 +189,30 @@ export type IdentificationStatus =
   /** Exactly one customer has this number. */
   | 'SINGLE';
 
+export type LogCallInput = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  /** When the call ended. */
+  at: Scalars['DateTime']['input'];
+  /** The call center's call id; the key that makes this idempotent. */
+  callId: Scalars['ID']['input'];
+  customerId: Scalars['ID']['input'];
+  /** How the call ended: ANSWERED, ABANDONED, MISSED, TRANSFERRED, VOICEMAIL. */
+  disposition: Scalars['String']['input'];
+  /** Talk and hold time in seconds (0 for a call nobody answered). */
+  durationSeconds: Scalars['Int']['input'];
+  recordingRef?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a note to the customer's activity timeline. */
   addCustomerNote: NoteActivity;
+  /**
+   * Puts a call on the customer's timeline as a `CALL_LOG` activity, at most once per
+   * (customer, call): the same `callId` again returns the activity already written (its
+   * first values are kept). Moves `lastContactAt` forward, never back. The author is the caller.
+   */
+  logCall: CallLogActivity;
   /**
    * Replaces the customer's phone numbers and/or emails. Every number is validated and
    * normalised to E.164, every email validated; on any invalid value nothing is written.
@@ -203,6 +223,11 @@ export type Mutation = {
 
 export type MutationAddCustomerNoteArgs = {
   input: AddCustomerNoteInput;
+};
+
+
+export type MutationLogCallArgs = {
+  input: LogCallInput;
 };
 
 
@@ -464,6 +489,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   IdentificationStatus: IdentificationStatus;
+  LogCallInput: LogCallInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NoteActivity: ResolverTypeWrapper<ActivityRecordModel>;
   Order: ResolverTypeWrapper<OrderRecordModel>;
@@ -501,6 +527,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerConnection: Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  LogCallInput: LogCallInput;
   Mutation: Record<PropertyKey, never>;
   NoteActivity: ActivityRecordModel;
   Order: OrderRecordModel;
@@ -648,6 +675,7 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCustomerNote?: Resolver<ResolversTypes['NoteActivity'], ParentType, ContextType, RequireFields<MutationAddCustomerNoteArgs, 'input'>>;
+  logCall?: Resolver<ResolversTypes['CallLogActivity'], ParentType, ContextType, RequireFields<MutationLogCallArgs, 'input'>>;
   updateCustomerContact?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerContactArgs, 'input'>>;
 }>;
 

@@ -9,4 +9,17 @@ export const Mutation: MutationResolvers = {
     loaders.customerById.clear(customer.id).prime(customer.id, customer);
     return customer;
   },
+  // Call logging (the call center's call-log outbox): idempotent by (customerId, callId).
+  logCall(_parent, { input }, { source, viewer }) {
+    return source.recordCallLog({
+      customerId: input.customerId,
+      callId: input.callId,
+      at: input.at,
+      author: viewer.subject,
+      durationSeconds: input.durationSeconds,
+      agentId: input.agentId ?? null,
+      disposition: input.disposition,
+      recordingRef: input.recordingRef ?? null,
+    });
+  },
 };

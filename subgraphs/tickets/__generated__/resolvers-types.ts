@@ -121,6 +121,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The tickets assigned to an agent, newest first, optionally by status (an agent's work queue). `first` is at most 100. */
+  assignedTickets: TicketConnection;
   /** One ticket by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   ticket: Maybe<Ticket>;
   /** One ticket by its human-readable number, for example `T-100042`. */
@@ -136,6 +138,14 @@ export type Query = {
    * a known tier are the group with `tier: null`.
    */
   ticketMetricsByTier: Array<TierTicketMetrics>;
+};
+
+
+export type QueryAssignedTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assigneeId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<TicketStatus>>;
 };
 
 
@@ -409,6 +419,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}> ) );
   Ticket:
     ( { __typename: 'Ticket' }
@@ -562,6 +574,7 @@ export type PageInfoResolvers<ContextType = TicketsContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  assignedTickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryAssignedTicketsArgs, 'assigneeId' | 'first'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
   ticketMetrics?: Resolver<ResolversTypes['TicketMetricsReport'], ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;

@@ -12,6 +12,7 @@ import type { CustomerTicketSummary } from './customer-reports-sql.js';
 import type { TicketReportsSource } from './port.js';
 import { SqlTicketReports } from './sql-reports.js';
 import type { TicketGrouping } from './ticket-metrics-sql.js';
+import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
 
 const adapters = new WeakMap<TicketsSource, TicketReportsSource>();
 
@@ -59,5 +60,8 @@ export const TicketMetrics: TicketMetricsResolvers = {
 };
 
 export const customerReportFields: Pick<CustomerResolvers, 'ticketSummary'> = {
-  ticketSummary: (customer, { range }, context) => ticketSummaryLoader(context, range).load(customer.id),
+  ticketSummary: (customer, { range }, context) => {
+    if (representationRecordAccess(context.viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.ticketSummary', customer.id);
+    return ticketSummaryLoader(context, range).load(customer.id);
+  },
 };

@@ -4,5 +4,14 @@ import { Customer } from './customer.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
 import { Ticket } from './ticket.js';
+// Reporting (subgraphs/tickets/reports/resolvers.ts).
+import { TicketMetrics, customerReportFields, reportQueries } from '../reports/resolvers.js';
 
-export const resolvers: Resolvers = { Query, Mutation, Ticket, Customer, Call };
+export const resolvers: Resolvers = {
+  Query: { ...Query, ...reportQueries },
+  Mutation,
+  Ticket,
+  Customer: { ...Customer, ...customerReportFields },
+  Call,
+  TicketMetrics,
+};

@@ -4,6 +4,7 @@
  * booleans are INTEGER 0/1 on both dialects so every query is written once.
  */
 import type { Kysely } from 'kysely';
+import { migrateTicketReporting } from '../reports/migrations.js';
 
 export interface TicketsTable {
   id: string;
@@ -113,4 +114,7 @@ export async function migrate(db: Kysely<TicketsDatabase>): Promise<void> {
     .values({ name: TICKET_NUMBER_COUNTER, value: FIRST_TICKET_NUMBER_BASE })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
+
+  // Reporting: requester tier, agent teams and report indexes (subgraphs/tickets/reports/migrations.ts).
+  await migrateTicketReporting(db);
 }

@@ -30,6 +30,8 @@ export interface TicketsSource {
    * statement. `statuses` null or empty: every status. `totalCount` respects the filter.
    */
   ticketsByRequesterIds(requesterIds: readonly string[], statuses: readonly TicketStatus[] | null, page: PageArgs): Promise<Page<TicketRecord>[]>;
+  /** The tickets assigned to an agent, newest first, optionally by status. */
+  ticketsByAssignee(assigneeId: string, statuses: readonly TicketStatus[] | null, page: PageArgs): Promise<Page<TicketRecord>>;
   /** Each call's tickets, newest first. */
   ticketsByRelatedCallIds(callIds: readonly string[]): Promise<TicketRecord[][]>;
   /** The first `first` comments of each ticket, oldest first. */
@@ -51,3 +53,5 @@ export interface TicketsSource {
 
 /** The cursor kind of `Customer.tickets`: its cursors are refused by every other list. */
 export const CUSTOMER_TICKETS_CURSOR = 'Customer.tickets';
+/** Cursor kind of `Query.assignedTickets`. */
+export const ASSIGNED_TICKETS_CURSOR = 'Query.assignedTickets';

@@ -35,10 +35,21 @@ export interface TicketRecord {
   solvedAt: string | null;
   /** Set for tickets created through `createTicket`; unique. */
   idempotencyKey: string | null;
+  // Reporting (docs/reporting.md)
+  /** The requester's CRM tier when the ticket was created; absent/null when not known. */
+  requesterTier?: string | null;
+}
+
+/** Reporting (docs/reporting.md): the call center's agent → team directory, mirrored for grouping tickets by team. */
+export interface AgentTeamRecord {
+  agentId: string;
+  team: string;
 }
 
 /** Everything the ticket system holds, as the seed generator produces it. */
 export interface TicketsSeed {
   tickets: TicketRecord[];
   comments: TicketCommentRecord[];
+  /** Reporting: agents' teams (first chunk only); absent in older seeds. */
+  agentTeams?: AgentTeamRecord[];
 }

@@ -9,10 +9,12 @@ import { conflict, notFound } from '../../../schema/errors.js';
 import type { Database } from '../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
 import { TICKET_NUMBER_COUNTER, type TicketCommentsTable, type TicketsDatabase, type TicketsTable } from './migrations.js';
-import { CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from './port.js';
+import { ASSIGNED_TICKETS_CURSOR, CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from './port.js';
 import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
 import { firstReplyDueAt, slaState } from './sla.js';
 import { assertTransition } from './transitions.js';
+import { loadReportingSeed } from '../reports/seed.js';
+import type { TicketReportingColumns } from '../reports/tables.js';
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from './validation.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
@@ -43,7 +45,7 @@ function toTicket(row: Selectable<TicketsTable>): TicketRecord {
   };
 }
 
-function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = null): Insertable<TicketsTable> {
+function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = null): Insertable<TicketsTable & TicketReportingColumns> {
   return {
     id: ticket.id,
     number: ticket.number,
@@ -63,6 +65,8 @@ function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = nul
     solved_at: ticket.solvedAt,
     idempotency_key: ticket.idempotencyKey,
     idempotency_input: idempotencyInput,
+    // Reporting column (subgraphs/tickets/reports/tables.ts).
+    requester_tier: ticket.requesterTier ?? null,
   };
 }
 
@@ -185,6 +189,28 @@ export class SqlTicketStore implements TicketsSource {
     return groupBy(callIds, rows.map(toTicket), (ticket) => ticket.relatedCallId);
   }
 
+  async ticketsByAssignee(assigneeId: string, statuses: readonly TicketStatus[] | null, page: PageArgs): Promise<Page<TicketRecord>> {
+    const filter = statuses !== null && statuses.length > 0 ? [...new Set(statuses)] : null;
+    const base = this.db
+      .selectFrom('tickets')
+      .where('assignee_id', '=', assigneeId)
+      .$if(filter !== null, (qb) => qb.where('status', 'in', filter ?? []));
+    const after = page.after;
+    const [{ total }, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      base
+        .selectAll()
+        .$if(after !== null, (qb) =>
+          qb.where((eb) => eb.or([eb('created_at', '<', after!.key), eb.and([eb('created_at', '=', after!.key), eb('id', '<', after!.id)])])),
+        )
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.first + 1)
+        .execute(),
+    ]);
+    return toPage(ASSIGNED_TICKETS_CURSOR, rows.map(toTicket), page.first, Number(total), (ticket) => ({ key: ticket.createdAt, id: ticket.id }));
+  }
+
   async commentsByTicketIds(ticketIds: readonly string[], first: number): Promise<TicketCommentRecord[][]> {
     if (first <= 0) return ticketIds.map(() => []);
     const rows: Selectable<TicketCommentsTable>[] = [];
@@ -289,7 +315,7 @@ export class SqlTicketStore implements TicketsSource {
   }
 
   async loadSeed(part: TicketsSeed): Promise<void> {
-    if (part.tickets.length === 0 && part.comments.length === 0) return;
+    if (part.tickets.length === 0 && part.comments.length === 0 && (part.agentTeams ?? []).length === 0) return;
     let highest = 0;
     for (const ticket of part.tickets) highest = Math.max(highest, ticketNumberValue(ticket.number) ?? 0);
     await this.db.transaction().execute(async (trx) => {
@@ -311,6 +337,7 @@ export class SqlTicketStore implements TicketsSource {
           )
           .execute();
       }
+      await loadReportingSeed(trx, part);
       if (highest > 0) {
         await trx
           .updateTable('ticket_counters')

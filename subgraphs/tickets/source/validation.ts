@@ -16,7 +16,12 @@ const CHANNELS: readonly TicketChannel[] = ['PHONE', 'EMAIL', 'CHAT', 'WEB'];
 /** Ids of the other systems, checked by shape only: the ticket system cannot look them up. */
 const CUSTOMER_ID = /^cus_[A-Za-z0-9]{1,64}$/;
 const AGENT_ID = /^agt_[A-Za-z0-9]{1,64}$/;
-const CALL_ID = /^call_[A-Za-z0-9]{1,64}$/;
+/**
+ * Call ids are the call center's own (seeded `call_…`, simulator `sim_call_…`, a vendor's
+ * contact UUID), so any short id is accepted except one that names another kind of record.
+ */
+const CALL_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+const OTHER_RECORD_ID = /^(cus|agt|tkt|ord|act|own|tcm)_/;
 
 export interface NormalisedTicketInput {
   idempotencyKey: string;
@@ -60,8 +65,8 @@ export function normaliseCreateTicketInput(input: CreateTicketInput): Normalised
     problems.push({ field: 'assigneeId', message: `assigneeId ${JSON.stringify(assigneeId)} is not an agent id (agt_…).` });
   }
   const relatedCallId = input.relatedCallId ?? null;
-  if (relatedCallId !== null && !CALL_ID.test(relatedCallId)) {
-    problems.push({ field: 'relatedCallId', message: `relatedCallId ${JSON.stringify(relatedCallId)} is not a call id (call_…).` });
+  if (relatedCallId !== null && (!CALL_ID.test(relatedCallId) || OTHER_RECORD_ID.test(relatedCallId))) {
+    problems.push({ field: 'relatedCallId', message: `relatedCallId ${JSON.stringify(relatedCallId)} is not a call id.` });
   }
   if (problems.length > 0) {
     throw badUserInput(`Invalid ticket: ${problems.map((p) => p.message).join(' ')}`, {

@@ -1,0 +1,88 @@
+/**
+ * More than one machine: two call-center instances and two gateways, the call centers
+ * sharing a real Redis. An event received by either call center reaches every subscriber on
+ * both gateways exactly once. (Each instance here has its own copy of the same seeded data,
+ * as replicas behind a load balancer would share one database.) Skips, saying so, without Redis.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { bearer } from '../support/viewers.js';
+
+const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const url = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+const SKIP = (await redisReachable()) ? false : `Redis not reachable at ${REDIS_URL}`;
+
+describe('two call centers and two gateways over Redis', { skip: SKIP }, () => {
+  const stacks: Stack[] = [];
+  const clients: Client[] = [];
+
+  before(async () => {
+    stacks.push(await startStack({ customers: 20, callEvents: { redisUrl: REDIS_URL, instanceId: `a-${randomUUID()}` } }));
+    stacks.push(await startStack({ customers: 20, callEvents: { redisUrl: REDIS_URL, instanceId: `b-${randomUUID()}` } }));
+  });
+  after(async () => {
+    for (const client of clients) await client.dispose();
+    for (const stack of stacks) await stack.close();
+  });
+
+  async function subscriber(stack: Stack, token: string): Promise<string[]> {
+    const client = createClient({ url: stack.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: token } });
+    clients.push(client);
+    const received: string[] = [];
+    client.subscribe<{ callEvents: { type: string; call: { id: string } } }>(
+      { query: 'subscription { callEvents { type call { id } } }' },
+      { next: ({ data }) => data && received.push(`${data.callEvents.call.id}:${data.callEvents.type}`), error: () => undefined, complete: () => undefined },
+    );
+    return received;
+  }
+
+  async function post(stack: Stack, callId: string, types: string[]): Promise<void> {
+    const base = Date.now() - 30_000;
+    const body = JSON.stringify({
+      events: types.map((type, i) => ({ id: `evt_${randomUUID()}`, callId, type, at: new Date(base + i * 5000).toISOString(), from: '+8613800138000', to: '+864008123456', direction: 'INBOUND', queueId: 'q_support' })),
+    });
+    const response = await fetch(`${stack.callcenter.server.url}/webhooks/cti`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...ctiSignatureHeaders(process.env.CTI_WEBHOOK_SECRETS!, body) },
+      body,
+    });
+    assert.equal(response.status, 202);
+    await stack.callcenter.server.callEvents.idle();
+  }
+
+  test('every subscriber on either gateway gets every event exactly once', async () => {
+    const [one, two] = stacks as [Stack, Stack];
+    const admin = await bearer('admin');
+    const onOne = [await subscriber(one, admin), await subscriber(one, admin)];
+    const onTwo = [await subscriber(two, admin), await subscriber(two, admin)];
+    // Let the subscriptions reach both call centers and their Redis subscriptions settle.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const callOne = `call_a_${randomUUID().slice(0, 8)}`;
+    const callTwo = `call_b_${randomUUID().slice(0, 8)}`;
+    await post(one, callOne, ['OFFERED', 'ABANDONED']);
+    await post(two, callTwo, ['OFFERED']);
+    const expected = [`${callOne}:OFFERED`, `${callOne}:ABANDONED`, `${callTwo}:OFFERED`].sort();
+    const all = [...onOne, ...onTwo];
+    for (let i = 0; i < 300 && all.some((r) => r.length < expected.length); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    // A little longer, so a duplicate would have time to show up.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const received of all) assert.deepEqual([...received].sort(), expected);
+  });
+});
