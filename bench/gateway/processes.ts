@@ -1,0 +1,156 @@
+/**
+ * The benchmark's child processes: spawning them with a log file each, finding free
+ * ports, waiting until they answer, reading their CPU time and peak memory from `/proc`,
+ * and stopping every one of them (also when the run fails or is interrupted).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  pid: number;
+  logFile: string;
+  /** Set once the process has exited, with how. */
+  exited: string | null;
+}
+
+const children: Child[] = [];
+
+/** Clock ticks per second of `/proc/<pid>/stat` (USER_HZ; 100 on every Linux we run on). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Starts `node <args>` with `env`, its output appended to `logFile`. */
+export function startNode(name: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd: string): Child {
+  const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid === undefined) throw new Error(`could not start ${name} (node ${args.join(' ')})`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const entry: Child = { name, process: child, pid: child.pid, logFile, exited: null };
+  child.once('exit', (code, signal) => {
+    entry.exited = signal ?? `code ${code}`;
+  });
+  children.push(entry);
+  return entry;
+}
+
+/** Stops one child: SIGTERM, then SIGKILL after `graceMs`. */
+export function stopChild(child: Child, graceMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exited !== null || child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.process.kill('SIGKILL'), graceMs);
+    child.process.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.process.kill('SIGTERM');
+  });
+}
+
+/** Stops every child this module started that is still running. */
+export async function stopAll(): Promise<void> {
+  await Promise.all(children.map((child) => stopChild(child)));
+}
+
+/** Last resort on process exit: no child may outlive the runner. */
+process.once('exit', () => {
+  for (const child of children) {
+    if (child.exited === null && child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+  }
+});
+
+/** A port that was free a moment ago (the OS picks it; nothing else on this machine races us for it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** Waits until `url` answers 2xx; fails early when `child` exits, with the end of its log. */
+export async function waitForHttp(child: Child, url: string, timeoutMs: number, init?: RequestInit): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exited !== null) throw new Error(`${child.name} exited (${child.exited}) before answering on ${url}.\n${tail(child.logFile)}`);
+    try {
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${child.name} did not answer on ${url} within ${timeoutMs / 1000} s.\n${tail(child.logFile)}`);
+}
+
+/** The last lines of a log file, for error messages. */
+export function tail(file: string, lines = 20): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((line) => `    | ${line}`).join('\n');
+  } catch {
+    return '    (no log)';
+  }
+}
+
+/** User + system CPU time the process has used so far, in milliseconds. */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The whole machine's CPU time so far (all cores, from `/proc/stat`), busy and total, in milliseconds. */
+export function machineCpuMs(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: ((total - idle) * 1000) / CLOCK_TICKS_PER_SECOND, total: (total * 1000) / CLOCK_TICKS_PER_SECOND };
+}
+
+/** Peak resident set size so far (`VmHWM`), in MB. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+  if (!match) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  return Number(match[1]) / 1024;
+}
+
+/** Current resident set size (`VmRSS`), in MB. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+/** Runs `node <args>` to completion and returns its stdout; rejects with its stderr on failure. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const entry: Child = { name: `node ${args.join(' ')}`, process: child, pid: child.pid ?? 0, logFile: '', exited: null };
+    children.push(entry);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      entry.exited = signal ?? `code ${code}`;
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`node ${args.join(' ')} failed (${signal ?? `code ${code}`}):\n${err.trim().split('\n').slice(-20).join('\n')}`));
+    });
+  });
+}
