@@ -33,7 +33,7 @@ export class SubgraphClient implements GraphQLDataSource {
   constructor(private readonly options: SubgraphClientOptions) {
     const url = new URL(options.url);
     this.path = `${url.pathname}${url.search}`;
-    this.pool = new Pool(url.origin, { connections: 64, keepAliveTimeout: 30_000 });
+    this.pool = new Pool(url.origin, { connections: 16, keepAliveTimeout: 30_000 });
   }
 
   async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
