@@ -15,7 +15,7 @@ import { AGENT_BUSY_STATES, ACTIVE_STATES, compareEvents, foldCall } from '../ct
 import type { CallRecord } from '../source/records.js';
 import type { CallCenterTables } from '../source/tables.js';
 import { CALL_COLUMNS } from '../source/tables.js';
-import { callFromRow, callToRow } from './call-rows.js';
+import { callFromRow, callToRow } from '../source/call-rows.js';
 import { encodeEventCursor, type StreamPosition } from './cursor.js';
 import type { CallEventFilter, CallEventMessage } from './message.js';
 import type { CallEventStore, StoredEvent } from './store.js';

@@ -11,7 +11,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../shared/database.js';
-import { callFromRow } from '../events/call-rows.js';
+import { callFromRow } from '../source/call-rows.js';
 import type { CtiTables } from '../events/tables.js';
 import { CALL_COLUMNS, type CallCenterTables } from '../source/tables.js';
 import { outboxKindsFor, payloadOf, type CallbackRule, type OutboxPayload } from './rule.js';

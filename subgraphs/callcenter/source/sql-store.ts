@@ -9,6 +9,7 @@ import { CUSTOMER_CALLS_CURSOR, type CallCenterSource } from './port.js';
 import type { AgentRecord, CallCenterSeed, CallRecord, QueueRecord } from './records.js';
 import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from './tables.js';
 import type { CallReportingColumns } from '../reports/tables.js';
+import { callFromRow, callToRow } from './call-rows.js';
 
 /** Rows per multi-row INSERT: 500 calls × 19 columns stays far below both dialects' parameter limits. */
 const INSERT_ROWS = 500;
@@ -17,51 +18,9 @@ const IN_LIST = 1000;
 
 type CallRow = Selectable<CallsTable>;
 
-function toCallRecord(row: CallRow): CallRecord {
-  return {
-    id: row.id,
-    direction: row.direction,
-    from: row.from_number,
-    to: row.to_number,
-    customerNumber: row.customer_number,
-    state: row.state,
-    queueId: row.queue_id,
-    agentId: row.agent_id,
-    parentCallId: row.parent_call_id,
-    startedAt: row.started_at,
-    answeredAt: row.answered_at,
-    endedAt: row.ended_at,
-    waitSeconds: Number(row.wait_seconds),
-    talkSeconds: Number(row.talk_seconds),
-    holdSeconds: Number(row.hold_seconds),
-    wrapUpSeconds: Number(row.wrap_up_seconds),
-    disposition: row.disposition,
-    recordingRef: row.recording_ref,
-    recordingSeconds: row.recording_seconds === null ? null : Number(row.recording_seconds),
-  };
-}
-
 function toCallRow(call: CallRecord): Insertable<CallsTable & CallReportingColumns> {
   return {
-    id: call.id,
-    direction: call.direction,
-    from_number: call.from,
-    to_number: call.to,
-    customer_number: call.customerNumber,
-    state: call.state,
-    queue_id: call.queueId,
-    agent_id: call.agentId,
-    parent_call_id: call.parentCallId,
-    started_at: call.startedAt,
-    answered_at: call.answeredAt,
-    ended_at: call.endedAt,
-    wait_seconds: call.waitSeconds,
-    talk_seconds: call.talkSeconds,
-    hold_seconds: call.holdSeconds,
-    wrap_up_seconds: call.wrapUpSeconds,
-    disposition: call.disposition,
-    recording_ref: call.recordingRef,
-    recording_seconds: call.recordingSeconds,
+    ...callToRow(call),
     // Reporting columns (subgraphs/callcenter/reports/tables.ts).
     customer_id: call.customerId ?? null,
     customer_tier: call.customerTier ?? null,
@@ -96,7 +55,7 @@ export class SqlCallCenterStore implements CallCenterSource {
 
   callsByIds(ids: readonly string[]): Promise<(CallRecord | null)[]> {
     return this.byIds(ids, async (chunk) =>
-      (await this.db.selectFrom('calls').select(CALL_COLUMNS).where('id', 'in', chunk).execute()).map(toCallRecord),
+      (await this.db.selectFrom('calls').select(CALL_COLUMNS).where('id', 'in', chunk).execute()).map(callFromRow),
     );
   }
 
@@ -163,7 +122,7 @@ export class SqlCallCenterStore implements CallCenterSource {
         const group = groups[Number(row.request_index)];
         if (!group) continue;
         group.total = Number(row.total);
-        if (Number(row.is_after) === 1) group.rows.push(toCallRecord(row));
+        if (Number(row.is_after) === 1) group.rows.push(callFromRow(row));
       }
     }
     return groups.map(({ rows, total }) =>

@@ -1,10 +1,11 @@
 /**
- * `calls` rows ⇄ `CallRecord`, for the event store's own transaction. The same mapping as
- * in `source/sql-store.ts` (not exported there); keep the two in step.
+ * `calls` rows ⇄ `CallRecord`: the one mapping, used by the store, the event store and the
+ * outbox. (The reporting columns `customer_id`/`customer_tier` are added where calls are
+ * seeded; live calls leave them alone.)
  */
 import type { Insertable, Selectable } from 'kysely';
-import type { CallRecord } from '../source/records.js';
-import type { CallsTable } from '../source/tables.js';
+import type { CallRecord } from './records.js';
+import type { CallsTable } from './tables.js';
 
 export function callFromRow(row: Selectable<CallsTable>): CallRecord {
   return {
