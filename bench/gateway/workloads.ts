@@ -4,6 +4,8 @@
  * tickets). Used by the load process (load.ts) and by the response check (compare.ts).
  */
 
+import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
+
 export const WORKLOADS = ['view-varied', 'view-hot', 'list-50', 'mutations'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
@@ -14,20 +16,8 @@ export const WORKLOAD_TITLES: Record<Workload, string> = {
   mutations: 'mutation mix (createTicket, changeTicketStatus, addCustomerNote)',
 };
 
-/** The unified customer view, exactly as in issue 2 and the README. */
-export const CUSTOMER_VIEW = `query CustomerView($phone: String!) {
-  identifyCaller(phone: $phone) {
-    status
-    candidates {
-      id displayName tier tags
-      phones { e164 type }
-      lastContactAt
-      openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount nodes { number subject priority slaDueAt } }
-      calls(first: 5) { nodes { startedAt direction state talkSeconds agent { name } } }
-      orders(first: 3) { nodes { number status total } }
-    }
-  }
-}`;
+/** The unified customer view, exactly as in issue 2 and the README (one copy: schema/operations/). */
+export { CUSTOMER_VIEW };
 
 export const CUSTOMER_LIST = `query CustomerList($after: String) {
   customers(first: 50, after: $after) {

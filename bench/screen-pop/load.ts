@@ -18,6 +18,7 @@ import type { Viewer } from '../../schema/viewer.js';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { signInternalToken } from '../../subgraphs/shared/internal-token.js';
 import { distribution, type Distribution } from './percentiles.js';
+import { SCREEN_POP } from '../../schema/operations/index.js';
 
 export interface LoadConfig {
   wsUrl: string;
@@ -68,25 +69,6 @@ export interface LoadResult {
   closes: Record<string, number>;
   phases: PhaseResult[];
 }
-
-const SCREEN_POP = /* GraphQL */ `
-  subscription ScreenPop($agentId: ID!) {
-    callEvents(agentId: $agentId, types: [OFFERED, ANSWERED, ENDED]) {
-      type at
-      call {
-        id from state queue { name }
-        caller {
-          status
-          candidates {
-            displayName tier lastContactAt
-            tickets(status: [NEW, OPEN, PENDING], first: 3) { nodes { number subject priority } }
-            calls(first: 3) { nodes { startedAt disposition } }
-          }
-        }
-      }
-    }
-  }
-`;
 
 interface ScreenPopData {
   callEvents?: { type: string; call: { id: string; caller: { status: string; candidates: { displayName: string }[] } | null } | null };
