@@ -3,34 +3,20 @@
  * can guard them with `@requiresScopes`), the group entities and `Customer.callSummary`
  * (batched per request: one statement for every customer asking the same range).
  */
-import DataLoader from 'dataloader';
 import type { CallMetricsResolvers, CustomerResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.js';
 import type { CallCenterContext } from '../context.js';
 import type { CallGrouping } from './call-metrics-sql.js';
 import type { CustomerCallSummary } from './customer-reports-sql.js';
 import { reportsOf } from './reports-of.js';
 import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
+import { rangeLoader } from '../../shared/reporting/range-loaders.js';
 import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
 
 /** Which grouping a returned group belongs to (for its `queue` / `agent` entity). */
 const groupingOf = new WeakMap<object, CallGrouping | null>();
 
-/** Per-request loaders of customers' call summaries, one per distinct range. */
-const summaryLoaders = new WeakMap<CallCenterContext, Map<string, DataLoader<string, CustomerCallSummary>>>();
-
-function callSummaryLoader(context: CallCenterContext, range: TimeRangeArgument): DataLoader<string, CustomerCallSummary> {
-  let loaders = summaryLoaders.get(context);
-  if (!loaders) {
-    loaders = new Map();
-    summaryLoaders.set(context, loaders);
-  }
-  const key = JSON.stringify([range.from, range.to, range.timeZone]);
-  let loader = loaders.get(key);
-  if (!loader) {
-    loader = new DataLoader((ids: readonly string[]) => reportsOf(context.source).callSummaries(ids, range), { maxBatchSize: 500 });
-    loaders.set(key, loader);
-  }
-  return loader;
+function callSummaryLoader(context: CallCenterContext, range: TimeRangeArgument) {
+  return rangeLoader<CustomerCallSummary>(context, 'callSummary', range, (ids) => reportsOf(context.source).callSummaries(ids, range));
 }
 
 /**

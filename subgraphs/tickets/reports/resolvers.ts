@@ -3,7 +3,6 @@
  * can guard them with `@requiresScopes`), the group's assignee and `Customer.ticketSummary`
  * (batched per request: one statement for every customer asking the same range).
  */
-import DataLoader from 'dataloader';
 import type { CustomerResolvers, QueryResolvers, TicketMetricsResolvers } from '../__generated__/resolvers-types.js';
 import type { TicketsContext } from '../context.js';
 import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
@@ -13,6 +12,7 @@ import type { TicketReportsSource } from './port.js';
 import { SqlTicketReports } from './sql-reports.js';
 import type { TicketGrouping } from './ticket-metrics-sql.js';
 import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
+import { rangeLoader } from '../../shared/reporting/range-loaders.js';
 
 const adapters = new WeakMap<TicketsSource, TicketReportsSource>();
 
@@ -29,21 +29,8 @@ export function ticketReportsOf(source: TicketsSource): TicketReportsSource {
 /** Which grouping a returned group belongs to (for its `assignee` entity). */
 const groupingOf = new WeakMap<object, TicketGrouping | null>();
 
-const summaryLoaders = new WeakMap<TicketsContext, Map<string, DataLoader<string, CustomerTicketSummary>>>();
-
-function ticketSummaryLoader(context: TicketsContext, range: TimeRangeArgument): DataLoader<string, CustomerTicketSummary> {
-  let loaders = summaryLoaders.get(context);
-  if (!loaders) {
-    loaders = new Map();
-    summaryLoaders.set(context, loaders);
-  }
-  const key = JSON.stringify([range.from, range.to, range.timeZone]);
-  let loader = loaders.get(key);
-  if (!loader) {
-    loader = new DataLoader((ids: readonly string[]) => ticketReportsOf(context.source).ticketSummaries(ids, range), { maxBatchSize: 500 });
-    loaders.set(key, loader);
-  }
-  return loader;
+function ticketSummaryLoader(context: TicketsContext, range: TimeRangeArgument) {
+  return rangeLoader<CustomerTicketSummary>(context, 'ticketSummary', range, (ids) => ticketReportsOf(context.source).ticketSummaries(ids, range));
 }
 
 export const reportQueries: Pick<QueryResolvers, 'ticketMetrics' | 'ticketMetricsByTier'> = {
