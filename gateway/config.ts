@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import type { JwtConfig } from './auth/jwt.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation/limits.js';
 
 export interface GatewayConfig {
   port: number;
@@ -35,6 +36,8 @@ export interface GatewayConfig {
     /** A manifest of trusted persisted operations with their own limits (see gateway/demand/). */
     persistedOperationsPath: string | null;
   };
+  /** Size limits applied while parsing and validating, on HTTP and WebSocket alike (gateway/operation/limits.ts). */
+  operationLimits: OperationLimits;
   subscriptions: {
     /** Events one client may have waiting before it is dropped (close 4429). */
     maxQueuedEvents: number;
@@ -81,6 +84,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxCost: positiveInteger(env.SWITCHBOARD_MAX_COST, 20_000, 'SWITCHBOARD_MAX_COST'),
       maxDepth: positiveInteger(env.SWITCHBOARD_MAX_DEPTH, 15, 'SWITCHBOARD_MAX_DEPTH'),
       persistedOperationsPath: env.SWITCHBOARD_PERSISTED_OPERATIONS || null,
+    },
+    operationLimits: {
+      maxTokens: positiveInteger(env.SWITCHBOARD_MAX_TOKENS, DEFAULT_OPERATION_LIMITS.maxTokens, 'SWITCHBOARD_MAX_TOKENS'),
+      maxSelections: positiveInteger(env.SWITCHBOARD_MAX_SELECTIONS, DEFAULT_OPERATION_LIMITS.maxSelections, 'SWITCHBOARD_MAX_SELECTIONS'),
     },
     subscriptions: {
       maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),

@@ -23,6 +23,7 @@ import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamSubscriptions } from './subscriptions/upstream.js';
 import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { maxSelectionsRule } from './operation/limits.js';
 
 export interface RunningGateway {
   url: string;
@@ -67,6 +68,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
+    parseOptions: { maxTokens: config.operationLimits.maxTokens },
+    validationRules: [maxSelectionsRule(config.operationLimits.maxSelections)],
     plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();
@@ -88,6 +91,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxQueuedEvents: config.subscriptions.maxQueuedEvents,
     maxBufferedBytes: config.subscriptions.maxBufferedBytes,
     rejectUnauthorized: config.rejectUnauthorizedOperations,
+    operationLimits: config.operationLimits,
   });
   return {
     url: listening.url,

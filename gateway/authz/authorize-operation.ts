@@ -4,12 +4,17 @@
  * with its path. Fields with a masking rule stay (their subgraph masks them). It also marks
  * what the audit trail must record: the sensitive fields read unmasked (the enclosing
  * customers' ids are added to the operation under a hidden alias) and every mutation.
- * The result depends only on the document and the viewer's scopes, so it is cached per
- * (operation, scopes).
+ * It reads the operation as GraphQL executes it (gateway/operation/executed-selections.ts):
+ * a field excluded by `@skip`/`@include` with the request's variables is neither refused nor
+ * audited, and the filtered operation leaves it out; fragments are inlined (each named one
+ * once per selection set), which the selection limit of gateway/operation/limits.ts keeps
+ * bounded. The result depends only on the document, the values of the variables its
+ * conditions read and the viewer's scopes, so it is cached per (operation, those values, scopes).
  */
 import { createHash } from 'node:crypto';
 import {
   getNamedType,
+  type DirectiveNode,
   isCompositeType,
   isObjectType,
   isInterfaceType,
@@ -21,7 +26,6 @@ import {
   type GraphQLCompositeType,
   type GraphQLOutputType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -29,6 +33,7 @@ import { LRUCache } from 'lru-cache';
 import { SENSITIVE_SCOPES } from '../../schema/access.js';
 import { MASKED_FIELDS } from '../../schema/masking.js';
 import type { Viewer } from '../../schema/viewer.js';
+import { conditionVariables, executedSelections, fragmentApplies, rootFields, selectOperation, type Variables } from '../operation/executed-selections.js';
 import { checkAccess, type Refusal } from './access-check.js';
 import type { SecurityRules } from './security-rules.js';
 
@@ -76,6 +81,14 @@ interface Walk {
   sensitive: Set<string>;
   /** Add the audit id to every Customer selection set (mutations), not only around sensitive fields. */
   auditAllCustomers: boolean;
+  /** The request's variables, for `@skip`/`@include`. */
+  variables: Variables;
+}
+
+/** A node without its `@skip`/`@include` (they were applied: it runs). */
+function withoutConditions<T extends { readonly directives?: readonly DirectiveNode[] }>(node: T): T {
+  if (!node.directives?.some((d) => d.name.value === 'skip' || d.name.value === 'include')) return node;
+  return { ...node, directives: node.directives.filter((d) => d.name.value !== 'skip' && d.name.value !== 'include') };
 }
 
 export class OperationAuthorizer {
@@ -86,32 +99,39 @@ export class OperationAuthorizer {
     private readonly rules: SecurityRules,
   ) {}
 
-  authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null): AuthorizedOperation {
-    const key = `${queryHash}\u0000${operationName ?? ''}\u0000${viewer === null ? '-' : [...viewer.scopes].sort().join(' ')}`;
+  /**
+   * The operation as `viewer` may run it with these variables; `queryHash` identifies the
+   * document (Apollo Server's hash of its text).
+   */
+  authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null, variables: Variables = {}): AuthorizedOperation {
+    const conditions = conditionVariables(document);
+    const conditionValues = conditions.length === 0 ? '' : JSON.stringify(conditions.map((name) => variables[name] ?? null));
+    const key = `${queryHash}\u0000${operationName ?? ''}\u0000${viewer === null ? '-' : [...viewer.scopes].sort().join(' ')}\u0000${conditionValues}`;
     let result = this.cache.get(key);
     if (!result) {
-      result = this.compute(document, operationName, viewer);
+      result = this.compute(document, operationName, viewer, variables);
       this.cache.set(key, result);
     }
     return result;
   }
 
-  private compute(document: DocumentNode, operationName: string | null, viewer: Viewer | null): AuthorizedOperation {
-    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  private compute(document: DocumentNode, operationName: string | null, viewer: Viewer | null, variables: Variables): AuthorizedOperation {
+    const operation = selectOperation(document, operationName);
     const root = operation && this.schema.getRootType(operation.operation);
     if (!operation || !root) return UNCHANGED;
     const fragments = new Map(
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
     );
     const isMutation = operation.operation === 'mutation';
-    const walk: Walk = { removed: [], sensitive: new Set(), auditAllCustomers: isMutation };
-    const { selectionSet } = this.filterSelectionSet(operation.selectionSet, root, [], fragments, viewer, walk);
+    const walk: Walk = { removed: [], sensitive: new Set(), auditAllCustomers: isMutation, variables };
+    const { selectionSet } = this.filterSelectionSet(operation.selectionSet, root, [], fragments, viewer, walk, new Set());
+    // The mutation's root fields wherever the document spells them (directly or in fragments).
+    const mutationFields = isMutation ? [...(rootFields(this.schema, document, operationName, variables)?.fields.values() ?? [])].flat() : [];
     const audit: AuditPlan | null = isMutation
       ? {
           kind: 'MUTATION',
-          fields: operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [`${root.name}.${s.name.value}`] : [])),
-          mutationFields: operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD),
+          fields: [...new Set(mutationFields.map((field) => `${root.name}.${field.name.value}`))],
+          mutationFields,
         }
       : walk.sensitive.size > 0
         ? { kind: 'SENSITIVE_READ', fields: [...walk.sensitive].sort(), mutationFields: [] }
@@ -123,7 +143,11 @@ export class OperationAuthorizer {
     return { document: filtered, queryHash, removed: walk.removed, empty, audit };
   }
 
-  /** Filters one selection set; `sensitive` tells whether it (or a child not under another customer) reads a sensitive field. */
+  /**
+   * Filters one selection set; `sensitive` tells whether it (or a child not under another
+   * customer) reads a sensitive field. `visited`: the named fragments already inlined at
+   * this field level.
+   */
   private filterSelectionSet(
     selectionSet: SelectionSetNode,
     parentType: GraphQLCompositeType,
@@ -131,12 +155,13 @@ export class OperationAuthorizer {
     fragments: ReadonlyMap<string, FragmentDefinitionNode>,
     viewer: Viewer | null,
     walk: Walk,
+    visited: Set<string>,
   ): { selectionSet: SelectionSetNode; sensitive: boolean } {
     const selections: SelectionNode[] = [];
     let sensitive = false;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const kept = this.filterField(selection, parentType, path, fragments, viewer, walk);
+    for (const selection of executedSelections(selectionSet, fragments, walk.variables, visited)) {
+      if (selection.kind === 'field') {
+        const kept = this.filterField(selection.node, parentType, path, fragments, viewer, walk);
         if (kept) {
           selections.push(kept.field);
           sensitive ||= kept.sensitive;
@@ -144,17 +169,19 @@ export class OperationAuthorizer {
         continue;
       }
       // Fragments are inlined so that every removal has one path.
-      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
-      if (!fragment) continue;
-      const conditionName = fragment.typeCondition?.name.value;
-      const condition = conditionName ? this.schema.getType(conditionName) : parentType;
+      const condition = selection.typeCondition ? this.schema.getType(selection.typeCondition) : parentType;
       if (!condition || !isCompositeType(condition)) continue;
-      const inner = this.filterSelectionSet(fragment.selectionSet, condition, path, fragments, viewer, walk);
+      if (isObjectType(parentType) && !fragmentApplies(this.schema, condition.name, parentType)) continue; // never runs
+      // A fragment that applies to whatever the parent is shares this level's spread fragments
+      // (as execution collects them); a narrower one (`... on Admin` under `User`) starts from
+      // a copy, since for other objects the fragments spread inside it were never visited.
+      const shared = condition === parentType || isObjectType(parentType);
+      const inner = this.filterSelectionSet(selection.selectionSet, condition, path, fragments, viewer, walk, shared ? visited : new Set(visited));
       sensitive ||= inner.sensitive;
       selections.push({
         kind: Kind.INLINE_FRAGMENT,
-        typeCondition: fragment.typeCondition,
-        directives: selection.directives,
+        typeCondition: selection.node.typeCondition,
+        directives: selection.name === null ? withoutConditions(selection.node).directives : undefined,
         selectionSet: inner.selectionSet,
       });
     }
@@ -176,9 +203,9 @@ export class OperationAuthorizer {
     walk: Walk,
   ): { field: FieldNode; sensitive: boolean } | null {
     const name = field.name.value;
-    if (name.startsWith('__')) return { field, sensitive: false };
+    if (name.startsWith('__')) return { field: withoutConditions(field), sensitive: false };
     const definition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
-    if (!definition) return { field, sensitive: false }; // validation has passed; nothing to check here
+    if (!definition) return { field: withoutConditions(field), sensitive: false }; // validation has passed; nothing to check here
     const coordinate = `${parentType.name}.${name}`;
     const step: PathStep = { key: field.alias?.value ?? name, type: definition.type };
     const returnType = getNamedType(definition.type);
@@ -190,9 +217,9 @@ export class OperationAuthorizer {
     // Read unmasked (no refusal) and guarded by a sensitive scope: the audit trail records it.
     const sensitive = refusal === null && this.isSensitive(coordinate);
     if (sensitive) walk.sensitive.add(coordinate);
-    if (!field.selectionSet || !isCompositeType(returnType)) return { field, sensitive };
-    const inner = this.filterSelectionSet(field.selectionSet, returnType, [...path, step], fragments, viewer, walk);
-    return { field: { ...field, selectionSet: inner.selectionSet }, sensitive: sensitive || inner.sensitive };
+    if (!field.selectionSet || !isCompositeType(returnType)) return { field: withoutConditions(field), sensitive };
+    const inner = this.filterSelectionSet(field.selectionSet, returnType, [...path, step], fragments, viewer, walk, new Set());
+    return { field: { ...withoutConditions(field), selectionSet: inner.selectionSet }, sensitive: sensitive || inner.sensitive };
   }
 
   private isSensitive(coordinate: string): boolean {

@@ -85,8 +85,8 @@ export class AuthorizingGateway implements GatewayInterface {
   }
 
   /** The operation as this viewer may run it (see authorize-operation.ts); `null` before the schema loads. */
-  authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null): AuthorizedOperation | null {
-    return this.authorizer?.authorize(document, queryHash, operationName, viewer) ?? null;
+  authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null, variables: Record<string, unknown>): AuthorizedOperation | null {
+    return this.authorizer?.authorize(document, queryHash, operationName, viewer, variables) ?? null;
   }
 
   /** The errors for the fields removed from an operation. */
@@ -129,7 +129,7 @@ export class AuthorizingGateway implements GatewayInterface {
       const tooExpensive = this.checkDemand(requestContext.source, requestContext.document, requestContext.operationName, requestContext.request.variables ?? {});
       if (tooExpensive) return { errors: [tooExpensive] };
       const viewer = this.options.viewerOf(requestContext.context);
-      const result = this.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer);
+      const result = this.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer, requestContext.request.variables ?? {});
       if (!result || result.document === null) return executor(requestContext);
       if (this.options.rejectUnauthorized && result.removed.length > 0) return { errors: this.removalErrors(result) };
       const request: AuditedRequest = {

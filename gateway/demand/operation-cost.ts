@@ -1,28 +1,39 @@
 /**
- * Demand control: an operation's estimated cost and depth, computed before anything runs.
+ * Demand control: an operation's estimated cost and depth, computed before anything runs,
+ * on the fields as GraphQL executes them (see gateway/operation/executed-selections.ts:
+ * `@skip`/`@include` applied with the request's variables, each fragment visited once).
+ *
  * Cost: every field costs 1; a field with a `first` argument (a page) multiplies what is
- * below it by that page size (its `nodes` list is that page, not a further multiple), and
- * any other list field by `DEFAULT_LIST_SIZE`, so the cost follows list sizes times nesting. `customers(first: 50) { nodes { calls(first: 5) {
- * nodes { agent { name } } } } }` costs about 50 × (1 + 5 × 3). Depth counts nested fields.
+ * below it by that page size (its `nodes` list is that page, not a further multiple; a page
+ * of 0 counts as 1, so an empty page never hides what it selects), and any other list field
+ * by `DEFAULT_LIST_SIZE`, so the cost follows list sizes times nesting.
+ * `customers(first: 50) { nodes { calls(first: 5) { nodes { agent { name } } } } }` costs
+ * about 50 × (1 + 5 × 3). Where a selection set's fragments have type conditions that can
+ * never match the same object (`... on User` and `... on Admin` under an interface), the
+ * cost is that of the most expensive object type, not their sum: one object is only ever
+ * one of them. Depth counts nested fields. Introspection fields (`__schema`, `__type`) are
+ * left to graphql-js's `MaxIntrospectionDepthRule`.
+ *
+ * Work: each selection set is costed once per (object type, page context), so the walk is
+ * linear in the document whatever the nesting of fragments.
  */
 import {
   getNamedType,
   getNullableType,
   isCompositeType,
-  isInterfaceType,
   isListType,
   isObjectType,
-  Kind,
   valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { executedSelections, fragmentApplies, fragmentsOf, selectOperation, type Variables } from '../operation/executed-selections.js';
 
 /** Assumed length of a list without a page argument (phone numbers, candidates, agents…). */
 export const DEFAULT_LIST_SIZE = 10;
@@ -37,49 +48,64 @@ export interface OperationCost {
   depth: number;
 }
 
-function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): number | null {
+const ZERO: OperationCost = { cost: 0, depth: 0 };
+
+function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Variables): number | null {
   const argument = definition.args.find((a) => a.name === 'first');
   if (!argument) return null;
   const node = field.arguments?.find((a) => a.name.value === 'first');
-  const value = node ? valueFromASTUntyped(node.value, variables) : argument.defaultValue;
-  return typeof value === 'number' && value >= 0 ? Math.min(value, PAGE_SIZE_CEILING) : DEFAULT_LIST_SIZE;
+  const value = node ? valueFromASTUntyped(node.value, variables as Record<string, unknown>) : argument.defaultValue;
+  return typeof value === 'number' && value >= 0 ? Math.max(1, Math.min(value, PAGE_SIZE_CEILING)) : DEFAULT_LIST_SIZE;
 }
 
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, variables: Record<string, unknown>): OperationCost {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+/** The estimated cost and depth of the operation a request runs (zero when there is none). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, variables: Variables): OperationCost {
+  const operation = selectOperation(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return { cost: 0, depth: 0 };
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  if (!operation || !root) return ZERO;
+  const fragments: ReadonlyMap<string, FragmentDefinitionNode> = fragmentsOf(document);
+  const memo = new Map<SelectionSetNode, Map<string, OperationCost>>();
 
-  /** `paged`: this selection set belongs to a field with a page argument, whose list children are that page. */
-  function walk(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, seen: ReadonlySet<string>, paged: boolean): OperationCost {
+  /** A field's selection set on its (possibly abstract) type: the most expensive object type it can be. */
+  function costOfSelectionSet(selectionSet: SelectionSetNode, type: GraphQLCompositeType, paged: boolean): OperationCost {
+    const key = `${type.name}\u0000${paged ? 1 : 0}`;
+    let byKey = memo.get(selectionSet);
+    const known = byKey?.get(key);
+    if (known) return known;
+    const objects = isObjectType(type) ? [type] : schema.getPossibleTypes(type);
+    let result = ZERO;
+    for (const object of objects) {
+      const candidate = costFor(selectionSet, object, paged, new Set());
+      result = { cost: Math.max(result.cost, candidate.cost), depth: Math.max(result.depth, candidate.depth) };
+    }
+    if (!byKey) memo.set(selectionSet, (byKey = new Map()));
+    byKey.set(key, result);
+    return result;
+  }
+
+  /** The selections that apply to an object of `type`; `visited` holds the fragments already spread at this level. */
+  function costFor(selectionSet: SelectionSetNode, type: GraphQLObjectType, paged: boolean, visited: Set<string>): OperationCost {
     let cost = 0;
     let depth = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
-        if (!definition) continue; // __typename and friends
-        const named = getNamedType(definition.type);
-        const page = pageSize(selection, definition, variables);
-        const inner = selection.selectionSet && isCompositeType(named) ? walk(selection.selectionSet, named, seen, page !== null) : { cost: 0, depth: 0 };
-        const multiplier = page ?? (isListType(getNullableType(definition.type)) && !paged ? DEFAULT_LIST_SIZE : 1);
-        cost += 1 + multiplier * inner.cost;
-        depth = Math.max(depth, 1 + inner.depth);
+    for (const selection of executedSelections(selectionSet, fragments, variables, visited)) {
+      if (selection.kind === 'fragment') {
+        if (selection.typeCondition !== null && !fragmentApplies(schema, selection.typeCondition, type)) continue;
+        const inner = costFor(selection.selectionSet, type, paged, visited);
+        cost += inner.cost;
+        depth = Math.max(depth, inner.depth);
         continue;
       }
-      const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : null;
-      if (name !== null && seen.has(name)) continue; // validation refuses cycles; never loop
-      const fragment = name !== null ? fragments.get(name) : selection.kind === Kind.INLINE_FRAGMENT ? selection : undefined;
-      if (!fragment) continue;
-      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
-      if (!condition || !isCompositeType(condition)) continue;
-      const inner = walk(fragment.selectionSet, condition, name !== null ? new Set([...seen, name]) : seen, paged);
-      cost += inner.cost;
-      depth = Math.max(depth, inner.depth);
+      const definition = type.getFields()[selection.node.name.value];
+      if (!definition) continue; // __typename and introspection
+      const named = getNamedType(definition.type);
+      const page = pageSize(selection.node, definition, variables);
+      const inner = selection.node.selectionSet && isCompositeType(named) ? costOfSelectionSet(selection.node.selectionSet, named, page !== null) : ZERO;
+      const multiplier = page ?? (isListType(getNullableType(definition.type)) && !paged ? DEFAULT_LIST_SIZE : 1);
+      cost += 1 + multiplier * inner.cost;
+      depth = Math.max(depth, 1 + inner.depth);
     }
     return { cost, depth };
   }
 
-  return walk(operation.selectionSet, root, new Set(), false);
+  return costFor(operation.selectionSet, root, false, new Set());
 }

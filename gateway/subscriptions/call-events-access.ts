@@ -7,10 +7,11 @@
  * the call's agent team to the operation and drops events of other teams. For agents it adds
  * the caller's number: the customer on the agent's call gets full details (record-level rule).
  */
-import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type DefinitionNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { switchboardError } from '../../schema/errors.js';
 import type { Viewer } from '../../schema/viewer.js';
 import { HIDDEN_PREFIX, hiddenField } from '../authz/authorize-operation.js';
+import { rootFields } from '../operation/executed-selections.js';
 
 export const TEAM_KEY = `${HIDDEN_PREFIX}team`;
 export const PARTY_KEY = `${HIDDEN_PREFIX}party`;
@@ -30,23 +31,59 @@ function select(name: string, selections: FieldNode[] = []): FieldNode {
   return { kind: Kind.FIELD, name: { kind: Kind.NAME, value: name }, selectionSet: selections.length > 0 ? { kind: Kind.SELECTION_SET, selections } : undefined };
 }
 
-/** `document` with `extra` added under its root field. */
-function withHiddenSelection(document: DocumentNode, root: { operation: OperationDefinitionNode; field: FieldNode }, extra: FieldNode): DocumentNode {
+/**
+ * `document` with its operation reduced to the one root field, spelled directly, with
+ * `extra` added under it. Fragments on the root type (the only place they can be spread)
+ * are dropped with the spreads that used them.
+ */
+function withHiddenSelection(document: DocumentNode, root: { operation: OperationDefinitionNode; rootType: string; field: FieldNode }, extra: FieldNode): DocumentNode {
   const field: FieldNode = { ...root.field, selectionSet: { kind: Kind.SELECTION_SET, selections: [...(root.field.selectionSet?.selections ?? []), extra] } };
-  const operation: OperationDefinitionNode = { ...root.operation, selectionSet: { ...root.operation.selectionSet, selections: [field] } };
-  return { ...document, definitions: document.definitions.map((d) => (d === root.operation ? operation : d)) };
+  const operation: OperationDefinitionNode = { ...root.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } };
+  return {
+    ...document,
+    definitions: document.definitions.flatMap((d): DefinitionNode[] => {
+      if (d === root.operation) return [operation];
+      if (d.kind === Kind.OPERATION_DEFINITION) return [];
+      if (d.kind === Kind.FRAGMENT_DEFINITION && d.typeCondition.name.value === root.rootType) return [];
+      return [d];
+    }),
+  };
 }
 
-function rootField(document: DocumentNode, operationName: string | null): { operation: OperationDefinitionNode; field: FieldNode } | null {
-  const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
-  );
-  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
-  return operation && field ? { operation, field } : null;
+/**
+ * The subscription's root field as GraphQL executes it (fragments resolved, `@skip`/`@include`
+ * applied): every node spelling that response key merged into one field without conditions.
+ */
+function rootField(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+): { operation: OperationDefinitionNode; rootType: string; field: FieldNode } | null {
+  const root = rootFields(schema, document, operationName, variables);
+  const nodes = root ? [...root.fields.values()][0] : undefined;
+  if (!root || !nodes?.[0]) return null;
+  const selections: SelectionNode[] = nodes.flatMap((node) => node.selectionSet?.selections ?? []);
+  const field: FieldNode = {
+    ...nodes[0],
+    directives: nodes[0].directives?.filter((d) => d.name.value !== 'skip' && d.name.value !== 'include'),
+    selectionSet: selections.length > 0 ? { kind: Kind.SELECTION_SET, selections } : undefined,
+  };
+  return { operation: root.operation, rootType: root.type.name, field };
 }
 
-export function checkCallEventsAccess(document: DocumentNode, operationName: string | null, variables: Record<string, unknown>, viewer: Viewer): CallEventsAccess {
-  const root = rootField(document, operationName);
+/**
+ * The call-event access rule for one subscription (see the top of this file), decided on the
+ * root field as it executes. Throws `FORBIDDEN` when the viewer may not subscribe so.
+ */
+export function checkCallEventsAccess(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+  viewer: Viewer,
+): CallEventsAccess {
+  const root = rootField(schema, document, operationName, variables);
   if (!root || root.field.name.value !== 'callEvents') return { document, team: null, party: false, rootKey: root?.field.alias?.value ?? root?.field.name.value ?? '' };
   const args = Object.fromEntries((root.field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
   const agentId = typeof args.agentId === 'string' ? args.agentId : null;

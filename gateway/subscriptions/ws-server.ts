@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
@@ -20,6 +20,7 @@ import { NO_RELATED, withRelated } from '../auth/related-customers.js';
 import type { AuthorizedOperation } from '../authz/authorize-operation.js';
 import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
 import { EventQueue } from './event-queue.js';
+import { parseOperation, validateOperation, type OperationLimits } from '../operation/limits.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamSubscriptions } from './upstream.js';
 
@@ -47,6 +48,8 @@ export interface GatewayWsOptions {
   maxBufferedBytes: number;
   /** Refuse subscriptions selecting unauthorized fields instead of removing the fields. */
   rejectUnauthorized: boolean;
+  /** The same parse and validation limits as over HTTP. */
+  operationLimits: OperationLimits;
 }
 
 interface Prepared {
@@ -73,14 +76,20 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
   }
 
   /** Everything decided before a subscription starts; refusals go back as graphql-ws `error` messages. */
-  function prepare(document: DocumentNode, variables: Record<string, unknown>, operationName: string | null, context: GatewayContext): Prepared | readonly GraphQLError[] {
+  function prepare(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | null,
+    context: GatewayContext,
+  ): Prepared | readonly GraphQLError[] {
     const tooExpensive = options.authorizing.checkDemand(print(document), document, operationName, variables);
     if (tooExpensive) return [tooExpensive];
-    const authorized = options.authorizing.authorize(document, hash(document), operationName, context.viewer);
+    const authorized = options.authorizing.authorize(document, hash(document), operationName, context.viewer, variables);
     if (!authorized) return [new GraphQLError('The gateway is starting; try again.')];
     if (authorized.empty || (options.rejectUnauthorized && authorized.removed.length > 0)) return options.authorizing.removalErrors(authorized);
     try {
-      const access = checkCallEventsAccess(authorized.document ?? document, operationName, variables, context.viewer);
+      const access = checkCallEventsAccess(schema, authorized.document ?? document, operationName, variables, context.viewer);
       return { authorized, access, plan: options.planner.plan(access.document, hash(access.document), operationName) };
     } catch (error) {
       if (error instanceof GraphQLError) return [error];
@@ -163,17 +172,17 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         if (!state || !schema) return [new GraphQLError('The connection is not ready.')];
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parseOperation(payload.query, options.operationLimits);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document);
+        const errors = validateOperation(schema, document, options.operationLimits);
         if (errors.length > 0) return errors;
         const variables = payload.variables ?? {};
         const operationName = payload.operationName ?? null;
         let contextValue: GatewayContext = state.context;
         if (getOperationAST(document, operationName)?.operation === 'subscription') {
-          const prepared = prepare(document, variables, operationName, state.context);
+          const prepared = prepare(schema, document, variables, operationName, state.context);
           if (Array.isArray(prepared)) return prepared;
           contextValue = { ...state.context, prepared };
         }
