@@ -28,11 +28,12 @@ export class ContextBuilder {
     private readonly related: RelatedCustomersLookup,
   ) {}
 
-  async build(credentials: Credentials): Promise<GatewayContext> {
+  /** The context of one request (`requestId`: the access log's, when the transport has one). */
+  async build(credentials: Credentials, requestId?: string): Promise<GatewayContext> {
     let viewer = await this.authenticator.authenticate(credentials);
     if (hasRecordRestriction(viewer) && viewer.agentId) viewer = { ...viewer, related: await this.related.lookup(viewer.agentId) };
     nextRequestId += 1;
-    return this.withViewer({ requestId: `${process.pid}-${nextRequestId}` }, viewer);
+    return this.withViewer({ requestId: requestId ?? `${process.pid}-${nextRequestId}` }, viewer);
   }
 
   /** The same request on behalf of `viewer` (for example with more related customers). */

@@ -7,7 +7,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createHttpHandler, listen, sendJson } from '../subgraphs/shared/http.js';
+import { createHttpHandler, listen, metricsRoute, sendJson } from '../subgraphs/shared/http.js';
+import { accessRecordOf, observabilityPlugin } from '../subgraphs/shared/observability/access-log.js';
 import { formatError } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
@@ -70,13 +71,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     csrfPrevention: true,
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
     validationRules: [maxSelectionsRule(config.operationLimits.maxSelections)],
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [observabilityPlugin('gateway'), ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
   const handler = createHttpHandler({
     apollo,
-    context: (req) => contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }) },
+    service: 'gateway',
+    context: (req) =>
+      contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
+    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }), 'GET /metrics': metricsRoute },
   });
   const listening = await listen(handler, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));

@@ -6,6 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { observeRequest } from './observability/access-log.js';
+import { loggerFor } from './observability/logger.js';
+import { metricsText } from './observability/metrics.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -17,7 +20,16 @@ export interface HttpOptions<TContext extends BaseContext> {
   /** Extra routes by `METHOD /path`, for example `GET /health`. */
   routes?: Record<string, Route>;
   graphqlPath?: string;
+  /** Who serves (`gateway`, `crm`, …): the `service` of access lines and metrics. */
+  service?: string;
 }
+
+/** `GET /metrics`: this process's Prometheus metrics (see observability/metrics.ts). */
+export const metricsRoute: Route = async (_req, res) => {
+  const { contentType, body } = await metricsText();
+  res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+};
 
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -39,14 +51,18 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
 export function createHttpHandler<TContext extends BaseContext>(options: HttpOptions<TContext>) {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = options.routes ?? {};
+  const service = options.service ?? 'http';
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const logger = loggerFor(service);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const routeKey = `${req.method} ${url.pathname}`;
+    const access = observeRequest(service, logger, req, res, routes[routeKey] ? routeKey : url.pathname === graphqlPath ? `${req.method} ${graphqlPath}` : 'other');
     const body = await readBody(req);
     if (body === null) {
       sendJson(res, 413, { errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }
-    const route = routes[`${req.method} ${url.pathname}`];
+    const route = routes[routeKey];
     if (route) {
       await route(req, res, body);
       return;
@@ -70,7 +86,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: () => options.context(req),
+      context: async () => Object.assign(await options.context(req), { accessLog: access }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -12,7 +12,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createHttpHandler, listen, sendJson, type Route } from './http.js';
+import { createHttpHandler, listen, metricsRoute, sendJson, type Route } from './http.js';
+import { observabilityPlugin } from './observability/access-log.js';
 import { formatError } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
@@ -71,15 +72,17 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
     // Traces for Apollo's hosted reporting: not used, and not free on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), observabilityPlugin(options.name)],
   });
   await apollo.start();
   let requestCount = 0;
   const handler = createHttpHandler({
     apollo,
+    service: options.name,
     context: async (req) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext,
     routes: {
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
+      'GET /metrics': metricsRoute,
       ...options.routes,
     },
   });

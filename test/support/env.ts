@@ -7,3 +7,4 @@ process.env.SWITCHBOARD_INTERNAL_SECRET ??= 'test-only-internal-secret-012345678
 process.env.SWITCHBOARD_PII_KEY ??= Buffer.alloc(32, 7).toString('base64');
 process.env.SWITCHBOARD_SEED_CUSTOMERS ??= '0';
 process.env.CTI_WEBHOOK_SECRETS ??= 'test-only-cti-secret';
+process.env.LOG_LEVEL ??= 'warn';

@@ -1,0 +1,62 @@
+/**
+ * Structured logs for the gateway and every subgraph: one JSON object per line (pino), with
+ * `level`, `time`, `service` and, for request lines, `requestId`; pretty-printed when
+ * `SWITCHBOARD_LOG_PRETTY=true` (development). `LOG_LEVEL` sets the level (`info` by
+ * default, `silent` to turn logs off). Every record is scrubbed (scrub.ts): no token, phone
+ * number or national ID reaches a log line.
+ */
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { scrubText, scrubValue } from './scrub.js';
+
+export type { Logger } from 'pino';
+
+export interface LoggerOptions {
+  /** `LOG_LEVEL`: fatal, error, warn, info, debug, trace or silent. */
+  level?: string;
+  /** Human-readable lines instead of JSON (`SWITCHBOARD_LOG_PRETTY=true`). */
+  pretty?: boolean;
+  /** Where lines go (standard output by default); tests pass a stream to read them. */
+  destination?: DestinationStream;
+}
+
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** A root logger; `child({ service })` gives each process part its own. Throws on an unknown level. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? 'info';
+  if (!LEVELS.has(level)) throw new Error(`LOG_LEVEL must be one of ${[...LEVELS].join(', ')}, got ${JSON.stringify(level)}.`);
+  const settings: pino.LoggerOptions = {
+    level,
+    base: { pid: process.pid },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (record) => scrubValue(record) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
+    serializers: { err: (error: unknown) => scrubValue(error) },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  if (options.destination) return pino(settings, options.destination);
+  if (options.pretty) return pino({ ...settings, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } });
+  return pino(settings);
+}
+
+let root: Logger | null = null;
+
+/** The process's logger for one part (`gateway`, `crm`, `callcenter`, `tickets`, …), configured from the environment. */
+export function loggerFor(service: string): Logger {
+  root ??= createLogger({
+    level: process.env.LOG_LEVEL || 'info',
+    pretty: process.env.SWITCHBOARD_LOG_PRETTY === 'true',
+  });
+  return root.child({ service });
+}
+
+/** Replaces the process's root logger (for example one writing to a stream a test reads); later `loggerFor` calls use it. */
+export function setRootLogger(logger: Logger): void {
+  root = logger;
+}

@@ -1,0 +1,102 @@
+/**
+ * Prometheus metrics (prom-client) for the gateway and every subgraph, served as text at
+ * `GET /metrics` by each process. One registry per process; every series carries `service`
+ * (gateway, crm, callcenter, tickets) so that several parts in one process (tests,
+ * `npm start`'s launcher) stay apart. Names follow Prometheus' conventions: `_total` for
+ * counters, `_seconds` for durations, base units only.
+ *
+ * Label values that clients choose (operation names) are bounded: past
+ * `MAX_OPERATION_NAMES` distinct names, further ones are counted as `other`, so a client
+ * cannot grow the registry without end.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'switchboard_' });
+
+/** Latency buckets in seconds, 1 ms to 10 s. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const httpRequests = new Counter({
+  name: 'switchboard_http_requests_total',
+  help: 'HTTP requests answered, by route and status code.',
+  labelNames: ['service', 'route', 'method', 'status'] as const,
+  registers: [registry],
+});
+
+export const httpDuration = new Histogram({
+  name: 'switchboard_http_request_duration_seconds',
+  help: 'Time from request received to response finished.',
+  labelNames: ['service', 'route'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [registry],
+});
+
+export const graphqlOperations = new Counter({
+  name: 'switchboard_graphql_operations_total',
+  help: 'GraphQL operations executed, by operation name and outcome (ok, partial, error).',
+  labelNames: ['service', 'operation', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const graphqlErrors = new Counter({
+  name: 'switchboard_graphql_errors_total',
+  help: 'Errors in GraphQL responses, by extensions.code.',
+  labelNames: ['service', 'code'] as const,
+  registers: [registry],
+});
+
+export const graphqlDuration = new Histogram({
+  name: 'switchboard_graphql_operation_duration_seconds',
+  help: 'GraphQL operation time, by operation name.',
+  labelNames: ['service', 'operation'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [registry],
+});
+
+export const subgraphFetches = new Histogram({
+  name: 'switchboard_subgraph_fetch_duration_seconds',
+  help: 'Gateway to subgraph requests, by subgraph and outcome (ok, unavailable).',
+  labelNames: ['subgraph', 'outcome'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [registry],
+});
+
+export const websocketConnections = new Gauge({
+  name: 'switchboard_websocket_connections',
+  help: 'Open graphql-ws connections.',
+  labelNames: ['service'] as const,
+  registers: [registry],
+});
+
+export const activeSubscriptions = new Gauge({
+  name: 'switchboard_subscriptions',
+  help: 'Running subscriptions.',
+  labelNames: ['service'] as const,
+  registers: [registry],
+});
+
+export const screenPopLatency = new Histogram({
+  name: 'switchboard_screen_pop_delivery_seconds',
+  help: 'From the CTI webhook received by the call center to the enriched event written to the subscriber socket.',
+  buckets: LATENCY_BUCKETS,
+  registers: [registry],
+});
+
+/** Most distinct operation names kept as label values; the rest count as `other`. */
+export const MAX_OPERATION_NAMES = 200;
+const operationNames = new Set<string>();
+
+/** The label value for a client-chosen operation name: itself, `anonymous`, or `other` past the bound. */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (operationNames.has(name)) return name;
+  if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+  operationNames.add(name);
+  return name;
+}
+
+/** The exposition text and its content type, for `GET /metrics`. */
+export async function metricsText(): Promise<{ contentType: string; body: string }> {
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}
