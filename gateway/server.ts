@@ -7,7 +7,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createHttpHandler, listen, sendJson } from '../subgraphs/shared/http.js';
+import { createHttpHandler, listen, publicRoute, sendJson } from '../subgraphs/shared/http.js';
 import { formatError } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
@@ -73,7 +73,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const handler = createHttpHandler({
     apollo,
     context: (req) => contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }) },
+    routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })) },
   });
   const listening = await listen(handler, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));

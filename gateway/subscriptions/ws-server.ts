@@ -14,6 +14,7 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { serveUpgrades } from '../../subgraphs/shared/http.js';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
@@ -65,7 +66,9 @@ function hash(document: DocumentNode): string {
 }
 
 export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  // Upgrades are read like HTTP requests (subgraphs/shared/request-target.ts).
+  const wss = new WebSocketServer({ noServer: true });
+  serveUpgrades(options.server, wss, '/graphql');
   const connections = new WeakMap<WebSocket, ConnectionState>();
 
   function dropSlow(socket: WebSocket): void {

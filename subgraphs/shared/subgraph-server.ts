@@ -1,6 +1,9 @@
 /**
  * Creates one subgraph's HTTP server from its SDL in `schema/` and its resolvers:
  * GraphQL at `/graphql`, liveness at `GET /health`, plus any routes the subgraph adds.
+ * Only the gateway may call it: every request needs a valid internal token (401 otherwise)
+ * except `GET /health` and routes declared `own-auth` (the CTI webhook), decided on the one
+ * parsed request target the routing uses too (`request-target.ts`, docs/authorization.md).
  * No side effects until called; `close()` frees the port.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +15,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createHttpHandler, listen, sendJson, type Route } from './http.js';
+import { createHttpHandler, listen, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
 import { formatError } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
@@ -42,7 +45,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
   context: (req: IncomingMessage) => Promise<Omit<TContext, 'viewer'>>;
   port: number;
   host?: string;
-  routes?: Record<string, Route>;
+  /** Extra routes by `METHOD /path`; a plain `Route` needs the internal token, see `RouteSpec`. */
+  routes?: Record<string, Route | RouteSpec>;
   /** Also serve the schema (subscriptions included) over graphql-ws on the same port, path `/graphql`. */
   websocket?: WebSocketOptions<TContext>;
 }
@@ -79,24 +83,23 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     apollo,
     context: async (req) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext,
     routes: {
-      'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
+      'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name })),
       ...options.routes,
     },
-  });
-  const listening = await listen(async (req, res) => {
-    if (req.url?.startsWith('/graphql')) {
-      requestCount += 1;
+    guard: async (req, res, target) => {
+      if (target.path === '/graphql') requestCount += 1;
       const viewer = await internalTokens.verify(req.headers.authorization);
       if (!viewer) {
         sendJson(res, 401, {
           errors: [{ message: 'This subgraph only answers the gateway: a valid internal token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
         });
-        return;
+        return false;
       }
       viewers.set(req, viewer);
-    }
-    await handler(req, res);
-  }, options.port, options.host);
+      return true;
+    },
+  });
+  const listening = await listen(handler, options.port, options.host);
   const websocket = options.websocket ? attachGraphqlWs(listening.server, schema, internalTokens, options.websocket) : null;
   return {
     name: options.name,
@@ -141,7 +144,8 @@ export function attachGraphqlWs<TContext>(
   tokens: InternalTokenVerifier,
   options: WebSocketOptions<TContext>,
 ): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({ noServer: true });
+  serveUpgrades(server, wss, '/graphql');
   const viewers = new WeakMap<WebSocket, Viewer>();
   const disposable = useServer<Record<string, unknown> | undefined>(
     {

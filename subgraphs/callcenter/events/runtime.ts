@@ -5,7 +5,7 @@
  */
 import { callEventsConfig, type CallEventsConfig } from '../../shared/config.js';
 import type { Database } from '../../shared/database.js';
-import type { Route } from '../../shared/http.js';
+import { ownAuthRoute, type RouteSpec } from '../../shared/http.js';
 import { openPubSub } from '../../shared/pubsub/open.js';
 import type { PubSub } from '../../shared/pubsub/pubsub.js';
 import { ctiWebhookRoute, CTI_WEBHOOK_PATH } from '../cti/webhook.js';
@@ -26,7 +26,8 @@ export interface CallEventsOptions extends Partial<CallEventsConfig> {
 }
 
 export interface CallEventsRuntime {
-  routes: Record<string, Route>;
+  /** The CTI webhook: reachable without the internal token, it verifies its HMAC signature itself. */
+  routes: Record<string, RouteSpec>;
   resolvers: ReturnType<typeof callEventResolvers>;
   hub: CallEventHub;
   pubsub: PubSub;
@@ -48,7 +49,7 @@ export function createCallEventsRuntime(database: Database<CallCenterTables>, op
   pipeline.start();
   return {
     routes: {
-      [`POST ${CTI_WEBHOOK_PATH}`]: ctiWebhookRoute({ secrets: config.webhookSecrets, toleranceSeconds: config.webhookToleranceSeconds, pipeline }),
+      [`POST ${CTI_WEBHOOK_PATH}`]: ownAuthRoute(ctiWebhookRoute({ secrets: config.webhookSecrets, toleranceSeconds: config.webhookToleranceSeconds, pipeline })),
     },
     resolvers: callEventResolvers({ store, hub, catchUpWindowMs: config.catchUpWindowMs }),
     hub,
