@@ -23,6 +23,7 @@ import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamSubscriptions } from './subscriptions/upstream.js';
 import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 
 export interface RunningGateway {
   url: string;
@@ -48,6 +49,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
   );
   let authorizing: AuthorizingGateway | null = null;
+  applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
@@ -67,7 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [...reportingPlugins<GatewayContext>(config.vendorTelemetry), ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
   const handler = createHttpHandler({

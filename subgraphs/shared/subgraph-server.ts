@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -74,8 +74,9 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
-    // Traces for Apollo's hosted reporting: not used, and not free on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Traces for Apollo's hosted reporting: not used, and not free on every request. No
+    // reporting to Apollo either, whatever APOLLO_* variables the environment holds.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
   });
   await apollo.start();
   let requestCount = 0;
