@@ -8,7 +8,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createHttpHandler, listen, publicRoute, sendJson } from '../subgraphs/shared/http.js';
-import { formatError } from '../subgraphs/shared/format-error.js';
+import { errorFormatter } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { RelatedCustomersLookup } from './auth/related-customers.js';
@@ -65,7 +65,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,
-    formatError,
+    formatError: errorFormatter(config.production),
+    // Also Apollo's own switch for validation errors; the formatter covers variable coercion too.
+    hideSchemaDetailsFromClientErrors: config.production,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
@@ -90,6 +92,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxQueuedEvents: config.subscriptions.maxQueuedEvents,
     maxBufferedBytes: config.subscriptions.maxBufferedBytes,
     rejectUnauthorized: config.rejectUnauthorizedOperations,
+    hideSchemaDetails: config.production,
   });
   return {
     url: listening.url,

@@ -12,9 +12,10 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type GraphQLFormattedError, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { serveUpgrades } from '../../subgraphs/shared/http.js';
+import { withoutSuggestions } from '../../subgraphs/shared/format-error.js';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
@@ -48,6 +49,8 @@ export interface GatewayWsOptions {
   maxBufferedBytes: number;
   /** Refuse subscriptions selecting unauthorized fields instead of removing the fields. */
   rejectUnauthorized: boolean;
+  /** Production: no "Did you mean …?" suggestions in errors (subgraphs/shared/format-error.ts). */
+  hideSchemaDetails?: boolean;
 }
 
 interface Prepared {
@@ -59,6 +62,12 @@ interface Prepared {
 interface ConnectionState {
   context: GatewayContext;
   expiry: NodeJS.Timeout | null;
+}
+
+/** An error as sent, without graphql-js's "Did you mean …?" suggestion. */
+function hideSuggestion(error: GraphQLFormattedError | GraphQLError): GraphQLFormattedError {
+  const formatted = error instanceof GraphQLError ? error.toJSON() : error;
+  return { ...formatted, message: withoutSuggestions(formatted.message) };
 }
 
 function hash(document: DocumentNode): string {
@@ -183,6 +192,9 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
       },
       subscribe: (args) => subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket),
+      // Refusals before execution (parse, validation, authorization) leave here, not through Apollo's formatError.
+      onError: options.hideSchemaDetails ? (_ctx, _id, _payload, errors) => errors.map(hideSuggestion) : undefined,
+      onNext: options.hideSchemaDetails ? (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(hideSuggestion) } : undefined) : undefined,
       async execute(args) {
         const response = await options.apollo.executeOperation(
           { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },

@@ -16,7 +16,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createHttpHandler, listen, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
-import { formatError } from './format-error.js';
+import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import type { Viewer } from '../../schema/viewer.js';
@@ -70,7 +70,8 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   const viewers = new WeakMap<IncomingMessage, Viewer>();
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError,
+    formatError: errorFormatter(process.env.NODE_ENV === 'production'),
+    hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
