@@ -8,6 +8,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createHttpHandler, listen, publicRoute, sendJson } from '../subgraphs/shared/http.js';
+import { once } from '../subgraphs/shared/shutdown.js';
 import { errorFormatter } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
@@ -100,13 +101,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     subgraphs,
     store,
     upstream,
-    async close() {
+    // Safe to call twice: SIGINT from a terminal and SIGTERM from `npm start` both arrive.
+    // Open HTTP requests finish (bounded drain) before Apollo, the subgraph clients and the store go.
+    close: once(async () => {
       await websocket.close();
       await upstream.close();
       await listening.close();
       await apollo.stop();
       await Promise.all([...subgraphs.values()].map((client) => client.close()));
       await store.close();
-    },
+    }),
   };
 }

@@ -15,6 +15,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, getOperationAST, type GraphQLFormattedError, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { serveUpgrades } from '../../subgraphs/shared/http.js';
+import { once } from '../../subgraphs/shared/shutdown.js';
 import { withoutSuggestions } from '../../subgraphs/shared/format-error.js';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
@@ -206,12 +207,12 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
     wss,
   );
   return {
-    async close() {
+    close: once(async () => {
       for (const client of wss.clients) client.close(1001, 'Going away');
       const deadline = Date.now() + 500;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();
-    },
+    }),
   };
 }

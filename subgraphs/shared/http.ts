@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { parseRequestTarget, type RequestTarget } from './request-target.js';
+import { once, shutdownDrainMs } from './shutdown.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -131,17 +132,50 @@ export interface Listening {
   server: Server;
   url: string;
   port: number;
+  /**
+   * Stops accepting connections, lets open requests finish (at most `drainMs`, then cuts
+   * them off), closes idle keep-alive connections, and resolves once every socket is gone.
+   * Safe to call twice, also concurrently. WebSocket servers on it are closed first by their owners.
+   */
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /** How long open requests may take to finish once `close()` was called (ms); default `SWITCHBOARD_SHUTDOWN_DRAIN_MS`. */
+  drainMs?: number;
+}
+
 /** Listens on `port` (0 for an ephemeral one) and resolves with the base URL. */
-export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port: number, host = '127.0.0.1'): Promise<Listening> {
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  port: number,
+  host = '127.0.0.1',
+  options: ListenOptions = {},
+): Promise<Listening> {
+  const drainMs = options.drainMs ?? shutdownDrainMs();
+  const open = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let closing = false;
+  let drained: (() => void) | null = null;
   const server = createServer((req, res) => {
+    open.add(res);
+    // Draining: answer, then let the client open its next request elsewhere.
+    if (closing) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      open.delete(res);
+      if (!closing) return;
+      setImmediate(() => server.closeIdleConnections());
+      if (open.size === 0) drained?.();
+    });
     handler(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -153,11 +187,25 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
     server,
     port: address.port,
     url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: once(async () => {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
+      server.closeIdleConnections();
+      if (open.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          timer = setTimeout(resolve, drainMs);
+        });
+        clearTimeout(timer);
+        if (open.size > 0) console.error(`${open.size} request(s) still open after ${drainMs} ms of draining: cut off`);
+      }
+      server.closeAllConnections();
+      // Whatever is left (sockets no longer owned by the HTTP server, e.g. upgraded ones) goes too.
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    }),
   };
 }
 

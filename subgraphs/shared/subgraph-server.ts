@@ -19,6 +19,7 @@ import { createHttpHandler, listen, publicRoute, sendJson, serveUpgrades, type R
 import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
+import { once } from './shutdown.js';
 import type { Viewer } from '../../schema/viewer.js';
 
 export type SubgraphName = 'crm' | 'callcenter' | 'tickets';
@@ -110,11 +111,12 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     get requestCount() {
       return requestCount;
     },
-    async close() {
+    // WebSockets first (they are no HTTP requests to drain), then HTTP drains, then Apollo.
+    close: once(async () => {
       await websocket?.close();
       await listening.close();
       await apollo.stop();
-    },
+    }),
   };
 }
 
@@ -176,12 +178,12 @@ export function attachGraphqlWs<TContext>(
     wss,
   );
   return {
-    async close() {
+    close: once(async () => {
       for (const client of wss.clients) client.close(1001, 'Going away');
       const deadline = Date.now() + CLOSE_GRACE_MS;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();
-    },
+    }),
   };
 }
