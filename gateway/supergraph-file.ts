@@ -72,16 +72,17 @@ export class SupergraphFile implements SupergraphManager {
     } catch (error) {
       this.log(`supergraph: cannot watch the directory of ${this.path} (${(error as Error).message}); polling the file every ${this.pollIntervalMs} ms`);
     }
-    watchFile(this.path, { persistent: false, interval: this.pollIntervalMs }, (current: Stats, previous: Stats) => {
+    const polled = (current: Stats, previous: Stats) => {
       if (current.mtimeMs !== previous.mtimeMs || current.ino !== previous.ino || current.size !== previous.size) changed();
-    });
+    };
+    watchFile(this.path, { persistent: false, interval: this.pollIntervalMs }, polled);
     return {
       supergraphSdl: initial.executableSdl,
       cleanup: async () => {
         this.stopped = true;
         if (this.timer) clearTimeout(this.timer);
         this.watcher?.close();
-        unwatchFile(this.path);
+        unwatchFile(this.path, polled);
         await this.reloading;
       },
     };
