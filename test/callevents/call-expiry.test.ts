@@ -13,7 +13,7 @@ import { CALL_FIELDS, CUSTOMER, HOTLINE, deliver, event, getCall, gql, newCallId
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 
-const SILENCE_MS = 1500;
+const SILENCE_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ACTIVE = `{ activeCalls { ${CALL_FIELDS} } }`;
 
@@ -145,7 +145,7 @@ describe('an expired call grants no record access through the gateway', () => {
   before(async () => {
     stack = await startStack({
       customers: 20,
-      callEvents: { webhookSecrets: [SECRET], callSilenceMs: 2000, expirySweepIntervalMs: 3_600_000 },
+      callEvents: { webhookSecrets: [SECRET], callSilenceMs: 4000, expirySweepIntervalMs: 3_600_000 },
       gatewayEnv: { SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS: '0' },
     });
   });
@@ -172,7 +172,7 @@ describe('an expired call grants no record access through the gateway', () => {
     assert.equal(response.status, 202);
     await stack.callcenter.server.callEvents.idle();
     assert.equal(await access(), 'FULL', 'the caller on the agent’s active call');
-    await sleep(2300);
+    await sleep(4300);
     assert.equal(await access(), 'MINIMAL', 'a silent call grants nothing, before the sweep ran');
   });
 });

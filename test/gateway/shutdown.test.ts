@@ -119,8 +119,11 @@ describe('processes stop cleanly on SIGINT and SIGTERM together', () => {
   test('the gateway answers the request in flight, then exits 0 without an uncaught error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-shutdown-'));
     // A slow call center: the gateway's request is still open when the signals arrive.
+    let received: () => void = () => undefined;
+    const reachedSubgraph = new Promise<void>((resolve) => (received = resolve));
     const slow: Server = createServer((req, res) => {
       req.resume();
+      received();
       setTimeout(() => sendJson(res, 200, { data: { queues: [{ id: 'q_slow' }] } }), 800);
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
@@ -129,7 +132,8 @@ describe('processes stop cleanly on SIGINT and SIGTERM together', () => {
     try {
       const url = await gateway.ready;
       const answer = post(url, JSON.stringify({ query: '{ queues { id } }' }), { authorization: await bearer('admin') });
-      await sleep(300);
+      // The signals arrive while the gateway waits for the subgraph.
+      await reachedSubgraph;
       gateway.child.kill('SIGINT');
       gateway.child.kill('SIGTERM');
       const response = await answer;
