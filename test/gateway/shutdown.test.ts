@@ -36,14 +36,23 @@ function post(url: string, body: string, headers: Record<string, string> = {}): 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A promise and the function that resolves it (a request reached the server). */
+function signal(): { promise: Promise<void>; done(): void } {
+  let done = () => undefined as void;
+  const promise = new Promise<void>((resolve) => (done = resolve));
+  return { promise, done: () => done() };
+}
+
 describe('the HTTP server closes once and drains', () => {
   test('a request in flight completes; close() twice, concurrently and later, resolves; new connections are refused', async () => {
+    const arrived = signal();
     const listening = await listen(async (_req, res) => {
+      arrived.done();
       await sleep(400);
       sendJson(res, 200, { done: true });
     }, 0);
     const inFlight = post(`${listening.url}/slow`, '{}');
-    await sleep(100);
+    await arrived.promise;
     const started = Date.now();
     const [first, second] = [listening.close(), listening.close()];
     assert.equal(first, second, 'one close, shared');
@@ -58,8 +67,10 @@ describe('the HTTP server closes once and drains', () => {
   });
 
   test('an idle keep-alive connection does not hold the close, and a request that never ends is cut off after the drain time', async () => {
+    const arrived = signal();
     const listening = await listen(async (req, res) => {
       if (req.url === '/quick') return sendJson(res, 200, { ok: true });
+      arrived.done();
       await new Promise(() => undefined); // never answers
     }, 0, '127.0.0.1', { drainMs: 300 });
     // An idle kept-alive connection: a fetch leaves its socket in undici's pool.
@@ -68,7 +79,7 @@ describe('the HTTP server closes once and drains', () => {
       () => 'answered',
       (error: Error) => error.message,
     );
-    await sleep(100);
+    await arrived.promise;
     const started = Date.now();
     await listening.close();
     const took = Date.now() - started;
