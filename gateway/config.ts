@@ -20,6 +20,8 @@ export interface GatewayConfig {
   /** Schema introspection; off in production unless enabled. */
   introspection: boolean;
   production: boolean;
+  /** Let `@apollo/gateway` and `@apollo/server` call Apollo's services on their own (gateway/vendor-telemetry.ts); off by default. */
+  vendorTelemetry: boolean;
   jwt: JwtConfig;
   /** Refuse a whole operation that selects an unauthorized field, instead of removing the field. */
   rejectUnauthorizedOperations: boolean;
@@ -68,6 +70,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     subgraphTimeoutMs: positiveInteger(env.SWITCHBOARD_SUBGRAPH_TIMEOUT_MS, 3000, 'SWITCHBOARD_SUBGRAPH_TIMEOUT_MS'),
     introspection: env.SWITCHBOARD_INTROSPECTION ? env.SWITCHBOARD_INTROSPECTION === 'true' : !production,
     production,
+    vendorTelemetry: env.SWITCHBOARD_APOLLO_TELEMETRY === 'true',
     jwt: {
       jwksUrl: env.SWITCHBOARD_JWKS_URL || null,
       secret: env.SWITCHBOARD_JWKS_URL ? null : secret('SWITCHBOARD_JWT_SECRET', env),

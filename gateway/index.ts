@@ -1,9 +1,8 @@
 /** Starts the gateway from environment configuration (see README: Configuration). */
 import { gatewayConfig } from './config.js';
 import { startGateway } from './server.js';
+import { stopOnSignals } from '../subgraphs/shared/shutdown.js';
 
 const gateway = await startGateway(gatewayConfig());
 console.log(`gateway ready at ${gateway.graphqlUrl}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void gateway.close().then(() => process.exit(0)));
-}
+stopOnSignals('gateway', () => gateway.close());

@@ -7,9 +7,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createHttpHandler, listen, metricsRoute, sendJson } from '../subgraphs/shared/http.js';
+import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson } from '../subgraphs/shared/http.js';
 import { accessRecordOf, observabilityPlugin } from '../subgraphs/shared/observability/access-log.js';
-import { formatError } from '../subgraphs/shared/format-error.js';
+import { once } from '../subgraphs/shared/shutdown.js';
+import { errorFormatter } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { RelatedCustomersLookup } from './auth/related-customers.js';
@@ -24,6 +25,7 @@ import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamSubscriptions } from './subscriptions/upstream.js';
 import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 import { maxSelectionsRule } from './operation/limits.js';
 
 export interface RunningGateway {
@@ -50,6 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
   );
   let authorizing: AuthorizingGateway | null = null;
+  applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
@@ -65,13 +68,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,
-    formatError,
+    formatError: errorFormatter(config.production),
+    // Also Apollo's own switch for validation errors; the formatter covers variable coercion too.
+    hideSchemaDetailsFromClientErrors: config.production,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
     validationRules: [maxSelectionsRule(config.operationLimits.maxSelections)],
-    plugins: [observabilityPlugin('gateway'), ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      observabilityPlugin('gateway'),
+      ...reportingPlugins<GatewayContext>(config.vendorTelemetry),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
   const handler = createHttpHandler({
@@ -79,7 +88,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     service: 'gateway',
     context: (req) =>
       contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }), 'GET /metrics': metricsRoute },
+    routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })), 'GET /metrics': metricsRoute },
   });
   const listening = await listen(handler, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
@@ -94,6 +103,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxQueuedEvents: config.subscriptions.maxQueuedEvents,
     maxBufferedBytes: config.subscriptions.maxBufferedBytes,
     rejectUnauthorized: config.rejectUnauthorizedOperations,
+    hideSchemaDetails: config.production,
     operationLimits: config.operationLimits,
   });
   return {
@@ -102,13 +112,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     subgraphs,
     store,
     upstream,
-    async close() {
+    // Safe to call twice: SIGINT from a terminal and SIGTERM from `npm start` both arrive.
+    // Open HTTP requests finish (bounded drain) before Apollo, the subgraph clients and the store go.
+    close: once(async () => {
       await websocket.close();
       await upstream.close();
       await listening.close();
       await apollo.stop();
       await Promise.all([...subgraphs.values()].map((client) => client.close()));
       await store.close();
-    },
+    }),
   };
 }

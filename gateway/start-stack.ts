@@ -25,6 +25,9 @@ function run(name: string, entry: string, env: NodeJS.ProcessEnv): void {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches only this launcher, which stops
+    // the simulator first (it ends its calls through the call center) and then each process once.
+    detached: true,
   });
   const prefix = `[${name}]`.padEnd(13);
   for (const stream of [child.stdout, child.stderr]) {
@@ -60,11 +63,17 @@ async function waitForHealth(name: string, url: string): Promise<void> {
 }
 
 const simulation = new AbortController();
+/** The running simulator: on stop it ends its calls in progress, before the call center goes. */
+let simulator: Promise<unknown> = Promise.resolve();
+const SIMULATOR_STOP_MS = 5000;
 
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   simulation.abort();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([simulator, new Promise((resolve) => (timer = setTimeout(resolve, SIMULATOR_STOP_MS)))]);
+  clearTimeout(timer);
   await Promise.all(
     children.map(
       ({ process: child }) =>
@@ -103,8 +112,13 @@ async function agentTeam(graphqlUrl: string, token: string, agentId: string): Pr
 }
 
 const simulate = !process.argv.includes('--no-simulate') && process.env.SWITCHBOARD_SIMULATE !== 'false';
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+// Should the launcher end without `stop` (an uncaught error), its processes go with it.
+process.on('exit', () => {
+  for (const { process: child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
+// Every signal: the first one stops, later ones (a second Ctrl-C) find `stopping` set.
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
 
 // Development secrets are created once here, before four processes would race to create them.
 if (!process.env.SWITCHBOARD_JWKS_URL) secret('SWITCHBOARD_JWT_SECRET');
@@ -168,7 +182,7 @@ ${simulate ? '' : '(the call simulator is off: --no-simulate)\n'}
 Ctrl-C stops everything.`);
   if (simulate) {
     const callcenter = subgraphConfig('callcenter');
-    void runSimulator({
+    simulator = runSimulator({
       url: `http://${callcenter.host}:${callcenter.port}/webhooks/cti`,
       secret: callEventsConfig().webhookSecrets[0]!,
       ratePerMinute: 6,

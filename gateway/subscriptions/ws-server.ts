@@ -12,8 +12,11 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type GraphQLFormattedError, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { serveUpgrades } from '../../subgraphs/shared/http.js';
+import { once } from '../../subgraphs/shared/shutdown.js';
+import { withoutSuggestions } from '../../subgraphs/shared/format-error.js';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
@@ -50,6 +53,8 @@ export interface GatewayWsOptions {
   rejectUnauthorized: boolean;
   /** The same parse and validation limits as over HTTP. */
   operationLimits: OperationLimits;
+  /** Production: no "Did you mean …?" suggestions in errors (subgraphs/shared/format-error.ts). */
+  hideSchemaDetails?: boolean;
 }
 
 interface Prepared {
@@ -63,12 +68,20 @@ interface ConnectionState {
   expiry: NodeJS.Timeout | null;
 }
 
+/** An error as sent, without graphql-js's "Did you mean …?" suggestion. */
+function hideSuggestion(error: GraphQLFormattedError | GraphQLError): GraphQLFormattedError {
+  const formatted = error instanceof GraphQLError ? error.toJSON() : error;
+  return { ...formatted, message: withoutSuggestions(formatted.message) };
+}
+
 function hash(document: DocumentNode): string {
   return createHash('sha256').update(print(document)).digest('hex');
 }
 
 export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  // Upgrades are read like HTTP requests (subgraphs/shared/request-target.ts).
+  const wss = new WebSocketServer({ noServer: true });
+  serveUpgrades(options.server, wss, '/graphql');
   const connections = new WeakMap<WebSocket, ConnectionState>();
 
   function dropSlow(socket: WebSocket): void {
@@ -189,6 +202,9 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
       },
       subscribe: (args) => subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket),
+      // Refusals before execution (parse, validation, authorization) leave here, not through Apollo's formatError.
+      onError: options.hideSchemaDetails ? (_ctx, _id, _payload, errors) => errors.map(hideSuggestion) : undefined,
+      onNext: options.hideSchemaDetails ? (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(hideSuggestion) } : undefined) : undefined,
       async execute(args) {
         const response = await options.apollo.executeOperation(
           { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
@@ -200,12 +216,12 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
     wss,
   );
   return {
-    async close() {
+    close: once(async () => {
       for (const client of wss.clients) client.close(1001, 'Going away');
       const deadline = Date.now() + 500;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();
-    },
+    }),
   };
 }

@@ -1,6 +1,7 @@
 /** The call-center subgraph's HTTP server (no side effects until called). */
 import type { Database } from '../shared/database.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
+import { once } from '../shared/shutdown.js';
 import { createCallCenterContext, type CallCenterContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import type { CallCenterSource } from './source/port.js';
@@ -56,10 +57,10 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
   return Object.assign(server, {
     callEvents,
     outbox,
-    close: async () => {
+    close: once(async () => {
       await closeHttp();
       await callEvents.close();
       await outbox.close();
-    },
+    }),
   });
 }

@@ -55,6 +55,11 @@ export interface CallEventsConfig {
   subscriberBuffer: number;
   /** Redis for pub/sub between instances; `null`: in-process. */
   redisUrl: string | null;
+  /**
+   * A call not ended after this long without any event (ms, `CALL_EXPIRY_SILENCE_SECONDS`,
+   * default 4 h) is ended as EXPIRED and stops counting as active at once (`events/call-expiry.ts`).
+   */
+  callSilenceMs: number;
 }
 
 let warnedDevSecret = false;
@@ -81,6 +86,7 @@ export function callEventsConfig(env: NodeJS.ProcessEnv = process.env): CallEven
     catchUpWindowMs: positiveNumber(env, 'CALL_EVENTS_CATCH_UP_MINUTES', 15) * 60_000,
     subscriberBuffer: Math.floor(positiveNumber(env, 'CALL_EVENTS_SUBSCRIBER_BUFFER', 1000)),
     redisUrl: env.REDIS_URL || null,
+    callSilenceMs: positiveNumber(env, 'CALL_EXPIRY_SILENCE_SECONDS', 4 * 3600) * 1000,
   };
 }
 
@@ -111,7 +117,7 @@ function list(value: string | undefined): string[] {
 
 export function callLogOutboxConfig(env: NodeJS.ProcessEnv = process.env): CallLogOutboxConfig {
   const dispositions = env.CALLBACK_DISPOSITIONS === undefined ? [...DEFAULT_CALLBACK_DISPOSITIONS] : list(env.CALLBACK_DISPOSITIONS).map((d) => d.toUpperCase());
-  const known = ['ANSWERED', 'ABANDONED', 'MISSED', 'TRANSFERRED', 'VOICEMAIL'];
+  const known = ['ANSWERED', 'ABANDONED', 'MISSED', 'TRANSFERRED', 'VOICEMAIL', 'EXPIRED'];
   const unknown = dispositions.filter((d) => !known.includes(d));
   if (unknown.length > 0) throw new Error(`CALLBACK_DISPOSITIONS: unknown dispositions ${unknown.join(', ')} (known: ${known.join(', ')}).`);
   const retryBaseMs = positiveNumber(env, 'CALL_LOG_RETRY_MIN_SECONDS', 1) * 1000;

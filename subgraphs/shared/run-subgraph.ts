@@ -1,10 +1,12 @@
 /**
  * What every subgraph's `index.ts` does: read its configuration, open its store, seed the
- * demo data set into an empty embedded store, serve, and close cleanly on SIGINT/SIGTERM.
+ * demo data set into an empty embedded store, serve, and close cleanly on SIGINT/SIGTERM
+ * (once, however many signals arrive; open requests drain first: `shutdown.ts`).
  */
 import { seedStore, type SeedTarget } from '../seed/load.js';
 import type { SeedChunk } from '../seed/dataset.js';
 import { subgraphConfig } from './config.js';
+import { stopOnSignals } from './shutdown.js';
 import type { DatabaseConfig } from './database.js';
 import type { RunningServer, SubgraphName } from './subgraph-server.js';
 
@@ -26,9 +28,8 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   }
   const server = await serve({ source, port: config.port, host: config.host });
   console.log(`${name} subgraph ready at ${server.graphqlUrl}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void server.close().then(() => source.close()).then(() => process.exit(0));
-    });
-  }
+  stopOnSignals(name, async () => {
+    await server.close();
+    await source.close();
+  });
 }

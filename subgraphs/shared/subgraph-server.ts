@@ -1,22 +1,26 @@
 /**
  * Creates one subgraph's HTTP server from its SDL in `schema/` and its resolvers:
  * GraphQL at `/graphql`, liveness at `GET /health`, plus any routes the subgraph adds.
+ * Only the gateway may call it: every request needs a valid internal token (401 otherwise)
+ * except `GET /health` and routes declared `own-auth` (the CTI webhook), decided on the one
+ * parsed request target the routing uses too (`request-target.ts`, docs/authorization.md).
  * No side effects until called; `close()` frees the port.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createHttpHandler, listen, metricsRoute, sendJson, type Route } from './http.js';
+import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
 import { observabilityPlugin } from './observability/access-log.js';
-import { formatError } from './format-error.js';
+import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
+import { once } from './shutdown.js';
 import type { Viewer } from '../../schema/viewer.js';
 
 export type SubgraphName = 'crm' | 'callcenter' | 'tickets';
@@ -43,7 +47,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
   context: (req: IncomingMessage) => Promise<Omit<TContext, 'viewer'>>;
   port: number;
   host?: string;
-  routes?: Record<string, Route>;
+  /** Extra routes by `METHOD /path`; a plain `Route` needs the internal token, see `RouteSpec`. */
+  routes?: Record<string, Route | RouteSpec>;
   /** Also serve the schema (subscriptions included) over graphql-ws on the same port, path `/graphql`. */
   websocket?: WebSocketOptions<TContext>;
 }
@@ -67,12 +72,19 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   const viewers = new WeakMap<IncomingMessage, Viewer>();
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError,
+    formatError: errorFormatter(process.env.NODE_ENV === 'production'),
+    hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
-    // Traces for Apollo's hosted reporting: not used, and not free on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), observabilityPlugin(options.name)],
+    // Traces for Apollo's hosted reporting: not used, and not free on every request. No
+    // reporting to Apollo either, whatever APOLLO_* variables the environment holds.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      observabilityPlugin(options.name),
+    ],
   });
   await apollo.start();
   let requestCount = 0;
@@ -81,25 +93,24 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     service: options.name,
     context: async (req) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext,
     routes: {
-      'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }),
+      'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name })),
       'GET /metrics': metricsRoute,
       ...options.routes,
     },
-  });
-  const listening = await listen(async (req, res) => {
-    if (req.url?.startsWith('/graphql')) {
-      requestCount += 1;
+    guard: async (req, res, target) => {
+      if (target.path === '/graphql') requestCount += 1;
       const viewer = await internalTokens.verify(req.headers.authorization);
       if (!viewer) {
         sendJson(res, 401, {
           errors: [{ message: 'This subgraph only answers the gateway: a valid internal token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
         });
-        return;
+        return false;
       }
       viewers.set(req, viewer);
-    }
-    await handler(req, res);
-  }, options.port, options.host);
+      return true;
+    },
+  });
+  const listening = await listen(handler, options.port, options.host);
   const websocket = options.websocket ? attachGraphqlWs(listening.server, schema, internalTokens, options.websocket) : null;
   return {
     name: options.name,
@@ -108,11 +119,12 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     get requestCount() {
       return requestCount;
     },
-    async close() {
+    // WebSockets first (they are no HTTP requests to drain), then HTTP drains, then Apollo.
+    close: once(async () => {
       await websocket?.close();
       await listening.close();
       await apollo.stop();
-    },
+    }),
   };
 }
 
@@ -144,7 +156,8 @@ export function attachGraphqlWs<TContext>(
   tokens: InternalTokenVerifier,
   options: WebSocketOptions<TContext>,
 ): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({ noServer: true });
+  serveUpgrades(server, wss, '/graphql');
   const viewers = new WeakMap<WebSocket, Viewer>();
   const disposable = useServer<Record<string, unknown> | undefined>(
     {
@@ -173,12 +186,12 @@ export function attachGraphqlWs<TContext>(
     wss,
   );
   return {
-    async close() {
+    close: once(async () => {
       for (const client of wss.clients) client.close(1001, 'Going away');
       const deadline = Date.now() + CLOSE_GRACE_MS;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();
-    },
+    }),
   };
 }

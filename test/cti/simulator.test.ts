@@ -33,4 +33,34 @@ describe('simulator', () => {
     assert.deepEqual(active.data?.activeCalls.filter((c) => c.id.startsWith('sim_call_')), [], 'every simulated call has ended');
     assert.equal(harness.server.callEvents.stats.accepted, stats.events);
   });
+
+  it('ends the calls in progress when it is stopped', async () => {
+    const lines: string[] = [];
+    const stop = new AbortController();
+    // Real time: every call is still ringing or talking when the simulator stops.
+    const running = runSimulator({
+      url: harness.webhookUrl,
+      secret: SECRET,
+      ratePerMinute: 240,
+      speedup: 1,
+      agents: 5,
+      seed: 7,
+      callers: { known: ['+8613800138000'], ambiguous: [], where: 'the test' },
+      signal: stop.signal,
+      log: (line) => lines.push(line),
+    });
+    const before = async () => (await gql<{ activeCalls: { id: string }[] }>(harness, '{ activeCalls { id } }')).data?.activeCalls.filter((c) => c.id.startsWith('sim_call_')) ?? [];
+    let active: { id: string }[] = [];
+    for (let attempt = 0; attempt < 50 && active.length < 2; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await harness.server.callEvents.idle();
+      active = await before();
+    }
+    assert.ok(active.length >= 2, `calls in progress before the stop: ${lines.join('\n')}`);
+    stop.abort();
+    const stats = await running;
+    assert.equal(stats.failed, 0, lines.join('\n'));
+    await harness.server.callEvents.idle();
+    assert.deepEqual(await before(), [], 'no simulated call is left active');
+  });
 });

@@ -49,6 +49,7 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
         missed: 1, // c05
         voicemail: 1, // c07
         transferred: 1, // c03, counted once
+        expired: 0,
         answerRate: 4 / 8,
         abandonmentRate: 2 / 8,
         // Answered within 20 s: c01 (10), c04 (15); over answered + abandoned = 6. c02 was
@@ -74,7 +75,7 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
     it('gives zeros and null rates for a range without calls', async () => {
       const report = await reports().callCenterMetrics({ range: EMPTY_RANGE, groupBy: 'DAY' });
       const empty: CallMetricsValues = {
-        key: null, offered: 0, answered: 0, abandoned: 0, missed: 0, voicemail: 0, transferred: 0,
+        key: null, offered: 0, answered: 0, abandoned: 0, missed: 0, voicemail: 0, transferred: 0, expired: 0,
         answerRate: null, abandonmentRate: null, serviceLevel: null, averageSpeedOfAnswer: null, longestWait: null,
         waitTime: { median: null, p90: null }, handled: 0, averageHandleTime: null, handleTime: { median: null, p90: null },
         repeatCallerRate: null, firstContactResolutionRate: null,

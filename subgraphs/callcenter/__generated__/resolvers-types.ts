@@ -90,6 +90,8 @@ export type CallDisposition =
   | 'ABANDONED'
   /** Answered by an agent and completed. */
   | 'ANSWERED'
+  /** The call center never received the call's end: it was ended after `CALL_EXPIRY_SILENCE_SECONDS` without any event (its end and talk time are its last event's). */
+  | 'EXPIRED'
   /** Offered to an agent who did not answer; no one else did. */
   | 'MISSED'
   /** Answered, then handed to another agent or queue (the new leg is its own call). */
@@ -165,6 +167,8 @@ export type CallMetrics = {
   averageHandleTime: Maybe<Scalars['Float']['output']>;
   /** Average speed of answer: mean wait in seconds of answered contacts. */
   averageSpeedOfAnswer: Maybe<Scalars['Float']['output']>;
+  /** Contacts whose end never arrived, ended after `CALL_EXPIRY_SILENCE_SECONDS` of silence (disposition EXPIRED); answered ones are also a part of `answered`. */
+  expired: Scalars['Int']['output'];
   /** First-contact resolution: answered contacts from identified callers not followed by another contact from the same caller within `firstContactResolutionDays` days / answered contacts from identified callers. Contacts less than N days old are provisional. */
   firstContactResolutionRate: Maybe<Scalars['Float']['output']>;
   /** Handle time (talk + hold + wrap-up) in seconds of handled legs. */
@@ -177,7 +181,7 @@ export type CallMetrics = {
   longestWait: Maybe<Scalars['Int']['output']>;
   /** Contacts offered to an agent who did not answer, with no one else answering. */
   missed: Scalars['Int']['output'];
-  /** Contacts offered: inbound calls offered to a queue, transfer legs not counted again. offered = answered + abandoned + missed + voicemail + contacts still going on. */
+  /** Contacts offered: inbound calls offered to a queue, transfer legs not counted again. offered = answered + abandoned + missed + voicemail + unanswered expired + contacts still going on. */
   offered: Scalars['Int']['output'];
   /** The group's queue when grouped by QUEUE. */
   queue: Maybe<Queue>;
@@ -766,6 +770,7 @@ export type CallMetricsResolvers<ContextType = CallCenterContext, ParentType ext
   answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   averageHandleTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   averageSpeedOfAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstContactResolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   handleTime?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
   handled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -13,12 +13,21 @@
  * - TRANSFERRED naming this call as the parent: the leg ends there (disposition TRANSFERRED).
  * - ENDED / ABANDONED: the call ends: WRAP_UP when an agent answered, else ENDED.
  * - WRAP_UP_DONE: WRAP_UP → ENDED (wrap-up time = done − ended).
+ * - The silence expiry (`events/call-expiry.ts`) appends an ENDED with disconnect reason
+ *   `SILENCE_EXPIRED_REASON` for a call whose end never came: it ends the call straight
+ *   away (no wrap-up) with disposition EXPIRED. A real ENDED or ABANDONED arriving later
+ *   replaces it (the call ends as it really did); other late events do not reopen it.
+ *   (For a call stuck in WRAP_UP the expiry appends a WRAP_UP_DONE: a normal one.)
  * Seconds: wait = answered (or ended) − started; talk = ended − answered − hold;
  * disposition once ended: TRANSFERRED, ANSWERED, VOICEMAIL (disconnect reason), ABANDONED
- * (ABANDONED event or the caller hung up), else MISSED when it rang at an agent, else ABANDONED.
+ * (ABANDONED event or the caller hung up), else MISSED when it rang at an agent, else ABANDONED;
+ * EXPIRED (after TRANSFERRED) when the silence expiry ended it.
  */
 import type { CallDisposition, CallRecord, CallState } from '../source/records.js';
 import type { CallEventType, CtiEvent } from './event.js';
+
+/** The disconnect reason of the ENDED event the silence expiry appends (never sent by a vendor). */
+export const SILENCE_EXPIRED_REASON = 'SWITCHBOARD_SILENCE_EXPIRED';
 
 const TYPE_RANK: Record<CallEventType, number> = {
   OFFERED: 0, TRANSFERRED: 1, ANSWERED: 2, HELD: 3, RESUMED: 4, ENDED: 5, ABANDONED: 5, WRAP_UP_DONE: 6,
@@ -70,6 +79,7 @@ export function foldCall(callId: string, events: readonly CtiEvent[], context: F
   let holdSeconds = 0;
   let transferred = false;
   let abandonedEvent = false;
+  let expired = false;
   let disconnectReason: string | null = null;
   let agentId: string | null = null;
   let queueId: string | null = null;
@@ -126,6 +136,21 @@ export function foldCall(callId: string, events: readonly CtiEvent[], context: F
         break;
       case 'ENDED':
       case 'ABANDONED':
+        if (event.type === 'ENDED' && event.disconnectReason === SILENCE_EXPIRED_REASON) {
+          if (!finished()) {
+            endHold(event.at);
+            endedAt = event.at;
+            expired = true;
+            state = 'ENDED';
+          }
+          break;
+        }
+        if (expired) {
+          // The real end, after the expiry: it replaces the expiry's.
+          expired = false;
+          endedAt = event.at;
+          state = 'RINGING';
+        }
         disconnectReason ??= event.disconnectReason;
         agentId ??= event.agentId;
         if (!finished()) {
@@ -158,6 +183,7 @@ export function foldCall(callId: string, events: readonly CtiEvent[], context: F
   let disposition: CallDisposition | null = null;
   if (finalState === 'WRAP_UP' || finalState === 'ENDED') {
     if (transferred) disposition = 'TRANSFERRED';
+    else if (expired) disposition = 'EXPIRED';
     else if (answeredAt !== null) disposition = 'ANSWERED';
     else if (disconnectReason !== null && VOICEMAIL.test(disconnectReason)) disposition = 'VOICEMAIL';
     else if (abandonedEvent || (disconnectReason !== null && CALLER_HANGUP.test(disconnectReason))) disposition = 'ABANDONED';

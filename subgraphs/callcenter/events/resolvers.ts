@@ -11,6 +11,7 @@ import type { CallCenterContext } from '../context.js';
 import { createLoaders } from '../loaders.js';
 import type { CallRecord } from '../source/records.js';
 import { decodeEventCursor, encodeEventCursor } from './cursor.js';
+import { silenceCutoff } from './call-expiry.js';
 import type { CallEventHub } from './hub.js';
 import type { CallEventMessage } from './message.js';
 import type { CallEventStore } from './store.js';
@@ -33,6 +34,8 @@ export interface CallEventResolverOptions {
   store: CallEventStore;
   hub: CallEventHub;
   catchUpWindowMs: number;
+  /** A call silent this long is not active any more, even before the sweep ended it (`call-expiry.ts`). */
+  callSilenceMs: number;
 }
 
 export function callEventResolvers(options: CallEventResolverOptions): { Query: QueryResolvers; Subscription: SubscriptionResolvers } {
@@ -40,7 +43,7 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
   return {
     Query: {
       async activeCalls(_parent, { agentId, queueId }, { loaders }) {
-        const calls = await store.activeCalls({ agentId, queueId });
+        const calls = await store.activeCalls({ agentId, queueId, heardSince: silenceCutoff(options.callSilenceMs) });
         for (const call of calls) loaders.call.prime(call.id, call);
         return calls;
       },

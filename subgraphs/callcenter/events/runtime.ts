@@ -5,11 +5,12 @@
  */
 import { callEventsConfig, type CallEventsConfig } from '../../shared/config.js';
 import type { Database } from '../../shared/database.js';
-import type { Route } from '../../shared/http.js';
+import { ownAuthRoute, type RouteSpec } from '../../shared/http.js';
 import { openPubSub } from '../../shared/pubsub/open.js';
 import type { PubSub } from '../../shared/pubsub/pubsub.js';
 import { ctiWebhookRoute, CTI_WEBHOOK_PATH } from '../cti/webhook.js';
 import type { CallCenterTables } from '../source/tables.js';
+import { CallExpirySweep } from './call-expiry.js';
 import { CallEventHub } from './hub.js';
 import { CallEventPipeline, type PipelineOptions, type PipelineStats } from './pipeline.js';
 import { callEventResolvers } from './resolvers.js';
@@ -21,17 +22,22 @@ export interface CallEventsOptions extends Partial<CallEventsConfig> {
   /** Id of this instance in Redis envelopes. */
   instanceId?: string;
   sweepIntervalMs?: number;
+  /** How often silent calls are looked for and expired (ms); see `call-expiry.ts`. */
+  expirySweepIntervalMs?: number;
   /** Called after each applied batch (the call-log outbox's hook, see `pipeline.ts`). */
   onApplied?: PipelineOptions['onApplied'];
 }
 
 export interface CallEventsRuntime {
-  routes: Record<string, Route>;
+  /** The CTI webhook: reachable without the internal token, it verifies its HMAC signature itself. */
+  routes: Record<string, RouteSpec>;
   resolvers: ReturnType<typeof callEventResolvers>;
   hub: CallEventHub;
   pubsub: PubSub;
   /** Resolves when every accepted event has been applied and published. */
   idle(): Promise<void>;
+  /** The silence expiry's sweep (runs periodically; `sweep()` runs it now). */
+  expiry: CallExpirySweep;
   readonly stats: PipelineStats & { subscribers: number; slowConsumersDropped: number };
   close(): Promise<void>;
 }
@@ -46,18 +52,22 @@ export function createCallEventsRuntime(database: Database<CallCenterTables>, op
   const hub = new CallEventHub(pubsub, config.subscriberBuffer);
   const pipeline = new CallEventPipeline({ store, pubsub, sweepIntervalMs: options.sweepIntervalMs, onApplied: options.onApplied });
   pipeline.start();
+  const expiry = new CallExpirySweep({ store, pipeline, callSilenceMs: config.callSilenceMs, sweepIntervalMs: options.expirySweepIntervalMs });
+  expiry.start();
   return {
     routes: {
-      [`POST ${CTI_WEBHOOK_PATH}`]: ctiWebhookRoute({ secrets: config.webhookSecrets, toleranceSeconds: config.webhookToleranceSeconds, pipeline }),
+      [`POST ${CTI_WEBHOOK_PATH}`]: ownAuthRoute(ctiWebhookRoute({ secrets: config.webhookSecrets, toleranceSeconds: config.webhookToleranceSeconds, pipeline })),
     },
-    resolvers: callEventResolvers({ store, hub, catchUpWindowMs: config.catchUpWindowMs }),
+    resolvers: callEventResolvers({ store, hub, catchUpWindowMs: config.catchUpWindowMs, callSilenceMs: config.callSilenceMs }),
     hub,
     pubsub,
     idle: () => pipeline.idle(),
+    expiry,
     get stats() {
       return { ...pipeline.stats, subscribers: hub.subscriberCount, slowConsumersDropped: hub.slowConsumersDropped };
     },
     async close() {
+      await expiry.close();
       await pipeline.close();
       hub.close();
       if (ownPubSub) await pubsub.close();
@@ -72,5 +82,6 @@ function definedOnly(options: CallEventsOptions): Partial<CallEventsConfig> {
   if (options.catchUpWindowMs !== undefined) out.catchUpWindowMs = options.catchUpWindowMs;
   if (options.subscriberBuffer !== undefined) out.subscriberBuffer = options.subscriberBuffer;
   if (options.redisUrl !== undefined) out.redisUrl = options.redisUrl;
+  if (options.callSilenceMs !== undefined) out.callSilenceMs = options.callSilenceMs;
   return out;
 }

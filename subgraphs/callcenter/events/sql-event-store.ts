@@ -8,7 +8,7 @@
  *    (`cti/state-machine.ts`), upsert the rows,
  * 4. create unknown agents and queues with placeholder names, update agents' presence.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../shared/database.js';
 import type { AcceptedEvent, CtiEvent } from '../cti/event.js';
 import { AGENT_BUSY_STATES, ACTIVE_STATES, compareEvents, foldCall } from '../cti/state-machine.js';
@@ -18,7 +18,7 @@ import { CALL_COLUMNS } from '../source/tables.js';
 import { callFromRow, callToRow } from '../source/call-rows.js';
 import { encodeEventCursor, type StreamPosition } from './cursor.js';
 import type { CallEventFilter, CallEventMessage } from './message.js';
-import type { CallEventStore, StoredEvent } from './store.js';
+import type { CallEventStore, SilentCall, StoredEvent } from './store.js';
 import type { CallEventTables, CtiEventsTable, CtiTables } from './tables.js';
 
 /** Rows per multi-row INSERT (16 columns: far below both dialects' parameter limits). */
@@ -207,12 +207,30 @@ export class SqlCallEventStore implements CallEventStore {
     return rows.map((row) => row.id);
   }
 
-  async activeCalls(filter: { agentId?: string | null; queueId?: string | null }): Promise<CallRecord[]> {
+  async activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string }): Promise<CallRecord[]> {
     let query = this.db.selectFrom('calls').select(CALL_COLUMNS).where('state', 'in', [...ACTIVE_STATES]);
     if (filter.agentId != null) query = query.where('agent_id', '=', filter.agentId);
     if (filter.queueId != null) query = query.where('queue_id', '=', filter.queueId);
+    if (filter.heardSince !== undefined) query = query.where(lastReceivedAt(), '>=', filter.heardSince);
     const rows = await query.orderBy('started_at').orderBy('id').execute();
     return rows.map(callFromRow);
+  }
+
+  async silentCalls(heardBefore: string, limit: number): Promise<SilentCall[]> {
+    const rows = await this.db
+      .selectFrom('calls')
+      .select([
+        'calls.id',
+        'calls.state',
+        sql<string>`COALESCE((SELECT MAX(e.at) FROM cti_events e WHERE e.call_id = calls.id), calls.started_at)`.as('last_event_at'),
+        lastReceivedAt().as('last_received_at'),
+      ])
+      .where('calls.state', 'in', [...ACTIVE_STATES])
+      .where(lastReceivedAt(), '<', heardBefore)
+      .orderBy('calls.started_at')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, state: row.state, lastEventAt: String(row.last_event_at), lastReceivedAt: String(row.last_received_at) }));
   }
 
   async eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]> {
@@ -303,6 +321,11 @@ export class SqlCallEventStore implements CallEventStore {
       }
     }
   }
+}
+
+/** When a call's last event was received; its start when it has none (a call known only from the seed or an import). */
+function lastReceivedAt() {
+  return sql<string>`COALESCE((SELECT MAX(e.received_at) FROM cti_events e WHERE e.call_id = calls.id), calls.started_at)`;
 }
 
 function selectEvents(db: Kysely<CallEventTables> | Transaction<CallEventTables>) {

@@ -1,6 +1,6 @@
 /** The call-event store's port: durable intake, application through the state machine, reads. */
 import type { AcceptedEvent, CallEventType } from '../cti/event.js';
-import type { CallRecord } from '../source/records.js';
+import type { CallRecord, CallState } from '../source/records.js';
 import type { StreamPosition } from './cursor.js';
 import type { CallEventFilter, CallEventMessage } from './message.js';
 
@@ -11,6 +11,16 @@ export interface StoredEvent {
   at: string;
   callId: string;
   position: StreamPosition;
+}
+
+/** An active call with no event received since a cutoff (`call-expiry.ts`). */
+export interface SilentCall {
+  id: string;
+  state: CallState;
+  /** Its last event's time (vendor clock); its start when it has no event. */
+  lastEventAt: string;
+  /** When its last event was received (this service's clock); its start when it has no event. */
+  lastReceivedAt: string;
 }
 
 export interface CallEventStore {
@@ -24,8 +34,13 @@ export interface CallEventStore {
   applyEvents(ids: readonly string[], appliedAt: string): Promise<CallEventMessage[]>;
   /** Ids of events accepted before `receivedBefore` and still not applied (recovery). */
   unappliedEvents(receivedBefore: string, limit: number): Promise<string[]>;
-  /** Calls ringing, connected, on hold or in wrap-up, oldest first. */
-  activeCalls(filter: { agentId?: string | null; queueId?: string | null }): Promise<CallRecord[]>;
+  /**
+   * Calls ringing, connected, on hold or in wrap-up, oldest first; with `heardSince`, only
+   * those whose last event was received at or after it (the silence rule, `call-expiry.ts`).
+   */
+  activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string }): Promise<CallRecord[]>;
+  /** Active calls whose last event was received before `heardBefore` (none: started before it), at most `limit`. */
+  silentCalls(heardBefore: string, limit: number): Promise<SilentCall[]>;
   /** Applied events after `position`, in stream order, at most `limit`. */
   eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]>;
 }

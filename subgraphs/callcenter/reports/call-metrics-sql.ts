@@ -25,6 +25,8 @@ export interface ContactCounts {
   missed: number;
   voicemail: number;
   transferred: number;
+  /** Contacts ended by the silence expiry (disposition EXPIRED). */
+  expired: number;
   answeredWithinThreshold: number;
   answeredWaitSeconds: number;
   longestWait: number | null;
@@ -76,7 +78,7 @@ function collect<R extends { is_total: unknown; grp: unknown }, T>(rows: R[], ma
   return result;
 }
 
-/** Offered, answered, abandoned, missed, voicemail, transferred, service level, speed of answer, waits. */
+/** Offered, answered, abandoned, missed, voicemail, transferred, expired, service level, speed of answer, waits. */
 export async function contactBlock(db: Db, slices: readonly Slice[], grouping: CallGrouping | null, serviceLevelSeconds: number): Promise<BlockRows<ContactCounts>> {
   const aggregates = sql`
       COUNT(*) AS offered,
@@ -85,6 +87,7 @@ export async function contactBlock(db: Db, slices: readonly Slice[], grouping: C
       SUM(CASE WHEN disposition = 'MISSED' THEN 1 ELSE 0 END) AS missed,
       SUM(CASE WHEN disposition = 'VOICEMAIL' THEN 1 ELSE 0 END) AS voicemail,
       SUM(CASE WHEN disposition = 'TRANSFERRED' THEN 1 ELSE 0 END) AS transferred,
+      SUM(CASE WHEN disposition = 'EXPIRED' THEN 1 ELSE 0 END) AS expired,
       SUM(CASE WHEN answered = 1 AND wait <= ${serviceLevelSeconds} THEN 1 ELSE 0 END) AS answered_within,
       SUM(CASE WHEN answered = 1 THEN wait ELSE 0 END) AS answered_wait,
       MAX(wait) AS longest_wait`;
@@ -111,6 +114,7 @@ export async function contactBlock(db: Db, slices: readonly Slice[], grouping: C
     missed: toNumber(row.missed),
     voicemail: toNumber(row.voicemail),
     transferred: toNumber(row.transferred),
+    expired: toNumber(row.expired),
     answeredWithinThreshold: toNumber(row.answered_within),
     answeredWaitSeconds: toNumber(row.answered_wait),
     longestWait: toNumberOrNull(row.longest_wait),

@@ -35,6 +35,7 @@ export interface CallMetricsValues {
   missed: number;
   voicemail: number;
   transferred: number;
+  expired: number;
   answerRate: number | null;
   abandonmentRate: number | null;
   serviceLevel: number | null;
@@ -57,7 +58,7 @@ export interface CallMetricsReport {
 }
 
 const NO_CONTACTS: ContactCounts = {
-  offered: 0, answered: 0, abandoned: 0, missed: 0, voicemail: 0, transferred: 0,
+  offered: 0, answered: 0, abandoned: 0, missed: 0, voicemail: 0, transferred: 0, expired: 0,
   answeredWithinThreshold: 0, answeredWaitSeconds: 0, longestWait: null, waitMedian: null, waitP90: null,
 };
 const NO_HANDLING: HandlingCounts = { handled: 0, handleSeconds: 0, handleMedian: null, handleP90: null };
@@ -72,6 +73,7 @@ function metrics(key: string | null, c: ContactCounts, h: HandlingCounts, r: Rep
     missed: c.missed,
     voicemail: c.voicemail,
     transferred: c.transferred,
+    expired: c.expired,
     answerRate: ratio(c.answered, c.offered),
     abandonmentRate: ratio(c.abandoned, c.offered),
     serviceLevel: ratio(c.answeredWithinThreshold, c.answered + c.abandoned),

@@ -13,7 +13,7 @@ import type { ReportRange } from '../../shared/reporting/time-range.js';
 
 type Db = Kysely<ReportingCallCenterTables>;
 
-const DISPOSITIONS: readonly (CallDisposition | null)[] = ['ANSWERED', 'TRANSFERRED', 'ABANDONED', 'MISSED', 'VOICEMAIL', null];
+const DISPOSITIONS: readonly (CallDisposition | null)[] = ['ANSWERED', 'TRANSFERRED', 'ABANDONED', 'MISSED', 'VOICEMAIL', 'EXPIRED', null];
 const dispositionOrder = (disposition: CallDisposition | null) => DISPOSITIONS.indexOf(disposition);
 
 export interface CustomerContactVolume {

@@ -21,7 +21,11 @@ export interface SimulatorOptions {
   secret: string;
   /** Mean calls per minute (simulated time). */
   ratePerMinute?: number;
-  /** Stop starting calls after this many seconds of real time (0: until `signal` aborts). Calls in progress finish. */
+  /**
+   * Stop starting calls after this many seconds of real time (0: until `signal` aborts).
+   * Calls in progress then finish; when `signal` aborts, they are ended at once (ENDED with
+   * `SIMULATOR_STOPPED`, then their wrap-up) before `runSimulator` resolves.
+   */
   durationSeconds?: number;
   /** Agents `agt_001` … taking calls. */
   agents?: number;
@@ -55,6 +59,30 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/** The disconnect reason of the ENDED events the simulator sends for calls in progress when it stops. */
+export const STOPPED_REASON = 'SIMULATOR_STOPPED';
+
+/** Follows which legs of a call are open (offered, not ended) and in wrap-up, from the events sent. */
+function track(body: Record<string, unknown>, open: Map<string, string | null>, inWrapUp: Map<string, string | null>): void {
+  const callId = String(body.callId);
+  const agentId = typeof body.agentId === 'string' ? body.agentId : null;
+  switch (body.type) {
+    case 'OFFERED':
+    case 'TRANSFERRED':
+    case 'ANSWERED':
+      open.set(callId, agentId ?? open.get(callId) ?? null);
+      break;
+    case 'ENDED':
+    case 'ABANDONED':
+      open.delete(callId);
+      if (body.type === 'ENDED') inWrapUp.set(callId, agentId);
+      break;
+    case 'WRAP_UP_DONE':
+      inWrapUp.delete(callId);
+      break;
+  }
+}
 
 /** A China mobile number no seeded customer is likely to have (the seed's number plan does not reach 1399…). */
 const unknownNumber = (prng: Prng) => `+861399${prng.digits(7)}`;
@@ -121,10 +149,22 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
     for (const a of plan.agents) busy.add(a);
     const run = (async () => {
       const started = Date.now();
+      /** Legs that were offered and have not ended yet, with their agent; and legs waiting for their wrap-up to end. */
+      const open = new Map<string, string | null>();
+      const inWrapUp = new Map<string, string | null>();
       for (const planned of plan.events) {
         await sleep(Math.max(0, started + planned.offsetMs / speedup - Date.now()), options.signal);
         if (options.signal?.aborted) break;
         await send(planned.body);
+        track(planned.body, open, inWrapUp);
+      }
+      // Stopped mid-call: end what was started, so no call stays active after the simulator.
+      if (options.signal?.aborted) {
+        for (const [callId, agentId] of open) {
+          await send({ callId, type: 'ENDED', agentId, disconnectReason: STOPPED_REASON });
+          inWrapUp.set(callId, agentId);
+        }
+        for (const [callId, agentId] of inWrapUp) if (agentId !== null) await send({ callId, type: 'WRAP_UP_DONE', agentId });
       }
       for (const a of plan.agents) busy.delete(a);
     })();

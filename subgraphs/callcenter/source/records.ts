@@ -4,7 +4,8 @@
  */
 export type CallDirection = 'INBOUND' | 'OUTBOUND';
 export type CallState = 'RINGING' | 'CONNECTED' | 'ON_HOLD' | 'WRAP_UP' | 'ENDED';
-export type CallDisposition = 'ANSWERED' | 'ABANDONED' | 'MISSED' | 'TRANSFERRED' | 'VOICEMAIL';
+/** EXPIRED: the end never arrived; ended after a silence (`events/call-expiry.ts`). */
+export type CallDisposition = 'ANSWERED' | 'ABANDONED' | 'MISSED' | 'TRANSFERRED' | 'VOICEMAIL' | 'EXPIRED';
 export type AgentPresence = 'AVAILABLE' | 'BUSY' | 'AWAY' | 'OFFLINE';
 
 export interface AgentRecord {

@@ -196,7 +196,7 @@ export type LogCallInput = {
   /** The call center's call id; the key that makes this idempotent. */
   callId: Scalars['ID']['input'];
   customerId: Scalars['ID']['input'];
-  /** How the call ended: ANSWERED, ABANDONED, MISSED, TRANSFERRED, VOICEMAIL. */
+  /** How the call ended: ANSWERED, ABANDONED, MISSED, TRANSFERRED, VOICEMAIL, EXPIRED. */
   disposition: Scalars['String']['input'];
   /** Talk and hold time in seconds (0 for a call nobody answered). */
   durationSeconds: Scalars['Int']['input'];
