@@ -71,6 +71,7 @@ describe('logs and metrics of a running stack', () => {
     assert.equal(typeof line.durationMs, 'number');
     const unauthenticated = await fetch(stack.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' }, body: '{"query":"{ __typename }"}' });
     assert.equal(unauthenticated.status, 401);
+    await unauthenticated.text();
     const generated = unauthenticated.headers.get('x-request-id')!;
     assert.match(generated, /^[0-9a-f-]{36}$/);
     assert.ok(lines.some((l) => l.requestId === generated && l.status === 401));
