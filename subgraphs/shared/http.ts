@@ -9,7 +9,13 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
-export type Route = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
+/**
+ * An extra route. `tooLarge`, when set, answers a request whose body exceeds
+ * `MAX_BODY_BYTES` (instead of the GraphQL-shaped 413), so a route keeps one error shape.
+ */
+export type Route = ((req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>) & {
+  tooLarge?: (req: IncomingMessage, res: ServerResponse) => void;
+};
 
 export interface HttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -43,6 +49,8 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req);
     if (body === null) {
+      const tooLarge = routes[`${req.method} ${url.pathname}`]?.tooLarge;
+      if (tooLarge) return tooLarge(req, res);
       sendJson(res, 413, { errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }
