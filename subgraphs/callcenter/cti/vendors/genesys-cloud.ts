@@ -13,7 +13,7 @@
  * One Genesys conversation is one call here (transfers stay inside the conversation):
  * customer.start, acd.start → OFFERED (acd.start names the queue); user.start → OFFERED at
  * that agent (alerting); acd.end with acdOutcome ANSWERED → ANSWERED by `answeredUserId`,
- * ABANDON… → ABANDONED; customer.end → ENDED (`disconnectType` ENDPOINT/CLIENT, the customer
+ * ABANDON… → ABANDONED; customer.end → ENDED (`disconnectType` ENDPOINT, the customer
  * hanging up, becomes CUSTOMER_DISCONNECT); acw → WRAP_UP_DONE. Other kinds and media types
  * other than voice are ignored and counted. Credentials: like Amazon Connect (EventBridge API
  * destination with `X-Switchboard-Api-Key`, or the Switchboard HMAC).
@@ -36,7 +36,8 @@ const BODY_FIELDS = [
   'conversationExternalOrganizationIds', 'utilizationLabel', 'flowType',
 ];
 const VOICE = new Set(['VOICE', 'CALL']);
-const CUSTOMER_HANGUP = new Set(['ENDPOINT', 'CLIENT', 'PEER']);
+/** disconnectType of the customer's own session when the customer hung up (PEER: the other side did). */
+const CUSTOMER_HANGUP = new Set(['ENDPOINT']);
 
 /** The notification (topic, body) inside an item, or null when the item is not a Genesys conversation detail event. */
 function notification(item: Json): { topic: string; body: unknown; envelope: boolean } | null {

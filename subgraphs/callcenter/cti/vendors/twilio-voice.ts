@@ -16,6 +16,8 @@
  * Inbound: queued/initiated/ringing/in-progress → OFFERED (in-progress of an inbound call only
  * means Twilio picked up to run TwiML), completed → ENDED, busy/no-answer/failed/canceled →
  * ENDED with that status as disconnect reason. Outbound: in-progress → ANSWERED.
+ * Twilio Voice has no after-call work: `completed` also brings WRAP_UP_DONE at the same
+ * instant, so the agent is free again (with TaskRouter, its wrap-up is then not measured).
  */
 import { required, type CtiAdapter } from '../adapter.js';
 import { normaliseInstant, type AcceptedEvent, type CallEventType, type IgnoredCounts } from '../event.js';
@@ -77,25 +79,25 @@ export function mapTwilioVoiceCallback(item: Json, ignored: IgnoredCounts): Acce
     ignored.unknownTypes += 1;
     return [];
   }
-  return [
-    {
-      ...base,
-      event: {
-        id,
-        callId: callSid,
-        parentCallId: null,
-        type,
-        at,
-        sequence,
-        from: ctiNumber(pick(item, 'From')),
-        to: ctiNumber(pick(item, 'To')),
-        direction: outbound ? 'OUTBOUND' : 'INBOUND',
-        queueId: null,
-        agentId: outbound ? clientIdentity(pickString(item, 'From')) : null,
-        disconnectReason,
-      },
+  const event: AcceptedEvent = {
+    ...base,
+    event: {
+      id,
+      callId: callSid,
+      parentCallId: null,
+      type,
+      at,
+      sequence,
+      from: ctiNumber(pick(item, 'From')),
+      to: ctiNumber(pick(item, 'To')),
+      direction: outbound ? 'OUTBOUND' : 'INBOUND',
+      queueId: null,
+      agentId: outbound ? clientIdentity(pickString(item, 'From')) : null,
+      disconnectReason,
     },
-  ];
+  };
+  if (status !== 'completed') return [event];
+  return [event, { ...base, event: { ...event.event, id: `${id}:wrap-up-done`, type: 'WRAP_UP_DONE', disconnectReason: null } }];
 }
 
 export const twilioVoiceAdapter: CtiAdapter = {
