@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { CALL_EVENTS_TOPIC, type CallEventMessage } from '../../subgraphs/callcenter/events/message.js';
 import { CUSTOMER, HOTLINE, deliver, event, getCall, gql, startHarness, type CallView, type Harness, type InternalEvent } from './harness.js';
 
 let harness: Harness;
@@ -82,8 +83,12 @@ describe('delivery order', () => {
     }
   });
 
-  it('fills in a leg with its caller as soon as the parent arrives', async () => {
+  it('fills in a leg with its caller as soon as the parent arrives, and tells the leg\'s subscribers', async () => {
     const { parent, leg, events } = transferScenario(`late_${randomUUID().slice(0, 8)}`);
+    const published: CallEventMessage[] = [];
+    const unsubscribe = harness.server.callEvents.pubsub.subscribe<CallEventMessage>(CALL_EVENTS_TOPIC, (message) => {
+      if (message.call.id === leg) published.push(message);
+    });
     await deliver(harness, [events[2]!]);
     const before = await getCall(harness, leg);
     assert.equal(before?.state, 'RINGING');
@@ -95,5 +100,11 @@ describe('delivery order', () => {
     assert.equal(after?.parentCall?.id, parent);
     const caller = await gql<{ call: { caller: { phone: string } | null } }>(harness, `query ($id: ID!) { call(id: $id) { caller { phone } } }`, { id: leg });
     assert.equal(caller.data?.call.caller?.phone, CUSTOMER);
+    unsubscribe();
+    assert.equal(published.length, 2, 'the leg\'s own event, then its update when the parent came');
+    assert.equal(published[0]?.call.from, null);
+    assert.equal(published[1]?.type, 'TRANSFERRED');
+    assert.equal(published[1]?.call.from, CUSTOMER);
+    assert.equal(published[1]?.call.parentCallId, parent);
   });
 });

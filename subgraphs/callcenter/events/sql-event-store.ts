@@ -196,7 +196,7 @@ export class SqlCallEventStore implements CallEventStore {
       // Each event carries the call as it stood once that event was applied: everything
       // applied before plus this batch's events up to it (stream order).
       const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
-      return applied.flatMap((event) => {
+      const messages = applied.flatMap((event) => {
         const final = folded.get(event.callId);
         if (!final) return [];
         const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
@@ -214,7 +214,44 @@ export class SqlCallEventStore implements CallEventStore {
         };
         return [message];
       });
+      return [...messages, ...this.legUpdates(applied, folded, existing, eventsByCall, appliedAt)];
     });
+  }
+
+  /**
+   * Legs recomputed only because their parent arrived now, whose caller changed (a leg that
+   * came before its parent learns the parent's numbers): one message each, so screens showing
+   * the leg get the caller at once. It repeats the leg's latest event (type, time, agent,
+   * queue) under the id `<that event's id>+<appliedAt>` (not an event of its own: catch-up
+   * with `callEventsSince` replays stored events only; `activeCalls` shows the update).
+   */
+  private legUpdates(
+    applied: readonly CtiEvent[],
+    folded: ReadonlyMap<string, CallRecord>,
+    existing: ReadonlyMap<string, CallRecord>,
+    eventsByCall: ReadonlyMap<string, CtiEvent[]>,
+    appliedAt: string,
+  ): CallEventMessage[] {
+    const withOwnEvents = new Set(applied.map((event) => event.callId));
+    const updates: CallEventMessage[] = [];
+    for (const record of folded.values()) {
+      if (withOwnEvents.has(record.id) || record.parentCallId === null) continue;
+      const before = existing.get(record.id);
+      if (before && before.from === record.from && before.to === record.to && before.customerNumber === record.customerNumber && before.direction === record.direction) continue;
+      const latest = (eventsByCall.get(record.id) ?? []).filter((event) => event.callId === record.id).sort(compareEvents).at(-1);
+      if (!latest) continue;
+      const id = `${latest.id}+${appliedAt}`;
+      updates.push({
+        id,
+        type: latest.type,
+        at: latest.at,
+        cursor: encodeEventCursor({ appliedAt, at: latest.at, id }),
+        agentId: latest.agentId,
+        queueId: latest.queueId,
+        call: record,
+      });
+    }
+    return updates;
   }
 
   async unappliedEvents(receivedBefore: string, limit: number): Promise<string[]> {
