@@ -33,6 +33,7 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** Reads `body` by `contentType` (see the module comment); never throws. */
 export function readWebhookBody(contentType: string | undefined, body: Buffer): ReadBody {
   const type = mediaType(contentType);
   if (type === 'application/x-www-form-urlencoded') {

@@ -64,6 +64,11 @@ function items(kind: BodyKind, value: unknown): unknown[] | null {
   return null;
 }
 
+/**
+ * The internal events of a read body, or why it is refused: 400 not a payload, 422 an item in
+ * no supported format or missing a required field, 401 a vendor's items under a credential
+ * scheme that vendor does not use. `request` carries the query (Tencent's `action`).
+ */
 export function parsePayload(kind: BodyKind, value: unknown, scheme: AuthScheme, request: RequestInfo): ParsedPayload | PayloadRefusal {
   const list = items(kind, value);
   if (list === null || list.length > MAX_EVENTS_PER_REQUEST) {

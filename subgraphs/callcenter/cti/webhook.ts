@@ -34,6 +34,7 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, reason: st
 
 const tooLargeMessage = `The body is larger than ${CTI_MAX_BODY_BYTES} bytes; send fewer events per request.`;
 
+/** The `POST /webhooks/cti` route (with its over-1-MB answer, `Route.tooLarge`). */
 export function ctiWebhookRoute(options: CtiWebhookOptions): Route {
   const route: Route = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     if (body.length > CTI_MAX_BODY_BYTES) {

@@ -17,6 +17,7 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+/** Accepts when `key` equals one of `secrets`. */
 export function verifyApiKey(secrets: readonly string[], key: string): CredentialCheck {
   let matched = false;
   for (const secret of secrets) matched = sameSecret(key.trim(), secret) || matched;

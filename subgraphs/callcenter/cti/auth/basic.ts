@@ -7,6 +7,7 @@
 import type { CredentialCheck } from './credentials.js';
 import { sameSecret } from './api-key.js';
 
+/** Accepts when the Basic password equals one of `secrets`. */
 export function verifyBasic(secrets: readonly string[], authorization: string): CredentialCheck {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization);
   const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';

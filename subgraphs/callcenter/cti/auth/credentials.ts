@@ -37,6 +37,7 @@ export const MISSING_CREDENTIALS_MESSAGE =
   `No credentials: sign with ${TIMESTAMP_HEADER} and ${SIGNATURE_HEADER}, or send ${API_KEY_HEADER}, ` +
   `${TWILIO_SIGNATURE_HEADER} (Twilio) or Authorization: Basic (Tencent Cloud Contact Center).`;
 
+/** Checks the request's credentials under `scheme` against the configured secrets. */
 export function verifyCredentials(scheme: AuthScheme, input: CredentialInput): CredentialCheck {
   const { req, secrets } = input;
   switch (scheme) {

@@ -36,6 +36,7 @@ export function candidateUrls(req: IncomingMessage): string[] {
   return [...variants];
 }
 
+/** Accepts when `signature` matches the form `params` posted to one of `urls` under one of `secrets` (auth tokens). */
 export function verifyTwilio(
   secrets: readonly string[],
   signature: string,
