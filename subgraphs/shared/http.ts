@@ -21,7 +21,13 @@ import { metricsText } from './observability/metrics.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
-export type Route = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
+/**
+ * An extra route. `tooLarge`, when set, answers a request whose body exceeds
+ * `MAX_BODY_BYTES` (instead of the GraphQL-shaped 413), so a route keeps one error shape.
+ */
+export type Route = ((req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>) & {
+  tooLarge?: (req: IncomingMessage, res: ServerResponse) => void;
+};
 
 /**
  * Who may call a route: `guarded` (the server's guard decides; the default for a plain
@@ -108,6 +114,8 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
     if (options.guard && (route === undefined || route.access === 'guarded') && !(await options.guard(req, res, target))) return;
     const body = await readBody(req);
     if (body === null) {
+      const tooLarge = route?.handle.tooLarge;
+      if (tooLarge) return tooLarge(req, res);
       sendJson(res, 413, { errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }

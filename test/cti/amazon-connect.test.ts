@@ -86,4 +86,45 @@ describe('Amazon Connect contact events', () => {
     assert.equal(child?.state, 'RINGING');
     assert.equal(child?.from, '+8613900139000');
   });
+
+  it('ignores a supervisor monitoring or barging (MONITOR contact): the customer call goes on, no phantom call', async () => {
+    const customer = randomUUID();
+    const monitor = randomUUID();
+    const agentArn = `${INSTANCE}/agent/22222222-3333-4444-5555-666666666666`;
+    const supervisorArn = `${INSTANCE}/agent/99999999-8888-7777-6666-555555555555`;
+    await deliver(harness, [
+      envelope({ eventType: 'INITIATED', contactId: customer, initiationMethod: 'INBOUND', initiationTimestamp: iso(0), customerEndpoint: { address: '+8613700137000' } }, iso(0)),
+      envelope({ eventType: 'CONNECTED_TO_AGENT', contactId: customer, initiationMethod: 'INBOUND', agentInfo: { agentArn, connectedToAgentTimestamp: iso(8) } }, iso(8)),
+    ]);
+    const response = await deliver(harness, [
+      envelope({ eventType: 'INITIATED', contactId: monitor, initialContactId: customer, previousContactId: customer, initiationMethod: 'MONITOR', initiationTimestamp: iso(60) }, iso(60)),
+      envelope({ eventType: 'CONNECTED_TO_AGENT', contactId: monitor, previousContactId: customer, initiationMethod: 'MONITOR', agentInfo: { agentArn: supervisorArn, connectedToAgentTimestamp: iso(61) } }, iso(61)),
+      envelope({ eventType: 'DISCONNECTED', contactId: monitor, previousContactId: customer, initiationMethod: 'MONITOR', disconnectTimestamp: iso(120), disconnectReason: 'AGENT_DISCONNECT', agentInfo: { agentArn: supervisorArn } }, iso(120)),
+    ]);
+    assert.equal(response.body.accepted, 0);
+    assert.equal(response.body.ignored?.notCalls, 3);
+    const call = await getCall(harness, customer);
+    assert.equal(call?.state, 'CONNECTED');
+    assert.equal(call?.endedAt, null);
+    assert.equal(call?.disposition, null);
+    assert.equal(call?.agent?.presence, 'BUSY');
+    assert.equal(await getCall(harness, monitor), null);
+  });
+
+  it('links a contact that names a previous one without a transfer (EXTERNAL_OUTBOUND) but does not end it', async () => {
+    const customer = randomUUID();
+    const external = randomUUID();
+    const agentArn = `${INSTANCE}/agent/33333333-4444-5555-6666-777777777777`;
+    await deliver(harness, [
+      envelope({ eventType: 'INITIATED', contactId: customer, initiationMethod: 'INBOUND', initiationTimestamp: iso(0), customerEndpoint: { address: '+8613600136000' } }, iso(0)),
+      envelope({ eventType: 'CONNECTED_TO_AGENT', contactId: customer, initiationMethod: 'INBOUND', agentInfo: { agentArn, connectedToAgentTimestamp: iso(5) } }, iso(5)),
+      envelope({ eventType: 'INITIATED', contactId: external, previousContactId: customer, initiationMethod: 'EXTERNAL_OUTBOUND', initiationTimestamp: iso(30), customerEndpoint: { address: '+862161234567' } }, iso(30)),
+    ]);
+    const [parent, leg] = await Promise.all([getCall(harness, customer), getCall(harness, external)]);
+    assert.equal(parent?.state, 'CONNECTED');
+    assert.equal(parent?.disposition, null);
+    assert.equal(leg?.parentCall?.id, customer);
+    assert.equal(leg?.direction, 'OUTBOUND');
+    assert.equal(leg?.to, '+862161234567');
+  });
 });

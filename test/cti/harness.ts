@@ -49,7 +49,7 @@ export async function startHarness(options: CallEventsOptions = {}): Promise<Har
 
 export interface WebhookResponse {
   status: number;
-  body: { code?: string; reason?: string; accepted?: number; duplicates?: number; ignored?: Record<string, number> };
+  body: { code?: string; reason?: string; message?: string; accepted?: number; duplicates?: number; ignored?: Record<string, number>; ErrCode?: number };
 }
 
 /** Posts `payload` signed with `secret` (or with the given headers) and returns status and JSON body. */
@@ -61,6 +61,17 @@ export async function postWebhook(
   const body = options.raw ?? JSON.stringify(payload);
   const headers = options.headers ?? ctiSignatureHeaders(options.secret ?? SECRET, body, options.nowMs);
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, body: (await response.json()) as WebhookResponse['body'] };
+}
+
+/** Posts a vendor delivery (body as given, query appended) with `headers`; returns status and JSON body. */
+export async function postDelivery(
+  harness: Harness,
+  delivery: { contentType: string; body: string; query?: string },
+  headers: Record<string, string>,
+): Promise<WebhookResponse> {
+  const url = delivery.query ? `${harness.webhookUrl}?${delivery.query}` : harness.webhookUrl;
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': delivery.contentType, ...headers }, body: delivery.body });
   return { status: response.status, body: (await response.json()) as WebhookResponse['body'] };
 }
 
@@ -110,7 +121,7 @@ export interface CallView {
   id: string;
   direction: string;
   from: string | null;
-  to: string;
+  to: string | null;
   state: string;
   startedAt: string;
   answeredAt: string | null;

@@ -113,15 +113,30 @@ describe('deduplication and ignored content', () => {
     const response = await deliver(harness, [
       event(callId, 'OFFERED', base, 0, { from: CUSTOMER, to: HOTLINE, queueId: 'q_sales', colour: 'blue', nested: { a: 1 } }),
       event(callId, 'RECORDING_READY', base, 5),
-      { id: 'evt_without_call', type: 'ANSWERED', at: new Date(base).toISOString() },
-      'not an object',
     ]);
     assert.equal(response.status, 202);
     assert.equal(response.body.accepted, 1);
-    assert.deepEqual(response.body.ignored, { unknownTypes: 1, unknownFields: 2, invalid: 2 });
+    assert.deepEqual(response.body.ignored, { unknownTypes: 1, unknownFields: 2, notCalls: 0 });
     const call = await getCall(harness, callId);
     assert.equal(call?.state, 'RINGING');
     assert.equal(call?.from, CUSTOMER);
+  });
+
+  it('refuses the whole request (422, nothing stored) when one event misses a required field or is not an object', async () => {
+    const callId = newCallId();
+    const cases: [unknown, RegExp][] = [
+      [{ id: 'evt_without_call', type: 'ANSWERED', at: new Date(base).toISOString() }, /Item 1 \(Switchboard internal event\): `callId` is missing/],
+      ['not an object', /Item 1 is string, not an event object/],
+      [{ id: 'evt_bad_time', callId, type: 'ENDED', at: 'yesterday' }, /`at`/],
+    ];
+    for (const [bad, message] of cases) {
+      const response = await postWebhook(harness.webhookUrl, { events: [event(callId, 'OFFERED', base, 0, { from: CUSTOMER }), bad] });
+      assert.equal(response.status, 422);
+      assert.equal(response.body.code, 'BAD_USER_INPUT');
+      assert.match(response.body.message ?? '', message);
+    }
+    await harness.server.callEvents.idle();
+    assert.equal(await getCall(harness, callId), null);
   });
 
   it('normalises numbers to E.164 and withheld numbers to null', async () => {

@@ -56,8 +56,8 @@ export type Call = {
   startedAt: Scalars['DateTime']['output'];
   state: CallState;
   talkSeconds: Scalars['Int']['output'];
-  /** The called number in E.164. */
-  to: Scalars['String']['output'];
+  /** The called number in E.164; `null` when the call center did not report it. */
+  to: Maybe<Scalars['String']['output']>;
   /** Seconds from offered to answered (or to abandoned). */
   waitSeconds: Scalars['Int']['output'];
   wrapUpSeconds: Scalars['Int']['output'];
@@ -725,7 +725,7 @@ export type CallResolvers<ContextType = CallCenterContext, ParentType extends Re
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['CallState'], ParentType, ContextType>;
   talkSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   waitSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   wrapUpSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

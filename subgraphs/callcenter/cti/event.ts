@@ -34,8 +34,8 @@ export interface CtiEvent {
   disconnectReason: string | null;
 }
 
-/** Where an event came from (stored with it). */
-export type CtiEventSource = 'internal' | 'amazon-connect';
+/** Where an event came from (stored with it): one value per vendor adapter (`cti/vendors/`). */
+export type CtiEventSource = 'internal' | 'amazon-connect' | 'genesys-cloud' | 'twilio-voice' | 'twilio-taskrouter' | 'tencent-tccc';
 
 /** An event as accepted: normalised, with where it came from and the raw item for the history. */
 export interface AcceptedEvent {
@@ -44,14 +44,22 @@ export interface AcceptedEvent {
   raw: unknown;
 }
 
-/** What was left out of a payload: counted and reported in the webhook's answer, never fatal. */
+/**
+ * What was left out of a payload of a supported format: counted and reported in the
+ * webhook's answer, never fatal. `unknownTypes`: vendor event types that carry nothing
+ * for call state (Connect `CONTACT_DATA_UPDATED`, TaskRouter `worker.*`, …) and non-voice
+ * channels; `unknownFields`: fields outside the vendor's documented set; `notCalls`:
+ * contacts that are not a customer's call (a supervisor's Connect `MONITOR` contact).
+ * Items that are not of a supported format, or miss a required field, are refused instead
+ * (webhook answer 422).
+ */
 export interface IgnoredCounts {
   unknownTypes: number;
   unknownFields: number;
-  invalid: number;
+  notCalls: number;
 }
 
-export const emptyIgnored = (): IgnoredCounts => ({ unknownTypes: 0, unknownFields: 0, invalid: 0 });
+export const emptyIgnored = (): IgnoredCounts => ({ unknownTypes: 0, unknownFields: 0, notCalls: 0 });
 
 /** A timestamp as ISO-8601 UTC with milliseconds, or null when unreadable. Numbers (or digit strings): unix seconds or milliseconds. */
 export function normaliseInstant(value: unknown): string | null {

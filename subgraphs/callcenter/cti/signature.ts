@@ -21,7 +21,8 @@ export function ctiSignatureHeaders(secret: string, body: string | Buffer, nowMs
   return { 'X-Switchboard-Timestamp': String(timestamp), 'X-Switchboard-Signature': signCtiPayload(secret, timestamp, body) };
 }
 
-export type SignatureRefusal = 'MISSING_SIGNATURE' | 'BAD_TIMESTAMP' | 'STALE_TIMESTAMP' | 'BAD_SIGNATURE';
+/** Why a request was refused with 401 (the `reason` of the answer). */
+export type SignatureRefusal = 'MISSING_SIGNATURE' | 'BAD_TIMESTAMP' | 'STALE_TIMESTAMP' | 'BAD_SIGNATURE' | 'SCHEME_NOT_ACCEPTED';
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureRefusal; message: string };
 

@@ -195,7 +195,7 @@ export function foldCall(callId: string, events: readonly CtiEvent[], context: F
     id: callId,
     direction,
     from,
-    to: to ?? '',
+    to,
     customerNumber: customerNumber === '' ? null : customerNumber,
     state: finalState,
     queueId,

@@ -24,6 +24,24 @@ import type { CallEventTables, CtiEventsTable, CtiTables } from './tables.js';
 /** Rows per multi-row INSERT (16 columns: far below both dialects' parameter limits). */
 const INSERT_ROWS = 500;
 const IN_LIST = 500;
+/** How many transfer levels below an applied call are recomputed with it. */
+const MAX_LEG_DEPTH = 8;
+
+/** `callIds` ordered so that a call comes after its parent (when the parent is among them); ties by id. */
+function parentsFirst(callIds: readonly string[], parentOf: (callId: string) => string | null): string[] {
+  const inBatch = new Set(callIds);
+  const depth = (callId: string): number => {
+    let level = 0;
+    const seen = new Set([callId]);
+    for (let parent = parentOf(callId); parent !== null && inBatch.has(parent) && !seen.has(parent); parent = parentOf(parent)) {
+      seen.add(parent);
+      level += 1;
+    }
+    return level;
+  };
+  const levels = new Map(callIds.map((id) => [id, depth(id)]));
+  return [...callIds].sort((a, b) => levels.get(a)! - levels.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+}
 
 type EventRow = Selectable<CtiEventsTable>;
 
@@ -109,6 +127,9 @@ export class SqlCallEventStore implements CallEventStore {
         affected.add(row.call_id);
         if (row.type === 'TRANSFERRED' && row.parent_call_id !== null) affected.add(row.parent_call_id);
       }
+      // Legs that arrived before this call (their parent) are recomputed with it: they
+      // inherit its numbers, whatever the delivery order.
+      for (const leg of await this.legsOf(trx, affected)) affected.add(leg);
       const callIds = [...affected].sort();
       for (const rows of chunks(callIds, INSERT_ROWS)) {
         await trx
@@ -138,19 +159,21 @@ export class SqlCallEventStore implements CallEventStore {
       for (const row of history) {
         const event = eventFromRow(row);
         eventsByCall.get(event.callId)?.push(event);
-        if (event.type === 'TRANSFERRED' && event.parentCallId !== null) {
-          if (eventsByCall.has(event.parentCallId) && event.parentCallId !== event.callId) eventsByCall.get(event.parentCallId)?.push(event);
+        if (event.parentCallId !== null && event.parentCallId !== event.callId) {
+          if (event.type === 'TRANSFERRED') eventsByCall.get(event.parentCallId)?.push(event);
           parentIds.add(event.parentCallId);
         }
       }
       const existing = await this.callRows(trx, [...new Set([...callIds, ...parentIds])]);
 
-      // Parents first, so a new leg inherits its parent's numbers.
-      const order = [...callIds].sort((a, b) => Number(!parentIds.has(a)) - Number(!parentIds.has(b)));
+      // Parents before their legs (at any depth), so a leg inherits its parent as just folded.
+      const parentOf = (callId: string) =>
+        [...(eventsByCall.get(callId) ?? [])].sort(compareEvents).find((e) => e.callId === callId && e.parentCallId !== null && e.parentCallId !== callId)
+          ?.parentCallId ?? null;
       const folded = new Map<string, CallRecord>();
-      for (const callId of order) {
+      for (const callId of parentsFirst(callIds, parentOf)) {
         const events = eventsByCall.get(callId) ?? [];
-        const parentId = events.find((e) => e.callId === callId && e.parentCallId !== null)?.parentCallId ?? null;
+        const parentId = parentOf(callId);
         const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
         const record = foldCall(callId, events, { existing: existing.get(callId) ?? null, parent });
         if (record) folded.set(callId, record);
@@ -173,7 +196,7 @@ export class SqlCallEventStore implements CallEventStore {
       // Each event carries the call as it stood once that event was applied: everything
       // applied before plus this batch's events up to it (stream order).
       const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
-      return applied.flatMap((event) => {
+      const messages = applied.flatMap((event) => {
         const final = folded.get(event.callId);
         if (!final) return [];
         const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
@@ -191,7 +214,44 @@ export class SqlCallEventStore implements CallEventStore {
         };
         return [message];
       });
+      return [...messages, ...this.legUpdates(applied, folded, existing, eventsByCall, appliedAt)];
     });
+  }
+
+  /**
+   * Legs recomputed only because their parent arrived now, whose caller changed (a leg that
+   * came before its parent learns the parent's numbers): one message each, so screens showing
+   * the leg get the caller at once. It repeats the leg's latest event (type, time, agent,
+   * queue) under the id `<that event's id>+<appliedAt>` (not an event of its own: catch-up
+   * with `callEventsSince` replays stored events only; `activeCalls` shows the update).
+   */
+  private legUpdates(
+    applied: readonly CtiEvent[],
+    folded: ReadonlyMap<string, CallRecord>,
+    existing: ReadonlyMap<string, CallRecord>,
+    eventsByCall: ReadonlyMap<string, CtiEvent[]>,
+    appliedAt: string,
+  ): CallEventMessage[] {
+    const withOwnEvents = new Set(applied.map((event) => event.callId));
+    const updates: CallEventMessage[] = [];
+    for (const record of folded.values()) {
+      if (withOwnEvents.has(record.id) || record.parentCallId === null) continue;
+      const before = existing.get(record.id);
+      if (before && before.from === record.from && before.to === record.to && before.customerNumber === record.customerNumber && before.direction === record.direction) continue;
+      const latest = (eventsByCall.get(record.id) ?? []).filter((event) => event.callId === record.id).sort(compareEvents).at(-1);
+      if (!latest) continue;
+      const id = `${latest.id}+${appliedAt}`;
+      updates.push({
+        id,
+        type: latest.type,
+        at: latest.at,
+        cursor: encodeEventCursor({ appliedAt, at: latest.at, id }),
+        agentId: latest.agentId,
+        queueId: latest.queueId,
+        call: record,
+      });
+    }
+    return updates;
   }
 
   async unappliedEvents(receivedBefore: string, limit: number): Promise<string[]> {
@@ -267,6 +327,28 @@ export class SqlCallEventStore implements CallEventStore {
     where: (query: ReturnType<typeof selectEvents>) => ReturnType<typeof selectEvents>,
   ): Promise<EventRow[]> {
     return where(selectEvents(trx)).execute();
+  }
+
+  /**
+   * The legs of `callIds` (calls whose events name one of them as parent), and their legs in
+   * turn, at most `MAX_LEG_DEPTH` levels down; without `callIds` themselves.
+   */
+  private async legsOf(trx: Transaction<CallEventTables>, callIds: ReadonlySet<string>): Promise<string[]> {
+    const found = new Set<string>();
+    let frontier = [...callIds];
+    for (let depth = 0; depth < MAX_LEG_DEPTH && frontier.length > 0; depth += 1) {
+      const next: string[] = [];
+      for (const part of chunks(frontier, IN_LIST)) {
+        const rows = await trx.selectFrom('cti_events').select('call_id').distinct().where('parent_call_id', 'in', part).execute();
+        for (const { call_id } of rows) {
+          if (callIds.has(call_id) || found.has(call_id)) continue;
+          found.add(call_id);
+          next.push(call_id);
+        }
+      }
+      frontier = next;
+    }
+    return [...found];
   }
 
   private async callRows(trx: Transaction<CallEventTables>, ids: string[]): Promise<Map<string, CallRecord>> {

@@ -7,12 +7,18 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CallRecord } from './records.js';
 import type { CallsTable } from './tables.js';
 
+/**
+ * `to_number` is NOT NULL in databases created before the called number became optional;
+ * an unknown called number is stored as '' (never a valid E.164 number) and read back as null.
+ */
+const NO_NUMBER = '';
+
 export function callFromRow(row: Selectable<CallsTable>): CallRecord {
   return {
     id: row.id,
     direction: row.direction,
     from: row.from_number,
-    to: row.to_number,
+    to: row.to_number === NO_NUMBER ? null : row.to_number,
     customerNumber: row.customer_number,
     state: row.state,
     queueId: row.queue_id,
@@ -36,7 +42,7 @@ export function callToRow(call: CallRecord): Insertable<CallsTable> {
     id: call.id,
     direction: call.direction,
     from_number: call.from,
-    to_number: call.to,
+    to_number: call.to ?? NO_NUMBER,
     customer_number: call.customerNumber,
     state: call.state,
     queue_id: call.queueId,

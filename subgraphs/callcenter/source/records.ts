@@ -25,7 +25,8 @@ export interface CallRecord {
   direction: CallDirection;
   /** Calling number; null when withheld. */
   from: string | null;
-  to: string;
+  /** Called number; null when the call center did not report it. */
+  to: string | null;
   /** The customer's side of the call: `from` for inbound, `to` for outbound. Indexed; how a customer's calls are found. */
   customerNumber: string | null;
   state: CallState;

@@ -83,6 +83,13 @@ export const screenPopLatency = new Histogram({
   registers: [registry],
 });
 
+export const ctiWebhookRejections = new Counter({
+  name: 'switchboard_cti_webhook_rejections_total',
+  help: 'CTI webhook requests refused with a 4xx answer, by reason (see subgraphs/callcenter/cti/metrics.ts).',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
 /** Most distinct operation names kept as label values; the rest count as `other`. */
 export const MAX_OPERATION_NAMES = 200;
 const operationNames = new Set<string>();

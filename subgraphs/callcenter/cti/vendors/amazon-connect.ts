@@ -2,16 +2,27 @@
  * Amazon Connect contact events as EventBridge delivers them (`detail-type: "Amazon
  * Connect Contact Event"`, the contact in `detail`), mapped to the internal model. Keys
  * are matched case-insensitively. Table and rationale: docs/cti-webhooks.md.
+ * Sources: https://docs.aws.amazon.com/connect/latest/adminguide/contact-events.html (event
+ * types and fields) and
+ * https://docs.aws.amazon.com/connect/latest/adminguide/contact-initiation-methods.html
+ * (initiation methods).
  *
- * INITIATED / QUEUED → OFFERED (TRANSFERRED when the contact was initiated by a transfer
- * and names its `previousContactId`); CONNECTED_TO_AGENT → ANSWERED; DISCONNECTED → ENDED
- * (with `disconnectReason`); COMPLETED → WRAP_UP_DONE. Anything else (CONTACT_DATA_UPDATED,
+ * INITIATED / QUEUED → OFFERED; CONNECTED_TO_AGENT → ANSWERED; DISCONNECTED → ENDED (with
+ * `disconnectReason`); COMPLETED → WRAP_UP_DONE. Anything else (CONTACT_DATA_UPDATED,
  * CONNECTED_TO_SYSTEM, …) and non-voice channels are ignored and counted.
+ *
+ * Initiation methods: only `TRANSFER` (an agent transferred the customer) and
+ * `QUEUE_TRANSFER` (moved to another queue) make a contact the customer's next leg that
+ * ends its `previousContactId` (TRANSFERRED). `MONITOR` is a supervisor listening in or
+ * barging: not a customer call, so its events are ignored (counted as `notCalls`) and the
+ * monitored call goes on. Other contacts that name a `previousContactId` (`CALLBACK`,
+ * `DISCONNECT`, `EXTERNAL_OUTBOUND`, …) are linked to it but do not end it.
  */
-import type { AcceptedEvent, CallEventType, IgnoredCounts } from './event.js';
-import { normaliseInstant } from './event.js';
-import { countUnknownKeys, pick, pickObject, pickString, type Json } from './keys.js';
-import { ctiNumber } from './numbers.js';
+import { required, type CtiAdapter } from '../adapter.js';
+import type { AcceptedEvent, CallEventType, IgnoredCounts } from '../event.js';
+import { normaliseInstant } from '../event.js';
+import { countUnknownKeys, pick, pickObject, pickString, type Json } from '../keys.js';
+import { ctiNumber } from '../numbers.js';
 
 export const CONNECT_DETAIL_TYPE = 'Amazon Connect Contact Event';
 
@@ -23,9 +34,14 @@ const DETAIL_FIELDS = [
   'segmentAttributes', 'updatedProperties', 'routingCriteria', 'recordings',
 ];
 
-const TRANSFER_METHODS = new Set(['TRANSFER', 'QUEUE_TRANSFER', 'EXTERNAL_OUTBOUND', 'MONITOR']);
-const OUTBOUND_METHODS = new Set(['OUTBOUND', 'API', 'CALLBACK', 'CAMPAIGN']);
+/** Initiation methods of a contact that continues the customer's call and ends the previous contact. */
+const TRANSFER_METHODS = new Set(['TRANSFER', 'QUEUE_TRANSFER']);
+/** Initiation methods of contacts that are not a customer's call at all. */
+const NOT_A_CALL_METHODS = new Set(['MONITOR']);
+/** Initiation methods of contacts placed towards the customer (the customer is `to`). */
+const OUTBOUND_METHODS = new Set(['OUTBOUND', 'API', 'CALLBACK', 'CAMPAIGN', 'CAMPAIGN_PREVIEW', 'EXTERNAL_OUTBOUND']);
 
+/** True for an EventBridge envelope of an Amazon Connect contact event. */
 export function isConnectEnvelope(item: Json): boolean {
   return pickString(item, 'detail-type') === CONNECT_DETAIL_TYPE || pickString(item, 'detailType') === CONNECT_DETAIL_TYPE;
 }
@@ -37,21 +53,14 @@ export function arnId(arn: string | null): string | null {
   return last && last.length > 0 ? last : null;
 }
 
-export function mapConnectEvent(envelope: Json, ignored: IgnoredCounts): AcceptedEvent | null {
+/** Maps one envelope (see the module comment); throws `InvalidItemError` when `detail`, its `contactId`, `eventType` or time is missing. */
+export function mapConnectEvent(envelope: Json, ignored: IgnoredCounts): AcceptedEvent[] {
   ignored.unknownFields += countUnknownKeys(envelope, ENVELOPE_FIELDS);
-  const detail = pickObject(envelope, 'detail');
-  if (!detail) {
-    ignored.invalid += 1;
-    return null;
-  }
+  const detail = required(pickObject(envelope, 'detail'), '`detail`');
   ignored.unknownFields += countUnknownKeys(detail, DETAIL_FIELDS);
-  const eventType = pickString(detail, 'eventType')?.toUpperCase() ?? null;
+  const eventType = required(pickString(detail, 'eventType'), '`detail.eventType`').toUpperCase();
   const channel = pickString(detail, 'channel')?.toUpperCase() ?? 'VOICE';
-  const contactId = pickString(detail, 'contactId');
-  if (!contactId || !eventType) {
-    ignored.invalid += 1;
-    return null;
-  }
+  const contactId = required(pickString(detail, 'contactId'), '`detail.contactId`');
   const method = pickString(detail, 'initiationMethod')?.toUpperCase() ?? 'INBOUND';
   const previousContactId = pickString(detail, 'previousContactId');
   const queueInfo = pickObject(detail, 'queueInfo');
@@ -63,7 +72,7 @@ export function mapConnectEvent(envelope: Json, ignored: IgnoredCounts): Accepte
   switch (eventType) {
     case 'INITIATED':
     case 'QUEUED':
-      type = TRANSFER_METHODS.has(method) && previousContactId ? 'TRANSFERRED' : 'OFFERED';
+      type = TRANSFER_METHODS.has(method) && previousContactId !== null ? 'TRANSFERRED' : 'OFFERED';
       at = eventType === 'QUEUED' ? (pick(queueInfo, 'enqueueTimestamp') ?? time) : (pick(detail, 'initiationTimestamp') ?? time);
       break;
     case 'CONNECTED_TO_AGENT':
@@ -80,22 +89,22 @@ export function mapConnectEvent(envelope: Json, ignored: IgnoredCounts): Accepte
       break;
     default:
       ignored.unknownTypes += 1;
-      return null;
+      return [];
   }
   if (channel !== 'VOICE') {
     ignored.unknownTypes += 1;
-    return null;
+    return [];
   }
-  const instant = normaliseInstant(at);
-  if (!instant) {
-    ignored.invalid += 1;
-    return null;
+  const instant = required(normaliseInstant(at), `the ${eventType} timestamp`);
+  if (NOT_A_CALL_METHODS.has(method)) {
+    ignored.notCalls += 1;
+    return [];
   }
   const outbound = OUTBOUND_METHODS.has(method);
   const customer = ctiNumber(pick(pickObject(detail, 'customerEndpoint'), 'address'));
   const system = ctiNumber(pick(pickObject(detail, 'systemEndpoint'), 'address'));
   const id = pickString(envelope, 'id') ?? `${contactId}:${eventType}:${instant}`;
-  return {
+  return [{
     source: 'amazon-connect',
     raw: envelope,
     event: {
@@ -112,5 +121,14 @@ export function mapConnectEvent(envelope: Json, ignored: IgnoredCounts): Accepte
       agentId: type === 'ANSWERED' || type === 'WRAP_UP_DONE' || type === 'ENDED' ? arnId(pickString(agentInfo, 'agentArn')) : null,
       disconnectReason: pickString(detail, 'disconnectReason'),
     },
-  };
+  }];
 }
+
+export const amazonConnectAdapter: CtiAdapter = {
+  source: 'amazon-connect',
+  label: 'Amazon Connect contact event',
+  body: 'json',
+  auth: ['switchboard-hmac', 'api-key'],
+  matches: (item) => isConnectEnvelope(item),
+  map: (item, ignored) => mapConnectEvent(item, ignored),
+};
