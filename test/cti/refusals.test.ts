@@ -6,7 +6,6 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { register } from 'prom-client';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { rejectionCount } from '../../subgraphs/callcenter/cti/metrics.js';
 import { CUSTOMER, SECRET, event, getCall, newCallId, postDelivery, postWebhook, startHarness, type Harness } from './harness.js';
@@ -32,7 +31,7 @@ describe('payloads the endpoint does not understand', () => {
     assert.match(response.body.message ?? '', /event, uuid, caller_id_number/);
     assert.match(response.body.message ?? '', /Amazon Connect contact event/);
     assert.equal(await rejectionCount('UNSUPPORTED_FORMAT'), before + 1);
-    assert.match(await register.metrics(), /switchboard_cti_webhook_rejections_total\{reason="UNSUPPORTED_FORMAT"\} \d+/);
+    assert.match(await (await fetch(`${harness.server.url}/metrics`)).text(), /switchboard_cti_webhook_rejections_total\{reason="UNSUPPORTED_FORMAT"\} \d+/);
   });
 
   it('names the detail-type of an EventBridge event that is not a contact event', async () => {
