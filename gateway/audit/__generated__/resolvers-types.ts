@@ -86,7 +86,7 @@ export type Query = {
    * Audit events, newest first, optionally filtered. Admins only (`audit:read`).
    * `first` is at most 100.
    */
-  auditEvents: AuditEventConnection;
+  auditEvents: Maybe<AuditEventConnection>;
 };
 
 
@@ -281,7 +281,7 @@ export type PageInfoResolvers<ContextType = AuditContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
+  auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
