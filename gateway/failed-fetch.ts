@@ -23,6 +23,7 @@ import {
   type GraphQLError,
   type GraphQLFormattedError,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -65,7 +66,8 @@ export function fieldPathsOf(fetch: SubgraphFetch, document?: DocumentNode): Sub
   for (const definition of parsed.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const rootFields = collectFields(operation.selectionSet, null, fragments);
+  const variables = fetch.variables ?? {};
+  const rootFields = collectFields(operation.selectionSet, null, fragments, variables);
   const paths: SubgraphPath[] = [];
   for (const [key, field] of rootFields) {
     if (field.name !== ENTITIES) {
@@ -76,7 +78,7 @@ export function fieldPathsOf(fetch: SubgraphFetch, document?: DocumentNode): Sub
     if (!Array.isArray(representations) || !field.selectionSet) continue;
     representations.forEach((representation, index) => {
       const typename = (representation as { __typename?: unknown } | null)?.__typename;
-      const entityFields = collectFields(field.selectionSet!, typeof typename === 'string' ? typename : null, fragments);
+      const entityFields = collectFields(field.selectionSet!, typeof typename === 'string' ? typename : null, fragments, variables);
       for (const entityKey of entityFields.keys()) paths.push([key, index, entityKey]);
     });
   }
@@ -114,9 +116,11 @@ function collectFields(
   selectionSet: SelectionSetNode,
   typename: string | null,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
   into = new Map<string, { name: string; selectionSet?: SelectionSetNode }>(),
 ): Map<string, { name: string; selectionSet?: SelectionSetNode }> {
   for (const selection of selectionSet.selections) {
+    if (!isIncluded(selection, variables)) continue;
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value === '__typename') continue;
       const key = selection.alias?.value ?? selection.name.value;
@@ -126,10 +130,23 @@ function collectFields(
       if (!fragment) continue;
       const condition = fragment.typeCondition?.name.value;
       if (condition && typename !== null && condition !== typename) continue;
-      collectFields(fragment.selectionSet, typename, fragments, into);
+      collectFields(fragment.selectionSet, typename, fragments, variables, into);
     }
   }
   return into;
+}
+
+/** Whether `@skip` / `@include` (literal or variable `if`) keep a selection, as in execution. */
+function isIncluded(selection: SelectionNode, variables: Record<string, unknown>): boolean {
+  for (const directive of selection.directives ?? []) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const condition = directive.arguments?.find((argument) => argument.name.value === 'if')?.value;
+    if (!condition) continue;
+    const value = condition.kind === Kind.VARIABLE ? variables[condition.name.value] === true : condition.kind === Kind.BOOLEAN && condition.value;
+    if (name === 'skip' ? value : !value) return false;
+  }
+  return true;
 }
 
 /**

@@ -94,6 +94,21 @@ describe('partial data when a system fails', () => {
     });
   }
 
+  test('fields skipped with @skip / @include are neither reported missing nor given an error', async () => {
+    const QUERY = /* GraphQL */ `query($with: Boolean!) {
+      customers(first: 2) { nodes { id tickets(first: 1) @include(if: $with) { totalCount } } }
+      first: ticketByNumber(number: "TK-000001") @skip(if: true) { id }
+      second: ticket(id: "tkt_000001") @include(if: $with) { id }
+      queues { id }
+    }`;
+    const healthy = await stack.query<Record<string, unknown>>(QUERY, { with: false });
+    assert.equal(healthy.errors, undefined, JSON.stringify(healthy.errors));
+    assert.deepEqual(Object.keys(healthy.data!).sort(), ['customers', 'queues']);
+    await tickets.setMode('refuse');
+    const down = await stack.query<TicketsOfCustomers>(QUERY, { with: true });
+    assert.deepEqual(sortPaths(unavailablePaths(down, 'tickets', /ECONNREFUSED/)), [['customers', 'nodes', 0, 'tickets'], ['customers', 'nodes', 1, 'tickets'], ['second']]);
+  });
+
   test('ticket system down: a call\'s tickets two entity fetches deep get an error at each call\'s path', async () => {
     await tickets.setMode('refuse');
     interface Deep { customers: { nodes: { id: string; calls: { nodes: { id: string; tickets: unknown }[] } | null }[] } }
