@@ -9,9 +9,14 @@
  * fail on demand (test/support/faulty-subgraph.ts); the call center is reached directly.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, test } from 'node:test';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { startFaultySubgraph, type FaultMode, type FaultySubgraph } from '../support/faulty-subgraph.js';
 import { startStack, TEST_ANCHOR, type GraphQLResponse, type Stack } from '../support/stack.js';
+import { bearer } from '../support/viewers.js';
 
 type Path = (string | number)[];
 const TIMEOUT_MS = 1500;
@@ -201,6 +206,36 @@ describe('partial data when a system fails', () => {
     assert.equal(response.data!.ticket.requester!.id, healthy.data!.ticket.requester!.id);
     assert.equal(response.data!.ticket.requester!.tickets, null);
     assert.deepEqual(unavailablePaths(response, 'crm', /ECONNREFUSED/), [['ticket', 'requester', 'tickets']]);
+  });
+
+  test('ticket system down: a screen-pop event arrives with each candidate\'s tickets null and an error at its path', async () => {
+    const list = await stack.query<{ customers: { nodes: { phones: { e164: string }[] }[] } }>('{ customers(first: 20) { nodes { phones { e164 } } } }');
+    const phone = list.data!.customers.nodes.find((customer) => customer.phones.length > 0)!.phones[0]!.e164;
+    await tickets.setMode('refuse');
+    interface Event { callEvents: { call: { from: string; caller: { candidates: { id: string; tickets: unknown }[] } | null } } }
+    const client = createClient({ url: stack.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: await bearer('admin') } });
+    try {
+      const received = new Promise<GraphQLResponse<Event>>((resolve, reject) => {
+        client.subscribe<Event>(
+          { query: 'subscription { callEvents(types: [OFFERED]) { call { from caller { candidates { id tickets(first: 3) { totalCount } } } } } }' },
+          { next: (value) => resolve({ status: 200, ...(value as Omit<GraphQLResponse<Event>, 'status'>) }), error: reject, complete: () => undefined },
+        );
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const body = JSON.stringify({ events: [{ id: `evt_${randomUUID()}`, callId: `call_partial_${randomUUID().slice(0, 8)}`, type: 'OFFERED', at: new Date().toISOString(), from: phone, to: '+864008123456', direction: 'INBOUND', queueId: 'q_support' }] });
+      const webhook = await fetch(`${stack.callcenter.server.url}/webhooks/cti`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...ctiSignatureHeaders(process.env.CTI_WEBHOOK_SECRETS!, body) },
+        body,
+      });
+      assert.equal(webhook.status, 202);
+      const event = await received;
+      const candidates = event.data!.callEvents.call.caller!.candidates;
+      assert.ok(candidates.length > 0 && candidates.every((candidate) => /^cus_/.test(candidate.id) && candidate.tickets === null));
+      assert.deepEqual(unavailablePaths(event, 'tickets', /ECONNREFUSED/), candidates.map((_, i) => ['callEvents', 'call', 'caller', 'candidates', i, 'tickets']));
+    } finally {
+      await client.dispose();
+    }
   });
 
   test('a refused root field does not take a permitted one with it', async () => {
