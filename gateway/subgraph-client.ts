@@ -1,14 +1,18 @@
 /**
  * How the gateway talks to a subgraph: one POST per plan fetch, with a hard timeout.
- * A subgraph that is down, too slow or answers with a non-GraphQL error becomes one
- * `SUBGRAPH_UNAVAILABLE` error naming it; the query plan goes on with the other subgraphs,
- * so the client gets partial data, never a hang or a 500.
+ * A fetch from a subgraph that is down, too slow, answers with an HTTP error or with no
+ * usable GraphQL response becomes a `SUBGRAPH_UNAVAILABLE` error naming it
+ * (`extensions.subgraph`) on every field the fetch would have filled, each with its response
+ * path (`failed-fetch.ts`); the query plan goes on with the other subgraphs, so the client
+ * gets partial data, never a hang or a 500.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GraphQLError } from 'graphql';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { switchboardError } from '../schema/errors.js';
 import type { GatewayContext } from './context.js';
+import { failedFetchResponse, unusableResponseReason } from './failed-fetch.js';
 
 export interface SubgraphClientOptions {
   name: string;
@@ -36,7 +40,21 @@ export class SubgraphClient implements GraphQLDataSource {
     this.pool = new Pool(url.origin, { connections: 16, keepAliveTimeout: 30_000 });
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  /**
+   * Sends one fetch. A failure is answered as a response whose errors name each field of the
+   * fetch (`failedFetchResponse`), never thrown: a thrown error would reach the client once,
+   * without a path.
+   */
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await this.send(options);
+    } catch (error) {
+      if (!(error instanceof SubgraphUnavailable)) throw error;
+      return failedFetchResponse(options.request, error.error, 'document' in options ? options.document : undefined);
+    }
+  }
+
+  private async send({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { timeoutMs } = this.options;
     this.requestCount += 1;
     const internalToken = (context as Partial<GatewayContext>).internalToken;
@@ -61,27 +79,35 @@ export class SubgraphClient implements GraphQLDataSource {
       await response.body.dump();
       throw this.unavailable(`HTTP ${response.statusCode} without a GraphQL response`);
     }
-    let body: GatewayGraphQLResponse;
+    let body: unknown;
     try {
-      body = (await response.body.json()) as GatewayGraphQLResponse;
+      body = await response.body.json();
     } catch (error) {
       throw this.unavailable(isTimeout(error) ? `no answer within ${timeoutMs} ms` : 'an unreadable response');
     }
-    if (response.statusCode >= 400 && body.data === undefined && !body.errors) throw this.unavailable(`HTTP ${response.statusCode}`);
-    return body;
+    const unusable = unusableResponseReason(body, request, response.statusCode);
+    if (unusable) throw this.unavailable(unusable);
+    return body as GatewayGraphQLResponse;
   }
 
   close(): Promise<void> {
     return this.pool.close();
   }
 
-  private unavailable(reason: string) {
+  private unavailable(reason: string): SubgraphUnavailable {
     const { name } = this.options;
-    return switchboardError(
+    return new SubgraphUnavailable(switchboardError(
       'SUBGRAPH_UNAVAILABLE',
       `The ${SYSTEM_NAMES[name] ?? name} (subgraph "${name}") is unavailable: ${reason}. Its fields are missing from this response.`,
       { subgraph: name },
-    );
+    ));
+  }
+}
+
+/** A failed fetch inside `SubgraphClient`, carrying the error each of its fields gets. */
+class SubgraphUnavailable extends Error {
+  constructor(readonly error: GraphQLError) {
+    super(error.message);
   }
 }
 

@@ -40,12 +40,12 @@ export class RelatedCustomersLookup {
 
   private async fetch(agentId: string): Promise<RelatedCustomers> {
     const [calls, tickets] = await Promise.all([
-      this.query<{ activeCalls: { caller: { phone: string } | null }[] }>('callcenter', ACTIVE_CALLS, agentId),
-      this.query<{ assignedTickets: { nodes: { requester: { id: string } | null }[] } }>('tickets', OPEN_TICKETS, agentId),
+      this.query<{ activeCalls: { caller: { phone: string } | null }[] | null }>('callcenter', ACTIVE_CALLS, agentId),
+      this.query<{ assignedTickets: { nodes: { requester: { id: string } | null }[] } | null }>('tickets', OPEN_TICKETS, agentId),
     ]);
     return {
       phoneNumbers: [...new Set((calls?.activeCalls ?? []).flatMap((call) => (call.caller ? [call.caller.phone] : [])))],
-      customerIds: [...new Set((tickets?.assignedTickets.nodes ?? []).flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])))],
+      customerIds: [...new Set((tickets?.assignedTickets?.nodes ?? []).flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])))],
     };
   }
 

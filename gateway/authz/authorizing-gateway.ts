@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/audit-recorder.js';
 import type { DemandControl } from '../demand/demand-control.js';
 import type { GatewayStore } from '../store/gateway-store.js';
 import { finishResponse } from './apply-removals.js';
+import { placeUnavailableErrors } from '../unavailable-paths.js';
 import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
 import { readSecurityRules, type SecurityRules } from './security-rules.js';
 
@@ -96,12 +97,13 @@ export class AuthorizingGateway implements GatewayInterface {
 
   /**
    * Turns the result of an authorized operation into what the client gets: removed fields
-   * `null`, hidden fields dropped, removal errors first, and the audit trail written.
+   * `null`, hidden fields dropped, removal errors first, errors of unavailable subgraphs on
+   * paths of the response (`unavailable-paths.ts`), and the audit trail written.
    */
   async complete(result: AuthorizedOperation, response: ExecutionResult, request: AuditedRequest): Promise<ExecutionResult> {
     const auditIds = new Set<string>();
     const data = finishResponse(response.data as Record<string, unknown> | null | undefined, result.removed, auditIds);
-    const errors = [...this.removalErrors(result), ...(response.errors ?? [])];
+    const errors = placeUnavailableErrors(data, [...this.removalErrors(result), ...(response.errors ?? [])]);
     if (result.audit && request.viewer) {
       try {
         await recordAudit(this.trail, {
@@ -130,7 +132,7 @@ export class AuthorizingGateway implements GatewayInterface {
       if (tooExpensive) return { errors: [tooExpensive] };
       const viewer = this.options.viewerOf(requestContext.context);
       const result = this.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer, requestContext.request.variables ?? {});
-      if (!result || result.document === null) return executor(requestContext);
+      if (!result || result.document === null) return withUnavailableErrorsPlaced(await executor(requestContext));
       if (this.options.rejectUnauthorized && result.removed.length > 0) return { errors: this.removalErrors(result) };
       const request: AuditedRequest = {
         viewer,
@@ -143,6 +145,12 @@ export class AuthorizingGateway implements GatewayInterface {
       return this.complete(result, await executor(filtered), request);
     };
   }
+}
+
+/** `response` with its `SUBGRAPH_UNAVAILABLE` errors on paths of its data (`unavailable-paths.ts`). */
+function withUnavailableErrorsPlaced(response: ExecutionResult): ExecutionResult {
+  if (!response.errors) return response;
+  return { ...response, errors: placeUnavailableErrors(response.data as Record<string, unknown> | null | undefined, response.errors) };
 }
 
 export interface AuditedRequest {

@@ -63,7 +63,7 @@ describe('CRM caller identification', () => {
   test('an unparseable number is BAD_USER_INPUT naming the argument', async () => {
     for (const phone of ['not a number', '12', '']) {
       const { data, errors } = await identify(phone);
-      assert.equal(data, null, phone);
+      assert.deepEqual(data, { identifyCaller: null }, phone);
       assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', phone);
       assert.equal(errors?.[0]?.extensions?.argumentName, 'phone', phone);
     }

@@ -44,7 +44,7 @@ describe('CRM mutations', () => {
         emails: ['new@example.com'],
       },
     });
-    assert.equal(data, null);
+    assert.deepEqual(data, { updateCustomerContact: null });
     assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(errors?.[0]?.extensions?.argumentName, 'phones[1].number');
     assert.deepEqual(await contact('cus_000005'), before);
@@ -135,7 +135,7 @@ describe('CRM mutations', () => {
   test('addCustomerNote: an empty or too long body is BAD_USER_INPUT, an unknown customer NOT_FOUND', async () => {
     for (const body of ['   ', 'x'.repeat(5001)]) {
       const { data, errors } = await crm.query(ADD_NOTE, { input: { customerId: 'cus_000009', body } });
-      assert.equal(data, null);
+      assert.deepEqual(data, { addCustomerNote: null });
       assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     }
     const unknown = await crm.query(ADD_NOTE, { input: { customerId: 'cus_999999', body: 'Hello' } });

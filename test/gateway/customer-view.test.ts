@@ -129,7 +129,8 @@ describe('unified customer view', () => {
 
   test('an unparseable number is BAD_USER_INPUT', async () => {
     const { data, errors } = await stack.query<View>(CUSTOMER_VIEW, { phone: 'call me maybe' });
-    assert.equal(data, null);
+    assert.deepEqual(data, { identifyCaller: null });
+    assert.deepEqual(errors?.[0]?.path, ['identifyCaller']);
     assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.match(errors![0]!.message, /call me maybe/);
   });

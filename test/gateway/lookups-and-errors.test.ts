@@ -46,7 +46,7 @@ describe('lookups, pagination and bad input', () => {
 
   test('first: 100000 is refused with BAD_USER_INPUT', async () => {
     const { data, errors } = await stack.query(PAGE, { first: 100000 });
-    assert.equal(data, null);
+    assert.deepEqual(data, { customers: null });
     assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.match(errors![0]!.message, /first/);
   });
@@ -135,7 +135,7 @@ describe('lookups, pagination and bad input', () => {
       `mutation($id: ID!) { updateCustomerContact(input: { customerId: $id, phones: [{ number: "139 1234 5678", type: MOBILE }, { number: "12", type: HOME }], emails: ["new@example.com"] }) { id } }`,
       { id: customer.id },
     );
-    assert.equal(data, null);
+    assert.deepEqual(data, { updateCustomerContact: null });
     assert.equal(errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.deepEqual((await stack.query(read, { id: customer.id })).data, before.data);
   });

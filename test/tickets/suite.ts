@@ -272,7 +272,7 @@ export function ticketsSuite(name: string, open: () => Promise<{ config: Databas
         const rowsBefore = await h.ticketRows();
         const response = await h.gql(CREATE, { input: { ...input, priority: 'LOW' } });
         assert.equal(errorCode(response), 'CONFLICT');
-        assert.equal(response.data, null);
+        assert.deepEqual(response.data, { createTicket: null });
         assert.equal(await h.ticketRows(), rowsBefore);
       });
 

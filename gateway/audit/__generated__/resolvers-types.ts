@@ -23,7 +23,11 @@ export type AuditEvent = {
   at: Scalars['DateTime']['output'];
   /** The customers concerned, by id. */
   customerIds: Array<Scalars['ID']['output']>;
-  customers: Array<Customer>;
+  /**
+   * The customers concerned (their fields come from the CRM); an entry is `null` with a
+   * `SUBGRAPH_UNAVAILABLE` error when the CRM cannot be reached.
+   */
+  customers: Array<Maybe<Customer>>;
   /** The fields read or the mutations run, as `Type.field`. */
   fields: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -86,7 +90,7 @@ export type Query = {
    * Audit events, newest first, optionally filtered. Admins only (`audit:read`).
    * `first` is at most 100.
    */
-  auditEvents: AuditEventConnection;
+  auditEvents: Maybe<AuditEventConnection>;
 };
 
 
@@ -250,7 +254,7 @@ export type ShareableDirectiveResolver<Result, Parent, ContextType = AuditContex
 export type AuditEventResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customers?: Resolver<Array<Maybe<ResolversTypes['Customer']>>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AuditEventKind'], ParentType, ContextType>;
@@ -281,7 +285,7 @@ export type PageInfoResolvers<ContextType = AuditContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
+  auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {

@@ -271,7 +271,11 @@ export type CustomerContactVolume = {
   calls: Scalars['Int']['output'];
   /** Contacts (offered inbound calls) from the customer in the range. */
   contacts: Scalars['Int']['output'];
-  customer: Customer;
+  /**
+   * The customer (its fields come from the CRM and the ticket system). `null` with a
+   * `SUBGRAPH_UNAVAILABLE` error when the CRM cannot be reached: the figures above stay.
+   */
+  customer: Maybe<Customer>;
   /** When the customer's last call in the range started. */
   lastCallAt: Scalars['DateTime']['output'];
 };
@@ -322,9 +326,9 @@ export type Query = {
    * Calls going on now: ringing, connected, on hold or in wrap-up, oldest first. With
    * `agentId` only that agent's calls, with `queueId` only that queue's (both: both must match).
    */
-  activeCalls: Array<Call>;
+  activeCalls: Maybe<Array<Call>>;
   agent: Maybe<Agent>;
-  agents: Array<Agent>;
+  agents: Maybe<Array<Agent>>;
   /** One call by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   call: Maybe<Call>;
   /**
@@ -335,30 +339,30 @@ export type Query = {
    * most 366 days, HOUR at most 31 days, at most 1,000 groups, `serviceLevelSeconds` 0..3600,
    * `firstContactResolutionDays` 1..90.
    */
-  callCenterMetrics: CallCenterMetrics;
+  callCenterMetrics: Maybe<CallCenterMetrics>;
   /**
    * The events received after `after` (a `CallEvent.cursor`), oldest first, for a client
    * that reconnects: load `activeCalls`, then page through this until `hasNextPage` is false.
    * Bounded: a cursor older than the catch-up window (default 15 minutes) or `first` above
    * 500 is a `BAD_USER_INPUT` error; reload `activeCalls` instead.
    */
-  callEventsSince: CallEventConnection;
+  callEventsSince: Maybe<CallEventConnection>;
   /** The call-log outbox's backlog and lag: how many deliveries wait, how long the oldest has waited, the last error. */
-  callLogOutbox: OutboxStatus;
+  callLogOutbox: Maybe<OutboxStatus>;
   /**
    * Contacts offered and answered per customer tier, the tier being the customer's at the
    * time of the call (stored with the call: no lookup per customer). Unknown and withheld
    * callers are the group with `tier: null`.
    */
-  callMetricsByTier: Array<TierCallMetrics>;
-  queues: Array<Queue>;
+  callMetricsByTier: Maybe<Array<TierCallMetrics>>;
+  queues: Maybe<Array<Queue>>;
   /**
    * The customers with the most contacts in `range`, most first (ties: more calls, then
    * customer id); `first` is 0..100. Unknown and withheld callers are not customers and are
    * left out. `customer` is an entity reference: the CRM and ticket subgraphs add its tier,
    * tickets and last contact in one batch per subgraph.
    */
-  topContactingCustomers: Array<CustomerContactVolume>;
+  topContactingCustomers: Maybe<Array<CustomerContactVolume>>;
 };
 
 
@@ -608,7 +612,7 @@ export type ResolversTypes = ResolversObject<{
   CallerIdentification: ResolverTypeWrapper<CallerIdentification>;
   Customer: ResolverTypeWrapper<Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversTypes['CustomerCallSummary']>, calls?: Maybe<ResolversTypes['CallConnection']>, lastCall?: Maybe<ResolversTypes['Call']> }>;
   CustomerCallSummary: ResolverTypeWrapper<CustomerCallSummaryModel>;
-  CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer: ResolversTypes['Customer'] }>;
+  CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
@@ -643,7 +647,7 @@ export type ResolversParentTypes = ResolversObject<{
   CallerIdentification: CallerIdentification;
   Customer: Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversParentTypes['CustomerCallSummary']>, calls?: Maybe<ResolversParentTypes['CallConnection']>, lastCall?: Maybe<ResolversParentTypes['Call']> } | FederationReferenceTypes['Customer'];
   CustomerCallSummary: CustomerCallSummaryModel;
-  CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer: ResolversParentTypes['Customer'] };
+  CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
   OutboxStatus: OutboxStatus;
@@ -809,7 +813,7 @@ export type CustomerCallSummaryResolvers<ContextType = CallCenterContext, Parent
 export type CustomerContactVolumeResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CustomerContactVolume'] = ResolversParentTypes['CustomerContactVolume']> = ResolversObject<{
   calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   contacts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   lastCallAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
@@ -843,16 +847,16 @@ export type PhoneNumberResolvers<ContextType = CallCenterContext, ParentType ext
 }>;
 
 export type QueryResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  activeCalls?: Resolver<Array<ResolversTypes['Call']>, ParentType, ContextType, Partial<QueryActiveCallsArgs>>;
+  activeCalls?: Resolver<Maybe<Array<ResolversTypes['Call']>>, ParentType, ContextType, Partial<QueryActiveCallsArgs>>;
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'id'>>;
-  agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, Partial<QueryAgentsArgs>>;
+  agents?: Resolver<Maybe<Array<ResolversTypes['Agent']>>, ParentType, ContextType, Partial<QueryAgentsArgs>>;
   call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType, RequireFields<QueryCallArgs, 'id'>>;
-  callCenterMetrics?: Resolver<ResolversTypes['CallCenterMetrics'], ParentType, ContextType, RequireFields<QueryCallCenterMetricsArgs, 'firstContactResolutionDays' | 'range' | 'serviceLevelSeconds'>>;
-  callEventsSince?: Resolver<ResolversTypes['CallEventConnection'], ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
-  callLogOutbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType>;
-  callMetricsByTier?: Resolver<Array<ResolversTypes['TierCallMetrics']>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
-  queues?: Resolver<Array<ResolversTypes['Queue']>, ParentType, ContextType>;
-  topContactingCustomers?: Resolver<Array<ResolversTypes['CustomerContactVolume']>, ParentType, ContextType, RequireFields<QueryTopContactingCustomersArgs, 'first' | 'range'>>;
+  callCenterMetrics?: Resolver<Maybe<ResolversTypes['CallCenterMetrics']>, ParentType, ContextType, RequireFields<QueryCallCenterMetricsArgs, 'firstContactResolutionDays' | 'range' | 'serviceLevelSeconds'>>;
+  callEventsSince?: Resolver<Maybe<ResolversTypes['CallEventConnection']>, ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
+  callLogOutbox?: Resolver<Maybe<ResolversTypes['OutboxStatus']>, ParentType, ContextType>;
+  callMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierCallMetrics']>>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
+  queues?: Resolver<Maybe<Array<ResolversTypes['Queue']>>, ParentType, ContextType>;
+  topContactingCustomers?: Resolver<Maybe<Array<ResolversTypes['CustomerContactVolume']>>, ParentType, ContextType, RequireFields<QueryTopContactingCustomersArgs, 'first' | 'range'>>;
 }>;
 
 export type QueueResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Queue'] = ResolversParentTypes['Queue'], FederationReferenceType extends FederationReferenceTypes['Queue'] = FederationReferenceTypes['Queue']> = ResolversObject<{

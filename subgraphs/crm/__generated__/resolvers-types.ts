@@ -206,18 +206,18 @@ export type LogCallInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a note to the customer's activity timeline. */
-  addCustomerNote: NoteActivity;
+  addCustomerNote: Maybe<NoteActivity>;
   /**
    * Puts a call on the customer's timeline as a `CALL_LOG` activity, at most once per
    * (customer, call): the same `callId` again returns the activity already written (its
    * first values are kept). Moves `lastContactAt` forward, never back. The author is the caller.
    */
-  logCall: CallLogActivity;
+  logCall: Maybe<CallLogActivity>;
   /**
    * Replaces the customer's phone numbers and/or emails. Every number is validated and
    * normalised to E.164, every email validated; on any invalid value nothing is written.
    */
-  updateCustomerContact: Customer;
+  updateCustomerContact: Maybe<Customer>;
 };
 
 
@@ -310,14 +310,14 @@ export type Query = {
    * Customers, newest first, optionally filtered. `search` matches display name,
    * company, email and phone number (any common format). `first` is at most 100.
    */
-  customers: CustomerConnection;
+  customers: Maybe<CustomerConnection>;
   /**
    * Who is calling: the number, in any common format (`138 0013 8000`, `+86-138-0013-8000`,
    * `(010) 6552 9988`, `8613800138000`), is normalised to E.164 and matched against every
    * number of every customer. Several matches are returned as `MULTIPLE`, never one silently picked.
    * An unparseable number is a `BAD_USER_INPUT` error.
    */
-  identifyCaller: CallerIdentification;
+  identifyCaller: Maybe<CallerIdentification>;
 };
 
 
@@ -674,9 +674,9 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 }
 
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addCustomerNote?: Resolver<ResolversTypes['NoteActivity'], ParentType, ContextType, RequireFields<MutationAddCustomerNoteArgs, 'input'>>;
-  logCall?: Resolver<ResolversTypes['CallLogActivity'], ParentType, ContextType, RequireFields<MutationLogCallArgs, 'input'>>;
-  updateCustomerContact?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerContactArgs, 'input'>>;
+  addCustomerNote?: Resolver<Maybe<ResolversTypes['NoteActivity']>, ParentType, ContextType, RequireFields<MutationAddCustomerNoteArgs, 'input'>>;
+  logCall?: Resolver<Maybe<ResolversTypes['CallLogActivity']>, ParentType, ContextType, RequireFields<MutationLogCallArgs, 'input'>>;
+  updateCustomerContact?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationUpdateCustomerContactArgs, 'input'>>;
 }>;
 
 export type NoteActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['NoteActivity'] = ResolversParentTypes['NoteActivity']> = ResolversObject<{
@@ -717,8 +717,8 @@ export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
-  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
-  identifyCaller?: Resolver<ResolversTypes['CallerIdentification'], ParentType, ContextType, RequireFields<QueryIdentifyCallerArgs, 'phone'>>;
+  customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+  identifyCaller?: Resolver<Maybe<ResolversTypes['CallerIdentification']>, ParentType, ContextType, RequireFields<QueryIdentifyCallerArgs, 'phone'>>;
 }>;
 
 export type ShipmentResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{

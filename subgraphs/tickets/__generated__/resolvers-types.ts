@@ -93,12 +93,12 @@ export type Mutation = {
    * Moves a ticket along an allowed transition (see `TicketStatus`); any other move is a
    * `BAD_USER_INPUT` error and changes nothing.
    */
-  changeTicketStatus: Ticket;
+  changeTicketStatus: Maybe<Ticket>;
   /**
    * Creates a ticket. The same `idempotencyKey` twice creates one ticket and returns it
    * both times; the same key with different input is a `CONFLICT` error.
    */
-  createTicket: Ticket;
+  createTicket: Maybe<Ticket>;
 };
 
 
@@ -122,7 +122,7 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /** The tickets assigned to an agent, newest first, optionally by status (an agent's work queue). `first` is at most 100. */
-  assignedTickets: TicketConnection;
+  assignedTickets: Maybe<TicketConnection>;
   /** One ticket by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   ticket: Maybe<Ticket>;
   /** One ticket by its human-readable number, for example `T-100042`. */
@@ -131,13 +131,13 @@ export type Query = {
    * Ticket KPIs over `range`, in total and per group (`groupBy`; no groups when omitted).
    * Bounds (`BAD_USER_INPUT` otherwise): range at most 366 days, at most 1,000 groups.
    */
-  ticketMetrics: TicketMetricsReport;
+  ticketMetrics: Maybe<TicketMetricsReport>;
   /**
    * Tickets created and SLA breaches per requester tier, the tier being the requester's when
    * the ticket was created (stored with the ticket: no lookup per customer). Tickets without
    * a known tier are the group with `tier: null`.
    */
-  ticketMetricsByTier: Array<TierTicketMetrics>;
+  ticketMetricsByTier: Maybe<Array<TierTicketMetrics>>;
 };
 
 
@@ -564,8 +564,8 @@ export type DurationPercentilesResolvers<ContextType = TicketsContext, ParentTyp
 }>;
 
 export type MutationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  changeTicketStatus?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationChangeTicketStatusArgs, 'id' | 'status'>>;
-  createTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
+  changeTicketStatus?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationChangeTicketStatusArgs, 'id' | 'status'>>;
+  createTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -574,11 +574,11 @@ export type PageInfoResolvers<ContextType = TicketsContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  assignedTickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryAssignedTicketsArgs, 'assigneeId' | 'first'>>;
+  assignedTickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<QueryAssignedTicketsArgs, 'assigneeId' | 'first'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
-  ticketMetrics?: Resolver<ResolversTypes['TicketMetricsReport'], ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
-  ticketMetricsByTier?: Resolver<Array<ResolversTypes['TierTicketMetrics']>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
+  ticketMetrics?: Resolver<Maybe<ResolversTypes['TicketMetricsReport']>, ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
+  ticketMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierTicketMetrics']>>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
 }>;
 
 export type TicketResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = ResolversObject<{
