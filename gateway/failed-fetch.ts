@@ -16,17 +16,15 @@
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import {
-  Kind,
   parse,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLFormattedError,
-  type OperationDefinitionNode,
-  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { executedSelections, fragmentsOf, selectOperation } from './operation/executed-selections.js';
 
 /** The fetch as the gateway hands it to a data source. */
 export interface SubgraphFetch {
@@ -60,12 +58,9 @@ export function failedFetchResponse(fetch: SubgraphFetch, failure: GraphQLError,
 export function fieldPathsOf(fetch: SubgraphFetch, document?: DocumentNode): SubgraphPath[] {
   const parsed = document ?? parseFetch(fetch.query);
   if (!parsed) return [];
-  const operation = operationOf(parsed, fetch.operationName);
+  const operation = selectOperation(parsed, fetch.operationName);
   if (!operation) return [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of parsed.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(parsed);
   const variables = fetch.variables ?? {};
   const rootFields = collectFields(operation.selectionSet, null, fragments, variables);
   const paths: SubgraphPath[] = [];
@@ -102,11 +97,6 @@ function parseFetch(query: string | undefined): DocumentNode | undefined {
   return parsed || undefined;
 }
 
-function operationOf(document: DocumentNode, name: string | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return name ? operations.find((o) => o.name?.value === name) ?? operations[0] : operations[0];
-}
-
 /**
  * The fields a selection set selects on an object of `typename` (`null`: the root type, whose
  * fragments always apply), by response key, `__typename` left out. A fragment with another
@@ -118,35 +108,20 @@ function collectFields(
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   into = new Map<string, { name: string; selectionSet?: SelectionSetNode }>(),
+  visited = new Set<string>(),
 ): Map<string, { name: string; selectionSet?: SelectionSetNode }> {
-  for (const selection of selectionSet.selections) {
-    if (!isIncluded(selection, variables)) continue;
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === '__typename') continue;
-      const key = selection.alias?.value ?? selection.name.value;
-      if (!into.has(key)) into.set(key, { name: selection.name.value, selectionSet: selection.selectionSet });
+  for (const selection of executedSelections(selectionSet, fragments, variables, visited)) {
+    if (selection.kind === 'field') {
+      const field = selection.node;
+      if (field.name.value === '__typename') continue;
+      const key = field.alias?.value ?? field.name.value;
+      if (!into.has(key)) into.set(key, { name: field.name.value, selectionSet: field.selectionSet });
     } else {
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-      if (!fragment) continue;
-      const condition = fragment.typeCondition?.name.value;
-      if (condition && typename !== null && condition !== typename) continue;
-      collectFields(fragment.selectionSet, typename, fragments, variables, into);
+      if (selection.typeCondition && typename !== null && selection.typeCondition !== typename) continue;
+      collectFields(selection.selectionSet, typename, fragments, variables, into, visited);
     }
   }
   return into;
-}
-
-/** Whether `@skip` / `@include` (literal or variable `if`) keep a selection, as in execution. */
-function isIncluded(selection: SelectionNode, variables: Record<string, unknown>): boolean {
-  for (const directive of selection.directives ?? []) {
-    const name = directive.name.value;
-    if (name !== 'skip' && name !== 'include') continue;
-    const condition = directive.arguments?.find((argument) => argument.name.value === 'if')?.value;
-    if (!condition) continue;
-    const value = condition.kind === Kind.VARIABLE ? variables[condition.name.value] === true : condition.kind === Kind.BOOLEAN && condition.value;
-    if (name === 'skip' ? value : !value) return false;
-  }
-  return true;
 }
 
 /**
