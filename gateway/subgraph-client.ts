@@ -12,6 +12,8 @@ import type { GraphQLError } from 'graphql';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { switchboardError } from '../schema/errors.js';
 import type { GatewayContext } from './context.js';
+import { accessRecordIn } from '../subgraphs/shared/observability/access-log.js';
+import { subgraphFetches } from '../subgraphs/shared/observability/metrics.js';
 import { failedFetchResponse, unusableResponseReason } from './failed-fetch.js';
 
 export interface SubgraphClientOptions {
@@ -46,9 +48,14 @@ export class SubgraphClient implements GraphQLDataSource {
    * without a path.
    */
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    accessRecordIn(options.context)?.subgraphs.add(this.options.name);
+    const timer = subgraphFetches.startTimer({ subgraph: this.options.name });
     try {
-      return await this.send(options);
+      const response = await this.send(options);
+      timer({ outcome: 'ok' });
+      return response;
     } catch (error) {
+      timer({ outcome: 'unavailable' });
       if (!(error instanceof SubgraphUnavailable)) throw error;
       return failedFetchResponse(options.request, error.error, 'document' in options ? options.document : undefined);
     }
