@@ -118,7 +118,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
       assert.deepEqual((await store.customersByIds(['cus_000020']))[0], before);
       await assert.rejects(store.updateContact('cus_999999', { emails: [] }), code('NOT_FOUND'));
       const updated = await store.updateContact('cus_000020', { phones: [{ number: '010-65529988', type: 'WORK' }] });
-      assert.deepEqual(updated.phones, [{ raw: '010-65529988', e164: '+861065529988', type: 'WORK' }]);
+      assert.deepEqual(updated.phones, [{ raw: '010-65529988', e164: '+861065529988', extension: null, type: 'WORK' }]);
       assert.deepEqual(updated.emails, before.emails);
       const holders = await store.customersByPhoneNumbers(['+861065529988']);
       assert.deepEqual(holders[0]!.map((c) => c.id), ['cus_000001', 'cus_000020']);
