@@ -7,7 +7,7 @@
  * spelling is read again by the one normaliser (`readPhoneNumber`) when the CRM loads the
  * seed (`crm/source/contact-phones.ts`), which refuses any disagreement.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { readPhoneNumber } from '../shared/phone.js';
 import type { Prng } from './prng.js';
 import type { PhoneType } from '../crm/source/records.js';
 import {
@@ -206,7 +206,7 @@ export class NumberPlan {
     const suffix = pad(scramble(this.hk++, 1_000_000, 999_983, 161_803), 6);
     for (const lead of HK_MOBILE_LEADS) {
       const local = lead + suffix;
-      if (parsePhoneNumberFromString(`+852${local}`)?.isValid()) return { kind: 'HK', local };
+      if (readPhoneNumber(`+852${local}`).ok) return { kind: 'HK', local };
     }
     throw new Error(`seed generator: no valid Hong Kong number ends in ${suffix}`);
   }
