@@ -7,10 +7,12 @@
  * 1. Only strings are read (a JSON number is refused: it has lost any `+` and leading `0`).
  * 2. Unicode is folded (NFKC: full-width digits and punctuation) and format characters
  *    (bidi marks, zero-width spaces) are removed: `phone/text.ts`.
- * 3. Withheld caller IDs (`anonymous`, `+266696687`, all zeros, …) are `WITHHELD`: `phone/withheld.ts`.
+ * 3. Withheld caller IDs (`anonymous`, `+266696687`, all zeros, …) are `WITHHELD`: `phone/withheld.ts`
+ *    (a placeholder written without `+` only when it is no valid number of the region).
  * 4. `tel:`/`sip:` URIs and SIP name-addr headers are unwrapped to their number: `phone/uri.ts`.
- * 5. Labels (`Tel: `), trailing comments (`(mobile)`), bracketed country codes (`(+86)`) and
- *    Chinese or dial-pause extension markers (`转`, `,`) are removed or rewritten: `phone/text.ts`.
+ * 5. Labels (`Tel: `, `手机`), trailing words and comments (`(mobile)`), bracketed country codes
+ *    (`(+86)`), middle dots and Chinese or dial-pause extension markers (`转`, `,`) are removed or
+ *    rewritten: `phone/text.ts`.
  * 6. libphonenumber-js (full metadata) parses the rest in the default region and must find
  *    a *valid* number (a number range in use, not just the right length). `00` and a country
  *    code without `+` (`8613800138000`) are international; a trailing `-digits` group on a
@@ -20,7 +22,7 @@ import { getCountryCallingCode, parsePhoneNumberWithError, ParseError, validateP
 import { badUserInput } from '../../schema/errors.js';
 import { foldUnicode, MAX_PHONE_TEXT_LENGTH, stripDecorations } from './phone/text.js';
 import { unwrapNumber } from './phone/uri.js';
-import { isWithheldNumber, isWithheldWord } from './phone/withheld.js';
+import { isAllZeros, isPlaceholderNumber, isWithheldWord } from './phone/withheld.js';
 
 /** The region numbers without a country code are read in (`SWITCHBOARD_PHONE_REGION`, ISO 3166 alpha-2). */
 export const DEFAULT_PHONE_REGION: CountryCode = (process.env.SWITCHBOARD_PHONE_REGION as CountryCode | undefined) ?? 'CN';
@@ -129,7 +131,7 @@ export function readPhoneNumber(input: unknown, region: CountryCode = DEFAULT_PH
   // "00" is the international prefix almost everywhere (ITU-T E.164 recommends it).
   const international = text.replace(/^00(?=\s*[1-9])/, '+');
   const mainDigits = international.replace(/(?:ext|[x#~;]).*$/i, '').replace(/\D/g, '');
-  if (isWithheldNumber(mainDigits, international.startsWith('+'))) return withheld();
+  if (isAllZeros(mainDigits) || (international.startsWith('+') && isPlaceholderNumber(mainDigits))) return withheld();
 
   const parsed = tryParse(international, region);
   if (!(parsed instanceof ParseError) && parsed.isValid()) return found(parsed);
@@ -140,6 +142,8 @@ export function readPhoneNumber(input: unknown, region: CountryCode = DEFAULT_PH
   }
   const switchboard = switchboardExtension(international, region);
   if (switchboard) return switchboard;
+  // No valid number: a placeholder written nationally (`266696687`), or zeros after a country code (`+1 000-000-0000`).
+  if (isPlaceholderNumber(mainDigits) || (!(parsed instanceof ParseError) && isAllZeros(parsed.nationalNumber))) return withheld();
 
   if (parsed instanceof ParseError) {
     const reason: PhoneRefusal = parsed.message === 'INVALID_COUNTRY' || parsed.message === 'TOO_SHORT' || parsed.message === 'TOO_LONG' ? parsed.message : 'NOT_A_NUMBER';

@@ -19,8 +19,12 @@ export type UnwrappedNumber =
   | { kind: 'not-a-number'; why: string };
 
 const HEADER_NAME = /^(?:from|to|p-asserted-identity|p-preferred-identity|remote-party-id|contact|diversion)\s*:\s*/i;
-/** `[display-name] <uri>[;params]`: the display name is a token list or a quoted string. */
-const NAME_ADDR = /^(?:"(?:[^"\\]|\\.)*"|[^"<]*)\s*<([^<>]*)>\s*(?:;.*)?$/s;
+/**
+ * `[display-name] <uri>[;params]`: the display name is a token list or a quoted string. When
+ * a header carries several values (`<sip:…>, <tel:…>` in P-Asserted-Identity: one identity
+ * in two forms), the first is read.
+ */
+const NAME_ADDR = /^(?:"(?:[^"\\]|\\.)*"|[^"<]*)\s*<([^<>]*)>/s;
 const URI = /^(tel|sips?):(.*)$/is;
 
 function decode(text: string): string {

@@ -12,6 +12,7 @@
 /** Compared after lower-casing and removing spaces, dots, dashes, underscores and brackets. */
 const WITHHELD_WORDS: ReadonlySet<string> = new Set([
   'anonymous',
+  'anonymouscaller',
   'anonym',
   'withheld',
   'numberwithheld',
@@ -22,6 +23,7 @@ const WITHHELD_WORDS: ReadonlySet<string> = new Set([
   'unknown',
   'unknownnumber',
   'unknowncaller',
+  'unknowncallerid',
   'unavailable',
   'notavailable',
   'numberunavailable',
@@ -30,8 +32,15 @@ const WITHHELD_WORDS: ReadonlySet<string> = new Set([
   'nocallerid',
   'outofarea',
   'hidden',
+  'notprovided',
+  'cliwithheld',
   'anonymousinvalid',
   '匿名',
+  '匿名来电',
+  '未知来电',
+  '隐私号码',
+  '号码保密',
+  '非通知', // Japanese networks' "not notified"
   '未知',
   '未知号码',
   '私人号码',
@@ -42,10 +51,7 @@ const WITHHELD_WORDS: ReadonlySet<string> = new Set([
   '保密号码',
 ]);
 
-/**
- * Placeholder numbers, as digits after the `+`. Only taken in international form (with `+`
- * or `00`): written nationally, `7378742833` is a possible landline in Yiyang, China.
- */
+/** Placeholder numbers (keypad spellings), as digits after the `+`. */
 const WITHHELD_NUMBERS: ReadonlySet<string> = new Set(['266696687', '7378742833', '2562533', '8656696', '86282452253']);
 
 /** The SIP host of an anonymous URI (RFC 3323): any user part at it is withheld. */
@@ -56,13 +62,17 @@ export function isWithheldWord(text: string): boolean {
   return WITHHELD_WORDS.has(text.toLowerCase().replace(/[\s._\-()<>"]/g, ''));
 }
 
+/** Whether `digits` (ASCII) are all zeros: `0`, `000000`, `00000000000`; also a national number after a country code. */
+export function isAllZeros(digits: string): boolean {
+  return /^0+$/.test(digits);
+}
+
 /**
- * Whether a number is a placeholder: all zeros in any form (`0`, `000000`, `+0000000000`), or
- * a keypad spelling above written internationally (`+266696687`, also with a NANP `1` in
- * front: `+17378742833`). `digits` are the ASCII digits of the number without its extension.
+ * Whether `digits` (the ASCII digits of a number, without its extension) are one of the
+ * keypad placeholders above, also with a NANP `1` in front (`+17378742833`). Callers take a
+ * national spelling (no `+`) as a placeholder only when it is no valid number of the region:
+ * `7378742833` is a possible landline in Yiyang, China.
  */
-export function isWithheldNumber(digits: string, international: boolean): boolean {
-  if (/^0+$/.test(digits)) return true;
-  if (!international) return false;
+export function isPlaceholderNumber(digits: string): boolean {
   return WITHHELD_NUMBERS.has(digits) || (digits.startsWith('1') && WITHHELD_NUMBERS.has(digits.slice(1)));
 }
