@@ -132,29 +132,30 @@ export function readPhoneNumber(input: unknown, region: CountryCode = DEFAULT_PH
   if (unwrapped.kind === 'not-a-number') return refuse('NOT_A_NUMBER', `${quoted} is not a phone number: ${unwrapped.why}.`);
   const text = stripDecorations(unwrapped.text);
   if (isWithheldWord(text)) return withheld();
-  // "00" is the international prefix almost everywhere (ITU-T E.164 recommends it).
-  const international = text.replace(/^00(?=\s*[1-9])/, '+');
-  const mainDigits = international.replace(/(?:ext|[x#~;]).*$/i, '').replace(/\D/g, '');
-  if (isAllZeros(mainDigits) || (international.startsWith('+') && isPlaceholderNumber(mainDigits))) return withheld();
+  // "00" is the written prefix almost everywhere (ITU-T E.164 recommends it).
+  const written = text.replace(/^00(?=\s*[1-9])/, '+');
+  const withCountryCode = written.startsWith('+');
+  const mainDigits = written.replace(/(?:ext|[x#~;]).*$/i, '').replace(/\D/g, '');
+  if (isAllZeros(mainDigits) || (withCountryCode && isPlaceholderNumber(mainDigits))) return withheld();
 
-  const parsed = tryParse(international, region);
+  const parsed = tryParse(written, region);
   if (!(parsed instanceof ParseError) && parsed.isValid()) return found(parsed);
-  if (!international.startsWith('+')) {
+  if (!withCountryCode) {
     // "8613800138000": a country code written without "+"; only taken when that is valid.
-    const withPlus = tryParse(`+${international}`, region);
+    const withPlus = tryParse(`+${written}`, region);
     if (!(withPlus instanceof ParseError) && withPlus.isValid()) return found(withPlus);
   }
-  const switchboard = switchboardExtension(international, region);
+  const switchboard = switchboardExtension(written, region);
   if (switchboard) return switchboard;
   // No valid number: a placeholder written nationally (`266696687`), or zeros after a country code (`+1 000-000-0000`).
   if (isPlaceholderNumber(mainDigits) || (!(parsed instanceof ParseError) && isAllZeros(parsed.nationalNumber))) return withheld();
 
   if (parsed instanceof ParseError) {
     const reason: PhoneRefusal = parsed.message === 'INVALID_COUNTRY' || parsed.message === 'TOO_SHORT' || parsed.message === 'TOO_LONG' ? parsed.message : 'NOT_A_NUMBER';
-    return refuse(reason, describe(input, reason, region, null, international.startsWith('+')));
+    return refuse(reason, describe(input, reason, region, null, withCountryCode));
   }
-  const length = parsed.isPossible() ? 'INVALID_NUMBER' : lengthProblem(parsed);
-  return refuse(length, describe(input, length, region, parsed, international.startsWith('+')));
+  const reason = parsed.isPossible() ? 'INVALID_NUMBER' : lengthProblem(parsed);
+  return refuse(reason, describe(input, reason, region, parsed, withCountryCode));
 }
 
 /** Too short, too long, or a length the country never uses (then `INVALID_NUMBER`). */
