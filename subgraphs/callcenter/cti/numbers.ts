@@ -7,6 +7,7 @@
 import { readPhoneNumber } from '../../shared/phone.js';
 import type { IgnoredCounts } from './event.js';
 
+/** `raw` (a payload's `from`/`to` value) as E.164, or `null`; `ignored` counts refused numbers. */
 export function ctiNumber(raw: unknown, ignored?: IgnoredCounts): string | null {
   if (raw === undefined || raw === null) return null;
   const reading = readPhoneNumber(raw);
