@@ -81,7 +81,7 @@ const found = (number: PhoneNumber, extension?: string): ReadPhoneNumber => ({
 });
 
 /** `010-65529988-8001`: a valid landline (not a mobile) followed by a dash and 1-6 digits. */
-const DASH_EXTENSION = /^(.*\d)\s*[-‐–—]\s*(\d{1,6})$/u;
+const DASH_EXTENSION = /^(.*\d)\s*[-‐‒–—−]\s*(\d{1,6})$/u;
 
 function switchboardExtension(text: string, region: CountryCode): ReadPhoneNumber | null {
   const match = DASH_EXTENSION.exec(text);

@@ -117,6 +117,7 @@ export const ACCEPTED: readonly NumberSpellings[] = [
         '010-65529988-8001',
         '010-6552-9988-8001',
         '(010)6552-9988-8001',
+        '010–65529988–8001',
         // A dialling pause (iOS/Android contacts) before the extension.
         '+86 10 6552 9988,8001',
         '+86 10 6552 9988;8001',
