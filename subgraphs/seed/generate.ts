@@ -304,8 +304,8 @@ function newCustomer(state: State, prng: Prng, index: number): CustomerDraft {
       const landline = i === 0 ? prng.chance(0.08) : prng.chance(company ? 0.6 : 0.35);
       phones.push(
         landline
-          ? phoneRecord(numbers.landline(prng, prng.chance(0.8) ? area : undefined), prng.int(0, 5), company && prng.chance(0.7) ? 'WORK' : prng.pick(['LANDLINE', 'HOME'] as const))
-          : phoneRecord(numbers.mobile(prng), prng.int(0, 7), 'MOBILE'),
+          ? phoneRecord(numbers.landline(prng, prng.chance(0.8) ? area : undefined), prng.int(0, 6), company && prng.chance(0.7) ? 'WORK' : prng.pick(['LANDLINE', 'HOME'] as const))
+          : phoneRecord(numbers.mobile(prng), prng.int(0, 8), 'MOBILE'),
       );
     }
     if (prng.chance(0.85)) nationalIdValue = nationalId(prng, region, gender);
@@ -358,7 +358,7 @@ function newCustomer(state: State, prng: Prng, index: number): CustomerDraft {
       id,
       displayName,
       tier,
-      phones: phones.map(({ raw, e164, type }) => ({ raw, e164, type })),
+      phones: phones.map(({ raw, e164, extension, type }) => ({ raw, e164, extension, type })),
       emails,
       company,
       tags,
@@ -409,7 +409,7 @@ function duplicateCustomer(state: State, prng: Prng, index: number, original: Cu
   const { settings, numbers, reference } = state;
   const shared = prng.pick(original.phones);
   const phones = [prng.chance(0.7) ? respell(shared, prng) : shared];
-  if (prng.chance(0.3)) phones.push(phoneRecord(numbers.mobile(prng), prng.int(0, 7), 'MOBILE'));
+  if (prng.chance(0.3)) phones.push(phoneRecord(numbers.mobile(prng), prng.int(0, 8), 'MOBILE'));
   const originalCreated = Date.parse(original.record.createdAt);
   const createdAt = uniformTime(prng, originalCreated + HOUR, Math.min(originalCreated + 40 * DAY, settings.anchor - DAY));
   const emailStyle = prng.weighted([['same', 50], ['new', 30], ['none', 20]] as const);
@@ -426,7 +426,7 @@ function duplicateCustomer(state: State, prng: Prng, index: number, original: Cu
       id: `cus_${pad(index + 1, 6)}`,
       displayName: variantName(prng, original),
       tier: prng.chance(0.85) ? 'STANDARD' : original.record.tier,
-      phones: phones.map(({ raw, e164, type }) => ({ raw, e164, type })),
+      phones: phones.map(({ raw, e164, extension, type }) => ({ raw, e164, extension, type })),
       emails,
       company: prng.chance(0.5) ? original.record.company : null,
       tags: prng.chance(0.3) ? [original.lang === 'zh' ? '疑似重复' : 'possible-duplicate'] : [],

@@ -3,10 +3,11 @@
  * Kong numbers, each written the way people type them into a CRM. Numbers are drawn from
  * counters through bijective scrambles, so two customers never share a number by accident
  * (shared numbers are deliberate duplicates) and "unknown caller" numbers never belong to
- * any customer. Every raw spelling is checked against the one normaliser, `toE164`.
+ * any customer. Some company landlines carry an extension (`010-65529988转8001`). Every raw
+ * spelling is read again by the one normaliser (`readPhoneNumber`) when the CRM loads the
+ * seed (`crm/source/contact-phones.ts`), which refuses any disagreement.
  */
-import { toE164 } from '../shared/phone.js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { readPhoneNumber } from '../shared/phone.js';
 import type { Prng } from './prng.js';
 import type { PhoneType } from '../crm/source/records.js';
 import {
@@ -20,14 +21,16 @@ import {
 
 export type PhoneParts =
   | { kind: 'CN_MOBILE'; national: string }
-  | { kind: 'CN_LANDLINE'; area: string; local: string }
+  | { kind: 'CN_LANDLINE'; area: string; local: string; extension: string | null }
   | { kind: 'US'; area: string; exchange: string; line: string }
   | { kind: 'UK'; national: string }
   | { kind: 'HK'; local: string };
 
 export interface GeneratedPhone {
   raw: string;
+  /** The main number. */
   e164: string;
+  extension: string | null;
   type: PhoneType;
   parts: PhoneParts;
 }
@@ -44,6 +47,7 @@ function pad(value: number, length: number): string {
   return String(value).padStart(length, '0');
 }
 
+/** The main number of `parts` in E.164 (an extension is not part of it). */
 export function e164Of(parts: PhoneParts): string {
   switch (parts.kind) {
     case 'CN_MOBILE':
@@ -70,6 +74,19 @@ function group(digits: string, sizes: number[], separator: string): string {
   return out.filter((part) => part.length > 0).join(separator);
 }
 
+/** Full-width forms (U+FF01-U+FF5E) of ASCII digits and punctuation, as a Chinese input method types them. */
+function toFullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+/** How an extension is written after a landline, by spelling number. */
+const EXTENSION_SPELLINGS: ((extension: string) => string)[] = [
+  (e) => `转${e}`, // 010-65529988转8001
+  (e) => ` ext. ${e}`,
+  (e) => `-${e}`, // 010-65529988-8001 (switchboard form)
+  (e) => ` 分机 ${e}`,
+];
+
 /** Spellings of each kind of number, as found in real CRM data. */
 const FORMATS: { [K in PhoneParts['kind']]: ((p: Extract<PhoneParts, { kind: K }>) => string)[] } = {
   CN_MOBILE: [
@@ -81,6 +98,7 @@ const FORMATS: { [K in PhoneParts['kind']]: ((p: Extract<PhoneParts, { kind: K }
     (p) => group(p.national, [3, 4, 4], '-'), // 138-0013-8000
     (p) => `+86${p.national}`, // +8613800138000
     (p) => `0086 ${group(p.national, [3, 4, 4], ' ')}`, // 0086 138 0013 8000
+    (p) => toFullWidth(group(p.national, [3, 4, 4], '-')), // １３８－００１３－８０００ (a Chinese input method)
   ],
   CN_LANDLINE: [
     (p) => `(0${p.area}) ${group(p.local, p.local.length === 8 ? [4, 4] : [3, 4], ' ')}`, // (010) 6552 9988
@@ -89,6 +107,7 @@ const FORMATS: { [K in PhoneParts['kind']]: ((p: Extract<PhoneParts, { kind: K }
     (p) => `0${p.area}${p.local}`, // 01065529988
     (p) => `+86-${p.area}-${p.local}`, // +86-10-65529988
     (p) => `0${p.area} ${p.local}`, // 010 65529988
+    (p) => toFullWidth(`(0${p.area})${p.local}`), // （010）65529988
   ],
   US: [
     (p) => `+1 (${p.area}) ${p.exchange}-${p.line}`,
@@ -118,18 +137,14 @@ function formatCount(kind: PhoneParts['kind']): number {
 /** Writes `parts` in spelling number `format` (modulo the kind's spellings). */
 export function formatPhone(parts: PhoneParts, format: number): string {
   const list = FORMATS[parts.kind] as ((p: PhoneParts) => string)[];
-  return (list[format % list.length] as (p: PhoneParts) => string)(parts);
+  const main = (list[format % list.length] as (p: PhoneParts) => string)(parts);
+  if (parts.kind !== 'CN_LANDLINE' || parts.extension === null) return main;
+  return main + (EXTENSION_SPELLINGS[format % EXTENSION_SPELLINGS.length] as (e: string) => string)(parts.extension);
 }
 
-/** `raw` with its E.164 form, asserting that the shared normaliser agrees with the generator. */
+/** `parts` in spelling number `format`, with its main number and extension. */
 export function phoneRecord(parts: PhoneParts, format: number, type: PhoneType): GeneratedPhone {
-  const raw = formatPhone(parts, format);
-  const e164 = e164Of(parts);
-  const normalised = toE164(raw);
-  if (normalised !== e164) {
-    throw new Error(`seed generator bug: toE164(${JSON.stringify(raw)}) is ${String(normalised)}, expected ${e164}`);
-  }
-  return { raw, e164, type, parts };
+  return { raw: formatPhone(parts, format), e164: e164Of(parts), extension: parts.kind === 'CN_LANDLINE' ? parts.extension : null, type, parts };
 }
 
 /** The same number in a different spelling (how a duplicate record typically has it). */
@@ -163,7 +178,10 @@ export class NumberPlan {
     return { kind: 'CN_MOBILE', national: prng.pick(CN_MOBILE_PREFIXES) + pad(scramble(x, 100_000_000, 48_271_007, 13_579_246), 8) };
   }
 
-  /** A landline in `area` (a random city when omitted). Local numbers start with 2-5 or 7. */
+  /**
+   * A landline in `area` (a random city when omitted). Local numbers start with 2-5 or 7;
+   * every fourth has an extension (8000-8999), drawn from the counter, not the PRNG.
+   */
   landline(prng: Prng, area?: string): PhoneParts {
     const code = area ?? (prng.pick(ZH_REGIONS)[1]);
     const x = this.landlines++;
@@ -171,7 +189,8 @@ export class NumberPlan {
     const local = SEVEN_DIGIT_AREA_CODES.has(code)
       ? lead + pad(scramble(Math.floor(x / 5), 1_000_000, 7_919, 424_242), 6)
       : lead + pad(scramble(Math.floor(x / 5), 10_000_000, 7_654_321, 1_234_567), 7);
-    return { kind: 'CN_LANDLINE', area: code, local };
+    const extension = x % 4 === 3 ? String(8000 + (x % 1000)) : null;
+    return { kind: 'CN_LANDLINE', area: code, local, extension };
   }
 
   /** A US, UK or Hong Kong number. */
@@ -187,7 +206,7 @@ export class NumberPlan {
     const suffix = pad(scramble(this.hk++, 1_000_000, 999_983, 161_803), 6);
     for (const lead of HK_MOBILE_LEADS) {
       const local = lead + suffix;
-      if (parsePhoneNumberFromString(`+852${local}`)?.isValid()) return { kind: 'HK', local };
+      if (readPhoneNumber(`+852${local}`).ok) return { kind: 'HK', local };
     }
     throw new Error(`seed generator: no valid Hong Kong number ends in ${suffix}`);
   }

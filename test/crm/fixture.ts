@@ -2,7 +2,7 @@
  * A small hand-made CRM data set and helpers to run the real CRM server over it (on a
  * SQLite file in a temporary directory, see `test/support/databases.ts`).
  */
-import { toE164 } from '../../subgraphs/shared/phone.js';
+import { readPhoneNumber } from '../../subgraphs/shared/phone.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
@@ -29,9 +29,9 @@ const base = Date.parse('2026-01-01T00:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function phone(raw: string, type: PhoneType): PhoneRecord {
-  const e164 = toE164(raw);
-  if (e164 === null) throw new Error(`Fixture number ${raw} does not normalise.`);
-  return { raw, e164, type };
+  const reading = readPhoneNumber(raw);
+  if (!reading.ok) throw new Error(`Fixture number ${raw} does not normalise: ${reading.message}`);
+  return { raw, e164: reading.e164, extension: reading.extension, type };
 }
 
 export const customerId = (n: number) => `cus_${String(n).padStart(6, '0')}`;

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { GraphQLError } from 'graphql';
+import { sql } from 'kysely';
+import { openDatabase } from '../../subgraphs/shared/database.js';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import { CursorKind } from '../../subgraphs/crm/source/port.js';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
@@ -51,6 +53,31 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
       await again.close();
       const [first] = await store.customersByIds(['cus_000001']);
       assert.deepEqual(first, fixture.customers[0]);
+    });
+
+    test('a database created before phone extensions gains the column and keeps its numbers', async () => {
+      const old = await openTestDatabase();
+      const raw = openDatabase<Record<string, never>>(old.config);
+      try {
+        // The customer_phones table as the first release created it: no extension column.
+        await sql`create table customer_phones (customer_id text not null, position integer not null, raw text not null, e164 text not null, type text not null, primary key (customer_id, position))`.execute(raw.db);
+        await sql`insert into customer_phones values ('cus_000001', 0, '138 0013 8000', '+8613800138000', 'MOBILE')`.execute(raw.db);
+      } finally {
+        await raw.close();
+      }
+      const upgraded = await openCrmSource(old.config);
+      try {
+        await upgraded.loadSeed({ owners: [], customers: [{ ...fixture.customers[0]!, phones: [] }], orders: [], activities: [] });
+        const [found] = await upgraded.customersByPhoneNumbers(['+8613800138000']);
+        assert.deepEqual(found?.map((c) => c.phones), [[{ raw: '138 0013 8000', e164: '+8613800138000', extension: null, type: 'MOBILE' }]]);
+        const updated = await upgraded.updateContact('cus_000001', { phones: [{ number: '010-65529988转8001', type: 'WORK' }] });
+        assert.deepEqual(updated.phones, [{ raw: '010-65529988转8001', e164: '+861065529988', extension: '8001', type: 'WORK' }]);
+        // Migrating again is a no-op.
+        await (await openCrmSource(old.config)).close();
+      } finally {
+        await upgraded.close();
+        await old.cleanup();
+      }
     });
 
     test('customersByIds keeps order, repeats and unknown ids, in 3 statements for 50 ids', async () => {
@@ -118,7 +145,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
       assert.deepEqual((await store.customersByIds(['cus_000020']))[0], before);
       await assert.rejects(store.updateContact('cus_999999', { emails: [] }), code('NOT_FOUND'));
       const updated = await store.updateContact('cus_000020', { phones: [{ number: '010-65529988', type: 'WORK' }] });
-      assert.deepEqual(updated.phones, [{ raw: '010-65529988', e164: '+861065529988', type: 'WORK' }]);
+      assert.deepEqual(updated.phones, [{ raw: '010-65529988', e164: '+861065529988', extension: null, type: 'WORK' }]);
       assert.deepEqual(updated.emails, before.emails);
       const holders = await store.customersByPhoneNumbers(['+861065529988']);
       assert.deepEqual(holders[0]!.map((c) => c.id), ['cus_000001', 'cus_000020']);

@@ -116,7 +116,7 @@ describe('deduplication and ignored content', () => {
     ]);
     assert.equal(response.status, 202);
     assert.equal(response.body.accepted, 1);
-    assert.deepEqual(response.body.ignored, { unknownTypes: 1, unknownFields: 2, notCalls: 0 });
+    assert.deepEqual(response.body.ignored, { unknownTypes: 1, unknownFields: 2, notCalls: 0, invalidNumbers: 0 });
     const call = await getCall(harness, callId);
     assert.equal(call?.state, 'RINGING');
     assert.equal(call?.from, CUSTOMER);

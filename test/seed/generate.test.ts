@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { generateDataset, addChunkTotals, emptyTotals, CHUNK_SIZE, SLA_HOURS } from '../../subgraphs/seed/generate.js';
 import type { SeedChunk } from '../../subgraphs/seed/dataset.js';
-import { toE164 } from '../../subgraphs/shared/phone.js';
+import { readPhoneNumber } from '../../subgraphs/shared/phone.js';
 import { isValidNationalId } from '../../subgraphs/seed/national-id.js';
 import type { CallRecord } from '../../subgraphs/callcenter/source/records.js';
 import type { CustomerRecord, OrderRecord, ActivityRecord, AccountOwnerRecord } from '../../subgraphs/crm/source/records.js';
@@ -113,10 +113,10 @@ describe('seed generator', () => {
   });
 
   describe('phone numbers', () => {
-    test('every e164 is toE164(raw) and a valid number; calls carry valid E.164 numbers', () => {
+    test('every e164 and extension is what readPhoneNumber(raw) gives, a valid number; calls carry valid E.164 numbers', () => {
       for (const customer of data.customers) {
         for (const phone of customer.phones) {
-          assert.equal(toE164(phone.raw), phone.e164, `${customer.id} ${phone.raw}`);
+          assert.deepEqual(readPhoneNumber(phone.raw), { ok: true, e164: phone.e164, extension: phone.extension }, `${customer.id} ${phone.raw}`);
           assert.ok(parsePhoneNumberFromString(phone.e164)?.isValid(), `${phone.e164} is valid`);
         }
       }
@@ -142,6 +142,9 @@ describe('seed generator', () => {
         const count = raws.filter((raw) => pattern.test(raw)).length;
         assert.ok(count >= 3, `format like ${example}: ${count}`);
       }
+      // Landlines with an extension and numbers typed with a Chinese input method (full-width).
+      assert.ok(data.customers.some((c) => c.phones.some((p) => p.extension !== null && /转|ext\.|分机|-\d{4}$/.test(p.raw))));
+      assert.ok(data.customers.some((c) => c.phones.some((p) => /[０-９]/.test(p.raw))));
       const multi = data.customers.filter((customer) => customer.phones.length >= 2);
       assert.ok(share(multi.length, data.customers.length) > 0.25, `customers with several numbers: ${multi.length}`);
       assert.ok(data.customers.some((c) => c.phones.some((p) => p.type === 'MOBILE') && c.phones.some((p) => p.type !== 'MOBILE')));

@@ -43,7 +43,7 @@ export type Call = {
   /** How the call ended; `null` while it is still going on. */
   disposition: Maybe<CallDisposition>;
   endedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The calling number in E.164; `null` when withheld. */
+  /** The calling number in E.164 (its main number: an extension is dropped); `null` when withheld or not a valid number (the CTI webhook counts those in `ignored.invalidNumbers`). */
   from: Maybe<Scalars['String']['output']>;
   holdSeconds: Scalars['Int']['output'];
   id: Scalars['ID']['output'];

@@ -57,9 +57,11 @@ export interface IgnoredCounts {
   unknownTypes: number;
   unknownFields: number;
   notCalls: number;
+  /** `from`/`to` values that are not a valid phone number nor a withheld caller ID (the event is kept, the number is null). */
+  invalidNumbers: number;
 }
 
-export const emptyIgnored = (): IgnoredCounts => ({ unknownTypes: 0, unknownFields: 0, notCalls: 0 });
+export const emptyIgnored = (): IgnoredCounts => ({ unknownTypes: 0, unknownFields: 0, notCalls: 0, invalidNumbers: 0 });
 
 /** A timestamp as ISO-8601 UTC with milliseconds, or null when unreadable. Numbers (or digit strings): unix seconds or milliseconds. */
 export function normaliseInstant(value: unknown): string | null {

@@ -1,13 +1,17 @@
-/** Numbers in CTI payloads: normalised with the one normaliser; withheld or unreadable → null. */
-import { toE164 } from '../../shared/phone.js';
+/**
+ * Numbers in CTI payloads, read by the one normaliser (`readPhoneNumber`, which also unwraps
+ * `tel:`/`sip:` URIs and SIP headers). A withheld caller ID or an absent/empty field is
+ * `null`; any other refused value (not a valid number, a JSON number) is `null` too and is
+ * counted in the answer's `ignored.invalidNumbers`, so the sender learns of it.
+ */
+import { readPhoneNumber } from '../../shared/phone.js';
+import type { IgnoredCounts } from './event.js';
 
-const WITHHELD = /^(anonymous|withheld|private|restricted|unknown|unavailable|blocked)$/i;
-
-export function ctiNumber(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const trimmed = raw.trim();
-  if (trimmed === '' || WITHHELD.test(trimmed)) return null;
-  // SIP URIs and tel: URIs carry the number in the user part.
-  const user = trimmed.replace(/^(tel:|sips?:)/i, '').replace(/@.*$/, '').replace(/;.*$/, '');
-  return toE164(user);
+/** `raw` (a payload's `from`/`to` value) as E.164, or `null`; `ignored` counts refused numbers. */
+export function ctiNumber(raw: unknown, ignored?: IgnoredCounts): string | null {
+  if (raw === undefined || raw === null) return null;
+  const reading = readPhoneNumber(raw);
+  if (reading.ok) return reading.e164;
+  if (ignored && reading.reason !== 'WITHHELD' && reading.reason !== 'EMPTY') ignored.invalidNumbers += 1;
+  return null;
 }

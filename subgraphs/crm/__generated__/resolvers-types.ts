@@ -214,8 +214,9 @@ export type Mutation = {
    */
   logCall: Maybe<CallLogActivity>;
   /**
-   * Replaces the customer's phone numbers and/or emails. Every number is validated and
-   * normalised to E.164, every email validated; on any invalid value nothing is written.
+   * Replaces the customer's phone numbers and/or emails. Every number is read by the rules of
+   * `identifyCaller` (main number to E.164, extension kept apart), every email validated; on
+   * any invalid value nothing is written.
    */
   updateCustomerContact: Maybe<Customer>;
 };
@@ -279,18 +280,20 @@ export type PageInfo = {
 };
 
 /**
- * A phone number of a customer. `e164` is the normalised form every other system uses;
- * `raw` is the number as it was typed into the CRM.
+ * A phone number of a customer. `e164` is the normalised main number every other system uses
+ * (calls are matched on it); `raw` is the number as it was typed into the CRM.
  */
 export type PhoneNumber = {
   __typename?: 'PhoneNumber';
   e164: Scalars['String']['output'];
+  /** The extension typed with the number (`8001` for `010-65529988转8001`), digits only; `null` without one. */
+  extension: Maybe<Scalars['String']['output']>;
   raw: Scalars['String']['output'];
   type: PhoneType;
 };
 
 export type PhoneNumberInput = {
-  /** Any common format; normalised to E.164 with the configured default region. */
+  /** Any spelling `identifyCaller` accepts, with an optional extension; read in the configured default region. */
   number: Scalars['String']['input'];
   type: PhoneType;
 };
@@ -307,15 +310,19 @@ export type Query = {
   /** One customer by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   customer: Maybe<Customer>;
   /**
-   * Customers, newest first, optionally filtered. `search` matches display name,
-   * company, email and phone number (any common format). `first` is at most 100.
+   * Customers, newest first, optionally filtered. `search` matches display name, company and
+   * email as text, and, when it reads as a phone number (the rules of `identifyCaller`), the
+   * customers having that main number. `first` is at most 100.
    */
   customers: Maybe<CustomerConnection>;
   /**
-   * Who is calling: the number, in any common format (`138 0013 8000`, `+86-138-0013-8000`,
-   * `(010) 6552 9988`, `8613800138000`), is normalised to E.164 and matched against every
-   * number of every customer. Several matches are returned as `MULTIPLE`, never one silently picked.
-   * An unparseable number is a `BAD_USER_INPUT` error.
+   * Who is calling: the number, in any common spelling (`138 0013 8000`, `+86-138-0013-8000`,
+   * `(010) 6552 9988`, `8613800138000`, full-width `１３８００１３８０００`, `tel:`/`sip:` URIs,
+   * a SIP `"Name" <sip:…>` header), is normalised to E.164 and matched against the main number
+   * of every customer (an extension such as `转8001` or `ext. 8001` is read and left out).
+   * Several matches are returned as `MULTIPLE`, never one silently picked. A text that is not a
+   * valid number, or a withheld caller ID (`anonymous`, `+266696687`), is a `BAD_USER_INPUT`
+   * error with `extensions.reason` (README, "Phone numbers").
    */
   identifyCaller: Maybe<CallerIdentification>;
 };
@@ -711,6 +718,7 @@ export type PageInfoResolvers<ContextType = CrmContext, ParentType extends Resol
 
 export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['PhoneNumber'] = ResolversParentTypes['PhoneNumber']> = ResolversObject<{
   e164?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  extension?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['PhoneType'], ParentType, ContextType>;
 }>;

@@ -1,6 +1,6 @@
 import { notFound } from '../../../schema/errors.js';
 import { pageArgs } from '../../shared/pagination.js';
-import { requireE164 } from '../../shared/phone.js';
+import { requirePhoneNumber } from '../../shared/phone.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { CursorKind } from '../source/port.js';
 import { identification } from './caller-identification.js';
@@ -15,7 +15,8 @@ export const Query: QueryResolvers = {
     return source.searchCustomers({ search, tier }, pageArgs(CursorKind.customers, first, after, 20));
   },
   async identifyCaller(_parent, { phone }, { loaders }) {
-    const e164 = requireE164(phone, 'phone');
+    // Matched on the main number: an extension in `phone` is read and left out.
+    const { e164 } = requirePhoneNumber(phone, 'phone');
     return identification(e164, await loaders.customersByPhone.load(e164));
   },
 };

@@ -2,8 +2,21 @@
  * Idempotent creation of the CRM's tables and indexes, with Kysely's schema builder so the
  * same code runs on SQLite and PostgreSQL. Safe to run on every start.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CrmTables } from './tables.js';
+
+/**
+ * Adds a nullable TEXT column that a database created by an older release lacks. SQLite's
+ * ALTER TABLE has no IF NOT EXISTS for columns, so the column is probed with a query that
+ * reads no rows (outside any transaction: a failed probe aborts nothing on PostgreSQL).
+ */
+async function addMissingColumn(db: Kysely<CrmTables>, table: keyof CrmTables, column: string): Promise<void> {
+  try {
+    await sql`select ${sql.ref(column)} from ${sql.table(table)} where 1 = 0`.execute(db);
+  } catch {
+    await db.schema.alterTable(table).addColumn(column, 'text').execute();
+  }
+}
 
 export async function migrate(db: Kysely<CrmTables>): Promise<void> {
   await db.schema
@@ -40,8 +53,10 @@ export async function migrate(db: Kysely<CrmTables>): Promise<void> {
     .addColumn('raw', 'text', (c) => c.notNull())
     .addColumn('e164', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('extension', 'text')
     .addPrimaryKeyConstraint('customer_phones_pk', ['customer_id', 'position'])
     .execute();
+  await addMissingColumn(db, 'customer_phones', 'extension');
   await db.schema.createIndex('customer_phones_e164_idx').ifNotExists().on('customer_phones').column('e164').execute();
 
   await db.schema

@@ -8,8 +8,10 @@ export type PhoneType = 'MOBILE' | 'LANDLINE' | 'WORK' | 'HOME' | 'OTHER';
 export interface PhoneRecord {
   /** As typed into the CRM: `138 0013 8000`, `(010) 6552 9988`, ... */
   raw: string;
-  /** Normalised by `subgraphs/shared/phone.ts`. */
+  /** The main number, normalised by `readPhoneNumber` (`subgraphs/shared/phone.ts`): what calls are matched on. */
   e164: string;
+  /** The extension typed with it (`8001` for `010-65529988转8001`), digits; `null` without one. */
+  extension: string | null;
   type: PhoneType;
 }
 

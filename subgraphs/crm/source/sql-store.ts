@@ -8,7 +8,8 @@ import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, ty
 import { badUserInput, notFound } from '../../../schema/errors.js';
 import type { Database } from '../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
-import { requireE164, toE164 } from '../../shared/phone.js';
+import { readPhoneNumber } from '../../shared/phone.js';
+import { contactPhones, seedPhones } from './contact-phones.js';
 import { fromCents, toCents } from './money.js';
 import { PiiCipher, PiiDecryptionError } from './pii-cipher.js';
 import { CursorKind, LIFETIME_VALUE_CURRENCY, LIFETIME_VALUE_EXCLUDED_STATUSES, MAX_CONTACTS, MAX_NOTE_LENGTH, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from './port.js';
@@ -31,7 +32,6 @@ import type { ActivitiesTable, CrmTables, CustomersTable, OrdersTable } from './
 /** Rows per multi-row INSERT while seeding (at most 12 columns: well under both dialects' parameter limits). */
 const SEED_BATCH_ROWS = 500;
 const MAX_SEARCH_LENGTH = 200;
-const PHONE_TYPES: ReadonlySet<string> = new Set<PhoneType>(['MOBILE', 'LANDLINE', 'WORK', 'HOME', 'OTHER']);
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 type CustomerRow = Selectable<CustomersTable>;
@@ -115,7 +115,10 @@ export class SqlCrmStore implements CrmSource {
       throw badUserInput(`\`search\` must be at most ${MAX_SEARCH_LENGTH} characters.`, { argumentName: 'search' });
     }
     const tier = filter.tier ?? null;
-    const e164 = search === '' ? null : toE164(search);
+    // A search text that the normaliser reads as a number also matches that number (its main
+    // number: an extension in the search is ignored); anything else only matches as text.
+    const reading = search === '' ? null : readPhoneNumber(search);
+    const e164 = reading?.ok ? reading.e164 : null;
     const pattern = `%${escapeLike(search.toLowerCase())}%`;
     const filtered = () => {
       let query = this.db.selectFrom('customers as c');
@@ -242,7 +245,7 @@ export class SqlCrmStore implements CrmSource {
   private async phonesOf(customerIds: string[]): Promise<Map<string, PhoneRecord[]>> {
     const rows = await this.db
       .selectFrom('customer_phones')
-      .select(['customer_id', 'raw', 'e164', 'type'])
+      .select(['customer_id', 'raw', 'e164', 'extension', 'type'])
       .where('customer_id', 'in', customerIds)
       .orderBy('customer_id')
       .orderBy('position')
@@ -250,7 +253,7 @@ export class SqlCrmStore implements CrmSource {
     const byCustomer = new Map<string, PhoneRecord[]>();
     for (const row of rows) {
       const list = byCustomer.get(row.customer_id) ?? [];
-      list.push({ raw: row.raw, e164: row.e164, type: row.type as PhoneType });
+      list.push({ raw: row.raw, e164: row.e164, extension: row.extension ?? null, type: row.type as PhoneType });
       byCustomer.set(row.customer_id, list);
     }
     return byCustomer;
@@ -309,7 +312,7 @@ export class SqlCrmStore implements CrmSource {
 
   async updateContact(customerId: string, update: ContactUpdate): Promise<CustomerRecord> {
     // Everything is validated before the first write.
-    const phones = update.phones == null ? null : normalisePhones(update.phones);
+    const phones = update.phones == null ? null : contactPhones(update.phones);
     const emails = update.emails == null ? null : normaliseEmails(update.emails);
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -320,7 +323,7 @@ export class SqlCrmStore implements CrmSource {
         if (phones.length > 0) {
           await trx
             .insertInto('customer_phones')
-            .values(phones.map((p, position) => ({ customer_id: customerId, position, raw: p.raw, e164: p.e164, type: p.type })))
+            .values(phones.map((p, position) => ({ customer_id: customerId, position, raw: p.raw, e164: p.e164, extension: p.extension, type: p.type })))
             .execute();
         }
       }
@@ -447,7 +450,7 @@ export class SqlCrmStore implements CrmSource {
       await insertAll('customers', part.customers.map((c) => this.customerRow(c)));
       await insertAll(
         'customer_phones',
-        part.customers.flatMap((c) => c.phones.map((p, position) => ({ customer_id: c.id, position, raw: p.raw, e164: p.e164, type: p.type }))),
+        part.customers.flatMap((c) => seedPhones(c).map((p, position) => ({ customer_id: c.id, position, raw: p.raw, e164: p.e164, extension: p.extension, type: p.type }))),
       );
       await insertAll(
         'customer_emails',
@@ -516,24 +519,6 @@ export class SqlCrmStore implements CrmSource {
 }
 
 // ---- validation --------------------------------------------------------------------
-
-function normalisePhones(input: readonly { number: string; type: PhoneType }[]): PhoneRecord[] {
-  if (input.length > MAX_CONTACTS) {
-    throw badUserInput(`At most ${MAX_CONTACTS} phone numbers, got ${input.length}.`, { argumentName: 'phones' });
-  }
-  const seen = new Set<string>();
-  const phones: PhoneRecord[] = [];
-  input.forEach((phone, i) => {
-    if (!PHONE_TYPES.has(phone.type)) {
-      throw badUserInput(`${JSON.stringify(phone.type)} is not a phone type.`, { argumentName: `phones[${i}].type` });
-    }
-    const e164 = requireE164(phone.number, `phones[${i}].number`);
-    if (seen.has(e164)) return;
-    seen.add(e164);
-    phones.push({ raw: phone.number.trim(), e164, type: phone.type });
-  });
-  return phones;
-}
 
 function normaliseEmails(input: readonly string[]): string[] {
   if (input.length > MAX_CONTACTS) {

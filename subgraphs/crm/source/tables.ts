@@ -28,6 +28,8 @@ export interface CustomerPhonesTable {
   position: number;
   raw: string;
   e164: string;
+  /** Added after the first release: `null` in rows written before it (see migrations.ts). */
+  extension: string | null;
   type: string;
 }
 

@@ -101,8 +101,8 @@ export function mapConnectEvent(envelope: Json, ignored: IgnoredCounts): Accepte
     return [];
   }
   const outbound = OUTBOUND_METHODS.has(method);
-  const customer = ctiNumber(pick(pickObject(detail, 'customerEndpoint'), 'address'));
-  const system = ctiNumber(pick(pickObject(detail, 'systemEndpoint'), 'address'));
+  const customer = ctiNumber(pick(pickObject(detail, 'customerEndpoint'), 'address'), ignored);
+  const system = ctiNumber(pick(pickObject(detail, 'systemEndpoint'), 'address'), ignored);
   const id = pickString(envelope, 'id') ?? `${contactId}:${eventType}:${instant}`;
   return [{
     source: 'amazon-connect',

@@ -88,8 +88,9 @@ export function mapTwilioVoiceCallback(item: Json, ignored: IgnoredCounts): Acce
       type,
       at,
       sequence,
-      from: ctiNumber(pick(item, 'From')),
-      to: ctiNumber(pick(item, 'To')),
+      // An agent's browser or app (`client:alice`) is no phone number: not counted as invalid.
+      from: ctiNumber(pick(item, 'From'), clientIdentity(pickString(item, 'From')) ? undefined : ignored),
+      to: ctiNumber(pick(item, 'To'), clientIdentity(pickString(item, 'To')) ? undefined : ignored),
       direction: outbound ? 'OUTBOUND' : 'INBOUND',
       queueId: null,
       agentId: outbound ? clientIdentity(pickString(item, 'From')) : null,
