@@ -2,11 +2,14 @@
  * Composes `schema/supergraph.graphql` from the three subgraph SDLs with
  * `@apollo/composition` (no downloaded router binaries). `npm run compose` writes it;
  * `composeSupergraph()` is also what the drift test compares the committed file against.
+ * Deny by default: composition fails, naming each one, when a field of the API schema has
+ * no authorization rule and no `@authenticated` marking (schema/field-guards.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { readSecurityRules } from '../gateway/authz/security-rules.js';
 
 /** The subgraphs, in the order composition sees them, with their default local URLs. */
 export const SUBGRAPHS = [
@@ -19,16 +22,24 @@ export const SUBGRAPHS = [
 
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 
-export function composeSupergraph(): string {
-  const result = composeServices(
-    SUBGRAPHS.map(({ name, url }) => ({
-      name,
-      url,
-      typeDefs: parse(readFileSync(fileURLToPath(new URL(`./${name}.graphql`, import.meta.url)), 'utf8')),
-    })),
-  );
+/** The subgraph SDLs as composition reads them, by subgraph name (tests pass edited ones). */
+export function subgraphSdls(): Record<string, string> {
+  return Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, readFileSync(fileURLToPath(new URL(`./${name}.graphql`, import.meta.url)), 'utf8')]));
+}
+
+/**
+ * The supergraph SDL composed from `sdls` (default: the files in `schema/`). Throws when
+ * composition fails or when a field of the API schema is unguarded.
+ */
+export function composeSupergraph(sdls: Record<string, string> = subgraphSdls()): string {
+  const result = composeServices(SUBGRAPHS.map(({ name, url }) => ({ name, url, typeDefs: parse(sdls[name] ?? '') })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  try {
+    readSecurityRules(result.supergraphSdl);
+  } catch (error) {
+    throw new Error(`Composition failed: ${(error as Error).message}`);
   }
   return result.supergraphSdl;
 }

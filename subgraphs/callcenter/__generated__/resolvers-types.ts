@@ -19,6 +19,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Readable with `calls:read`, and as the agent a report or a ticket names with `reports:read` or `tickets:read`. */
 export type Agent = {
   __typename?: 'Agent';
   id: Scalars['ID']['output'];
@@ -300,7 +301,7 @@ export type OutboxStatus = {
   retrying: Scalars['Int']['output'];
 };
 
-/** Relay-style page information; cursors are opaque. */
+/** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -406,6 +407,7 @@ export type QueryTopContactingCustomersArgs = {
   range: TimeRangeInput;
 };
 
+/** Readable with `calls:read`, and as the queue a report names with `reports:read`. */
 export type Queue = {
   __typename?: 'Queue';
   id: Scalars['ID']['output'];

@@ -115,9 +115,11 @@ export type Customer = {
   company: Maybe<Company>;
   /** `null` only for a MINIMAL customer. */
   createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Also readable with `reports:read`. */
   displayName: Scalars['String']['output'];
   /** Email addresses; masked (`z***@example.com`) without `pii:read`; `null` for a MINIMAL customer. */
   emails: Maybe<Array<Scalars['String']['output']>>;
+  /** Also readable with `reports:read`: reports name the customers they count. */
   id: Scalars['ID']['output'];
   /** Time of the most recent activity on the CRM timeline (note, call log or chat). */
   lastContactAt: Maybe<Scalars['DateTime']['output']>;
@@ -136,6 +138,7 @@ export type Customer = {
   recordAccess: RecordAccess;
   /** Tags; `null` for a MINIMAL customer. */
   tags: Maybe<Array<Scalars['String']['output']>>;
+  /** Also readable with `reports:read`. */
   tier: CustomerTier;
   /** `null` only for a MINIMAL customer. */
   updatedAt: Maybe<Scalars['DateTime']['output']>;
@@ -271,7 +274,7 @@ export type OrderStatus =
   | 'RETURNED'
   | 'SHIPPED';
 
-/** Relay-style page information; cursors are opaque. */
+/** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
