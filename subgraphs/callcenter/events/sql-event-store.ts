@@ -207,15 +207,18 @@ export class SqlCallEventStore implements CallEventStore {
     return rows.map((row) => row.id);
   }
 
-  async activeCalls(filter: { agentId?: string | null; queueId?: string | null }): Promise<CallRecord[]> {
+  async activeCalls(filter: { agentId?: string | null; queueId?: string | null; agentIds?: readonly string[] | null }): Promise<CallRecord[]> {
+    if (filter.agentIds?.length === 0) return [];
     let query = this.db.selectFrom('calls').select(CALL_COLUMNS).where('state', 'in', [...ACTIVE_STATES]);
     if (filter.agentId != null) query = query.where('agent_id', '=', filter.agentId);
+    if (filter.agentIds != null) query = query.where('agent_id', 'in', [...filter.agentIds]);
     if (filter.queueId != null) query = query.where('queue_id', '=', filter.queueId);
     const rows = await query.orderBy('started_at').orderBy('id').execute();
     return rows.map(callFromRow);
   }
 
   async eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]> {
+    if (filter.agentIds?.length === 0) return [];
     let query = this.db
       .selectFrom('cti_events as e')
       .leftJoin('calls as c', 'c.id', 'e.call_id')
@@ -234,6 +237,7 @@ export class SqlCallEventStore implements CallEventStore {
     const { agentId, queueId } = filter;
     if (agentId != null) query = query.where((eb) => eb.or([eb('e.agent_id', '=', agentId), eb('c.agent_id', '=', agentId)]));
     if (queueId != null) query = query.where((eb) => eb.or([eb('e.queue_id', '=', queueId), eb('c.queue_id', '=', queueId)]));
+    if (filter.agentIds != null) query = query.where('c.agent_id', 'in', [...filter.agentIds]);
     const rows = await query.orderBy('e.applied_at').orderBy('e.at').orderBy('e.id').limit(limit).execute();
     return rows.map((row) => ({
       id: row.id,

@@ -24,8 +24,8 @@ export interface CallEventStore {
   applyEvents(ids: readonly string[], appliedAt: string): Promise<CallEventMessage[]>;
   /** Ids of events accepted before `receivedBefore` and still not applied (recovery). */
   unappliedEvents(receivedBefore: string, limit: number): Promise<string[]>;
-  /** Calls ringing, connected, on hold or in wrap-up, oldest first. */
-  activeCalls(filter: { agentId?: string | null; queueId?: string | null }): Promise<CallRecord[]>;
+  /** Calls ringing, connected, on hold or in wrap-up, oldest first; `agentIds`: only calls whose agent is one of them. */
+  activeCalls(filter: { agentId?: string | null; queueId?: string | null; agentIds?: readonly string[] | null }): Promise<CallRecord[]>;
   /** Applied events after `position`, in stream order, at most `limit`. */
   eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]>;
 }
