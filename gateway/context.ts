@@ -30,7 +30,7 @@ export class ContextBuilder {
 
   async build(credentials: Credentials): Promise<GatewayContext> {
     let viewer = await this.authenticator.authenticate(credentials);
-    if (hasRecordRestriction(viewer) && viewer.agentId) viewer = { ...viewer, related: await this.related.lookup(viewer.agentId) };
+    if (hasRecordRestriction(viewer) && viewer.agentId) viewer = { ...viewer, related: await this.related.lookup(viewer.agentId, viewer.subject) };
     nextRequestId += 1;
     return this.withViewer({ requestId: `${process.pid}-${nextRequestId}` }, viewer);
   }
