@@ -142,8 +142,10 @@ export function both(a: AccessRule, b: AccessRule): AccessRule {
   return { authenticated: a.authenticated || b.authenticated, scopes: conjunction(a.scopes, b.scopes), policies: conjunction(a.policies, b.policies) };
 }
 
+/** The conjunction of the rules given; null when none is given or the result requires nothing (`@requiresScopes(scopes: [])` guards nothing). */
 function allOf(rules: readonly (AccessRule | null | undefined)[]): AccessRule | null {
-  return rules.reduce<AccessRule | null>((acc, rule) => (rule ? (acc ? both(acc, rule) : rule) : acc), null);
+  const rule = rules.reduce<AccessRule | null>((acc, next) => (next ? (acc ? both(acc, next) : next) : acc), null);
+  return rule && (rule.authenticated || rule.scopes.length > 0 || rule.policies.length > 0) ? rule : null;
 }
 
 function objectFieldRule(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, declared: DeclaredRules): AccessRule | null {

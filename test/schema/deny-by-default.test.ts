@@ -35,9 +35,10 @@ describe('deny by default', () => {
   });
 
   test('composition fails naming each unguarded field', () => {
-    const sdls = withExtra('crm', 'extend type Query { newLookup(id: ID!): Customer }\nextend type Customer { secretNote: String }');
+    const sdls = withExtra('crm', 'extend type Query { newLookup(id: ID!): Customer }\nextend type Customer { secretNote: String }\nextend type Customer { emptyRule: String @requiresScopes(scopes: []) }');
     assert.throws(() => composeSupergraph(sdls), (error: Error) => {
-      assert.match(error.message, /2 field\(s\) of the API schema have no authorization rule/);
+      assert.match(error.message, /3 field\(s\) of the API schema have no authorization rule/);
+      assert.match(error.message, /Customer\.emptyRule/, 'a rule that requires nothing guards nothing');
       assert.match(error.message, /Query\.newLookup/);
       assert.match(error.message, /Customer\.secretNote/);
       return true;
