@@ -31,7 +31,7 @@ export class ContextBuilder {
   /** The context of one request (`requestId`: the access log's, when the transport has one). */
   async build(credentials: Credentials, requestId?: string): Promise<GatewayContext> {
     let viewer = await this.authenticator.authenticate(credentials);
-    if (hasRecordRestriction(viewer) && viewer.agentId) viewer = { ...viewer, related: await this.related.lookup(viewer.agentId) };
+    if (hasRecordRestriction(viewer) && viewer.agentId) viewer = { ...viewer, related: await this.related.lookup(viewer.agentId, viewer.subject) };
     nextRequestId += 1;
     return this.withViewer({ requestId: requestId ?? `${process.pid}-${nextRequestId}` }, viewer);
   }

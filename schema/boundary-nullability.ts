@@ -9,6 +9,9 @@
  * 1. a root `Query` or `Mutation` field: one operation may select root fields of several
  *    subgraphs, and a failed or refused one must not take `data` with it;
  * 2. guarded by `@requiresScopes`: the gateway removes it for callers without the scope;
+ *    except when every caller who may read any other field of the object may read it too
+ *    (every sibling's rule implies its rule: `Customer.id`, readable with `customers:read`
+ *    or `reports:read` like the customer's name): it is then never removed alone;
  * 3. a reference to an entity (or to any object) that has a non-null field the referencing
  *    subgraph does not resolve itself (another subgraph adds it by an entity fetch): when that
  *    fetch fails, the reference is what becomes `null`. For a list, the entries must be
@@ -56,7 +59,7 @@ export function boundaryNullabilityViolations(supergraphSdl: string): BoundaryVi
         violations.push({ field: name, rule: 'root', reason: 'a root field of one subgraph that fails or is refused would null the whole `data`' });
         continue;
       }
-      if (hasDirective(field, 'requiresScopes') && isNonNullType(field.type)) {
+      if (hasDirective(field, 'requiresScopes') && isNonNullType(field.type) && !impliedBySiblings(type, field)) {
         violations.push({ field: name, rule: 'scope', reason: 'removed for callers without the scope, it would null its parent' });
         continue;
       }
@@ -87,6 +90,33 @@ function elementType(type: GraphQLOutputType): GraphQLOutputType {
     if (!isListType(inner)) return current;
     current = inner.ofType;
   }
+}
+
+/** A `@requiresScopes` rule: alternatives of scope sets (any set, all of its scopes). */
+type ScopeRule = string[][];
+
+function scopeRule(node: { directives?: readonly ConstDirectiveNode[] } | null | undefined): ScopeRule | null {
+  const directive = (node?.directives ?? []).find((d) => d.name.value === 'requiresScopes');
+  const value = directive?.arguments?.find((a) => a.name.value === 'scopes')?.value;
+  if (!value || value.kind !== 'ListValue') return null;
+  return value.values.map((set) => (set.kind === 'ListValue' ? set.values.flatMap((v) => (v.kind === 'StringValue' ? [v.value] : [])) : []));
+}
+
+/** Whether every scope set that satisfies `stronger` satisfies `weaker` too. */
+function implies(stronger: ScopeRule, weaker: ScopeRule): boolean {
+  return stronger.every((set) => weaker.some((alternative) => alternative.every((scope) => set.includes(scope))));
+}
+
+/** Whether each other field of `type` has a rule (its own or the type's) that implies this field's rule. */
+function impliedBySiblings(type: GraphQLObjectType | GraphQLInterfaceType, field: GraphQLField<unknown, unknown>): boolean {
+  const own = scopeRule(field.astNode);
+  if (!own) return false;
+  const typeRule = scopeRule(type.astNode);
+  return Object.values(type.getFields()).every((sibling) => {
+    if (sibling === field) return true;
+    const rule = scopeRule(sibling.astNode) ?? typeRule;
+    return rule !== null && implies(rule, own);
+  });
 }
 
 function hasDirective(field: GraphQLField<unknown, unknown>, name: string): boolean {

@@ -1,7 +1,9 @@
 /**
  * Which customers an agent is serving right now, for the record-level rule
  * (docs/authorization.md): the callers on the agent's active calls (call center) and the
- * requesters of the open tickets assigned to them (ticket system). Looked up by the gateway
+ * requesters of the open tickets someone else assigned to them (ticket system). A ticket the
+ * agent assigned to themselves counts for nothing: a caller's own write never grants them
+ * read rights they did not have (subgraphs/tickets/assignment.ts). Looked up by the gateway
  * on the agent's behalf, cached briefly per agent. When a source is down the agent keeps
  * their team's customers only, and the failure is logged: it never fails the request.
  */
@@ -11,10 +13,10 @@ import { signInternalToken } from '../../subgraphs/shared/internal-token.js';
 
 const ACTIVE_CALLS = 'query RelatedByCalls($agentId: ID!) { activeCalls(agentId: $agentId) { caller { phone } } }';
 const OPEN_TICKETS =
-  'query RelatedByTickets($agentId: ID!) { assignedTickets(assigneeId: $agentId, status: [NEW, OPEN, PENDING, HOLD], first: 100) { nodes { requester { id } } } }';
+  'query RelatedByTickets($agentId: ID!) { assignedTickets(assigneeId: $agentId, status: [NEW, OPEN, PENDING, HOLD], first: 100) { nodes { assignedBy requester { id } } } }';
 
 /** The gateway asking for itself, with only the scopes this lookup needs. */
-const LOOKUP_VIEWER: Viewer = { subject: 'gateway:related-customers', kind: 'service', role: 'service', scopes: ['calls:read', 'tickets:read'], team: null, agentId: null, expiresAt: null };
+const LOOKUP_VIEWER: Viewer = { subject: 'gateway:related-customers', kind: 'service', role: 'service', scopes: ['customers:read', 'calls:read', 'tickets:read'], team: null, agentId: null, expiresAt: null };
 
 export const NO_RELATED: RelatedCustomers = { customerIds: [], phoneNumbers: [] };
 
@@ -29,23 +31,26 @@ export class RelatedCustomersLookup {
     this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
   }
 
-  lookup(agentId: string): Promise<RelatedCustomers> {
-    let related = this.cache.get(agentId);
+  /** The customers agent `agentId` serves; `subject` is the viewer's, to leave out tickets they assigned to themselves. */
+  lookup(agentId: string, subject: string): Promise<RelatedCustomers> {
+    const key = `${agentId}\u0000${subject}`;
+    let related = this.cache.get(key);
     if (!related) {
-      related = this.fetch(agentId);
-      this.cache.set(agentId, related);
+      related = this.fetch(agentId, subject);
+      this.cache.set(key, related);
     }
     return related;
   }
 
-  private async fetch(agentId: string): Promise<RelatedCustomers> {
+  private async fetch(agentId: string, subject: string): Promise<RelatedCustomers> {
     const [calls, tickets] = await Promise.all([
       this.query<{ activeCalls: { caller: { phone: string } | null }[] | null }>('callcenter', ACTIVE_CALLS, agentId),
-      this.query<{ assignedTickets: { nodes: { requester: { id: string } | null }[] } | null }>('tickets', OPEN_TICKETS, agentId),
+      this.query<{ assignedTickets: { nodes: { assignedBy: string | null; requester: { id: string } | null }[] } | null }>('tickets', OPEN_TICKETS, agentId),
     ]);
+    const assignedByOthers = (tickets?.assignedTickets?.nodes ?? []).filter((ticket) => ticket.assignedBy !== subject);
     return {
       phoneNumbers: [...new Set((calls?.activeCalls ?? []).flatMap((call) => (call.caller ? [call.caller.phone] : [])))],
-      customerIds: [...new Set((tickets?.assignedTickets?.nodes ?? []).flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])))],
+      customerIds: [...new Set(assignedByOthers.flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])))],
     };
   }
 

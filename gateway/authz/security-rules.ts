@@ -3,98 +3,53 @@
  * `@requiresScopes` and `@policy` out of the composed supergraph, and gives back a
  * supergraph `@apollo/gateway` will load: it refuses any feature linked `for: SECURITY`,
  * so that purpose is dropped and the gateway enforces the rules itself (see authorize-operation.ts).
+ *
+ * Deny by default (schema/field-guards.ts): a supergraph in which a field of the API schema
+ * has no rule and no `@authenticated` marking is refused with an error naming every such
+ * field, whoever composed it. At start that stops the gateway; on a reload the gateway keeps
+ * the supergraph it has.
  */
-import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { Kind, parse, print, visit, type GraphQLSchema } from 'graphql';
+import { effectiveFieldRules, readDeclaredRules, SECURITY_SPECS, unguardedFields, unguardedFieldsError, type AccessRule } from '../../schema/field-guards.js';
 
-export interface AccessRule {
-  /** Any authenticated caller. */
-  authenticated: boolean;
-  /** Alternatives of scope sets: allowed when the caller has every scope of at least one set. */
-  scopes: string[][];
-  /** Named policies, same shape; evaluated by the policy registry. */
-  policies: string[][];
-}
+export type { AccessRule } from '../../schema/field-guards.js';
 
 export interface SecurityRules {
-  /** By `Type.field`. */
+  /**
+   * By `Type.field`: the effective rule of each field of the API schema, the conjunction of
+   * the rules on the field, its parent type and its return type (schema/field-guards.ts).
+   */
   fields: ReadonlyMap<string, AccessRule>;
-  /** By type name: rules on a whole type apply to every field returning it. */
+  /** By type name, as declared: rules on a whole type apply to every field returning it. */
   types: ReadonlyMap<string, AccessRule>;
 }
 
-const SPECS = {
-  authenticated: 'https://specs.apollo.dev/authenticated/',
-  requiresScopes: 'https://specs.apollo.dev/requiresScopes/',
-  policy: 'https://specs.apollo.dev/policy/',
-} as const;
-
-function stringMatrix(directive: ConstDirectiveNode, argument: string): string[][] {
-  const value = directive.arguments?.find((a) => a.name.value === argument)?.value;
-  if (value?.kind !== Kind.LIST) return [];
-  return value.values.map((inner) => (inner.kind === Kind.LIST ? inner.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : []));
+/** The rules, the SDL `@apollo/gateway` loads, and the API schema both describe. */
+export interface ReadSecurityRules {
+  rules: SecurityRules;
+  executableSdl: string;
+  apiSchema: GraphQLSchema;
 }
 
-/** The names the supergraph uses for the security directives (a `@link` may rename them with `as`). */
-function directiveNames(document: DocumentNode): Record<keyof typeof SPECS, string> {
-  const names = { authenticated: 'authenticated', requiresScopes: 'requiresScopes', policy: 'policy' };
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
-    for (const directive of definition.directives ?? []) {
-      if (directive.name.value !== 'link') continue;
-      const url = directive.arguments?.find((a) => a.name.value === 'url')?.value;
-      const as = directive.arguments?.find((a) => a.name.value === 'as')?.value;
-      if (url?.kind !== Kind.STRING || as?.kind !== Kind.STRING) continue;
-      for (const [key, prefix] of Object.entries(SPECS) as [keyof typeof SPECS, string][]) {
-        if (url.value.startsWith(prefix)) names[key] = as.value;
-      }
-    }
-  }
-  return names;
-}
-
-function ruleFrom(directives: readonly ConstDirectiveNode[] | undefined, names: Record<keyof typeof SPECS, string>): AccessRule | null {
-  let rule: AccessRule | null = null;
-  for (const directive of directives ?? []) {
-    const name = directive.name.value;
-    if (name !== names.authenticated && name !== names.requiresScopes && name !== names.policy) continue;
-    rule ??= { authenticated: false, scopes: [], policies: [] };
-    if (name === names.authenticated) rule.authenticated = true;
-    if (name === names.requiresScopes) rule.scopes.push(...stringMatrix(directive, 'scopes'));
-    if (name === names.policy) rule.policies.push(...stringMatrix(directive, 'policies'));
-  }
-  return rule;
-}
-
-export function readSecurityRules(supergraphSdl: string): { rules: SecurityRules; executableSdl: string } {
+/**
+ * Reads the rules of a composed supergraph. Throws when a field of its API schema is
+ * unguarded (the message names each one) or when the supergraph is not valid.
+ */
+export function readSecurityRules(supergraphSdl: string): ReadSecurityRules {
   const document = parse(supergraphSdl);
-  const names = directiveNames(document);
-  const fields = new Map<string, AccessRule>();
-  const types = new Map<string, AccessRule>();
-  for (const definition of document.definitions) {
-    if (
-      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
-      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
-      definition.kind !== Kind.SCALAR_TYPE_DEFINITION &&
-      definition.kind !== Kind.ENUM_TYPE_DEFINITION
-    ) {
-      continue;
-    }
-    const typeRule = ruleFrom(definition.directives, names);
-    if (typeRule) types.set(definition.name.value, typeRule);
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION) {
-      for (const field of definition.fields ?? []) {
-        const rule = ruleFrom(field.directives, names);
-        if (rule) fields.set(`${definition.name.value}.${field.name.value}`, rule);
-      }
-    }
-  }
+  const declared = readDeclaredRules(document);
   const executable = visit(document, {
     Directive(node) {
       if (node.name.value !== 'link') return undefined;
       const url = node.arguments?.find((a) => a.name.value === 'url')?.value;
-      if (url?.kind !== Kind.STRING || !Object.values(SPECS).some((prefix) => url.value.startsWith(prefix))) return undefined;
+      if (url?.kind !== Kind.STRING || !Object.values(SECURITY_SPECS).some((prefix) => url.value.startsWith(prefix))) return undefined;
       return { ...node, arguments: node.arguments?.filter((a) => a.name.value !== 'for') };
     },
   });
-  return { rules: { fields, types }, executableSdl: print(executable) };
+  const executableSdl = print(executable);
+  const apiSchema = Supergraph.build(executableSdl).apiSchema().toGraphQLJSSchema();
+  const unguarded = unguardedFields(apiSchema, declared);
+  if (unguarded.length > 0) throw unguardedFieldsError(unguarded);
+  return { rules: { fields: effectiveFieldRules(apiSchema, declared), types: declared.types }, executableSdl, apiSchema };
 }

@@ -1,9 +1,14 @@
 /**
- * Cursor pagination shared by every connection field. Cursors are opaque to clients:
- * base64url of the sort position of the last row on the page. A cursor from one list is
- * refused by another (`kind`), and anything malformed is a `BAD_USER_INPUT` error.
+ * Cursor pagination shared by every connection field (and the call-event stream). Cursors
+ * are opaque to clients and signed: base64url of the list's kind and the sort position of the
+ * last row on the page, a dot, and an HMAC-SHA256 tag (128 bits) over both with a key derived
+ * from `SWITCHBOARD_INTERNAL_SECRET` (the same on every instance). A cursor from one list is
+ * refused by another (`kind`); anything malformed, forged or altered is a `BAD_USER_INPUT`
+ * error. Rotating the internal secret invalidates the cursors handed out before.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from '../../schema/errors.js';
+import { secret } from './secrets.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -25,14 +30,51 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-export function encodeCursor(kind: string, position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([kind, position.key, position.id])).toString('base64url');
+/** Bytes of the HMAC tag kept in a cursor. */
+const TAG_BYTES = 16;
+let cursorKey: { secret: string; key: Buffer } | null = null;
+
+/** The cursor-signing key: HMAC of a fixed label under the internal secret (so it is never the secret itself). */
+function signingKey(): Buffer {
+  const internal = secret('SWITCHBOARD_INTERNAL_SECRET');
+  if (cursorKey?.secret !== internal) {
+    cursorKey = { secret: internal, key: createHmac('sha256', internal).update('switchboard cursor signing v1').digest() };
+  }
+  return cursorKey.key;
 }
 
+function tag(payload: string): Buffer {
+  return createHmac('sha256', signingKey()).update(payload).digest().subarray(0, TAG_BYTES);
+}
+
+/** A signed cursor for `position` in the list `kind`. */
+export function encodeCursor(kind: string, position: CursorPosition): string {
+  const payload = Buffer.from(JSON.stringify([kind, position.key, position.id])).toString('base64url');
+  return `${payload}.${tag(payload).toString('base64url')}`;
+}
+
+/** The payload of a cursor whose tag verifies, or null. */
+function verifiedPayload(cursor: string): string | null {
+  const dot = cursor.indexOf('.');
+  if (dot <= 0) return null;
+  const payload = cursor.slice(0, dot);
+  const given = Buffer.from(cursor.slice(dot + 1), 'base64url');
+  const expected = tag(payload);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? payload : null;
+}
+
+/**
+ * The position a cursor of list `kind` names. `BAD_USER_INPUT` (argument `after`) when the
+ * cursor is malformed, of another list, or its signature does not verify (forged or altered).
+ */
 export function decodeCursor(kind: string, cursor: string): CursorPosition {
+  const payload = verifiedPayload(cursor);
+  if (payload === null) {
+    throw badUserInput(`The cursor ${JSON.stringify(cursor)} is not a cursor of this list: it was not issued by this server (malformed, altered or forged).`, { argumentName: 'after' });
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     parsed = null;
   }

@@ -77,7 +77,7 @@ export type Customer = {
   id: Scalars['ID']['output'];
 };
 
-/** Relay-style page information; cursors are opaque. */
+/** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;

@@ -19,11 +19,12 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Readable with `calls:read`, and as the agent a report or a ticket names with `reports:read` or `tickets:read`. */
 export type Agent = {
   __typename?: 'Agent';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  presence: AgentPresence;
+  presence: Maybe<AgentPresence>;
   team: Scalars['String']['output'];
 };
 
@@ -239,9 +240,9 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The customer's most recent call, if any; `null` with a `RECORD_RESTRICTED` error for a MINIMAL customer. */
   lastCall: Maybe<Call>;
-  phones: Array<PhoneNumber>;
+  phones: Maybe<Array<PhoneNumber>>;
   /** The CRM's record-level verdict for the current caller. */
-  recordAccess: RecordAccess;
+  recordAccess: Maybe<RecordAccess>;
 };
 
 
@@ -308,7 +309,7 @@ export type OutboxStatus = {
   retrying: Scalars['Int']['output'];
 };
 
-/** Relay-style page information; cursors are opaque. */
+/** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -414,6 +415,7 @@ export type QueryTopContactingCustomersArgs = {
   range: TimeRangeInput;
 };
 
+/** Readable with `calls:read`, and as the queue a report names with `reports:read`. */
 export type Queue = {
   __typename?: 'Queue';
   id: Scalars['ID']['output'];
@@ -708,7 +710,7 @@ export type AgentResolvers<ContextType = CallCenterContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agent']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  presence?: Resolver<ResolversTypes['AgentPresence'], ParentType, ContextType>;
+  presence?: Resolver<Maybe<ResolversTypes['AgentPresence']>, ParentType, ContextType>;
   team?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

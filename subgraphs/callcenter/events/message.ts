@@ -25,6 +25,8 @@ export interface CallEventFilter {
   agentId?: string | null;
   queueId?: string | null;
   types?: readonly CallEventType[] | null;
+  /** Only events of calls handled by one of these agents (the call's agent); `null`: any. The per-agent rule, see `live-call-scope.ts`. */
+  agentIds?: readonly string[] | null;
 }
 
 /** An event matches an agent (queue) when the event or its call names that agent (queue). */
@@ -32,5 +34,6 @@ export function matchesFilter(message: CallEventMessage, filter: CallEventFilter
   if (filter.types && filter.types.length > 0 && !filter.types.includes(message.type)) return false;
   if (filter.agentId != null && message.agentId !== filter.agentId && message.call.agentId !== filter.agentId) return false;
   if (filter.queueId != null && message.queueId !== filter.queueId && message.call.queueId !== filter.queueId) return false;
+  if (filter.agentIds != null && (message.call.agentId === null || !filter.agentIds.includes(message.call.agentId))) return false;
   return true;
 }

@@ -12,6 +12,7 @@ import { createLoaders } from '../loaders.js';
 import type { CallRecord } from '../source/records.js';
 import { decodeEventCursor, encodeEventCursor } from './cursor.js';
 import { silenceCutoff } from './call-expiry.js';
+import { liveCallScope } from './live-call-scope.js';
 import type { CallEventHub } from './hub.js';
 import type { CallEventMessage } from './message.js';
 import type { CallEventStore } from './store.js';
@@ -42,12 +43,14 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
   const { store, hub } = options;
   return {
     Query: {
-      async activeCalls(_parent, { agentId, queueId }, { loaders }) {
-        const calls = await store.activeCalls({ agentId, queueId, heardSince: silenceCutoff(options.callSilenceMs) });
+      async activeCalls(_parent, { agentId, queueId }, { loaders, viewer, source }) {
+        const { agentIds } = await liveCallScope(viewer, agentId, source);
+        const calls = await store.activeCalls({ agentId, queueId, agentIds, heardSince: silenceCutoff(options.callSilenceMs) });
         for (const call of calls) loaders.call.prime(call.id, call);
         return calls;
       },
-      async callEventsSince(_parent, { after, agentId, queueId, types, first }, { loaders }) {
+      async callEventsSince(_parent, { after, agentId, queueId, types, first }, { loaders, viewer, source }) {
+        const { agentIds } = await liveCallScope(viewer, agentId, source);
         const size = first ?? 100;
         if (!Number.isInteger(size) || size < 0 || size > MAX_CATCH_UP_EVENTS) {
           throw badUserInput(`\`first\` must be between 0 and ${MAX_CATCH_UP_EVENTS}, got ${size}.`, { argumentName: 'first' });
@@ -60,7 +63,7 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
             { argumentName: 'after', windowMinutes: options.catchUpWindowMs / 60_000 },
           );
         }
-        const rows = await store.eventsSince(position, { agentId, queueId, types }, size + 1);
+        const rows = await store.eventsSince(position, { agentId, queueId, types, agentIds }, size + 1);
         const page = rows.slice(0, size);
         const calls = await loaders.call.loadMany(page.map((row) => row.callId));
         const nodes: CallEventModel[] = [];
@@ -79,9 +82,11 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
     },
     Subscription: {
       callEvents: {
-        subscribe: (_parent, { agentId, queueId, types }, context) => {
+        // The team of a supervisor is read when the subscription starts.
+        subscribe: async (_parent, { agentId, queueId, types }, context: CallCenterContext) => {
+          const { agentIds } = await liveCallScope(context.viewer, agentId, context.source);
           const close = closers.get(context);
-          return hub.subscribe({ agentId, queueId, types }, () => close?.(SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_CLOSE_REASON));
+          return hub.subscribe({ agentId, queueId, types, agentIds }, () => close?.(SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_CLOSE_REASON));
         },
         // Each event is its own execution: fresh loaders, so agents and queues are current.
         resolve: (message: CallEventMessage, _args: unknown, context: CallCenterContext) => {

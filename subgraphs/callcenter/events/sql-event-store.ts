@@ -267,9 +267,11 @@ export class SqlCallEventStore implements CallEventStore {
     return rows.map((row) => row.id);
   }
 
-  async activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string }): Promise<CallRecord[]> {
+  async activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string; agentIds?: readonly string[] | null }): Promise<CallRecord[]> {
+    if (filter.agentIds?.length === 0) return [];
     let query = this.db.selectFrom('calls').select(CALL_COLUMNS).where('state', 'in', [...ACTIVE_STATES]);
     if (filter.agentId != null) query = query.where('agent_id', '=', filter.agentId);
+    if (filter.agentIds != null) query = query.where('agent_id', 'in', [...filter.agentIds]);
     if (filter.queueId != null) query = query.where('queue_id', '=', filter.queueId);
     if (filter.heardSince !== undefined) query = query.where(lastReceivedAt(), '>=', filter.heardSince);
     const rows = await query.orderBy('started_at').orderBy('id').execute();
@@ -294,6 +296,7 @@ export class SqlCallEventStore implements CallEventStore {
   }
 
   async eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]> {
+    if (filter.agentIds?.length === 0) return [];
     let query = this.db
       .selectFrom('cti_events as e')
       .leftJoin('calls as c', 'c.id', 'e.call_id')
@@ -312,6 +315,7 @@ export class SqlCallEventStore implements CallEventStore {
     const { agentId, queueId } = filter;
     if (agentId != null) query = query.where((eb) => eb.or([eb('e.agent_id', '=', agentId), eb('c.agent_id', '=', agentId)]));
     if (queueId != null) query = query.where((eb) => eb.or([eb('e.queue_id', '=', queueId), eb('c.queue_id', '=', queueId)]));
+    if (filter.agentIds != null) query = query.where('c.agent_id', 'in', [...filter.agentIds]);
     const rows = await query.orderBy('e.applied_at').orderBy('e.at').orderBy('e.id').limit(limit).execute();
     return rows.map((row) => ({
       id: row.id,

@@ -36,9 +36,10 @@ export interface CallEventStore {
   unappliedEvents(receivedBefore: string, limit: number): Promise<string[]>;
   /**
    * Calls ringing, connected, on hold or in wrap-up, oldest first; with `heardSince`, only
-   * those whose last event was received at or after it (the silence rule, `call-expiry.ts`).
+   * those whose last event was received at or after it (the silence rule, `call-expiry.ts`);
+   * `agentIds`: only calls whose agent is one of them.
    */
-  activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string }): Promise<CallRecord[]>;
+  activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string; agentIds?: readonly string[] | null }): Promise<CallRecord[]>;
   /** Active calls whose last event was received before `heardBefore` (none: started before it), at most `limit`. */
   silentCalls(heardBefore: string, limit: number): Promise<SilentCall[]>;
   /** Applied events after `position`, in stream order, at most `limit`. */

@@ -115,9 +115,11 @@ export type Customer = {
   company: Maybe<Company>;
   /** `null` only for a MINIMAL customer. */
   createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Also readable with `reports:read`. */
   displayName: Scalars['String']['output'];
   /** Email addresses; masked (`z***@example.com`) without `pii:read`; `null` for a MINIMAL customer. */
   emails: Maybe<Array<Scalars['String']['output']>>;
+  /** Also readable with `reports:read`: reports name the customers they count. */
   id: Scalars['ID']['output'];
   /** Time of the most recent activity on the CRM timeline (note, call log or chat). */
   lastContactAt: Maybe<Scalars['DateTime']['output']>;
@@ -131,11 +133,12 @@ export type Customer = {
   /** Orders, newest first; `null` for a MINIMAL customer. */
   orders: Maybe<OrderConnection>;
   owner: Maybe<AccountOwner>;
-  phones: Array<PhoneNumber>;
+  phones: Maybe<Array<PhoneNumber>>;
   /** What the current caller may see of this customer (the record-level rule); always resolves. */
-  recordAccess: RecordAccess;
+  recordAccess: Maybe<RecordAccess>;
   /** Tags; `null` for a MINIMAL customer. */
   tags: Maybe<Array<Scalars['String']['output']>>;
+  /** Also readable with `reports:read`. */
   tier: CustomerTier;
   /** `null` only for a MINIMAL customer. */
   updatedAt: Maybe<Scalars['DateTime']['output']>;
@@ -272,7 +275,7 @@ export type OrderStatus =
   | 'RETURNED'
   | 'SHIPPED';
 
-/** Relay-style page information; cursors are opaque. */
+/** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -659,8 +662,8 @@ export type CustomerResolvers<ContextType = CrmContext, ParentType extends Resol
   nationalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   owner?: Resolver<Maybe<ResolversTypes['AccountOwner']>, ParentType, ContextType>;
-  phones?: Resolver<Array<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
-  recordAccess?: Resolver<ResolversTypes['RecordAccess'], ParentType, ContextType>;
+  phones?: Resolver<Maybe<Array<ResolversTypes['PhoneNumber']>>, ParentType, ContextType>;
+  recordAccess?: Resolver<Maybe<ResolversTypes['RecordAccess']>, ParentType, ContextType>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['CustomerTier'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

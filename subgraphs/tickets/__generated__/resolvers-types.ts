@@ -49,7 +49,7 @@ export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
   /** The CRM's record-level verdict for the current caller. */
-  recordAccess: RecordAccess;
+  recordAccess: Maybe<RecordAccess>;
   /** The customer's tickets created in `range`, by status. */
   ticketSummary: Maybe<CustomerTicketSummary>;
   /**
@@ -112,7 +112,7 @@ export type MutationCreateTicketArgs = {
   input: CreateTicketInput;
 };
 
-/** Relay-style page information; cursors are opaque. */
+/** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -176,8 +176,11 @@ export type RecordAccess =
   /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
   | 'MINIMAL';
 
+/** Readable with `tickets:read`, and as a mutation's result with `tickets:write`. */
 export type Ticket = {
   __typename?: 'Ticket';
+  /** Who assigned the ticket: a user's token subject, or `service:<name>` for an API key; `null` when unassigned or not recorded. An assignment someone made to themselves gives them no record access (docs/authorization.md). */
+  assignedBy: Maybe<Scalars['String']['output']>;
   assignee: Maybe<Agent>;
   channel: TicketChannel;
   comments: Array<TicketComment>;
@@ -205,6 +208,7 @@ export type Ticket = {
 };
 
 
+/** Readable with `tickets:read`, and as a mutation's result with `tickets:write`. */
 export type TicketCommentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -583,6 +587,7 @@ export type QueryResolvers<ContextType = TicketsContext, ParentType extends Reso
 
 export type TicketResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Ticket']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assignee?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['TicketChannel'], ParentType, ContextType>;
   comments?: Resolver<Array<ResolversTypes['TicketComment']>, ParentType, ContextType, RequireFields<TicketCommentsArgs, 'first'>>;

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { migrateTicketReporting } from '../reports/migrations.js';
+import { addColumnIfMissing } from '../../shared/reporting/sql-fragments.js';
 
 export interface TicketsTable {
   id: string;
@@ -16,6 +17,8 @@ export interface TicketsTable {
   channel: string;
   requester_id: string | null;
   assignee_id: string | null;
+  /** Who assigned the ticket (subgraphs/tickets/assignment.ts); added by `migrate` to older stores. */
+  assigned_by: string | null;
   related_call_id: string | null;
   created_at: string;
   updated_at: string;
@@ -114,6 +117,8 @@ export async function migrate(db: Kysely<TicketsDatabase>): Promise<void> {
     .values({ name: TICKET_NUMBER_COUNTER, value: FIRST_TICKET_NUMBER_BASE })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
+
+  await addColumnIfMissing(db, 'tickets', 'assigned_by');
 
   // Reporting: requester tier, agent teams and report indexes (subgraphs/tickets/reports/migrations.ts).
   await migrateTicketReporting(db);

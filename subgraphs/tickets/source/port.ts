@@ -39,8 +39,11 @@ export interface TicketsSource {
   /**
    * Validates (BAD_USER_INPUT), then in one transaction returns the ticket already created
    * with this idempotency key (CONFLICT when its input differed) or creates a new one.
+   * `assignedBy`: who made the assignment (a viewer's subject), stored when there is an assignee.
    */
-  createTicket(input: CreateTicketInput): Promise<TicketRecord>;
+  createTicket(input: CreateTicketInput, assignedBy?: string | null): Promise<TicketRecord>;
+  /** The team of each agent in the ticket system's copy of the agent directory, in key order; `null` when unknown. */
+  agentTeams(agentIds: readonly string[]): Promise<(string | null)[]>;
   /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a move `transitions.ts` forbids. */
   changeStatus(id: string, status: TicketStatus): Promise<TicketRecord>;
   /** Inserts one seed chunk's part in one transaction. */

@@ -25,6 +25,8 @@ export interface TicketRecord {
   requesterId: string | null;
   /** The call center's agent id. */
   assigneeId: string | null;
+  /** Who assigned it (a viewer's subject, `service:<name>` for API keys); null when unassigned or not recorded. */
+  assignedBy?: string | null;
   /** The call center's call id this ticket was opened from. */
   relatedCallId: string | null;
   createdAt: string;

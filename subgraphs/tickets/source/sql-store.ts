@@ -14,7 +14,7 @@ import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, 
 import { firstReplyDueAt, slaState } from './sla.js';
 import { assertTransition } from './transitions.js';
 import { loadReportingSeed } from '../reports/seed.js';
-import type { TicketReportingColumns } from '../reports/tables.js';
+import type { ReportingTicketsDatabase, TicketReportingColumns } from '../reports/tables.js';
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from './validation.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
@@ -34,6 +34,7 @@ function toTicket(row: Selectable<TicketsTable>): TicketRecord {
     channel: row.channel as TicketChannel,
     requesterId: row.requester_id,
     assigneeId: row.assignee_id,
+    assignedBy: row.assigned_by ?? null,
     relatedCallId: row.related_call_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -56,6 +57,7 @@ function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = nul
     channel: ticket.channel,
     requester_id: ticket.requesterId,
     assignee_id: ticket.assigneeId,
+    assigned_by: ticket.assignedBy ?? null,
     related_call_id: ticket.relatedCallId,
     created_at: ticket.createdAt,
     updated_at: ticket.updatedAt,
@@ -233,12 +235,13 @@ export class SqlTicketStore implements TicketsSource {
     return groupBy(ticketIds, rows.map(toComment), (comment) => comment.ticketId);
   }
 
-  async createTicket(input: CreateTicketInput): Promise<TicketRecord> {
+  async createTicket(input: CreateTicketInput, assignedBy: string | null = null): Promise<TicketRecord> {
     const normalised = normaliseCreateTicketInput(input);
     const fingerprint = inputFingerprint(normalised);
+    const assigner = normalised.assigneeId === null ? null : assignedBy;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.db.transaction().execute((trx) => this.createIn(trx, normalised, fingerprint));
+        return await this.db.transaction().execute((trx) => this.createIn(trx, normalised, fingerprint, assigner));
       } catch (error) {
         if (error instanceof Replay) return error.ticket;
         // A concurrent create won a unique index (key or number): the retry sees its row.
@@ -248,7 +251,19 @@ export class SqlTicketStore implements TicketsSource {
     }
   }
 
-  private async createIn(trx: Transaction<TicketsDatabase>, input: NormalisedTicketInput, fingerprint: string): Promise<TicketRecord> {
+  async agentTeams(agentIds: readonly string[]): Promise<(string | null)[]> {
+    if (agentIds.length === 0) return [];
+    const rows = await this.db
+      .withTables<Pick<ReportingTicketsDatabase, 'agent_teams'>>()
+      .selectFrom('agent_teams')
+      .select(['agent_id', 'team'])
+      .where('agent_id', 'in', [...new Set(agentIds)])
+      .execute();
+    const teams = new Map(rows.map((row) => [row.agent_id, row.team]));
+    return agentIds.map((id) => teams.get(id) ?? null);
+  }
+
+  private async createIn(trx: Transaction<TicketsDatabase>, input: NormalisedTicketInput, fingerprint: string, assignedBy: string | null): Promise<TicketRecord> {
     // Taking the next number first makes this transaction the writer at once: concurrent
     // creates queue on the counter row (PostgreSQL row lock, SQLite write lock), and the key
     // lookup below then sees every create committed before.
@@ -279,6 +294,7 @@ export class SqlTicketStore implements TicketsSource {
       channel: input.channel,
       requesterId: input.requesterId,
       assigneeId: input.assigneeId,
+      assignedBy,
       relatedCallId: input.relatedCallId,
       createdAt: now,
       updatedAt: now,
