@@ -19,6 +19,9 @@
 import { readFileSync, unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
+import { loggerFor } from '../subgraphs/shared/observability/logger.js';
+
+const logger = loggerFor('gateway');
 
 type SupergraphSdlHookOptions = Parameters<SupergraphManager['initialize']>[0];
 
@@ -48,7 +51,7 @@ export class SupergraphFile implements SupergraphManager {
   constructor(
     private readonly path: string,
     private readonly prepare: PrepareSupergraph = (sdl) => ({ executableSdl: sdl, commit: () => undefined }),
-    private readonly log: (message: string) => void = console.error,
+    private readonly log: (message: string) => void = (message) => logger.error(message),
     options: SupergraphFileOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;

@@ -24,6 +24,9 @@ import { finishResponse } from './apply-removals.js';
 import { placeUnavailableErrors } from '../unavailable-paths.js';
 import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
 import { readSecurityRules, type SecurityRules } from './security-rules.js';
+import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
+
+const log = loggerFor('gateway');
 
 export interface AuthorizingGatewayOptions {
   rejectUnauthorized: boolean;
@@ -117,7 +120,7 @@ export class AuthorizingGateway implements GatewayInterface {
           hasErrors: errors.length > 0,
         });
       } catch (error) {
-        console.error('audit trail write failed:', error);
+        log.error({ err: error }, 'audit trail write failed:');
         if (result.audit.kind === 'SENSITIVE_READ') {
           return { errors: [switchboardError('INTERNAL_SERVER_ERROR', 'The audit trail could not be written, so sensitive data is not returned.')] };
         }

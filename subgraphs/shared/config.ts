@@ -5,6 +5,9 @@
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from './database.js';
 import type { SubgraphName } from './subgraph-server.js';
+import { loggerFor } from './observability/logger.js';
+
+const log = loggerFor('config');
 
 export const DEFAULT_PORTS: Record<SubgraphName, number> = { crm: 4001, callcenter: 4002, tickets: 4003 };
 
@@ -76,7 +79,7 @@ export function callEventsConfig(env: NodeJS.ProcessEnv = process.env): CallEven
     if (env.NODE_ENV === 'production') throw new Error('CTI_WEBHOOK_SECRETS must be set in production.');
     if (!warnedDevSecret) {
       warnedDevSecret = true;
-      console.warn(`WARNING: CTI_WEBHOOK_SECRETS is not set; CTI webhooks are verified with the development secret "${DEV_CTI_WEBHOOK_SECRET}".`);
+      log.warn(`WARNING: CTI_WEBHOOK_SECRETS is not set; CTI webhooks are verified with the development secret "${DEV_CTI_WEBHOOK_SECRET}".`);
     }
     webhookSecrets = [DEV_CTI_WEBHOOK_SECRET];
   }

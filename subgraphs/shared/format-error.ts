@@ -6,11 +6,14 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { loggerFor } from './observability/logger.js';
+
+const log = loggerFor('graphql');
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  console.error(original);
+  log.error({ err: original }, 'unexpected error in a resolver');
   return { ...formatted, message: 'Internal server error.' };
 }
 

@@ -19,6 +19,8 @@ import { observeRequest } from './observability/access-log.js';
 import { loggerFor } from './observability/logger.js';
 import { metricsText } from './observability/metrics.js';
 
+const log = loggerFor('http');
+
 export const MAX_BODY_BYTES = 1_000_000;
 
 /**
@@ -195,7 +197,7 @@ export async function listen(
       if (open.size === 0) drained?.();
     });
     handler(req, res).catch((error: unknown) => {
-      console.error(error);
+      log.error({ err: error }, 'request handler failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
@@ -226,7 +228,7 @@ export async function listen(
           timer = setTimeout(resolve, drainMs);
         });
         clearTimeout(timer);
-        if (open.size > 0) console.error(`${open.size} request(s) still open after ${drainMs} ms of draining: cut off`);
+        if (open.size > 0) log.error(`${open.size} request(s) still open after ${drainMs} ms of draining: cut off`);
       }
       server.closeAllConnections();
       // Whatever is left (sockets no longer owned by the HTTP server, e.g. upgraded ones) goes too.

@@ -9,6 +9,9 @@ import { subgraphConfig } from './config.js';
 import { stopOnSignals } from './shutdown.js';
 import type { DatabaseConfig } from './database.js';
 import type { RunningServer, SubgraphName } from './subgraph-server.js';
+import { loggerFor } from './observability/logger.js';
+
+const log = loggerFor('subgraph');
 
 interface Store<P extends keyof SeedChunk> extends SeedTarget<P> {
   isEmpty(): Promise<boolean>;
@@ -23,11 +26,11 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   const config = subgraphConfig(name);
   const source = await open(config.database);
   if (config.seedCustomers > 0 && (await source.isEmpty())) {
-    console.log(`seeding ${config.seedCustomers} demo customers into the empty ${name} store`);
+    log.info(`seeding ${config.seedCustomers} demo customers into the empty ${name} store`);
     await seedStore(source, name, { customers: config.seedCustomers });
   }
   const server = await serve({ source, port: config.port, host: config.host });
-  console.log(`${name} subgraph ready at ${server.graphqlUrl}`);
+  log.info(`${name} subgraph ready at ${server.graphqlUrl}`);
   stopOnSignals(name, async () => {
     await server.close();
     await source.close();

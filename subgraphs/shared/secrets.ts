@@ -9,6 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from './config.js';
+import { loggerFor } from './observability/logger.js';
+
+const log = loggerFor('secrets');
 
 interface DevSecrets {
   jwtSecret: string;
@@ -34,7 +37,7 @@ function devSecrets(env: NodeJS.ProcessEnv): DevSecrets {
   };
   try {
     writeFileSync(file, JSON.stringify(cached, null, 2), { mode: 0o600, flag: 'wx' });
-    console.warn(`WARNING: generated development secrets in ${file}. Set SWITCHBOARD_JWT_SECRET or SWITCHBOARD_JWKS_URL, SWITCHBOARD_INTERNAL_SECRET and SWITCHBOARD_PII_KEY in production.`);
+    log.warn(`WARNING: generated development secrets in ${file}. Set SWITCHBOARD_JWT_SECRET or SWITCHBOARD_JWKS_URL, SWITCHBOARD_INTERNAL_SECRET and SWITCHBOARD_PII_KEY in production.`);
   } catch {
     // Another process wrote it first: use theirs.
     cached = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;

@@ -3,6 +3,9 @@
  * concurrently: a terminal's Ctrl-C sends SIGINT to the whole process group and `npm start`
  * then sends SIGTERM), and the one signal handler every entry point (gateway, subgraphs) uses.
  */
+import { loggerFor } from './observability/logger.js';
+
+const log = loggerFor('shutdown');
 
 /** How long open HTTP requests may take to finish once a server is closing (ms): `SWITCHBOARD_SHUTDOWN_DRAIN_MS`, default 10 s. */
 export function shutdownDrainMs(env: NodeJS.ProcessEnv = process.env): number {
@@ -32,14 +35,14 @@ export function stopOnSignals(name: string, stop: () => Promise<void>): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
-      console.error(`${name}: ${signal} received, already stopping`);
+      log.error(`${name}: ${signal} received, already stopping`);
       return;
     }
     signalled = true;
     stopOnce().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(`${name}: stopping failed`, error);
+        log.error({ err: error }, `${name}: stopping failed`);
         process.exit(1);
       },
     );

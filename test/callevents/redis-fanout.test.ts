@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createConnection } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { captureLogs } from '../support/log-capture.js';
 import { RedisPubSub } from '../../subgraphs/shared/pubsub/redis-pubsub.js';
 import { CUSTOMER, HOTLINE, deliver, event, newCallId, startHarness, type Harness } from '../cti/harness.js';
 import { internalHeaders } from '../support/viewers.js';
@@ -94,9 +95,8 @@ describe('two call-center instances over Redis', { skip: SKIP }, () => {
 
 describe('Redis unreachable', () => {
   it('never throws on publish and still serves local subscribers', async () => {
-    const errors: unknown[] = [];
-    const originalError = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const logs = captureLogs('warn');
+    const errors = logs.lines;
     const pubsub = new RedisPubSub({ url: 'redis://127.0.0.1:1', instanceId: 'lonely' });
     try {
       const received: string[] = [];
@@ -106,11 +106,11 @@ describe('Redis unreachable', () => {
       pubsub.publish('t', { id: 'm1' });
       assert.deepEqual(received, ['m1', 'm2']);
       await until(() => errors.length > 0, 'the outage to be logged');
-      assert.match(String((errors[0] as unknown[])[0]), /Redis unavailable/);
+      assert.match(String(errors[0]?.msg), /Redis unavailable/);
       stop();
     } finally {
       await pubsub.close();
-      console.error = originalError;
+      logs.restore();
     }
   });
 });

@@ -104,7 +104,7 @@ describe('servers close once', () => {
 
 /** Starts `entry` as `npm start` does and resolves with the URL it prints as ready. */
 function startProcess(entry: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -112,7 +112,7 @@ function startProcess(entry: string, env: NodeJS.ProcessEnv) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      const match = /ready at (http:\/\/\S+)/.exec(stdout);
+      const match = /ready at (http:\/\/[^\s"]+)/.exec(stdout);
       if (match) {
         clearInterval(timer);
         resolve(match[1]!);

@@ -11,6 +11,16 @@ import { scrubText } from '../../subgraphs/shared/observability/scrub.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 
+/** The value once `find` returns one (within 2 s), else undefined. */
+async function eventually<T>(find: () => T | undefined): Promise<T | undefined> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return undefined;
+}
+
 describe('scrubbing log text', () => {
   const cases: [string, string][] = [
     ['caller +8613800138000 rang', 'caller [phone] rang'],
@@ -61,7 +71,8 @@ describe('logs and metrics of a running stack', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('x-request-id'), 'req-observe-1');
     await response.json();
-    const line = lines.find((l) => l.requestId === 'req-observe-1' && l.service === 'gateway');
+    // The line is written when the server has finished the response, which may be just after the client read it.
+    const line = await eventually(() => lines.find((l) => l.requestId === 'req-observe-1' && l.service === 'gateway'));
     assert.ok(line, raw.join('\n'));
     assert.equal(line.msg, 'request');
     assert.equal(line.level, 'info');
@@ -74,7 +85,7 @@ describe('logs and metrics of a running stack', () => {
     await unauthenticated.text();
     const generated = unauthenticated.headers.get('x-request-id')!;
     assert.match(generated, /^[0-9a-f-]{36}$/);
-    assert.ok(lines.some((l) => l.requestId === generated && l.status === 401));
+    assert.ok(await eventually(() => lines.find((l) => l.requestId === generated && l.status === 401)));
   });
 
   test('error codes are on the access line; phone numbers, tokens and national ids are in no line', async () => {
@@ -86,7 +97,7 @@ describe('logs and metrics of a running stack', () => {
     await stack.query('query Identify($p: String!) { identifyCaller(phone: $p) { status } }', { p: phone }, { authorization: token, 'x-request-id': 'req-observe-2' });
     await stack.query('query Bad($p: String!) { identifyCaller(phone: $p) { status } }', { p: '138-0013-8000x' }, { authorization: token, 'x-request-id': 'req-observe-3' });
     await stack.query('{ nope }', {}, { authorization: token, 'x-request-id': 'req-observe-4' });
-    const bad = lines.find((l) => l.requestId === 'req-observe-4');
+    const bad = await eventually(() => lines.find((l) => l.requestId === 'req-observe-4'));
     assert.ok(bad, raw.join('\n'));
     assert.deepEqual(bad.errorCodes, ['GRAPHQL_VALIDATION_FAILED']);
     const all = raw.join('\n');

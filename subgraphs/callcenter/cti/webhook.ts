@@ -16,6 +16,9 @@ import { MISSING_CREDENTIALS_MESSAGE, detectScheme, verifyCredentials } from './
 import { readWebhookBody } from './body.js';
 import { ctiWebhookRejections } from './metrics.js';
 import { parsePayload } from './payload.js';
+import { loggerFor } from '../../shared/observability/logger.js';
+
+const log = loggerFor('callcenter');
 
 export const CTI_WEBHOOK_PATH = '/webhooks/cti';
 /** Largest accepted webhook body. */
@@ -70,7 +73,7 @@ export function ctiWebhookRoute(options: CtiWebhookOptions): Route {
     try {
       result = await options.pipeline.accept(payload.events);
     } catch (error) {
-      console.error('cti: storing webhook events failed', error);
+      log.error({ err: error }, 'cti: storing webhook events failed');
       refuse(res, 503, 'INTERNAL_SERVER_ERROR', 'STORE_UNAVAILABLE', 'The events could not be stored; retry later.');
       return;
     }

@@ -19,6 +19,9 @@ import { SILENCE_EXPIRED_REASON } from '../cti/state-machine.js';
 import type { AcceptedEvent } from '../cti/event.js';
 import type { CallEventPipeline } from './pipeline.js';
 import type { CallEventStore, SilentCall } from './store.js';
+import { loggerFor } from '../../shared/observability/logger.js';
+
+const log = loggerFor('callcenter');
 
 /** Calls expired per sweep at most (the next sweep takes the rest). */
 const SWEEP_LIMIT = 500;
@@ -80,7 +83,7 @@ export class CallExpirySweep {
     if (this.closed || this.running) return 0;
     this.running = this.expire(now)
       .catch((error: unknown) => {
-        console.error('cti: expiring silent calls failed; the next sweep retries', error);
+        log.error({ err: error }, 'cti: expiring silent calls failed; the next sweep retries');
         return 0;
       })
       .finally(() => (this.running = null));
@@ -99,7 +102,7 @@ export class CallExpirySweep {
     const { accepted } = await this.options.pipeline.accept(silent.map(expiryEvent));
     await this.options.pipeline.idle();
     const minutes = Math.round(this.options.callSilenceMs / 60_000);
-    (this.options.log ?? console.log)(`cti: ${accepted} call(s) without any event for ${minutes} min ended as EXPIRED: ${silent.map((c) => c.id).join(', ')}`);
+    (this.options.log ?? ((message: string) => log.info(message)))(`cti: ${accepted} call(s) without any event for ${minutes} min ended as EXPIRED: ${silent.map((c) => c.id).join(', ')}`);
     return accepted;
   }
 }

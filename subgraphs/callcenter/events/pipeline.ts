@@ -12,6 +12,9 @@ import type { PubSub } from '../../shared/pubsub/pubsub.js';
 import type { AcceptedEvent } from '../cti/event.js';
 import { CALL_EVENTS_TOPIC, type CallEventMessage } from './message.js';
 import type { CallEventStore } from './store.js';
+import { loggerFor } from '../../shared/observability/logger.js';
+
+const log = loggerFor('callcenter');
 
 const BATCH = 500;
 
@@ -102,7 +105,7 @@ export class CallEventPipeline {
       } catch (error) {
         // Left unapplied in the store: the next sweep retries them.
         this.stats.failures += 1;
-        console.error(`cti: applying ${batch.length} events failed; they will be retried`, error);
+        log.error({ err: error }, `cti: applying ${batch.length} events failed; they will be retried`);
       }
     }
   }
@@ -118,6 +121,6 @@ export class CallEventPipeline {
         this.pending.push(...missing);
         this.schedule();
       })
-      .catch((error: unknown) => console.error('cti: sweeping unapplied events failed', error));
+      .catch((error: unknown) => log.error({ err: error }, 'cti: sweeping unapplied events failed'));
   }
 }

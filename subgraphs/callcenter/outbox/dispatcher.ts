@@ -12,6 +12,9 @@ import { retryDelayMs } from './backoff.js';
 import { deliver } from './deliver.js';
 import { GraphClient, GraphOperationError } from './graph-client.js';
 import type { OutboxRow, SqlOutboxStore } from './sql-outbox-store.js';
+import { loggerFor } from '../../shared/observability/logger.js';
+
+const log = loggerFor('callcenter');
 
 export interface DispatcherOptions {
   /** The gateway's GraphQL endpoint. */
@@ -82,7 +85,7 @@ export class OutboxDispatcher {
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => console.error('call-log outbox: dispatching failed; retrying at the next poll', error))
+      .catch((error: unknown) => log.error({ err: error }, 'call-log outbox: dispatching failed; retrying at the next poll'))
       .finally(() => {
         this.running = null;
         if (this.again) {
@@ -119,21 +122,21 @@ export class OutboxDispatcher {
       this.stats.delivered += 1;
       if (this.failing) {
         this.failing = false;
-        console.log('call-log outbox: delivering again');
+        log.info('call-log outbox: delivering again');
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const now = new Date();
       if (error instanceof GraphOperationError && error.permanent) {
         this.stats.rejected += 1;
-        console.error(`call-log outbox: ${row.id} refused for good, kept as FAILED: ${message}`);
+        log.error(`call-log outbox: ${row.id} refused for good, kept as FAILED: ${message}`);
         await this.store.reject(row.id, this.owner, message, now.toISOString());
         return;
       }
       this.stats.retries += 1;
       if (!this.failing) {
         this.failing = true;
-        console.warn(`call-log outbox: delivery failing (${message}); retrying with backoff, the backlog is in \`callLogOutbox\``);
+        log.warn(`call-log outbox: delivery failing (${message}); retrying with backoff, the backlog is in \`callLogOutbox\``);
       }
       const delay = retryDelayMs(row.attempts + 1, this.settings.retryBaseMs, this.settings.retryMaxMs, this.settings.random);
       await this.store.retryLater(row.id, this.owner, message, now.toISOString(), new Date(now.getTime() + delay).toISOString());

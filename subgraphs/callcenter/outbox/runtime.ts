@@ -13,6 +13,9 @@ import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { outboxResolvers } from './resolvers.js';
 import type { CallbackRule } from './rule.js';
 import { SqlOutboxStore } from './sql-outbox-store.js';
+import { loggerFor } from '../../shared/observability/logger.js';
+
+const log = loggerFor('callcenter');
 
 const HOUR = 3_600_000;
 
@@ -73,7 +76,7 @@ export function createCallLogOutbox(database: Database<CallCenterTables>, option
   const runReconcile = () => {
     if (closed || sweeping) return;
     sweeping = reconcile()
-      .catch((error: unknown) => console.error('call-log outbox: the reconciliation sweep failed; it runs again later', error))
+      .catch((error: unknown) => log.error({ err: error }, 'call-log outbox: the reconciliation sweep failed; it runs again later'))
       .finally(() => (sweeping = null));
   };
   runReconcile();
@@ -93,7 +96,7 @@ export function createCallLogOutbox(database: Database<CallCenterTables>, option
         if ((await store.recordEndedCalls([...callIds], rule, new Date().toISOString())) > 0) dispatcher?.kick();
       } catch (error) {
         // The reconciliation sweep queues them later.
-        console.error(`call-log outbox: queueing ${callIds.size} calls failed; the sweep retries`, error);
+        log.error({ err: error }, `call-log outbox: queueing ${callIds.size} calls failed; the sweep retries`);
       }
     },
     resolvers: outboxResolvers(store, () => dispatcher !== null),
@@ -123,7 +126,7 @@ export function createCallLogOutbox(database: Database<CallCenterTables>, option
       dispatcher.start();
     } else if (!warnedNoKey) {
       warnedNoKey = true;
-      console.warn('call-log outbox: CALL_LOG_API_KEY is not set, so no dispatcher runs: ended calls queue up in the outbox (query `callLogOutbox`) until one does.');
+      log.warn('call-log outbox: CALL_LOG_API_KEY is not set, so no dispatcher runs: ended calls queue up in the outbox (query `callLogOutbox`) until one does.');
     }
   }
   return runtime;

@@ -3,6 +3,9 @@ import { pageArgs } from '../../shared/pagination.js';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.js';
 import { withRecordAccess } from '../record-access.js';
 import { CursorKind } from '../source/port.js';
+import { loggerFor } from '../../shared/observability/logger.js';
+
+const log = loggerFor('crm');
 
 // The record-level rule wraps these (and the default-resolved fields): see ../record-access.ts.
 
@@ -14,7 +17,7 @@ export const Customer: CustomerResolvers = withRecordAccess({
   // Decrypted by the store; the field rules mask it for callers without `pii:read`.
   nationalId(customer) {
     if (customer.nationalIdUnreadable !== undefined) {
-      console.error(`crm: ${customer.nationalIdUnreadable}`);
+      log.error(`crm: ${customer.nationalIdUnreadable}`);
       throw switchboardError('INTERNAL_SERVER_ERROR', `The national ID of customer ${customer.id} cannot be decrypted (unknown key or altered data); see the CRM log.`, {
         reason: 'PII_UNREADABLE',
       });

@@ -46,17 +46,39 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 let root: Logger | null = null;
+const children = new Map<string, { parent: Logger; child: Logger }>();
 
-/** The process's logger for one part (`gateway`, `crm`, `callcenter`, `tickets`, …), configured from the environment. */
-export function loggerFor(service: string): Logger {
-  root ??= createLogger({
-    level: process.env.LOG_LEVEL || 'info',
-    pretty: process.env.SWITCHBOARD_LOG_PRETTY === 'true',
-  });
-  return root.child({ service });
+function currentRoot(): Logger {
+  root ??= createLogger({ level: process.env.LOG_LEVEL || 'info', pretty: process.env.SWITCHBOARD_LOG_PRETTY === 'true' });
+  return root;
 }
 
-/** Replaces the process's root logger (for example one writing to a stream a test reads); later `loggerFor` calls use it. */
+function childOf(service: string): Logger {
+  const parent = currentRoot();
+  let entry = children.get(service);
+  if (!entry || entry.parent !== parent) {
+    entry = { parent, child: parent.child({ service }) };
+    children.set(service, entry);
+  }
+  return entry.child;
+}
+
+/**
+ * The process's logger for one part (`gateway`, `crm`, `callcenter`, `tickets`, `pubsub`, …),
+ * configured from the environment. Modules may keep it in a constant: it always writes
+ * through the current root logger (see `setRootLogger`).
+ */
+export function loggerFor(service: string): Logger {
+  return new Proxy({} as Logger, {
+    get(_target, property) {
+      const child = childOf(service);
+      const value = Reflect.get(child, property, child) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(child) : value;
+    },
+  });
+}
+
+/** Replaces the process's root logger (for example one writing to a stream a test reads); every `loggerFor` logger writes through it from now on. */
 export function setRootLogger(logger: Logger): void {
   root = logger;
 }

@@ -4,6 +4,9 @@
  * id at most once per process. Handlers are called synchronously and must not block (push
  * into a bounded buffer, see `bounded-queue.ts`).
  */
+import { loggerFor } from '../observability/logger.js';
+
+const log = loggerFor('pubsub');
 
 /** A published message: JSON-serialisable, with a unique id (for example the event id). */
 export interface PubSubMessage {
@@ -30,7 +33,7 @@ export function deliver(handlers: Iterable<PubSubHandler>, message: PubSubMessag
     try {
       handler(message);
     } catch (error) {
-      console.error('pubsub: a subscriber failed on message', message.id, error);
+      log.error({ err: error, messageId: message.id }, 'pubsub: a subscriber failed on a message');
     }
   }
 }

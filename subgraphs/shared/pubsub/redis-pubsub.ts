@@ -14,6 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { deliver, type PubSub, type PubSubHandler, type PubSubMessage } from './pubsub.js';
 import { RecentIds } from './recent-ids.js';
+import { loggerFor } from '../observability/logger.js';
+
+const log = loggerFor('pubsub');
 
 export interface RedisPubSubOptions {
   url: string;
@@ -105,7 +108,7 @@ export class RedisPubSub implements PubSub {
     try {
       envelope = JSON.parse(raw) as Envelope;
     } catch {
-      console.error(`pubsub: ignored a malformed message on ${channel}`);
+      log.error(`pubsub: ignored a malformed message on ${channel}`);
       return;
     }
     if (envelope.origin === this.instanceId || typeof envelope.message?.id !== 'string') return;
@@ -115,12 +118,12 @@ export class RedisPubSub implements PubSub {
   private reportDown(error: unknown): void {
     if (this.closed || this.down) return;
     this.down = true;
-    console.error(`pubsub: Redis unavailable (${error instanceof Error ? error.message : String(error)}); serving local subscribers only, reconnecting`);
+    log.error(`pubsub: Redis unavailable (${error instanceof Error ? error.message : String(error)}); serving local subscribers only, reconnecting`);
   }
 
   private reportUp(): void {
     if (!this.down) return;
     this.down = false;
-    console.log('pubsub: Redis reconnected');
+    log.info('pubsub: Redis reconnected');
   }
 }
