@@ -15,7 +15,7 @@ import { RelatedCustomersLookup } from './auth/related-customers.js';
 import { AuthorizingGateway } from './authz/authorizing-gateway.js';
 import { DemandControl, readPersistedOperations } from './demand/demand-control.js';
 import type { GatewayConfig } from './config.js';
-import { ContextBuilder, requestIdOf, viewerOf, type GatewayContext } from './context.js';
+import { ContextBuilder, deadlineOf, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
 import { GatewayStore } from './store/gateway-store.js';
 import { SubgraphClient } from './subgraph-client.js';
@@ -46,6 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const contexts = new ContextBuilder(
     new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs),
     new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
+    config.subgraphTimeoutMs,
   );
   let authorizing: AuthorizingGateway | null = null;
   const gateway = new ApolloGateway({
@@ -60,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   });
   const demand = new DemandControl(config.demand, readPersistedOperations(config.demand.persistedOperationsPath));
-  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf });
+  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf, deadlineOf });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,
     formatError,

@@ -2,12 +2,15 @@
  * Which customers an agent is serving right now, for the record-level rule
  * (docs/authorization.md): the callers on the agent's active calls (call center) and the
  * requesters of the open tickets assigned to them (ticket system). Looked up by the gateway
- * on the agent's behalf, cached briefly per agent. When a source is down the agent keeps
- * their team's customers only, and the failure is logged: it never fails the request.
+ * on the agent's behalf, cached briefly per agent. When a source is down or does not answer
+ * within the request's share of its deadline, the agent keeps their team's customers only
+ * (no lookup result means no extra access, never more), and the failure is logged: it never
+ * fails the request.
  */
 import { LRUCache } from 'lru-cache';
 import type { RelatedCustomers, Viewer } from '../../schema/viewer.js';
 import { signInternalToken } from '../../subgraphs/shared/internal-token.js';
+import { unlessAborted } from '../request-deadline.js';
 
 const ACTIVE_CALLS = 'query RelatedByCalls($agentId: ID!) { activeCalls(agentId: $agentId) { caller { phone } } }';
 const OPEN_TICKETS =
@@ -29,13 +32,21 @@ export class RelatedCustomersLookup {
     this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
   }
 
-  lookup(agentId: string): Promise<RelatedCustomers> {
+  /**
+   * The agent's related customers, or none (`NO_RELATED`) when `signal` (the request's share
+   * of its deadline) aborts first. The lookup itself is shared by the agent's concurrent
+   * requests and bounded by the subgraph timeout, so one request giving up does not cancel it.
+   */
+  lookup(agentId: string, signal: AbortSignal): Promise<RelatedCustomers> {
     let related = this.cache.get(agentId);
     if (!related) {
       related = this.fetch(agentId);
       this.cache.set(agentId, related);
     }
-    return related;
+    return unlessAborted(related, signal, () => {
+      console.error(`related customers of ${agentId}: no answer within the request's deadline; team customers only`);
+      return NO_RELATED;
+    });
   }
 
   private async fetch(agentId: string): Promise<RelatedCustomers> {

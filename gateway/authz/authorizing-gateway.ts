@@ -20,6 +20,7 @@ import { AuditBatcher } from '../audit/audit-batcher.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import type { DemandControl } from '../demand/demand-control.js';
 import type { GatewayStore } from '../store/gateway-store.js';
+import { AUDIT_GRACE_MS, type RequestDeadline } from '../request-deadline.js';
 import { finishResponse } from './apply-removals.js';
 import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
 import { readSecurityRules, type SecurityRules } from './security-rules.js';
@@ -31,6 +32,8 @@ export interface AuthorizingGatewayOptions {
   store: GatewayStore;
   viewerOf(context: Record<string, unknown>): Viewer | null;
   requestIdOf(context: Record<string, unknown>): string;
+  /** The request's deadline (gateway/request-deadline.ts), or null. */
+  deadlineOf(context: Record<string, unknown>): RequestDeadline | null;
 }
 
 function removalError(removed: RemovedField): GraphQLError {
@@ -113,6 +116,8 @@ export class AuthorizingGateway implements GatewayInterface {
           responseCustomerIds: auditIds,
           hasData: data !== null && Object.values(data).some((value) => value !== null),
           hasErrors: errors.length > 0,
+          // Data already read is written to the trail within a short grace after the deadline, or withheld.
+          signal: request.deadline?.after(AUDIT_GRACE_MS),
         });
       } catch (error) {
         console.error('audit trail write failed:', error);
@@ -137,6 +142,7 @@ export class AuthorizingGateway implements GatewayInterface {
         operationName: requestContext.operationName,
         requestId: this.options.requestIdOf(requestContext.context),
         variables: requestContext.request.variables ?? {},
+        deadline: this.options.deadlineOf(requestContext.context),
       };
       if (result.empty) return this.complete(result, { data: {} }, request);
       const filtered: GatewayGraphQLRequestContext = { ...requestContext, document: result.document, queryHash: result.queryHash! };
@@ -150,4 +156,6 @@ export interface AuditedRequest {
   operationName: string | null;
   requestId: string;
   variables: Record<string, unknown>;
+  /** The request's deadline; the audit write ends `AUDIT_GRACE_MS` after it. */
+  deadline?: RequestDeadline | null;
 }
