@@ -4,7 +4,7 @@
  * their credentials, and the internal token that carries them to the subgraphs is signed
  * (and reused while fresh).
  */
-import { LRUCache } from 'lru-cache';
+import { boundedCache, mib } from '../subgraphs/shared/bounded-cache.js';
 import { hasRecordRestriction, type Viewer } from '../schema/viewer.js';
 import { INTERNAL_TOKEN_TTL_SECONDS, signInternalToken } from '../subgraphs/shared/internal-token.js';
 import type { Authenticator, Credentials } from './auth/authenticate.js';
@@ -28,14 +28,18 @@ export interface GatewayContext {
 let nextRequestId = 0;
 
 export class ContextBuilder {
-  private readonly tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: (INTERNAL_TOKEN_TTL_SECONDS / 2) * 1000 });
+  /** Internal tokens by viewer; the key (the viewer's JSON) is counted by the cache, the token is about 1 KB. */
+  private readonly tokens;
 
-  /** `timeoutMs`: each request's whole budget (`SWITCHBOARD_SUBGRAPH_TIMEOUT_MS`). */
+  /** `timeoutMs`: each request's whole budget (`SWITCHBOARD_SUBGRAPH_TIMEOUT_MS`); `cacheBytes`: the internal-token cache's budget. */
   constructor(
     private readonly authenticator: Authenticator,
     private readonly related: RelatedCustomersLookup,
     private readonly timeoutMs: number,
-  ) {}
+    cacheBytes = mib(8),
+  ) {
+    this.tokens = boundedCache<Promise<string>>({ maxBytes: cacheBytes, sizeOf: () => 1024, ttlMs: (INTERNAL_TOKEN_TTL_SECONDS / 2) * 1000 });
+  }
 
   /**
    * A new request's context: its deadline starts now. The record-access lookup may use

@@ -5,6 +5,7 @@
  * them waits at most until this deadline, so a hung source costs a request the timeout once,
  * never once per step (`SWITCHBOARD_SUBGRAPH_TIMEOUT_MS`).
  */
+import { setMaxListeners } from 'node:events';
 
 /** How long the audit write of data already read may run past the deadline before the data is withheld. */
 export const AUDIT_GRACE_MS = 500;
@@ -28,6 +29,8 @@ export interface RequestDeadline {
 export function requestDeadline(timeoutMs: number): RequestDeadline {
   const at = performance.now() + timeoutMs;
   const signal = AbortSignal.timeout(Math.max(0, timeoutMs));
+  // Every fetch of the plan listens to it: as many listeners as the plan has fetches.
+  setMaxListeners(0, signal);
   const remainingMs = () => Math.max(0, at - performance.now());
   return {
     timeoutMs,

@@ -7,6 +7,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { QueryPlan } from '@apollo/query-planner';
+import type { DocumentNode } from 'graphql';
+import { asKeyValueCache, boundedCache, documentBytes, objectBytes } from '../subgraphs/shared/bounded-cache.js';
 import { createHttpHandler, listen, sendJson } from '../subgraphs/shared/http.js';
 import { formatError } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
@@ -44,12 +47,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const subgraphs = new Map<string, SubgraphClient>();
   const subgraphUrls = new Map<string, string>();
   const contexts = new ContextBuilder(
-    new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs),
-    new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
+    new Authenticator(new JwtVerifier(config.jwt, config.caches.callersBytes), store, config.apiKeyCacheMs, config.caches.callersBytes),
+    new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs, config.caches.callersBytes),
     config.subgraphTimeoutMs,
+    config.caches.callersBytes,
   );
   let authorizing: AuthorizingGateway | null = null;
   const gateway = new ApolloGateway({
+    // Plans by operation: bounded by bytes like every cache keyed by client input.
+    queryPlannerConfig: { cache: asKeyValueCache(boundedCache<QueryPlan>({ maxBytes: config.caches.queryPlansBytes, sizeOf: objectBytes })) },
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
       if (name === 'audit') return auditDataSource(store);
@@ -68,6 +74,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
+    documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: config.caches.documentsBytes, sizeOf: documentBytes })),
     plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();
@@ -83,7 +90,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     apollo,
     contexts,
     authorizing,
-    planner: new SubscriptionPlanner(gateway),
+    planner: new SubscriptionPlanner(gateway, config.caches.subscriptionPlansBytes),
     upstream,
     apiSchema: () => authorizing?.apiSchema,
     maxQueuedEvents: config.subscriptions.maxQueuedEvents,

@@ -7,7 +7,7 @@
  * (no lookup result means no extra access, never more), and the failure is logged: it never
  * fails the request.
  */
-import { LRUCache } from 'lru-cache';
+import { boundedCache, mib, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import type { RelatedCustomers, Viewer } from '../../schema/viewer.js';
 import { signInternalToken } from '../../subgraphs/shared/internal-token.js';
 import { unlessAborted } from '../request-deadline.js';
@@ -21,15 +21,20 @@ const LOOKUP_VIEWER: Viewer = { subject: 'gateway:related-customers', kind: 'ser
 
 export const NO_RELATED: RelatedCustomers = { customerIds: [], phoneNumbers: [] };
 
+/** Upper estimate of one lookup's heap: up to 100 ticket requesters and some callers' numbers, as short strings. */
+const MAX_LOOKUP_BYTES = 16_384;
+
 export class RelatedCustomersLookup {
-  private readonly cache: LRUCache<string, Promise<RelatedCustomers>>;
+  private readonly cache: BoundedCache<Promise<RelatedCustomers>>;
 
   constructor(
     private readonly subgraphUrl: (name: string) => string | undefined,
     private readonly timeoutMs: number,
     ttlMs: number,
+    cacheBytes = mib(8),
   ) {
-    this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
+    // Cached while pending: each lookup counts at the largest size one can have.
+    this.cache = boundedCache<Promise<RelatedCustomers>>({ maxBytes: cacheBytes, sizeOf: () => MAX_LOOKUP_BYTES, ttlMs });
   }
 
   /**
