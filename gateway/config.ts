@@ -3,6 +3,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
+import { mib } from '../subgraphs/shared/bounded-cache.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import type { JwtConfig } from './auth/jwt.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
@@ -40,12 +41,33 @@ export interface GatewayConfig {
   };
   /** Size limits applied while parsing and validating, on HTTP and WebSocket alike (gateway/operation/limits.ts). */
   operationLimits: OperationLimits;
+  /** Byte budgets of the in-process caches (subgraphs/shared/bounded-cache.ts), in bytes. */
+  caches: {
+    /** Operations as each set of scopes may run them (gateway/authz/authorize-operation.ts). */
+    authorizationBytes: number;
+    /** Parsed and validated operations (Apollo Server's document store). */
+    documentsBytes: number;
+    /** Query plans (`@apollo/gateway`'s plan store). */
+    queryPlansBytes: number;
+    /** Subscription plans (gateway/subscriptions/planner.ts). */
+    subscriptionPlansBytes: number;
+    /** Each per-caller cache: verified tokens, API keys, internal tokens, related customers. */
+    callersBytes: number;
+  };
   subscriptions: {
     /** Events one client may have waiting before it is dropped (close 4429). */
     maxQueuedEvents: number;
     /** Unsent bytes one socket may hold before it is dropped (close 4429). */
     maxBufferedBytes: number;
   };
+}
+
+/** A size in MiB from the environment (fractions allowed), in bytes. */
+function mebibytes(value: string | undefined, fallbackMib: number, name: string): number {
+  if (value === undefined || value === '') return mib(fallbackMib);
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number of MiB, got ${JSON.stringify(value)}.`);
+  return mib(parsed);
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
@@ -91,6 +113,13 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     operationLimits: {
       maxTokens: positiveInteger(env.SWITCHBOARD_MAX_TOKENS, DEFAULT_OPERATION_LIMITS.maxTokens, 'SWITCHBOARD_MAX_TOKENS'),
       maxSelections: positiveInteger(env.SWITCHBOARD_MAX_SELECTIONS, DEFAULT_OPERATION_LIMITS.maxSelections, 'SWITCHBOARD_MAX_SELECTIONS'),
+    },
+    caches: {
+      authorizationBytes: mebibytes(env.SWITCHBOARD_AUTHORIZATION_CACHE_MB, 16, 'SWITCHBOARD_AUTHORIZATION_CACHE_MB'),
+      documentsBytes: mebibytes(env.SWITCHBOARD_DOCUMENT_CACHE_MB, 32, 'SWITCHBOARD_DOCUMENT_CACHE_MB'),
+      queryPlansBytes: mebibytes(env.SWITCHBOARD_QUERY_PLAN_CACHE_MB, 32, 'SWITCHBOARD_QUERY_PLAN_CACHE_MB'),
+      subscriptionPlansBytes: mebibytes(env.SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB, 8, 'SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB'),
+      callersBytes: mebibytes(env.SWITCHBOARD_CALLER_CACHE_MB, 8, 'SWITCHBOARD_CALLER_CACHE_MB'),
     },
     subscriptions: {
       maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),

@@ -7,6 +7,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { QueryPlan } from '@apollo/query-planner';
+import type { DocumentNode } from 'graphql';
+import { asKeyValueCache, boundedCache, documentBytes, objectBytes } from '../subgraphs/shared/bounded-cache.js';
 import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson } from '../subgraphs/shared/http.js';
 import { accessRecordOf, observabilityPlugin } from '../subgraphs/shared/observability/access-log.js';
 import { once } from '../subgraphs/shared/shutdown.js';
@@ -17,7 +20,7 @@ import { RelatedCustomersLookup } from './auth/related-customers.js';
 import { AuthorizingGateway } from './authz/authorizing-gateway.js';
 import { DemandControl, readPersistedOperations } from './demand/demand-control.js';
 import type { GatewayConfig } from './config.js';
-import { ContextBuilder, requestIdOf, viewerOf, type GatewayContext } from './context.js';
+import { ContextBuilder, deadlineOf, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
 import { GatewayStore } from './store/gateway-store.js';
 import { SubgraphClient } from './subgraph-client.js';
@@ -48,12 +51,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const subgraphs = new Map<string, SubgraphClient>();
   const subgraphUrls = new Map<string, string>();
   const contexts = new ContextBuilder(
-    new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs),
-    new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
+    new Authenticator(new JwtVerifier(config.jwt, config.caches.callersBytes), store, config.apiKeyCacheMs, config.caches.callersBytes),
+    new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs, config.caches.callersBytes),
+    config.subgraphTimeoutMs,
+    config.caches.callersBytes,
   );
   let authorizing: AuthorizingGateway | null = null;
   applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
+    // Plans by operation: bounded by bytes like every cache keyed by client input.
+    queryPlannerConfig: { cache: asKeyValueCache(boundedCache<QueryPlan>({ maxBytes: config.caches.queryPlansBytes, sizeOf: objectBytes })) },
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
       if (name === 'audit') return auditDataSource(store);
@@ -65,7 +72,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   });
   const demand = new DemandControl(config.demand, readPersistedOperations(config.demand.persistedOperationsPath));
-  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf });
+  authorizing = new AuthorizingGateway(gateway, {
+    rejectUnauthorized: config.rejectUnauthorizedOperations,
+    demand,
+    store,
+    viewerOf,
+    requestIdOf,
+    deadlineOf,
+    authorizationCacheBytes: config.caches.authorizationBytes,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,
     formatError: errorFormatter(config.production),
@@ -74,6 +89,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
+    documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: config.caches.documentsBytes, sizeOf: documentBytes })),
     parseOptions: { maxTokens: config.operationLimits.maxTokens },
     validationRules: [maxSelectionsRule(config.operationLimits.maxSelections)],
     plugins: [
@@ -97,7 +113,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     apollo,
     contexts,
     authorizing,
-    planner: new SubscriptionPlanner(gateway),
+    planner: new SubscriptionPlanner(gateway, config.caches.subscriptionPlansBytes),
     upstream,
     apiSchema: () => authorizing?.apiSchema,
     maxQueuedEvents: config.subscriptions.maxQueuedEvents,

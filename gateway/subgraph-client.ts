@@ -1,5 +1,6 @@
 /**
- * How the gateway talks to a subgraph: one POST per plan fetch, with a hard timeout.
+ * How the gateway talks to a subgraph: one POST per plan fetch, ended by the request's
+ * deadline (gateway/request-deadline.ts; the subgraph timeout when there is none).
  * A fetch from a subgraph that is down, too slow, answers with an HTTP error or with no
  * usable GraphQL response becomes a `SUBGRAPH_UNAVAILABLE` error naming it
  * (`extensions.subgraph`) on every field the fetch would have filled, each with its response
@@ -62,7 +63,11 @@ export class SubgraphClient implements GraphQLDataSource {
   }
 
   private async send({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
-    const { timeoutMs } = this.options;
+    const deadline = (context as Partial<GatewayContext>).deadline;
+    const timeoutMs = deadline?.timeoutMs ?? this.options.timeoutMs;
+    // What is left of the request's time: a fetch planned after the deadline is not sent at all.
+    if (deadline?.signal.aborted) throw this.unavailable(`not asked: the request's ${timeoutMs} ms deadline had passed`);
+    const signal = deadline?.signal ?? AbortSignal.timeout(timeoutMs);
     this.requestCount += 1;
     const internalToken = (context as Partial<GatewayContext>).internalToken;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
@@ -74,12 +79,13 @@ export class SubgraphClient implements GraphQLDataSource {
         method: 'POST',
         headers,
         body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-        // Both bound the wait: for the response to start, and between two chunks of it.
+        // The deadline bounds the whole exchange; these two bound each wait within it.
+        signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
     } catch (error) {
-      throw this.unavailable(isTimeout(error) ? `no answer within ${timeoutMs} ms` : describeNetworkError(error));
+      throw this.unavailable(isTimeout(error) || signal.aborted ? `no answer within ${timeoutMs} ms` : describeNetworkError(error));
     }
     const contentType = String(response.headers['content-type'] ?? '');
     if (!contentType.includes('json')) {
@@ -90,7 +96,7 @@ export class SubgraphClient implements GraphQLDataSource {
     try {
       body = await response.body.json();
     } catch (error) {
-      throw this.unavailable(isTimeout(error) ? `no answer within ${timeoutMs} ms` : 'an unreadable response');
+      throw this.unavailable(isTimeout(error) || signal.aborted ? `no answer within ${timeoutMs} ms` : 'an unreadable response');
     }
     const unusable = unusableResponseReason(body, request, response.statusCode);
     if (unusable) throw this.unavailable(unusable);

@@ -17,10 +17,22 @@ export class AuditBatcher {
 
   constructor(private readonly store: GatewayStore) {}
 
-  append(event: Omit<AuditEvent, 'id' | 'at'>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  /**
+   * Resolves once `event` is committed. When `signal` aborts first the caller stops waiting
+   * and gets an error (the event may still be committed later: the trail then holds a read
+   * whose data was withheld, never data sent without a trail).
+   */
+  append(event: Omit<AuditEvent, 'id' | 'at'>, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new Error('The audit trail write was not started: the request ran out of time.'));
+    const committed = new Promise<void>((resolve, reject) => {
       this.queue.push({ event, resolve, reject });
       if (!this.writing) void this.drain();
+    });
+    if (!signal) return committed;
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(new Error('The audit trail write did not finish before the request ran out of time.'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      committed.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 

@@ -46,6 +46,8 @@ export interface AuditInput {
   responseCustomerIds: Set<string>;
   hasData: boolean;
   hasErrors: boolean;
+  /** Stops waiting for the write when it aborts (the request's deadline plus a grace): the call then fails. */
+  signal?: AbortSignal | undefined;
 }
 
 export async function recordAudit(trail: AuditBatcher, input: AuditInput): Promise<void> {
@@ -61,5 +63,5 @@ export async function recordAudit(trail: AuditBatcher, input: AuditInput): Promi
     customerIds: [...customerIds].sort(),
     outcome,
     requestId: input.requestId,
-  });
+  }, input.signal);
 }

@@ -5,7 +5,7 @@
  * Used for HTTP requests and for graphql-ws `connectionParams` alike.
  */
 import { GraphQLError } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import { boundedCache, mib, objectBytes, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import type { Viewer } from '../../schema/viewer.js';
 import type { GatewayStore } from '../store/gateway-store.js';
 import { InvalidCredentials, type JwtVerifier } from './jwt.js';
@@ -21,15 +21,19 @@ export interface Credentials {
 }
 
 export class Authenticator {
-  private readonly apiKeys: LRUCache<string, Viewer> | null;
+  private readonly apiKeys: BoundedCache<Viewer> | null;
 
-  /** `apiKeyCacheMs`: how long a verified API key is trusted before it is looked up again (the revocation delay); 0 looks up every time. */
+  /**
+   * `apiKeyCacheMs`: how long a verified API key is trusted before it is looked up again (the
+   * revocation delay); 0 looks up every time. `cacheBytes`: the budget of that cache.
+   */
   constructor(
     private readonly jwt: JwtVerifier,
     private readonly store: GatewayStore,
     apiKeyCacheMs: number,
+    cacheBytes = mib(8),
   ) {
-    this.apiKeys = apiKeyCacheMs > 0 ? new LRUCache<string, Viewer>({ max: 10_000, ttl: apiKeyCacheMs }) : null;
+    this.apiKeys = apiKeyCacheMs > 0 ? boundedCache<Viewer>({ maxBytes: cacheBytes, sizeOf: objectBytes, ttlMs: apiKeyCacheMs }) : null;
   }
 
   async authenticate({ authorization, apiKey }: Credentials): Promise<Viewer> {

@@ -7,7 +7,7 @@
  * signed with a public key) are refused.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { LRUCache } from 'lru-cache';
+import { boundedCache, mib, objectBytes, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import { ROLES, isRole, isScope, type Scope } from '../../schema/access.js';
 import type { Viewer } from '../../schema/viewer.js';
 
@@ -31,9 +31,14 @@ const VERIFIED_TOKEN_TTL_MS = 60_000;
 export class JwtVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
-  private readonly verified = new LRUCache<string, Viewer>({ max: 10_000, ttl: VERIFIED_TOKEN_TTL_MS });
+  private readonly verified: BoundedCache<Viewer>;
 
-  constructor(private readonly config: JwtConfig) {
+  /** `cacheBytes`: the budget of remembered verified tokens (`SWITCHBOARD_CALLER_CACHE_MB`). */
+  constructor(
+    private readonly config: JwtConfig,
+    cacheBytes = mib(8),
+  ) {
+    this.verified = boundedCache<Viewer>({ maxBytes: cacheBytes, sizeOf: objectBytes, ttlMs: VERIFIED_TOKEN_TTL_MS });
     if (config.jwksUrl) {
       this.key = createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: config.jwksCooldownMs, timeoutDuration: 5000 });
       this.algorithms = ['RS256', 'ES256'];

@@ -4,12 +4,18 @@
  * requesters of the open tickets someone else assigned to them (ticket system). A ticket the
  * agent assigned to themselves counts for nothing: a caller's own write never grants them
  * read rights they did not have (subgraphs/tickets/assignment.ts). Looked up by the gateway
- * on the agent's behalf, cached briefly per agent. When a source is down the agent keeps
- * their team's customers only, and the failure is logged: it never fails the request.
+ * on the agent's behalf, cached briefly per agent. When a source is down or does not answer
+ * within the request's share of its deadline, the agent keeps their team's customers only
+ * (no lookup result means no extra access, never more), and the failure is logged: it never
+ * fails the request.
  */
-import { LRUCache } from 'lru-cache';
+import { boundedCache, mib, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import type { RelatedCustomers, Viewer } from '../../schema/viewer.js';
 import { signInternalToken } from '../../subgraphs/shared/internal-token.js';
+import { unlessAborted } from '../request-deadline.js';
+import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
+
+const log = loggerFor('gateway');
 
 const ACTIVE_CALLS = 'query RelatedByCalls($agentId: ID!) { activeCalls(agentId: $agentId) { caller { phone } } }';
 const OPEN_TICKETS =
@@ -20,26 +26,39 @@ const LOOKUP_VIEWER: Viewer = { subject: 'gateway:related-customers', kind: 'ser
 
 export const NO_RELATED: RelatedCustomers = { customerIds: [], phoneNumbers: [] };
 
+/** Upper estimate of one lookup's heap: up to 100 ticket requesters and some callers' numbers, as short strings. */
+const MAX_LOOKUP_BYTES = 16_384;
+
 export class RelatedCustomersLookup {
-  private readonly cache: LRUCache<string, Promise<RelatedCustomers>>;
+  private readonly cache: BoundedCache<Promise<RelatedCustomers>>;
 
   constructor(
     private readonly subgraphUrl: (name: string) => string | undefined,
     private readonly timeoutMs: number,
     ttlMs: number,
+    cacheBytes = mib(8),
   ) {
-    this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
+    // Cached while pending: each lookup counts at the largest size one can have.
+    this.cache = boundedCache<Promise<RelatedCustomers>>({ maxBytes: cacheBytes, sizeOf: () => MAX_LOOKUP_BYTES, ttlMs });
   }
 
-  /** The customers agent `agentId` serves; `subject` is the viewer's, to leave out tickets they assigned to themselves. */
-  lookup(agentId: string, subject: string): Promise<RelatedCustomers> {
+  /**
+   * The customers agent `agentId` serves (`subject` is the viewer's, to leave out tickets they
+   * assigned to themselves), or none (`NO_RELATED`) when `signal` (the request's share of its
+   * deadline) aborts first. The lookup itself is shared by the agent's concurrent requests and
+   * bounded by the subgraph timeout, so one request giving up does not cancel it.
+   */
+  lookup(agentId: string, subject: string, signal: AbortSignal): Promise<RelatedCustomers> {
     const key = `${agentId}\u0000${subject}`;
     let related = this.cache.get(key);
     if (!related) {
       related = this.fetch(agentId, subject);
       this.cache.set(key, related);
     }
-    return related;
+    return unlessAborted(related, signal, () => {
+      log.warn(`related customers of ${agentId}: no answer within the request's deadline; team customers only`);
+      return NO_RELATED;
+    });
   }
 
   private async fetch(agentId: string, subject: string): Promise<RelatedCustomers> {
@@ -68,7 +87,7 @@ export class RelatedCustomersLookup {
       if (!body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
       return body.data;
     } catch (error) {
-      console.error(`related customers of ${agentId}: the ${subgraph} subgraph did not answer (${(error as Error).message}); team customers only`);
+      log.warn(`related customers of ${agentId}: the ${subgraph} subgraph did not answer (${(error as Error).message}); team customers only`);
       return null;
     }
   }

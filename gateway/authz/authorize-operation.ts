@@ -29,7 +29,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import { boundedCache, documentBytes, mib, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import { SENSITIVE_SCOPES } from '../../schema/access.js';
 import { MASKED_FIELDS } from '../../schema/masking.js';
 import type { Viewer } from '../../schema/viewer.js';
@@ -92,12 +92,20 @@ function withoutConditions<T extends { readonly directives?: readonly DirectiveN
 }
 
 export class OperationAuthorizer {
-  private readonly cache = new LRUCache<string, AuthorizedOperation>({ max: 2000 });
+  private readonly cache: BoundedCache<AuthorizedOperation>;
 
+  /** `cacheBytes`: the budget of the cache of results (by operation, condition values and scopes). */
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly rules: SecurityRules,
-  ) {}
+    cacheBytes = mib(16),
+  ) {
+    this.cache = boundedCache<AuthorizedOperation>({
+      maxBytes: cacheBytes,
+      // A rewritten document shares the original's nodes, so it keeps its source and tokens alive.
+      sizeOf: (result) => (result.document ? documentBytes(result.document) : 64) + result.removed.length * 256,
+    });
+  }
 
   /**
    * The operation as `viewer` may run it with these variables; `queryHash` identifies the

@@ -20,6 +20,7 @@ import { AuditBatcher } from '../audit/audit-batcher.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import type { DemandControl } from '../demand/demand-control.js';
 import type { GatewayStore } from '../store/gateway-store.js';
+import { AUDIT_GRACE_MS, type RequestDeadline } from '../request-deadline.js';
 import { finishResponse } from './apply-removals.js';
 import { placeUnavailableErrors } from '../unavailable-paths.js';
 import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
@@ -35,6 +36,10 @@ export interface AuthorizingGatewayOptions {
   store: GatewayStore;
   viewerOf(context: Record<string, unknown>): Viewer | null;
   requestIdOf(context: Record<string, unknown>): string;
+  /** The request's deadline (gateway/request-deadline.ts), or null. */
+  deadlineOf(context: Record<string, unknown>): RequestDeadline | null;
+  /** The byte budget of the authorized-operation cache (`SWITCHBOARD_AUTHORIZATION_CACHE_MB`). */
+  authorizationCacheBytes?: number;
 }
 
 function removalError(removed: RemovedField): GraphQLError {
@@ -64,7 +69,7 @@ export class AuthorizingGateway implements GatewayInterface {
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
     return this.inner.onSchemaLoadOrUpdate((schemaContext) => {
-      this.authorizer = new OperationAuthorizer(schemaContext.apiSchema, this.rules);
+      this.authorizer = new OperationAuthorizer(schemaContext.apiSchema, this.rules, this.options.authorizationCacheBytes);
       callback(schemaContext);
     });
   }
@@ -118,6 +123,8 @@ export class AuthorizingGateway implements GatewayInterface {
           responseCustomerIds: auditIds,
           hasData: data !== null && Object.values(data).some((value) => value !== null),
           hasErrors: errors.length > 0,
+          // Data already read is written to the trail within a short grace after the deadline, or withheld.
+          signal: request.deadline?.after(AUDIT_GRACE_MS),
         });
       } catch (error) {
         log.error({ err: error }, 'audit trail write failed:');
@@ -142,6 +149,7 @@ export class AuthorizingGateway implements GatewayInterface {
         operationName: requestContext.operationName,
         requestId: this.options.requestIdOf(requestContext.context),
         variables: requestContext.request.variables ?? {},
+        deadline: this.options.deadlineOf(requestContext.context),
       };
       if (result.empty) return this.complete(result, { data: {} }, request);
       const filtered: GatewayGraphQLRequestContext = { ...requestContext, document: result.document, queryHash: result.queryHash! };
@@ -161,4 +169,6 @@ export interface AuditedRequest {
   operationName: string | null;
   requestId: string;
   variables: Record<string, unknown>;
+  /** The request's deadline; the audit write ends `AUDIT_GRACE_MS` after it. */
+  deadline?: RequestDeadline | null;
 }

@@ -11,7 +11,7 @@ import { operationFromDocument, type Schema } from '@apollo/federation-internals
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanner, SubscriptionNode } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import { boundedCache, documentBytes, mib, objectBytes, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 
 /** The parts of ApolloGateway this module uses. */
 interface GatewayInternals {
@@ -43,10 +43,19 @@ export interface SubscriptionPlan {
 const EVENT_SERVICE = '__switchboard_subscription_event';
 
 export class SubscriptionPlanner {
-  private readonly plans = new LRUCache<string, SubscriptionPlan>({ max: 500 });
+  private readonly plans: BoundedCache<SubscriptionPlan>;
   private schemaSeen: Schema | undefined;
 
-  constructor(private readonly gateway: ApolloGateway) {}
+  /** `cacheBytes`: the plan cache's budget (`SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB`). */
+  constructor(
+    private readonly gateway: ApolloGateway,
+    cacheBytes = mib(8),
+  ) {
+    this.plans = boundedCache<SubscriptionPlan>({
+      maxBytes: cacheBytes,
+      sizeOf: (plan) => documentBytes(plan.document) + objectBytes(plan.primary) + objectBytes(plan.rest ?? null),
+    });
+  }
 
   plan(document: DocumentNode, queryHash: string, operationName: string | null): SubscriptionPlan {
     const gateway = internals(this.gateway);

@@ -137,12 +137,14 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         if (access.team !== null && eventTeam(event.data as Record<string, unknown>, access.rootKey) !== access.team) return;
         const party = access.party ? eventParty(event.data as Record<string, unknown>, access.rootKey) : null;
         chain = chain.then(async () => {
+          // Each event is a request of its own, with its own deadline.
+          const next = options.contexts.nextRequest(context);
           // The caller on the agent's own call is a customer the agent serves: full details.
           const eventContext = party
-            ? options.contexts.withViewer(context, { ...context.viewer, related: withRelated(context.viewer.related ?? NO_RELATED, { phoneNumbers: [party] }) })
-            : context;
-          const enriched = await options.planner.enrich(plan, event, party ? { ...requestContext, context: eventContext } : requestContext);
-          const result = await options.authorizing.complete(authorized, enriched, audited);
+            ? options.contexts.withViewer(next, { ...next.viewer, related: withRelated(next.viewer.related ?? NO_RELATED, { phoneNumbers: [party] }) })
+            : next;
+          const enriched = await options.planner.enrich(plan, event, { ...requestContext, context: eventContext });
+          const result = await options.authorizing.complete(authorized, enriched, { ...audited, requestId: next.requestId, deadline: next.deadline });
           if (!queue.push(result) || socket.bufferedAmount > options.maxBufferedBytes) dropSlow(socket);
         });
         chain = chain.catch((error: unknown) => queue.end(error instanceof Error ? error : new Error(String(error))));
@@ -193,11 +195,12 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         if (errors.length > 0) return errors;
         const variables = payload.variables ?? {};
         const operationName = payload.operationName ?? null;
-        let contextValue: GatewayContext = state.context;
+        // Each operation on the connection is a request of its own, with its own deadline.
+        let contextValue: GatewayContext = options.contexts.nextRequest(state.context);
         if (getOperationAST(document, operationName)?.operation === 'subscription') {
           const prepared = prepare(schema, document, variables, operationName, state.context);
           if (Array.isArray(prepared)) return prepared;
-          contextValue = { ...state.context, prepared };
+          contextValue = { ...contextValue, prepared };
         }
         return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
       },
@@ -210,7 +213,10 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
           { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
           { contextValue: args.contextValue as GatewayContext },
         );
-        return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+        if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+        // Apollo Server hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors.
+        const { errors, ...rest } = response.body.singleResult;
+        return { ...rest, errors: errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } as ExecutionResult;
       },
     },
     wss,

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { boundedCache, mib } from './bounded-cache.js';
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; file: string }
@@ -60,8 +61,13 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
   };
 }
 
-/** Prepared statements kept per SQL text; enough for every query the stores write, bounded all the same. */
-const STATEMENT_CACHE_SIZE = 1000;
+/**
+ * Bytes of prepared statements kept per SQL text (LRU): enough for every query the stores
+ * write, bounded all the same (batch sizes make SQL texts vary). A statement is counted at
+ * 4 KB of native memory plus its text (about 1,000 statements).
+ */
+const STATEMENT_CACHE_BYTES = mib(4);
+const STATEMENT_BYTES = 4096;
 
 /**
  * Kysely's SQLite driver prepares every query anew; preparing showed up as the call center's
@@ -69,13 +75,12 @@ const STATEMENT_CACHE_SIZE = 1000;
  * prepared statement per SQL text can serve every call.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = boundedCache<SQLite.Statement>({ maxBytes: STATEMENT_CACHE_BYTES, sizeOf: () => STATEMENT_BYTES });
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
         statement = sqlite.prepare(sql);
         statements.set(sql, statement);
       }

@@ -12,9 +12,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { asKeyValueCache, boundedCache, documentBytes, mib } from './bounded-cache.js';
 import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
 import { observabilityPlugin } from './observability/access-log.js';
 import { errorFormatter } from './format-error.js';
@@ -51,6 +52,17 @@ export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
   routes?: Record<string, Route | RouteSpec>;
   /** Also serve the schema (subscriptions included) over graphql-ws on the same port, path `/graphql`. */
   websocket?: WebSocketOptions<TContext>;
+  /** Byte budget of parsed operations (Apollo Server's document store); default `SUBGRAPH_DOCUMENT_CACHE_MB` (16 MiB). */
+  documentCacheBytes?: number;
+}
+
+/** `SUBGRAPH_DOCUMENT_CACHE_MB` in bytes (default 16 MiB): every distinct plan fetch the gateway sends is a distinct document here. */
+export function subgraphDocumentCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.SUBGRAPH_DOCUMENT_CACHE_MB;
+  if (value === undefined || value === '') return mib(16);
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`SUBGRAPH_DOCUMENT_CACHE_MB must be a positive number of MiB, got ${JSON.stringify(value)}.`);
+  return mib(parsed);
 }
 
 export interface RunningServer {
@@ -77,6 +89,7 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
+    documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: options.documentCacheBytes ?? subgraphDocumentCacheBytes(), sizeOf: documentBytes })),
     // Traces for Apollo's hosted reporting: not used, and not free on every request. No
     // reporting to Apollo either, whatever APOLLO_* variables the environment holds.
     plugins: [
