@@ -215,6 +215,19 @@ export class SqlCallEventStore implements CallEventStore {
     return rows.map(callFromRow);
   }
 
+  async latestPosition(): Promise<StreamPosition | null> {
+    const row = await this.db
+      .selectFrom('cti_events')
+      .select(['id', 'at', 'applied_at'])
+      .where('applied_at', 'is not', null)
+      .orderBy('applied_at', 'desc')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && row.applied_at ? { appliedAt: row.applied_at, at: row.at, id: row.id } : null;
+  }
+
   async eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]> {
     let query = this.db
       .selectFrom('cti_events as e')

@@ -26,6 +26,8 @@ export interface CallEventStore {
   unappliedEvents(receivedBefore: string, limit: number): Promise<string[]>;
   /** Calls ringing, connected, on hold or in wrap-up, oldest first. */
   activeCalls(filter: { agentId?: string | null; queueId?: string | null }): Promise<CallRecord[]>;
+  /** The position of the newest applied event (the end of the stream now), or null when none was applied. */
+  latestPosition(): Promise<StreamPosition | null>;
   /** Applied events after `position`, in stream order, at most `limit`. */
   eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]>;
 }
