@@ -12,26 +12,19 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
 import type { AuthorizedOperation } from '../authz/authorize-operation.js';
 import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
+import { CLOSE_CODES } from './close-codes.js';
 import { EventQueue } from './event-queue.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamSubscriptions } from './upstream.js';
 
-/** Close codes (docs/subscriptions.md). */
-export const CLOSE_CODES = {
-  /** Credentials missing or invalid at connection time. */
-  UNAUTHENTICATED: 4401,
-  /** The connection's token expired. */
-  TOKEN_EXPIRED: 4401,
-  /** The client did not read its events fast enough. */
-  SLOW_CONSUMER: 4429,
-} as const;
+export { CLOSE_CODES } from './close-codes.js';
 
 export interface GatewayWsOptions {
   server: Server;
@@ -47,6 +40,11 @@ export interface GatewayWsOptions {
   maxBufferedBytes: number;
   /** Refuse subscriptions selecting unauthorized fields instead of removing the fields. */
   rejectUnauthorized: boolean;
+  /**
+   * Whether a WebSocket upgrade with this `Origin` header (undefined: none, a non-browser
+   * client) reaching this `Host` may connect; refused upgrades get HTTP 403.
+   */
+  allowOrigin(origin: string | undefined, host: string | undefined): boolean;
 }
 
 interface Prepared {
@@ -65,11 +63,24 @@ function hash(document: DocumentNode): string {
 }
 
 export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: '/graphql',
+    // Browsers always send Origin on a WebSocket upgrade and never enforce CORS on it: checked here.
+    verifyClient: ({ req }, done) => {
+      if (options.allowOrigin(req.headers.origin, req.headers.host)) done(true);
+      else done(false, 403, 'Origin not allowed (SWITCHBOARD_CORS_ORIGINS)');
+    },
+  });
   const connections = new WeakMap<WebSocket, ConnectionState>();
 
   function dropSlow(socket: WebSocket): void {
-    socket.close(CLOSE_CODES.SLOW_CONSUMER, 'Slow consumer: catch up with activeCalls and callEventsSince');
+    socket.close(CLOSE_CODES.SLOW_CONSUMER, 'Slow consumer: reconnect, then catch up with callEventsSince');
+  }
+
+  function dropWithGap(socket: WebSocket, reason: string): void {
+    console.warn(`subscriptions: closing a client with ${CLOSE_CODES.EVENTS_MISSED}: ${reason}`);
+    socket.close(CLOSE_CODES.EVENTS_MISSED, 'Events missed: reconnect, then catch up with callEventsSince');
   }
 
   /** Everything decided before a subscription starts; refusals go back as graphql-ws `error` messages. */
@@ -110,7 +121,15 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
     const queue = new EventQueue(options.maxQueuedEvents, () => stop());
     // Events are enriched one after the other, so each client sees them in order.
     let chain = Promise.resolve();
-    stop = options.upstream.subscribe(plan.primary.serviceName, plan.primary.operation, upstreamVariables, context.viewer.scopes, {
+    const upstream = {
+      subgraph: plan.primary.serviceName,
+      query: plan.primary.operation,
+      variables: upstreamVariables,
+      scopes: context.viewer.scopes,
+      resume: plan.resume,
+      after: plan.resume?.initialAfter(variables) ?? null,
+    };
+    stop = options.upstream.subscribe(upstream, {
       onEvent: (event) => {
         if (access.team !== null && eventTeam(event.data as Record<string, unknown>, access.rootKey) !== access.team) return;
         const party = access.party ? eventParty(event.data as Record<string, unknown>, access.rootKey) : null;
@@ -126,6 +145,8 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         chain = chain.catch((error: unknown) => queue.end(error instanceof Error ? error : new Error(String(error))));
       },
       onEnd: (error) => void chain.then(() => queue.end(error)),
+      // What was enriched already still goes out; then the client reconnects and catches up.
+      onGap: (reason) => void chain.then(() => dropWithGap(socket, reason)),
     });
     return queue;
   }
@@ -165,10 +186,10 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         const variables = payload.variables ?? {};
         const operationName = payload.operationName ?? null;
         let contextValue: GatewayContext = state.context;
@@ -179,6 +200,9 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         }
         return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
       },
+      // Results are sent as the protocol says, whatever form their errors take (Apollo Server
+      // hands back errors already formatted as plain objects, plan execution GraphQLErrors).
+      onNext: (_ctx, _id, _payload, _args, result) => toWireResult(result),
       subscribe: (args) => subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket),
       async execute(args) {
         const response = await options.apollo.executeOperation(
@@ -192,11 +216,27 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
   );
   return {
     async close() {
-      for (const client of wss.clients) client.close(1001, 'Going away');
+      for (const client of wss.clients) client.close(CLOSE_CODES.GOING_AWAY, 'Going away: the gateway is shutting down; reconnect, then catch up');
       const deadline = Date.now() + 500;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();
     },
   };
+}
+
+/** `error` with `extensions.code` set to `code` unless it has one (the code HTTP clients get for it). */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * A result as a graphql-ws `next` payload: errors as their JSON form (`message`, `locations`,
+ * `path`, `extensions`) whether they are GraphQLErrors or already formatted plain objects.
+ */
+export function toWireResult(result: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult {
+  const { errors, ...rest } = result;
+  if (!errors) return rest as FormattedExecutionResult;
+  return { ...rest, errors: errors.map((e: GraphQLError | GraphQLFormattedError) => (e instanceof GraphQLError ? e.toJSON() : e)) } as FormattedExecutionResult;
 }

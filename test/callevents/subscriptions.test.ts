@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, type Client } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { encodeEventCursor } from '../../subgraphs/callcenter/events/cursor.js';
 import { SLOW_CONSUMER_CLOSE_CODE } from '../../subgraphs/shared/pubsub/bounded-queue.js';
@@ -181,12 +182,12 @@ describe('callEvents subscription', () => {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       const missed = await gql(small, query, { after: old });
       assert.equal(missed.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
-      assert.equal(missed.errors?.[0]?.extensions?.argumentName, 'after');
+      assert.equal((missed.errors?.[0]?.extensions as Record<string, unknown> | undefined)?.argumentName, 'after');
       assert.match(missed.errors?.[0]?.message ?? '', /catch-up window/);
       const { authorization } = await internalHeaders();
       const client = createClient({ url: small.server.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0, lazy: true });
       clients.push(client);
-      const result = await new Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
+      const result = await new Promise<FormattedExecutionResult>((resolve, reject) => {
         client.subscribe({ query: 'subscription ($after: String) { callEvents(after: $after) { id } }', variables: { after: old } }, { next: resolve, error: reject, complete: () => undefined });
       });
       assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', 'the subscription refuses the same cursor');
