@@ -23,6 +23,8 @@ import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamSubscriptions } from './subscriptions/upstream.js';
 import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { CorsPolicy } from './http/cors.js';
+import { GraphiqlIde } from './http/ide.js';
 
 export interface RunningGateway {
   url: string;
@@ -67,7 +69,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     csrfPrevention: true,
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // Apollo's landing page loads Sandbox from a CDN; development gets the offline GraphiQL instead.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const handler = createHttpHandler({
@@ -75,7 +78,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     context: (req) => contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }) },
   });
-  const listening = await listen(handler, config.port, config.host);
+  const cors = new CorsPolicy(config.corsOrigins);
+  const ide = config.ide ? new GraphiqlIde() : null;
+  const listening = await listen(async (req, res) => {
+    if (cors.handle(req, res) || ide?.handle(req, res)) return;
+    await handler(req, res);
+  }, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
   const websocket = attachGatewayWs({
     server: listening.server,
@@ -88,6 +96,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxQueuedEvents: config.subscriptions.maxQueuedEvents,
     maxBufferedBytes: config.subscriptions.maxBufferedBytes,
     rejectUnauthorized: config.rejectUnauthorizedOperations,
+    allowOrigin: (origin, host) => cors.judge(origin, host) !== 'refused',
   });
   return {
     url: listening.url,
