@@ -14,7 +14,7 @@
  * reconnect and catch up.
  */
 import { createClient, type Client } from 'graphql-ws';
-import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 import type { Scope } from '../../schema/access.js';
 import type { Viewer } from '../../schema/viewer.js';
@@ -108,6 +108,8 @@ export class UpstreamSubscriptions {
         webSocketImpl: WebSocket,
         lazy: true,
         lazyCloseTimeout: 1000,
+        // A subgraph that accepts the socket but never acknowledges it is a break too.
+        connectionAckWaitTimeout: 5000,
         // Breaks are bridged per stream (SharedStream), which knows where to resume from.
         retryAttempts: 0,
         connectionParams: async () => ({ authorization: `Bearer ${await signInternalToken(viewer)}` }),
@@ -120,7 +122,10 @@ export class UpstreamSubscriptions {
   async close(): Promise<void> {
     for (const stream of this.streams.values()) stream.close();
     this.streams.clear();
-    await Promise.all([...this.clients.values()].map((client) => client.dispose()));
+    // dispose() waits for a connection attempt in progress: bounded, so shutting down never hangs.
+    const disposed = Promise.allSettled([...this.clients.values()].map((client) => client.dispose()));
+    await Promise.race([disposed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    for (const client of this.clients.values()) client.terminate();
     this.clients.clear();
   }
 }
@@ -131,6 +136,8 @@ class SharedStream {
   private after: string | null;
   private readonly recent = new Set<string>();
   private attempt = 0;
+  /** Whether the stream broke once already (a refusal then means a gap, not a bad request). */
+  private resuming = false;
   private dispose: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -225,6 +232,7 @@ class SharedStream {
     }
     const wait = Math.min(this.retry.retryBaseMs * 2 ** this.attempt, this.retry.retryMaxMs);
     this.attempt += 1;
+    this.resuming = true;
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.closed) return;
@@ -233,13 +241,18 @@ class SharedStream {
     }, wait);
   }
 
-  /** The subgraph refused the (re)subscription: a cursor it no longer replays is a gap, anything else ends it. */
+  /**
+   * The subgraph refused the subscription. On resuming, a cursor it no longer replays is a
+   * gap; otherwise (the client's own `after`, anything else) the client gets the error.
+   */
   private refused(errors: readonly GraphQLFormattedError[]): void {
     const message = errors.map((e) => e.message).join('; ');
-    if (this.operation.resume && errors.some((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.argumentName === 'after')) {
+    if (this.resuming && errors.some((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.argumentName === 'after')) {
       return this.gap(`the ${this.operation.subgraph} stream cannot replay what was missed: ${message}`);
     }
-    this.finish((each) => each.onEnd(new Error(message)));
+    const first = errors[0];
+    const error = first ? new GraphQLError(first.message, { path: first.path, extensions: first.extensions }) : new Error(message);
+    this.finish((each) => each.onEnd(error));
   }
 
   private gap(reason: string): void {

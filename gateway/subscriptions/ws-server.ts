@@ -179,37 +179,54 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         if (state?.expiry) clearTimeout(state.expiry);
       },
       onSubscribe(ctx, _id, payload) {
-        const state = connections.get(ctx.extra.socket);
-        const schema = options.apiSchema();
-        if (!state || !schema) return [new GraphQLError('The connection is not ready.')];
-        let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          const state = connections.get(ctx.extra.socket);
+          const schema = options.apiSchema();
+          if (!state || !schema) return [new GraphQLError('The connection is not ready.')];
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          }
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+          const variables = payload.variables ?? {};
+          const operationName = payload.operationName ?? null;
+          let contextValue: GatewayContext = state.context;
+          if (getOperationAST(document, operationName)?.operation === 'subscription') {
+            const prepared = prepare(document, variables, operationName, state.context);
+            if (Array.isArray(prepared)) return prepared;
+            contextValue = { ...state.context, prepared };
+          }
+          return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
         } catch (error) {
-          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          return [internalError(error)];
         }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
-        const variables = payload.variables ?? {};
-        const operationName = payload.operationName ?? null;
-        let contextValue: GatewayContext = state.context;
-        if (getOperationAST(document, operationName)?.operation === 'subscription') {
-          const prepared = prepare(document, variables, operationName, state.context);
-          if (Array.isArray(prepared)) return prepared;
-          contextValue = { ...state.context, prepared };
-        }
-        return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
       },
       // Results are sent as the protocol says, whatever form their errors take (Apollo Server
       // hands back errors already formatted as plain objects, plan execution GraphQLErrors).
       onNext: (_ctx, _id, _payload, _args, result) => toWireResult(result),
-      subscribe: (args) => subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket),
+      // No hook may throw: graphql-ws would close the whole socket with 4500.
+      subscribe: (args) => {
+        try {
+          return subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket);
+        } catch (error) {
+          return { errors: [internalError(error)] };
+        }
+      },
       async execute(args) {
-        const response = await options.apollo.executeOperation(
-          { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
-          { contextValue: args.contextValue as GatewayContext },
-        );
-        return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+        try {
+          const response = await options.apollo.executeOperation(
+            { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+            { contextValue: args.contextValue as GatewayContext },
+          );
+          return response.body.kind === 'single'
+            ? (response.body.singleResult as ExecutionResult)
+            : { errors: [new GraphQLError('Incremental delivery (@defer, @stream) is not supported over WebSocket; use HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })] };
+        } catch (error) {
+          return { errors: [internalError(error)] };
+        }
       },
     },
     wss,
@@ -223,6 +240,12 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
       await disposable.dispose();
     },
   };
+}
+
+/** An unexpected error, logged here and sent without its details (as `subgraphs/shared/format-error.ts` does over HTTP). */
+function internalError(error: unknown): GraphQLError {
+  console.error('subscriptions: unexpected error', error);
+  return new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
 /** `error` with `extensions.code` set to `code` unless it has one (the code HTTP clients get for it). */

@@ -54,7 +54,7 @@ describe('browser access in development', () => {
   });
   after(() => stack.close());
 
-  test('a preflight from an allowed origin gets 204 with the methods and headers a GraphQL client sends', async () => {
+  test('a preflight from an allowed origin gets 204 with the methods and headers a GraphQL client sends', { timeout: 60_000 }, async () => {
     const response = await preflight(stack, ALLOWED);
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED);
@@ -64,14 +64,14 @@ describe('browser access in development', () => {
     for (const name of ['authorization', 'x-api-key', 'content-type', 'apollo-require-preflight']) assert.ok(allowed.includes(name), name);
   });
 
-  test('a preflight from another origin is refused, without CORS headers', async () => {
+  test('a preflight from another origin is refused, without CORS headers', { timeout: 60_000 }, async () => {
     const response = await preflight(stack, REFUSED);
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('access-control-allow-origin'), null);
     assert.match(response.headers.get('vary') ?? '', /Origin/);
   });
 
-  test('the actual request from an allowed origin runs and may be read; from another origin nothing runs', async () => {
+  test('the actual request from an allowed origin runs and may be read; from another origin nothing runs', { timeout: 60_000 }, async () => {
     const allowed = await post(stack, { origin: ALLOWED });
     assert.equal(allowed.status, 200);
     assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
@@ -86,28 +86,28 @@ describe('browser access in development', () => {
     assert.equal(body.errors[0]!.extensions.code, 'FORBIDDEN');
   });
 
-  test('clients without Origin (servers, curl) and same-origin pages are unaffected', async () => {
+  test('clients without Origin (servers, curl) and same-origin pages are unaffected', { timeout: 60_000 }, async () => {
     assert.equal((await post(stack, {})).status, 200);
     const sameOrigin = await post(stack, { origin: stack.gateway.url });
     assert.equal(sameOrigin.status, 200);
     assert.equal(sameOrigin.headers.get('access-control-allow-origin'), null, 'same-origin needs no CORS header');
   });
 
-  test('CSRF prevention stays on for allowed origins: a simple GET is refused', async () => {
+  test('CSRF prevention stays on for allowed origins: a simple GET is refused', { timeout: 60_000 }, async () => {
     const url = `${stack.gateway.graphqlUrl}?query=${encodeURIComponent('{ queues { id } }')}`;
     const response = await fetch(url, { headers: { origin: ALLOWED, authorization: await bearer('admin') } });
     assert.equal(response.status, 400);
     assert.match(await response.text(), /CSRF/i);
   });
 
-  test('the WebSocket upgrade checks Origin against the same list', async () => {
+  test('the WebSocket upgrade checks Origin against the same list', { timeout: 60_000 }, async () => {
     assert.equal(await upgrade(stack, ALLOWED), 101);
     assert.equal(await upgrade(stack, undefined), 101, 'non-browser clients send no Origin');
     assert.equal(await upgrade(stack, stack.gateway.url), 101, 'the IDE on the gateway itself');
     assert.equal(await upgrade(stack, REFUSED), 403);
   });
 
-  test('the GraphQL URL in a browser is GraphiQL served from the package, with no external URL', async () => {
+  test('the GraphQL URL in a browser is GraphiQL served from the package, with no external URL', { timeout: 60_000 }, async () => {
     const page = await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html,application/xhtml+xml' } });
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
@@ -140,14 +140,14 @@ describe('browser access in production', () => {
   });
   after(() => stack.close());
 
-  test('no IDE and no landing page from a CDN', async () => {
+  test('no IDE and no landing page from a CDN', { timeout: 60_000 }, async () => {
     const page = await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
     const text = await page.text();
     assert.doesNotMatch(text, /GraphiQL|apollo-server-landing-page|embeddable-sandbox/i);
     assert.equal((await fetch(`${stack.gateway.url}/ide/graphiql.min.js`)).status, 404);
   });
 
-  test('no cross-origin access unless origins are configured', async () => {
+  test('no cross-origin access unless origins are configured', { timeout: 60_000 }, async () => {
     assert.equal((await preflight(stack, 'http://localhost:5173')).status, 403);
     assert.deepEqual(gatewayConfig({ NODE_ENV: 'production', SWITCHBOARD_JWT_SECRET: 'x'.repeat(32) }).corsOrigins, []);
     assert.deepEqual(gatewayConfig({ SWITCHBOARD_JWT_SECRET: 'x'.repeat(32) }).corsOrigins, ['http://localhost:5173', 'http://127.0.0.1:5173']);

@@ -90,7 +90,7 @@ describe('the gateway resumes its call-center stream', () => {
     await proxy?.close();
   });
 
-  test('an OFFERED event sent while the upstream is cut reaches the subscriber exactly once, and errors over the socket do not close it', async () => {
+  test('an OFFERED event sent while the upstream is cut reaches the subscriber exactly once, and errors over the socket do not close it', { timeout: 60_000 }, async () => {
     const closes: number[] = [];
     const client = connect(stack, await bearer('agent', { agentId: agent.id, team: agent.team }), closes);
     try {
@@ -143,7 +143,7 @@ describe('the gateway resumes its call-center stream', () => {
     }
   });
 
-  test("the docs' catch-up query runs within the default demand limits and returns what was missed", async () => {
+  test("the docs' catch-up query runs within the default demand limits and returns what was missed", { timeout: 60_000 }, async () => {
     const token = await bearer('agent', { agentId: agent.id, team: agent.team });
     const head = await stack.queryAs<{ callEventsCursor: string }>('agent', '{ callEventsCursor }', {}, { agentId: agent.id, team: agent.team });
     assert.equal(head.errors, undefined);
@@ -176,7 +176,7 @@ describe('when the gap cannot be bridged', () => {
     await proxy?.close();
   });
 
-  test('the client is closed with 4521 (events missed)', async () => {
+  test('the client is closed with 4521 (events missed)', { timeout: 60_000 }, async () => {
     const closes: number[] = [];
     const client = connect(stack, await bearer('agent', { agentId: agent.id, team: agent.team }), closes);
     try {
