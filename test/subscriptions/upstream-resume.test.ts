@@ -143,6 +143,29 @@ describe('the gateway resumes its call-center stream', () => {
     }
   });
 
+  test('a client resumes with callEvents(after:) through the gateway; a malformed cursor is its own BAD_USER_INPUT', { timeout: 60_000 }, async () => {
+    const closes: number[] = [];
+    const client = connect(stack, await bearer('agent', { agentId: agent.id, team: agent.team }), closes);
+    try {
+      const head = await stack.queryAs<{ callEventsCursor: string }>('agent', '{ callEventsCursor }', {}, { agentId: agent.id, team: agent.team });
+      const missed = await ring(stack, agent.id, ['OFFERED', 'ANSWERED']);
+      const query = SCREEN_POP.replace('types: [OFFERED, ANSWERED, ENDED])', 'types: [OFFERED, ANSWERED, ENDED], after: $after)').replace('($agentId: ID!)', '($agentId: ID!, $after: String)');
+      const sub = collect(client, query, { agentId: agent.id, after: head.data!.callEventsCursor });
+      const events = () => sub.results.map((r) => (r.data as unknown as Pop | undefined)?.callEvents).filter((e) => e !== undefined).map((e) => [e.call.id, e.type]);
+      await until(() => events().length === 2, 'the replayed events');
+      await ring(stack, agent.id, ['OFFERED']).then(async (live) => {
+        await until(() => events().length === 3, 'the live event');
+        assert.deepEqual(events(), [[missed, 'OFFERED'], [missed, 'ANSWERED'], [live, 'OFFERED']]);
+      });
+      const bad = collect(client, query, { agentId: agent.id, after: 'garbage' });
+      await until(() => bad.results.length > 0 || bad.ended() !== null, 'the refusal');
+      assert.equal(bad.results[0]?.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      assert.deepEqual(closes, [], 'a bad cursor closes nothing');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   test("the docs' catch-up query runs within the default demand limits and returns what was missed", { timeout: 60_000 }, async () => {
     const token = await bearer('agent', { agentId: agent.id, team: agent.team });
     const head = await stack.queryAs<{ callEventsCursor: string }>('agent', '{ callEventsCursor }', {}, { agentId: agent.id, team: agent.team });
