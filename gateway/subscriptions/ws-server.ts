@@ -4,8 +4,11 @@
  * with `connectionParams` (`authorization: "Bearer …"` or `apiKey`) through the same context
  * builder as HTTP, and ends when its token expires. Subscriptions are planned by the
  * gateway's planner, their primary stream shared with identical subscriptions, and every
- * event enriched through the gateway's plan execution under the caller's rights.
- * Queries and mutations sent over the socket run through Apollo Server as over HTTP.
+ * event enriched through the gateway's plan execution under the caller's rights; a stream
+ * that could not be resumed without a gap closes its clients with 4521 (upstream.ts).
+ * Queries and mutations sent over the socket run through Apollo Server as over HTTP and every
+ * result, errors included, goes back as a protocol message: no operation closes the socket.
+ * The upgrade's `Origin` is checked against the CORS allowlist (gateway/http/cors.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -23,8 +26,6 @@ import { CLOSE_CODES } from './close-codes.js';
 import { EventQueue } from './event-queue.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamSubscriptions } from './upstream.js';
-
-export { CLOSE_CODES } from './close-codes.js';
 
 export interface GatewayWsOptions {
   server: Server;
