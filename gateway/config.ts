@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { mib } from '../subgraphs/shared/bounded-cache.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import type { JwtConfig } from './auth/jwt.js';
+import { parseOrigins } from './http/cors.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation/limits.js';
 
@@ -55,11 +56,19 @@ export interface GatewayConfig {
     callersBytes: number;
   };
   subscriptions: {
-    /** Events one client may have waiting before it is dropped (close 4429). */
+    /** Events one client may have waiting before it is dropped (close 4520, docs/subscriptions.md). */
     maxQueuedEvents: number;
-    /** Unsent bytes one socket may hold before it is dropped (close 4429). */
+    /** Unsent bytes one socket may hold before it is dropped (close 4520). */
     maxBufferedBytes: number;
   };
+  /**
+   * Origins (`scheme://host[:port]`) whose browser pages may call the gateway, over HTTP and
+   * WebSocket (gateway/http/cors.ts). Default: none in production, the usual local
+   * development servers otherwise.
+   */
+  corsOrigins: string[];
+  /** Serve the offline GraphiQL IDE at the GraphQL URL (development only; never in production). */
+  ide: boolean;
 }
 
 /** A size in MiB from the environment (fractions allowed), in bytes. */
@@ -69,6 +78,9 @@ function mebibytes(value: string | undefined, fallbackMib: number, name: string)
   if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number of MiB, got ${JSON.stringify(value)}.`);
   return mib(parsed);
 }
+
+/** Origins allowed by default outside production: a frontend dev server (Vite) on this machine. */
+export const DEVELOPMENT_CORS_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -125,5 +137,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),
       maxBufferedBytes: positiveInteger(env.SWITCHBOARD_WS_MAX_BUFFERED_BYTES, 1 << 20, 'SWITCHBOARD_WS_MAX_BUFFERED_BYTES'),
     },
+    corsOrigins: parseOrigins(env.SWITCHBOARD_CORS_ORIGINS ?? (production ? '' : DEVELOPMENT_CORS_ORIGINS)),
+    ide: !production,
   };
 }

@@ -28,6 +28,8 @@ import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamSubscriptions } from './subscriptions/upstream.js';
 import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { CorsPolicy } from './http/cors.js';
+import { GraphiqlIde } from './http/ide.js';
 import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 import { maxSelectionsRule } from './operation/limits.js';
 
@@ -95,7 +97,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [
       observabilityPlugin('gateway'),
       ...reportingPlugins<GatewayContext>(config.vendorTelemetry),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads Sandbox from a CDN; development gets the offline GraphiQL instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -106,7 +109,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
     routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })), 'GET /metrics': metricsRoute },
   });
-  const listening = await listen(handler, config.port, config.host);
+  const cors = new CorsPolicy(config.corsOrigins);
+  const ide = config.ide ? new GraphiqlIde() : null;
+  const listening = await listen(async (req, res) => {
+    if (cors.handle(req, res) || ide?.handle(req, res)) return;
+    await handler(req, res);
+  }, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
   const websocket = attachGatewayWs({
     server: listening.server,
@@ -121,6 +129,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     rejectUnauthorized: config.rejectUnauthorizedOperations,
     hideSchemaDetails: config.production,
     operationLimits: config.operationLimits,
+    allowOrigin: (origin, host) => cors.judge(origin, host) !== 'refused',
   });
   return {
     url: listening.url,

@@ -162,7 +162,7 @@ try {
   const phone = await examplePhone(`${gatewayUrl}/graphql`, adminToken);
   console.log(`
 Switchboard is running.
-  Gateway      ${gatewayUrl}/graphql   (open it in a browser for Apollo Sandbox)
+  Gateway      ${gatewayUrl}/graphql   (open it in a browser for GraphiQL)
   CRM          ${subgraphEnv.CRM_URL}
   Call center  ${subgraphEnv.CALLCENTER_URL}
   Tickets      ${subgraphEnv.TICKETS_URL}

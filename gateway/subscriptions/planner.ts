@@ -12,6 +12,7 @@ import type { FetchNode, PlanNode, QueryPlan, QueryPlanner, SubscriptionNode } f
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import { boundedCache, documentBytes, mib, objectBytes, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
+import { resumableOperation, type ResumableOperation } from './resume.js';
 
 /** The parts of ApolloGateway this module uses. */
 interface GatewayInternals {
@@ -37,6 +38,8 @@ export interface SubscriptionPlan {
   rest: PlanNode | undefined;
   document: DocumentNode;
   operationName: string | null;
+  /** How the primary stream resumes after a break (resume.ts); null when it cannot. */
+  resume: ResumableOperation | null;
 }
 
 /** The service name the event is "fetched" from when the rest of the plan runs. */
@@ -71,7 +74,7 @@ export class SubscriptionPlanner {
       const queryPlan: QueryPlan = gateway.queryPlanner.buildQueryPlan(operation);
       const node = queryPlan.node as SubscriptionNode | undefined;
       if (node?.kind !== 'Subscription') throw new Error('Not a subscription plan.');
-      plan = { primary: node.primary, rest: node.rest, document, operationName };
+      plan = { primary: node.primary, rest: node.rest, document, operationName, resume: resumableOperation(node.primary.operation, gateway.schema) };
       this.plans.set(key, plan);
     }
     return plan;

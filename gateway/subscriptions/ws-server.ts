@@ -4,15 +4,18 @@
  * with `connectionParams` (`authorization: "Bearer …"` or `apiKey`) through the same context
  * builder as HTTP, and ends when its token expires. Subscriptions are planned by the
  * gateway's planner, their primary stream shared with identical subscriptions, and every
- * event enriched through the gateway's plan execution under the caller's rights.
- * Queries and mutations sent over the socket run through Apollo Server as over HTTP.
+ * event enriched through the gateway's plan execution under the caller's rights; a stream
+ * that could not be resumed without a gap closes its clients with 4521 (upstream.ts).
+ * Queries and mutations sent over the socket run through Apollo Server as over HTTP and every
+ * result, errors included, goes back as a protocol message: no operation closes the socket.
+ * The upgrade's `Origin` is checked against the CORS allowlist (gateway/http/cors.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, getOperationAST, type GraphQLFormattedError, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { serveUpgrades } from '../../subgraphs/shared/http.js';
 import { once } from '../../subgraphs/shared/shutdown.js';
@@ -22,20 +25,15 @@ import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
 import type { AuthorizedOperation } from '../authz/authorize-operation.js';
 import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
+import { CLOSE_CODES } from './close-codes.js';
+import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
 import { EventQueue } from './event-queue.js';
 import { parseOperation, validateOperation, type OperationLimits } from '../operation/limits.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamSubscriptions } from './upstream.js';
 
-/** Close codes (docs/subscriptions.md). */
-export const CLOSE_CODES = {
-  /** Credentials missing or invalid at connection time. */
-  UNAUTHENTICATED: 4401,
-  /** The connection's token expired. */
-  TOKEN_EXPIRED: 4401,
-  /** The client did not read its events fast enough. */
-  SLOW_CONSUMER: 4429,
-} as const;
+const log = loggerFor('gateway');
+
 
 export interface GatewayWsOptions {
   server: Server;
@@ -55,6 +53,11 @@ export interface GatewayWsOptions {
   operationLimits: OperationLimits;
   /** Production: no "Did you mean …?" suggestions in errors (subgraphs/shared/format-error.ts). */
   hideSchemaDetails?: boolean;
+  /**
+   * Whether a WebSocket upgrade with this `Origin` header (undefined: none, a non-browser
+   * client) reaching this `Host` may connect; refused upgrades get HTTP 403.
+   */
+  allowOrigin(origin: string | undefined, host: string | undefined): boolean;
 }
 
 interface Prepared {
@@ -80,12 +83,24 @@ function hash(document: DocumentNode): string {
 
 export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<void> } {
   // Upgrades are read like HTTP requests (subgraphs/shared/request-target.ts).
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Browsers always send Origin on a WebSocket upgrade and never enforce CORS on it: checked here.
+    verifyClient: ({ req }, done) => {
+      if (options.allowOrigin(req.headers.origin, req.headers.host)) done(true);
+      else done(false, 403, 'Origin not allowed (SWITCHBOARD_CORS_ORIGINS)');
+    },
+  });
   serveUpgrades(options.server, wss, '/graphql');
   const connections = new WeakMap<WebSocket, ConnectionState>();
 
   function dropSlow(socket: WebSocket): void {
-    socket.close(CLOSE_CODES.SLOW_CONSUMER, 'Slow consumer: catch up with activeCalls and callEventsSince');
+    socket.close(CLOSE_CODES.SLOW_CONSUMER, 'Slow consumer: reconnect, then catch up with callEventsSince');
+  }
+
+  function dropWithGap(socket: WebSocket, reason: string): void {
+    log.warn(`subscriptions: closing a client with ${CLOSE_CODES.EVENTS_MISSED}: ${reason}`);
+    socket.close(CLOSE_CODES.EVENTS_MISSED, 'Events missed: reconnect, then catch up with callEventsSince');
   }
 
   /** Everything decided before a subscription starts; refusals go back as graphql-ws `error` messages. */
@@ -132,7 +147,15 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
     const queue = new EventQueue(options.maxQueuedEvents, () => stop());
     // Events are enriched one after the other, so each client sees them in order.
     let chain = Promise.resolve();
-    stop = options.upstream.subscribe(plan.primary.serviceName, plan.primary.operation, upstreamVariables, context.viewer.scopes, {
+    const upstream = {
+      subgraph: plan.primary.serviceName,
+      query: plan.primary.operation,
+      variables: upstreamVariables,
+      scopes: context.viewer.scopes,
+      resume: plan.resume,
+      after: plan.resume?.initialAfter(variables) ?? null,
+    };
+    stop = options.upstream.subscribe(upstream, {
       onEvent: (event) => {
         if (access.team !== null && eventTeam(event.data as Record<string, unknown>, access.rootKey) !== access.team) return;
         const party = access.party ? eventParty(event.data as Record<string, unknown>, access.rootKey) : null;
@@ -150,6 +173,8 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         chain = chain.catch((error: unknown) => queue.end(error instanceof Error ? error : new Error(String(error))));
       },
       onEnd: (error) => void chain.then(() => queue.end(error)),
+      // What was enriched already still goes out; then the client reconnects and catches up.
+      onGap: (reason) => void chain.then(() => dropWithGap(socket, reason)),
     });
     return queue;
   }
@@ -182,52 +207,93 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         if (state?.expiry) clearTimeout(state.expiry);
       },
       onSubscribe(ctx, _id, payload) {
-        const state = connections.get(ctx.extra.socket);
-        const schema = options.apiSchema();
-        if (!state || !schema) return [new GraphQLError('The connection is not ready.')];
-        let document: DocumentNode;
         try {
-          document = parseOperation(payload.query, options.operationLimits);
+          const state = connections.get(ctx.extra.socket);
+          const schema = options.apiSchema();
+          if (!state || !schema) return [new GraphQLError('The connection is not ready.')];
+          let document: DocumentNode;
+          try {
+            document = parseOperation(payload.query, options.operationLimits);
+          } catch (error) {
+            return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          }
+          const errors = validateOperation(schema, document, options.operationLimits);
+          if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+          const variables = payload.variables ?? {};
+          const operationName = payload.operationName ?? null;
+          // Each operation on the connection is a request of its own, with its own deadline.
+          let contextValue: GatewayContext = options.contexts.nextRequest(state.context);
+          if (getOperationAST(document, operationName)?.operation === 'subscription') {
+            const prepared = prepare(schema, document, variables, operationName, state.context);
+            if (Array.isArray(prepared)) return prepared;
+            contextValue = { ...contextValue, prepared };
+          }
+          return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
         } catch (error) {
-          return [error as GraphQLError];
+          return [internalError(error)];
         }
-        const errors = validateOperation(schema, document, options.operationLimits);
-        if (errors.length > 0) return errors;
-        const variables = payload.variables ?? {};
-        const operationName = payload.operationName ?? null;
-        // Each operation on the connection is a request of its own, with its own deadline.
-        let contextValue: GatewayContext = options.contexts.nextRequest(state.context);
-        if (getOperationAST(document, operationName)?.operation === 'subscription') {
-          const prepared = prepare(schema, document, variables, operationName, state.context);
-          if (Array.isArray(prepared)) return prepared;
-          contextValue = { ...contextValue, prepared };
-        }
-        return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };
       },
-      subscribe: (args) => subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket),
+      // No hook may throw: graphql-ws would close the whole socket with 4500.
+      subscribe: (args) => {
+        try {
+          return subscribe(args, (args.contextValue as GatewayContext).socket as WebSocket);
+        } catch (error) {
+          return { errors: [internalError(error)] };
+        }
+      },
       // Refusals before execution (parse, validation, authorization) leave here, not through Apollo's formatError.
       onError: options.hideSchemaDetails ? (_ctx, _id, _payload, errors) => errors.map(hideSuggestion) : undefined,
-      onNext: options.hideSchemaDetails ? (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(hideSuggestion) } : undefined) : undefined,
+      // Results are sent as the protocol says, whatever form their errors take (Apollo Server
+      // hands back errors already formatted as plain objects, plan execution GraphQLErrors).
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const wire = toWireResult(result);
+        return options.hideSchemaDetails && wire.errors ? { ...wire, errors: wire.errors.map(hideSuggestion) } : wire;
+      },
       async execute(args) {
-        const response = await options.apollo.executeOperation(
-          { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
-          { contextValue: args.contextValue as GatewayContext },
-        );
-        if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
-        // Apollo Server hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors.
-        const { errors, ...rest } = response.body.singleResult;
-        return { ...rest, errors: errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } as ExecutionResult;
+        try {
+          const response = await options.apollo.executeOperation(
+            { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+            { contextValue: args.contextValue as GatewayContext },
+          );
+          return response.body.kind === 'single'
+            ? (response.body.singleResult as ExecutionResult)
+            : { errors: [new GraphQLError('Incremental delivery (@defer, @stream) is not supported over WebSocket; use HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })] };
+        } catch (error) {
+          return { errors: [internalError(error)] };
+        }
       },
     },
     wss,
   );
   return {
     close: once(async () => {
-      for (const client of wss.clients) client.close(1001, 'Going away');
+      for (const client of wss.clients) client.close(CLOSE_CODES.GOING_AWAY, 'Going away: the gateway is shutting down; reconnect, then catch up');
       const deadline = Date.now() + 500;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await disposable.dispose();
     }),
   };
+}
+
+/** An unexpected error, logged here and sent without its details (as `subgraphs/shared/format-error.ts` does over HTTP). */
+function internalError(error: unknown): GraphQLError {
+  log.error({ err: error }, 'subscriptions: unexpected error');
+  return new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/** `error` with `extensions.code` set to `code` unless it has one (the code HTTP clients get for it). */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * A result as a graphql-ws `next` payload: errors as their JSON form (`message`, `locations`,
+ * `path`, `extensions`) whether they are GraphQLErrors or already formatted plain objects.
+ */
+export function toWireResult(result: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult {
+  const { errors, ...rest } = result;
+  if (!errors) return rest as FormattedExecutionResult;
+  return { ...rest, errors: errors.map((e: GraphQLError | GraphQLFormattedError) => (e instanceof GraphQLError ? e.toJSON() : e)) } as FormattedExecutionResult;
 }

@@ -10,3 +10,4 @@ function operation(file: string): string {
 
 export const CUSTOMER_VIEW = operation('customer-view.graphql');
 export const SCREEN_POP = operation('screen-pop.graphql');
+export const CATCH_UP = operation('catch-up.graphql');

@@ -1,11 +1,13 @@
 /**
  * `Subscription.callEvents` over graphql-ws on the call-center subgraph (as the gateway
  * will use it), fed by webhooks: filters, catch-up with `callEventsSince`, refusal of
- * connections without an internal token, and a slow subscriber dropped with 4429.
+ * connections without an internal token, resuming with `callEvents(after:)` (replay, then live,
+ * none twice) and a slow subscriber dropped with 4520.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, type Client } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql';
 import WebSocket from 'ws';
 import { encodeEventCursor } from '../../subgraphs/callcenter/events/cursor.js';
 import { SLOW_CONSUMER_CLOSE_CODE } from '../../subgraphs/shared/pubsub/bounded-queue.js';
@@ -128,12 +130,10 @@ describe('callEvents subscription', () => {
     assert.equal(page2.data?.callEventsSince.pageInfo.hasNextPage, false);
   });
 
-  it('refuses catch-up beyond the window or above 500 events with BAD_USER_INPUT', async () => {
+  it('refuses catch-up above 500 events or with a malformed cursor with BAD_USER_INPUT', async () => {
     const query = `query ($after: String!, $first: Int) { callEventsSince(after: $after, first: $first) { nodes { id } } }`;
-    const old = encodeEventCursor({ appliedAt: new Date(Date.now() - 16 * 60_000).toISOString(), at: new Date().toISOString(), id: 'evt_x' });
     const recent = encodeEventCursor({ appliedAt: new Date().toISOString(), at: new Date().toISOString(), id: 'evt_x' });
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ after: old }, /15-minute catch-up window/],
       [{ after: recent, first: 501 }, /between 0 and 500/],
       [{ after: 'garbage' }, /not a cursor/],
     ];
@@ -141,6 +141,58 @@ describe('callEvents subscription', () => {
       const result = await gql(harness, query, variables);
       assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(variables));
       assert.match(result.errors?.[0]?.message ?? '', message);
+    }
+  });
+
+  it('resumes a subscription after a cursor: the missed events first, then live ones, none twice', async () => {
+    const client = await connect();
+    const head = await gql<{ callEventsCursor: string }>(harness, '{ callEventsCursor }');
+    assert.equal(head.errors, undefined);
+    const callId = newCallId();
+    // Missed before the subscription starts: two events of agt_004, one of another agent.
+    await deliver(harness, [
+      event(callId, 'OFFERED', base, 0, { from: CUSTOMER, to: HOTLINE, agentId: 'agt_004' }),
+      event(newCallId(), 'OFFERED', base, 1, { agentId: 'agt_002' }),
+      event(callId, 'ANSWERED', base, 4, { agentId: 'agt_004' }),
+    ]);
+    const received: ReceivedEvent[] = [];
+    const errors: unknown[] = [];
+    const stop = client.subscribe<{ callEvents: ReceivedEvent }>(
+      { query: `subscription ($after: String) { callEvents(agentId: "agt_004", after: $after) { id type at cursor call { id state agent { id } queue { id } } } }`, variables: { after: head.data!.callEventsCursor } },
+      { next: (result) => (result.data ? received.push(result.data.callEvents) : errors.push(result.errors)), error: (error) => errors.push(error), complete: () => undefined },
+    );
+    await until(() => received.length === 2, 'the replayed events');
+    await deliver(harness, [event(callId, 'ENDED', base, 50, { agentId: 'agt_004' })]);
+    await until(() => received.length === 3, 'the live event');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(received.map((e) => [e.call.id, e.type]), [[callId, 'OFFERED'], [callId, 'ANSWERED'], [callId, 'ENDED']]);
+    stop();
+  });
+
+  it('replays only within the catch-up window: a quiet old cursor is fine, missed events older than the window are refused', async () => {
+    const small = await startHarness({ catchUpWindowMs: 1000 });
+    try {
+      const query = `query ($after: String!) { callEventsSince(after: $after) { nodes { id } pageInfo { hasNextPage } } }`;
+      const old = encodeEventCursor({ appliedAt: new Date(Date.now() - 16 * 60_000).toISOString(), at: new Date().toISOString(), id: 'evt_x' });
+      const quiet = await gql<{ callEventsSince: { nodes: unknown[] } }>(small, query, { after: old });
+      assert.equal(quiet.errors, undefined, 'nothing was missed after the old cursor');
+      assert.deepEqual(quiet.data?.callEventsSince.nodes, []);
+      await deliver(small, [event(newCallId(), 'OFFERED', base, 0, { agentId: 'agt_001' })]);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const missed = await gql(small, query, { after: old });
+      assert.equal(missed.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal((missed.errors?.[0]?.extensions as Record<string, unknown> | undefined)?.argumentName, 'after');
+      assert.match(missed.errors?.[0]?.message ?? '', /catch-up window/);
+      const { authorization } = await internalHeaders();
+      const client = createClient({ url: small.server.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0, lazy: true });
+      clients.push(client);
+      const result = await new Promise<FormattedExecutionResult>((resolve, reject) => {
+        client.subscribe({ query: 'subscription ($after: String) { callEvents(after: $after) { id } }', variables: { after: old } }, { next: resolve, error: reject, complete: () => undefined });
+      });
+      assert.equal(result.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', 'the subscription refuses the same cursor');
+    } finally {
+      await small.close();
     }
   });
 
@@ -155,7 +207,7 @@ describe('callEvents subscription', () => {
 });
 
 describe('slow subscribers', () => {
-  it('drops a subscriber that stops reading with close code 4429 while a fast one keeps receiving', async () => {
+  it('drops a subscriber that stops reading with close code 4520 while a fast one keeps receiving', async () => {
     const fast = await subscribe(await connect(), {});
     // The slow client speaks graphql-transport-ws by hand so that it can stop reading its socket.
     const { authorization } = await internalHeaders();

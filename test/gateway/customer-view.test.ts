@@ -18,7 +18,7 @@ interface Candidate {
   orders: { nodes: { number: string; status: string; total: string }[] };
 }
 interface View {
-  identifyCaller: { status: 'NONE' | 'SINGLE' | 'MULTIPLE'; candidates: Candidate[] };
+  identifyCaller: { phone: string; status: 'NONE' | 'SINGLE' | 'MULTIPLE'; candidates: Candidate[] };
 }
 interface CustomerList {
   customers: { totalCount: number; nodes: { id: string; phones: { e164: string; raw: string }[] }[] };
@@ -124,7 +124,7 @@ describe('unified customer view', () => {
     assert.deepEqual(await owners(phone), []);
     const { data, errors } = await stack.query<View>(CUSTOMER_VIEW, { phone });
     assert.equal(errors, undefined);
-    assert.deepEqual(data!.identifyCaller, { status: 'NONE', candidates: [] });
+    assert.deepEqual(data!.identifyCaller, { phone: '+442079460958', status: 'NONE', candidates: [] });
   });
 
   test('an unparseable number is BAD_USER_INPUT', async () => {

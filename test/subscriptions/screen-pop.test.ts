@@ -209,14 +209,14 @@ describe('screen-pop subscriptions through the gateway', () => {
     }
   });
 
-  test('a connection without valid credentials is closed with 4401', async () => {
+  test('a connection without valid credentials is refused with 4403', async () => {
     const closed = new Promise<{ code: number; reason: string }>((resolve) => connect(stack, 'Bearer nonsense', (code, reason) => resolve({ code, reason })));
     const { code, reason } = await closed;
-    assert.equal(code, 4401);
+    assert.equal(code, 4403);
     assert.match(reason, /Unauthenticated/);
   });
 
-  test('when the token expires the connection ends with 4401 "Token expired"', async () => {
+  test('when the token expires the connection ends with 4440 "Token expired"', async () => {
     const closed = new Promise<{ code: number; reason: string }>((resolve) => {
       void bearer('agent', { agentId: agent.id, team: agent.team, ttl: '2s' }).then((token) => {
         const client = connect(stack, token, (code, reason) => resolve({ code, reason }));
@@ -224,7 +224,7 @@ describe('screen-pop subscriptions through the gateway', () => {
       });
     });
     const { code, reason } = await closed;
-    assert.equal(code, 4401);
+    assert.equal(code, 4440);
     assert.match(reason, /expired/);
   });
 });

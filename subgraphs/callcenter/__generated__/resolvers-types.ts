@@ -342,10 +342,17 @@ export type Query = {
    */
   callCenterMetrics: Maybe<CallCenterMetrics>;
   /**
-   * The events received after `after` (a `CallEvent.cursor`), oldest first, for a client
-   * that reconnects: load `activeCalls`, then page through this until `hasNextPage` is false.
-   * Bounded: a cursor older than the catch-up window (default 15 minutes) or `first` above
-   * 500 is a `BAD_USER_INPUT` error; reload `activeCalls` instead.
+   * The cursor of the end of the event stream now (the newest event's). A client that has not
+   * received an event yet keeps it, to catch up (`callEventsSince`) or resume (`callEvents(after:)`)
+   * from this moment after a reconnect.
+   */
+  callEventsCursor: Maybe<Scalars['String']['output']>;
+  /**
+   * The events received after `after` (a `CallEvent.cursor`, or `callEventsCursor`), oldest
+   * first, for a client that reconnects: page through this until `hasNextPage` is false.
+   * Bounded: a cursor after which events older than the catch-up window (default 15 minutes)
+   * would be replayed, or `first` above 500, is a `BAD_USER_INPUT` error; reload `activeCalls`
+   * instead. Each event carries its call as it is now.
    */
   callEventsSince: Maybe<CallEventConnection>;
   /** The call-log outbox's backlog and lag: how many deliveries wait, how long the oldest has waited, the last error. */
@@ -441,14 +448,18 @@ export type Subscription = {
   /**
    * Every call event as it is applied, in the order received. Without arguments: all calls
    * (the gateway restricts by role). `agentId`/`queueId` match the event's or the call's
-   * agent/queue; `types` keeps only those types. A subscriber that cannot keep up is
-   * disconnected with close code 4429 ("slow consumer") and catches up with `callEventsSince`.
+   * agent/queue; `types` keeps only those types. With `after` (a `CallEvent.cursor` or
+   * `callEventsCursor`), the matching events after it are replayed first (with their call as it
+   * is now; the same window as `callEventsSince`, else `BAD_USER_INPUT`), then live ones follow,
+   * none twice. A subscriber that cannot keep up is disconnected with close code 4520 ("slow
+   * consumer") and resumes with `after`.
    */
   callEvents: CallEvent;
 };
 
 
 export type SubscriptionCallEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   agentId?: InputMaybe<Scalars['ID']['input']>;
   queueId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<CallEventType>>;
@@ -854,6 +865,7 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   agents?: Resolver<Maybe<Array<ResolversTypes['Agent']>>, ParentType, ContextType, Partial<QueryAgentsArgs>>;
   call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType, RequireFields<QueryCallArgs, 'id'>>;
   callCenterMetrics?: Resolver<Maybe<ResolversTypes['CallCenterMetrics']>, ParentType, ContextType, RequireFields<QueryCallCenterMetricsArgs, 'firstContactResolutionDays' | 'range' | 'serviceLevelSeconds'>>;
+  callEventsCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   callEventsSince?: Resolver<Maybe<ResolversTypes['CallEventConnection']>, ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
   callLogOutbox?: Resolver<Maybe<ResolversTypes['OutboxStatus']>, ParentType, ContextType>;
   callMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierCallMetrics']>>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;

@@ -14,6 +14,9 @@ export interface StreamPosition {
   id: string;
 }
 
+/** Before every event: where `callEventsCursor` points while no event was applied yet. */
+export const START_OF_STREAM: StreamPosition = { appliedAt: '1970-01-01T00:00:00.000Z', at: '1970-01-01T00:00:00.000Z', id: '' };
+
 export function encodeEventCursor(position: StreamPosition): string {
   return encodeCursor(CALL_EVENT_CURSOR, { key: `${position.appliedAt}|${position.at}`, id: position.id });
 }

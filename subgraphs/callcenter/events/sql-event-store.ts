@@ -295,6 +295,19 @@ export class SqlCallEventStore implements CallEventStore {
     return rows.map((row) => ({ id: row.id, state: row.state, lastEventAt: String(row.last_event_at), lastReceivedAt: String(row.last_received_at) }));
   }
 
+  async latestPosition(): Promise<StreamPosition | null> {
+    const row = await this.db
+      .selectFrom('cti_events')
+      .select(['id', 'at', 'applied_at'])
+      .where('applied_at', 'is not', null)
+      .orderBy('applied_at', 'desc')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && row.applied_at ? { appliedAt: row.applied_at, at: row.at, id: row.id } : null;
+  }
+
   async eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]> {
     if (filter.agentIds?.length === 0) return [];
     let query = this.db

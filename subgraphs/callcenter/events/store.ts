@@ -42,6 +42,8 @@ export interface CallEventStore {
   activeCalls(filter: { agentId?: string | null; queueId?: string | null; heardSince?: string; agentIds?: readonly string[] | null }): Promise<CallRecord[]>;
   /** Active calls whose last event was received before `heardBefore` (none: started before it), at most `limit`. */
   silentCalls(heardBefore: string, limit: number): Promise<SilentCall[]>;
+  /** The position of the newest applied event (the end of the stream now), or null when none was applied. */
+  latestPosition(): Promise<StreamPosition | null>;
   /** Applied events after `position`, in stream order, at most `limit`. */
   eventsSince(position: StreamPosition, filter: CallEventFilter, limit: number): Promise<StoredEvent[]>;
 }

@@ -5,8 +5,11 @@
  * that connection with `SLOW_CONSUMER_CLOSE_CODE`) and the queue ends, instead of growing.
  */
 
-/** WebSocket close code for a subscriber that could not keep up (documented in docs/cti-webhooks.md). */
-export const SLOW_CONSUMER_CLOSE_CODE = 4429;
+/**
+ * WebSocket close code for a subscriber that could not keep up (documented in
+ * docs/cti-webhooks.md). Not graphql-ws's 4429 ("too many initialisation requests").
+ */
+export const SLOW_CONSUMER_CLOSE_CODE = 4520;
 export const SLOW_CONSUMER_CLOSE_REASON = 'slow consumer';
 
 export class BoundedQueue<T> implements AsyncIterableIterator<T> {
