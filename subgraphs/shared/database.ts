@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 
 export type DatabaseConfig =
@@ -41,7 +41,7 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+    db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }), log });
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10, options: `-c search_path=${config.schema}` });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
@@ -58,6 +58,23 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * SQLite runs schema changes inside transactions, but Kysely's adapter says it does not, so
+ * its `Migrator` would apply migrations without one. Saying so makes each migration run
+ * all-or-nothing on SQLite too (subgraphs/shared/migrations.ts).
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 /** Prepared statements kept per SQL text; enough for every query the stores write, bounded all the same. */

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CallCenterTables } from '../source/tables.js';
-import { addColumnIfMissing } from '../../shared/reporting/sql-fragments.js';
+import { addColumnIfMissing } from '../../shared/migrations.js';
 
 const INDEXES: [name: string, columns: string[]][] = [
   // A customer's calls (top customers, call summaries, the previous/next contact of a caller),

@@ -4,7 +4,7 @@
  * reports use. Called at the end of `source/migrations.ts`.
  */
 import type { Kysely } from 'kysely';
-import { addColumnIfMissing } from '../../shared/reporting/sql-fragments.js';
+import { addColumnIfMissing } from '../../shared/migrations.js';
 import type { TicketsDatabase } from '../source/migrations.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 
