@@ -5,7 +5,10 @@
  * stay, the new columns work, a second open applies nothing; a failing migration changes nothing.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import { GatewayStore } from '../../gateway/store/gateway-store.js';
@@ -236,9 +239,46 @@ test('SWITCHBOARD_MIGRATE_ON_START: true by default, false refuses, anything els
 
 upgradeSuite('SQLite', () => tempSqlite('upgrade'));
 
+/** Runs `npm run migrate -- <args>` (the CLI itself) with `env`; resolves to its exit code and output. */
+function runMigrateCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', 'gateway/migrate-cli.ts', ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolvePromise({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+  });
+}
+
+test('npm run migrate: two processes migrating the same SQLite files at once apply each migration once', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'switchboard-migrate-cli-'));
+  try {
+    const env = { SWITCHBOARD_DATA_DIR: dir, CRM_DATABASE_URL: '', CALLCENTER_DATABASE_URL: '', TICKETS_DATABASE_URL: '', GATEWAY_DATABASE_URL: '' };
+    const runs = await Promise.all([runMigrateCli(['tickets'], env), runMigrateCli(['tickets'], env)]);
+    assert.deepEqual(runs.map((run) => [run.code, run.stderr]), [[0, ''], [0, '']]);
+    const lines = runs.map((run) => run.stdout.trim()).sort();
+    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by$/);
+    assert.match(lines[1]!, /^tickets \(.*tickets\.sqlite\): up to date$/);
+    const unknown = await runMigrateCli(['billing'], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown store "billing"/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 const postgres = await postgresReachable();
 if (postgres) {
   upgradeSuite('PostgreSQL', () => tempPostgresSchema('upgrade'));
+  test('PostgreSQL: two stores opening the same new schema at once apply each migration once', async () => {
+    const temp = await tempPostgresSchema('upgrade');
+    try {
+      const runs = await Promise.all([migrateDatabase(temp.config, TICKETS_MIGRATIONS), migrateDatabase(temp.config, TICKETS_MIGRATIONS)]);
+      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by']);
+      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by']);
+    } finally {
+      await temp.cleanup();
+    }
+  });
 } else {
   test('upgrading on PostgreSQL', { skip: POSTGRES_SKIP_REASON }, () => {});
 }
