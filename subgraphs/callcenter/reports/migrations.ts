@@ -2,6 +2,8 @@
  * The reporting additions to the call center's store, idempotent and the same for SQLite and
  * PostgreSQL: the `customer_id` / `customer_tier` columns of `calls` and the indexes the
  * reports use. Called at the end of `source/migrations.ts`.
+ * Part of migration 0001 (the release 0.1 schema), so frozen: a later change is a new entry
+ * at the end of the store's list in `source/migrations.ts`.
  */
 import type { Kysely } from 'kysely';
 import type { CallCenterTables } from '../source/tables.js';
