@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { GatewayStore } from '../../gateway/store/gateway-store.js';
 import { GATEWAY_MIGRATIONS } from '../../gateway/store/migrations.js';
 import { CALLCENTER_MIGRATIONS } from '../../subgraphs/callcenter/source/migrations.js';
@@ -185,6 +185,35 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         }
       } finally {
         await old.cleanup();
+      }
+    });
+
+    test('the column migrations step down again: a downgrade drops the newer columns only', async () => {
+      const temp = await openTestDatabase();
+      const database = openDatabase<Record<string, never>>(temp.config);
+      try {
+        for (const [plan, table, column] of [
+          [CRM_MIGRATIONS, 'customer_phones', 'extension'],
+          [TICKETS_MIGRATIONS, 'tickets', 'assigned_by'],
+        ] as const) {
+          await applyMigrations(database, temp.config, plan);
+          const migrator = new Migrator({
+            db: database.db,
+            provider: { getMigrations: () => Promise.resolve(plan.migrations) },
+            migrationTableName: `${plan.store}_migrations`,
+            migrationLockTableName: `${plan.store}_migrations_lock`,
+            ...(temp.config.driver === 'postgres' ? { migrationTableSchema: temp.config.schema } : {}),
+          });
+          const { error, results } = await migrator.migrateDown();
+          assert.equal(error, undefined);
+          assert.deepEqual(results?.map((r) => [r.migrationName, r.status]), [[Object.keys(plan.migrations)[1], 'Success']]);
+          assert.equal(await hasColumn(database.db, table, column), false);
+          assert.deepEqual(await applyMigrations(database, temp.config, plan), [Object.keys(plan.migrations)[1]]);
+          assert.equal(await hasColumn(database.db, table, column), true);
+        }
+      } finally {
+        await database.close();
+        await temp.cleanup();
       }
     });
 
