@@ -4,12 +4,13 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
 import { isScope, type Scope } from '../../schema/access.js';
 import { badUserInput } from '../../schema/errors.js';
 import { dataDir } from '../../subgraphs/shared/config.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../subgraphs/shared/database.js';
+import { migrateAtOpen } from '../../subgraphs/shared/migrations.js';
 import { toPage, type Page, type PageArgs } from '../../subgraphs/shared/pagination.js';
+import { GATEWAY_MIGRATIONS } from './migrations.js';
 import type { GatewayTables } from './tables.js';
 
 export function gatewayDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -61,43 +62,15 @@ function hashSecret(secret: string): string {
 export class GatewayStore {
   private constructor(readonly database: Database<GatewayTables>) {}
 
+  /** Opens the store; pending migrations are applied, or refused per `SWITCHBOARD_MIGRATE_ON_START`. */
   static async open(config: DatabaseConfig): Promise<GatewayStore> {
     const database = openDatabase<GatewayTables>(config);
-    if (config.driver === 'postgres') await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(config.schema)}`.execute(database.db);
-    const db = database.db;
-    await db.schema
-      .createTable('api_keys')
-      .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('scopes', 'text', (c) => c.notNull())
-      .addColumn('secret_hash', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('revoked_at', 'text')
-      .execute();
-    await db.schema
-      .createTable('audit_events')
-      .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('subject', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('operation_name', 'text')
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('fields', 'text', (c) => c.notNull())
-      .addColumn('customer_ids', 'text', (c) => c.notNull())
-      .addColumn('outcome', 'text', (c) => c.notNull())
-      .addColumn('request_id', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('audit_event_customers')
-      .ifNotExists()
-      .addColumn('event_id', 'text', (c) => c.notNull())
-      .addColumn('customer_id', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('audit_event_customers_customer').ifNotExists().on('audit_event_customers').columns(['customer_id', 'event_id']).execute();
-    await db.schema.createIndex('audit_events_at').ifNotExists().on('audit_events').columns(['at', 'id']).execute();
-    await db.schema.createIndex('audit_events_subject_at').ifNotExists().on('audit_events').columns(['subject', 'at']).execute();
+    try {
+      await migrateAtOpen(database, config, GATEWAY_MIGRATIONS);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
     return new GatewayStore(database);
   }
 

@@ -7,7 +7,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type LogEvent,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { boundedCache, mib } from './bounded-cache.js';
 
@@ -42,7 +55,7 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+    db = new Kysely<DB>({ dialect: new StoreSqliteDialect({ database: withStatementCache(sqlite) }), log });
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10, options: `-c search_path=${config.schema}` });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
@@ -68,6 +81,43 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
  */
 const STATEMENT_CACHE_BYTES = mib(4);
 const STATEMENT_BYTES = 4096;
+
+/**
+ * SQLite runs schema changes inside transactions, but Kysely's adapter says it does not, so
+ * its `Migrator` would apply migrations without one. Saying so makes each migration run
+ * all-or-nothing on SQLite too (subgraphs/shared/migrations.ts).
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Transactions take SQLite's write lock when they begin (`BEGIN IMMEDIATE`), so a second
+ * process (another start, `npm run migrate`, the seed) waits up to `busy_timeout` instead of
+ * failing with "database is locked" when both read first and then write, as a migration run
+ * does. Within one process Kysely already runs one transaction at a time on the one connection.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class StoreSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+    super(sqliteConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
 
 /**
  * Kysely's SQLite driver prepares every query anew; preparing showed up as the call center's

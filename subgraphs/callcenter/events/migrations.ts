@@ -1,4 +1,8 @@
-/** Creates the CTI tables and indexes (idempotent, SQLite and PostgreSQL); see `tables.ts`. */
+/**
+ * Creates the CTI tables and indexes (idempotent, SQLite and PostgreSQL); see `tables.ts`.
+ * Part of migration 0001 (the release 0.1 schema), so frozen: a later change is a new entry
+ * at the end of the store's list in `source/migrations.ts`.
+ */
 import type { Kysely } from 'kysely';
 import type { CallCenterTables } from '../source/tables.js';
 import type { CtiTables } from './tables.js';

@@ -2,10 +2,12 @@
  * The reporting additions to the call center's store, idempotent and the same for SQLite and
  * PostgreSQL: the `customer_id` / `customer_tier` columns of `calls` and the indexes the
  * reports use. Called at the end of `source/migrations.ts`.
+ * Part of migration 0001 (the release 0.1 schema), so frozen: a later change is a new entry
+ * at the end of the store's list in `source/migrations.ts`.
  */
 import type { Kysely } from 'kysely';
 import type { CallCenterTables } from '../source/tables.js';
-import { addColumnIfMissing } from '../../shared/reporting/sql-fragments.js';
+import { addColumnIfMissing } from '../../shared/migrations.js';
 
 const INDEXES: [name: string, columns: string[]][] = [
   // A customer's calls (top customers, call summaries, the previous/next contact of a caller),

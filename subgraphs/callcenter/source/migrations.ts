@@ -1,17 +1,23 @@
 /**
- * Creates the call center's tables and indexes; idempotent, same code for SQLite and
- * PostgreSQL. No foreign keys: calls arrive from the seed and (later) from CTI events in
+ * The call center's versioned migrations (run by Kysely's `Migrator`, see
+ * subgraphs/shared/migrations.ts), the same code for SQLite and PostgreSQL; a new schema
+ * change is a new entry at the end of `CALLCENTER_MIGRATIONS`, an applied migration is never
+ * edited. No foreign keys: calls arrive from the seed and (later) from CTI events in
  * any order, and the bulk load of a million calls must stay fast.
  */
 import type { Kysely } from 'kysely';
+import { type StoreMigrations } from '../../shared/migrations.js';
 import type { CallCenterTables } from './tables.js';
 import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
 
-export async function migrate(db: Kysely<CallCenterTables>, schema?: string): Promise<void> {
-  if (schema !== undefined) await db.schema.createSchema(schema).ifNotExists().execute();
-
+/**
+ * The schema of release 0.1 (calls, reporting columns, CTI events, outbox), idempotent
+ * (`if not exists`) so a database that release created, which has the tables but no
+ * migration history, is adopted without error.
+ */
+async function release01(db: Kysely<CallCenterTables>): Promise<void> {
   await db.schema
     .createTable('agents')
     .ifNotExists()
@@ -72,3 +78,11 @@ export async function migrate(db: Kysely<CallCenterTables>, schema?: string): Pr
   // Call-log outbox: call_log_outbox (subgraphs/callcenter/outbox/migrations.ts).
   await migrateCallLogOutbox(db);
 }
+
+/** Every call-center migration, applied in name order. */
+export const CALLCENTER_MIGRATIONS: StoreMigrations = {
+  store: 'callcenter',
+  migrations: {
+    '0001_release_0_1': { up: (db) => release01(db as Kysely<CallCenterTables>) },
+  },
+};

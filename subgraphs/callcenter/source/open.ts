@@ -1,13 +1,15 @@
-/** Opens the call center's store: connects, creates missing tables and indexes. */
+/** Opens the call center's store: connects, applies pending migrations, returns the store. */
 import { openDatabase, type DatabaseConfig } from '../../shared/database.js';
-import { migrate } from './migrations.js';
+import { migrateAtOpen } from '../../shared/migrations.js';
+import { CALLCENTER_MIGRATIONS } from './migrations.js';
 import { SqlCallCenterStore } from './sql-store.js';
 import type { CallCenterTables } from './tables.js';
 
+/** Pending migrations are applied, or refused per `SWITCHBOARD_MIGRATE_ON_START` (subgraphs/shared/migrations.ts). */
 export async function openCallCenterSource(config: DatabaseConfig): Promise<SqlCallCenterStore> {
   const database = openDatabase<CallCenterTables>(config);
   try {
-    await migrate(database.db, config.driver === 'postgres' ? config.schema : undefined);
+    await migrateAtOpen(database, config, CALLCENTER_MIGRATIONS);
   } catch (error) {
     await database.close();
     throw error;

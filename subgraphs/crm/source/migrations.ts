@@ -1,24 +1,18 @@
 /**
- * Idempotent creation of the CRM's tables and indexes, with Kysely's schema builder so the
- * same code runs on SQLite and PostgreSQL. Safe to run on every start.
+ * The CRM store's versioned migrations (run by Kysely's `Migrator`, see
+ * subgraphs/shared/migrations.ts), written with Kysely's schema builder so the same code runs
+ * on SQLite and PostgreSQL. A new schema change is a new entry at the end of `CRM_MIGRATIONS`;
+ * an applied migration is never edited.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
 import type { CrmTables } from './tables.js';
 
 /**
- * Adds a nullable TEXT column that a database created by an older release lacks. SQLite's
- * ALTER TABLE has no IF NOT EXISTS for columns, so the column is probed with a query that
- * reads no rows (outside any transaction: a failed probe aborts nothing on PostgreSQL).
+ * The schema of release 0.1, idempotent (`if not exists`) so a database that release created,
+ * which has the tables but no migration history, is adopted without error.
  */
-async function addMissingColumn(db: Kysely<CrmTables>, table: keyof CrmTables, column: string): Promise<void> {
-  try {
-    await sql`select ${sql.ref(column)} from ${sql.table(table)} where 1 = 0`.execute(db);
-  } catch {
-    await db.schema.alterTable(table).addColumn(column, 'text').execute();
-  }
-}
-
-export async function migrate(db: Kysely<CrmTables>): Promise<void> {
+async function release01(db: Kysely<CrmTables>): Promise<void> {
   await db.schema
     .createTable('owners')
     .ifNotExists()
@@ -53,10 +47,8 @@ export async function migrate(db: Kysely<CrmTables>): Promise<void> {
     .addColumn('raw', 'text', (c) => c.notNull())
     .addColumn('e164', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
-    .addColumn('extension', 'text')
     .addPrimaryKeyConstraint('customer_phones_pk', ['customer_id', 'position'])
     .execute();
-  await addMissingColumn(db, 'customer_phones', 'extension');
   await db.schema.createIndex('customer_phones_e164_idx').ifNotExists().on('customer_phones').column('e164').execute();
 
   await db.schema
@@ -112,3 +104,16 @@ export async function migrate(db: Kysely<CrmTables>): Promise<void> {
     .columns(['customer_id', 'call_id'])
     .execute();
 }
+
+/** Every CRM migration, applied in name order. */
+export const CRM_MIGRATIONS: StoreMigrations = {
+  store: 'crm',
+  migrations: {
+    '0001_release_0_1': { up: (db) => release01(db as Kysely<CrmTables>) },
+    // A phone's extension (`customerPhones.extension`); present already when a pre-migrations build made the database.
+    '0002_customer_phone_extension': {
+      up: (db) => addColumnIfMissing(db, 'customer_phones', 'extension'),
+      down: (db) => db.schema.alterTable('customer_phones').dropColumn('extension').execute(),
+    },
+  },
+};

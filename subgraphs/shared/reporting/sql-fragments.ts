@@ -3,16 +3,7 @@
  * both accept (no date functions: they differ between the two), shared by the call-center
  * and ticket reports.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-
-/** Adds a nullable TEXT column unless the table has it already (SQLite has no `ADD COLUMN IF NOT EXISTS`). */
-export async function addColumnIfMissing<DB>(db: Kysely<DB>, table: string, column: string): Promise<void> {
-  try {
-    await sql`SELECT ${sql.ref(column)} FROM ${sql.table(table)} WHERE 1 = 0`.execute(db);
-  } catch {
-    await db.schema.alterTable(table).addColumn(column, 'text').execute();
-  }
-}
+import { sql, type RawBuilder } from 'kysely';
 
 /**
  * Seconds since 1970 of an ISO-8601 UTC timestamp column (`YYYY-MM-DDTHH:MM:SS…Z`, as every

@@ -2,9 +2,11 @@
  * The reporting additions to the ticket system's store, idempotent and the same for SQLite
  * and PostgreSQL: `tickets.requester_tier`, the `agent_teams` directory and the indexes the
  * reports use. Called at the end of `source/migrations.ts`.
+ * Part of migration 0001 (the release 0.1 schema), so frozen: a later change is a new entry
+ * at the end of the store's list in `source/migrations.ts`.
  */
 import type { Kysely } from 'kysely';
-import { addColumnIfMissing } from '../../shared/reporting/sql-fragments.js';
+import { addColumnIfMissing } from '../../shared/migrations.js';
 import type { TicketsDatabase } from '../source/migrations.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 

@@ -1,11 +1,13 @@
 /**
- * The ticket system's tables, created idempotently with Kysely's schema builder so the same
- * code runs on SQLite and PostgreSQL. Timestamps are ISO-8601 TEXT (they sort correctly);
+ * The ticket system's tables and its versioned migrations (run by Kysely's `Migrator`, see
+ * subgraphs/shared/migrations.ts), written with Kysely's schema builder so the same code runs
+ * on SQLite and PostgreSQL; a new schema change is a new entry at the end of
+ * `TICKETS_MIGRATIONS`, an applied migration is never edited. Timestamps are ISO-8601 TEXT (they sort correctly);
  * booleans are INTEGER 0/1 on both dialects so every query is written once.
  */
 import type { Kysely } from 'kysely';
 import { migrateTicketReporting } from '../reports/migrations.js';
-import { addColumnIfMissing } from '../../shared/reporting/sql-fragments.js';
+import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
 
 export interface TicketsTable {
   id: string;
@@ -17,7 +19,7 @@ export interface TicketsTable {
   channel: string;
   requester_id: string | null;
   assignee_id: string | null;
-  /** Who assigned the ticket (subgraphs/tickets/assignment.ts); added by `migrate` to older stores. */
+  /** Who assigned the ticket (subgraphs/tickets/assignment.ts); added by migration 0002. */
   assigned_by: string | null;
   related_call_id: string | null;
   created_at: string;
@@ -56,7 +58,11 @@ export const TICKET_NUMBER_COUNTER = 'ticket_number';
 /** Numbers start after this: the first ticket is `T-100001`. */
 export const FIRST_TICKET_NUMBER_BASE = 100000;
 
-export async function migrate(db: Kysely<TicketsDatabase>): Promise<void> {
+/**
+ * The schema of release 0.1, idempotent (`if not exists`) so a database that release created,
+ * which has the tables but no migration history, is adopted without error.
+ */
+async function release01(db: Kysely<TicketsDatabase>): Promise<void> {
   await db.schema
     .createTable('tickets')
     .ifNotExists()
@@ -118,8 +124,19 @@ export async function migrate(db: Kysely<TicketsDatabase>): Promise<void> {
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
 
-  await addColumnIfMissing(db, 'tickets', 'assigned_by');
-
   // Reporting: requester tier, agent teams and report indexes (subgraphs/tickets/reports/migrations.ts).
   await migrateTicketReporting(db);
 }
+
+/** Every ticket-store migration, applied in name order. */
+export const TICKETS_MIGRATIONS: StoreMigrations = {
+  store: 'tickets',
+  migrations: {
+    '0001_release_0_1': { up: (db) => release01(db as Kysely<TicketsDatabase>) },
+    // Who assigned a ticket (`Ticket.assignedBy`); present already when a pre-migrations build made the database.
+    '0002_ticket_assigned_by': {
+      up: (db) => addColumnIfMissing(db, 'tickets', 'assigned_by'),
+      down: (db) => db.schema.alterTable('tickets').dropColumn('assigned_by').execute(),
+    },
+  },
+};

@@ -1,13 +1,14 @@
-/** Opens the ticket system's database, creates its tables if needed and returns the store. */
+/** Opens the ticket system's database, migrates it and returns the store. */
 import { openDatabase, type DatabaseConfig } from '../../shared/database.js';
-import { migrate, type TicketsDatabase } from './migrations.js';
+import { migrateAtOpen } from '../../shared/migrations.js';
+import { TICKETS_MIGRATIONS, type TicketsDatabase } from './migrations.js';
 import { SqlTicketStore } from './sql-store.js';
 
+/** Pending migrations are applied, or refused per `SWITCHBOARD_MIGRATE_ON_START` (subgraphs/shared/migrations.ts). */
 export async function openTicketsSource(config: DatabaseConfig): Promise<SqlTicketStore> {
   const database = openDatabase<TicketsDatabase>(config);
   try {
-    if (config.driver === 'postgres') await database.db.schema.createSchema(config.schema).ifNotExists().execute();
-    await migrate(database.db);
+    await migrateAtOpen(database, config, TICKETS_MIGRATIONS);
   } catch (error) {
     await database.close();
     throw error;
