@@ -1,7 +1,9 @@
 /**
  * Creates the gateway: `@apollo/gateway` over the supergraph file, behind authentication
  * and field-level authorization, served by `@apollo/server` on one endpoint (`/graphql`),
- * with an open `GET /health`. No side effects until `startGateway` is called; `close()`
+ * with open `GET /health` (liveness) and `GET /health/ready` (readiness: supergraph loaded,
+ * store answering, not shutting down). Per-caller rate limits (rate-limit.ts) and a circuit
+ * breaker per subgraph (subgraph-breaker.ts) protect it and the subgraphs. No side effects until `startGateway` is called; `close()`
  * stops everything it started.
  */
 import { ApolloGateway } from '@apollo/gateway';
@@ -27,6 +29,9 @@ import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
 import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 import { maxSelectionsRule } from './operation/limits.js';
+import { RateLimiter } from './rate-limit.js';
+import { SubgraphBreaker, withBreaker } from './subgraph-breaker.js';
+import { readinessRoute } from '../subgraphs/shared/readiness.js';
 
 export interface RunningGateway {
   url: string;
@@ -47,6 +52,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const store = await GatewayStore.open(config.database);
   const subgraphs = new Map<string, SubgraphClient>();
   const subgraphUrls = new Map<string, string>();
+  const breakers = new Map<string, SubgraphBreaker>();
+  let draining = false;
   const contexts = new ContextBuilder(
     new Authenticator(new JwtVerifier(config.jwt), store, config.apiKeyCacheMs),
     new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs),
@@ -61,11 +68,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       subgraphUrls.set(name, resolvedUrl);
       const client = new SubgraphClient({ name, url: resolvedUrl, timeoutMs: config.subgraphTimeoutMs });
       subgraphs.set(name, client);
-      return client;
+      const guarded = withBreaker(name, client, config.breaker);
+      if (guarded instanceof SubgraphBreaker) breakers.set(name, guarded);
+      return guarded;
     },
   });
   const demand = new DemandControl(config.demand, readPersistedOperations(config.demand.persistedOperationsPath));
-  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, store, viewerOf, requestIdOf });
+  const rateLimiter = new RateLimiter(config.rateLimit, config.redisUrl);
+  authorizing = new AuthorizingGateway(gateway, { rejectUnauthorized: config.rejectUnauthorizedOperations, demand, rateLimiter, store, viewerOf, requestIdOf });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,
     formatError: errorFormatter(config.production),
@@ -83,12 +93,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  await rateLimiter.connected(2000);
   const handler = createHttpHandler({
     apollo,
     service: 'gateway',
     context: (req) =>
       contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
-    routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })), 'GET /metrics': metricsRoute },
+    routes: {
+      'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })),
+      'GET /health/ready': readinessRoute({
+        checks: {
+          supergraph: () => {
+            if (!authorizing?.apiSchema) throw new Error('no supergraph loaded');
+          },
+          store: () => store.database.ping(),
+        },
+        draining: () => draining,
+      }),
+      'GET /metrics': metricsRoute,
+    },
   });
   const listening = await listen(handler, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
@@ -115,11 +138,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Safe to call twice: SIGINT from a terminal and SIGTERM from `npm start` both arrive.
     // Open HTTP requests finish (bounded drain) before Apollo, the subgraph clients and the store go.
     close: once(async () => {
+      draining = true;
       await websocket.close();
       await upstream.close();
       await listening.close();
       await apollo.stop();
+      for (const breaker of breakers.values()) breaker.close();
       await Promise.all([...subgraphs.values()].map((client) => client.close()));
+      await rateLimiter.close();
       await store.close();
     }),
   };

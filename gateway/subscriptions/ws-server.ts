@@ -179,7 +179,7 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         const state = connections.get(ctx.extra.socket);
         if (state?.expiry) clearTimeout(state.expiry);
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
         const state = connections.get(ctx.extra.socket);
         const schema = options.apiSchema();
         if (!state || !schema) return [new GraphQLError('The connection is not ready.')];
@@ -197,6 +197,9 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         if (getOperationAST(document, operationName)?.operation === 'subscription') {
           const prepared = prepare(schema, document, variables, operationName, state.context);
           if (Array.isArray(prepared)) return prepared;
+          // Queries and mutations are counted where they execute (AuthorizingGateway); subscriptions here.
+          const limited = await options.authorizing.limitRate(document, operationName, variables, state.context.viewer, false);
+          if (limited) return [limited];
           contextValue = { ...state.context, prepared };
         }
         return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };

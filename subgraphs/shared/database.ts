@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 
 export type DatabaseConfig =
@@ -23,6 +23,8 @@ export interface Database<DB> {
   readonly statementCount: number;
   /** Calls `listener` with every executed statement; returns the unsubscribe function. */
   onStatement(listener: StatementListener): () => void;
+  /** Runs `SELECT 1`: resolves when the database answers, rejects with the driver's error when not (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,9 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
     onStatement(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    ping: async () => {
+      await sql`SELECT 1`.execute(db);
     },
     close: () => db.destroy(),
   };
