@@ -54,7 +54,7 @@ const BUDGETS: readonly BudgetName[] = ['operations', 'cost'];
 /** The in-memory limiter that decides while Redis does not answer; counts each such decision. */
 class InsuranceLimiter extends RateLimiterMemory {
   override consume(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
-    rateLimitStoreFallbacks.inc();
+    rateLimitStoreFallbacks.inc({ service: 'gateway' });
     return super.consume(key, points, options);
   }
 }
@@ -101,7 +101,7 @@ export class RateLimiter {
           loggerFor('gateway').error({ err: rejection, budget }, 'rate limit could not be checked; operation admitted');
           continue;
         }
-        rateLimitRejections.inc({ budget, caller: viewer.kind });
+        rateLimitRejections.inc({ service: 'gateway', budget, caller: viewer.kind });
         return {
           budget,
           limit: limiter.points,

@@ -62,20 +62,20 @@ export class SubgraphBreaker implements GraphQLDataSource {
       rollingCountBuckets: config.windowMs % 10 === 0 ? 10 : 1,
     });
     this.breaker.on('failure', (error: unknown) => (this.lastFailure = error));
-    this.breaker.on('reject', () => subgraphBreakerRejections.inc({ subgraph: name }));
+    this.breaker.on('reject', () => subgraphBreakerRejections.inc({ service: 'gateway', subgraph: name }));
     this.breaker.on('open', () => {
-      subgraphBreakerState.set({ subgraph: name }, BREAKER_STATE.open);
+      subgraphBreakerState.set({ service: 'gateway', subgraph: name }, BREAKER_STATE.open);
       log.warn({ subgraph: name, cooldownMs: config.cooldownMs, reason: reasonOf(this.lastFailure) }, `subgraph ${name}: circuit breaker open, failing fast for ${config.cooldownMs} ms`);
     });
     this.breaker.on('halfOpen', () => {
-      subgraphBreakerState.set({ subgraph: name }, BREAKER_STATE.halfOpen);
-      log.info({ subgraph: name }, `subgraph ${name}: circuit breaker half-open, the next request is a probe`);
+      subgraphBreakerState.set({ service: 'gateway', subgraph: name }, BREAKER_STATE.halfOpen);
+      log.info({ service: 'gateway', subgraph: name }, `subgraph ${name}: circuit breaker half-open, the next request is a probe`);
     });
     this.breaker.on('close', () => {
-      subgraphBreakerState.set({ subgraph: name }, BREAKER_STATE.closed);
-      log.info({ subgraph: name }, `subgraph ${name}: circuit breaker closed, requests pass again`);
+      subgraphBreakerState.set({ service: 'gateway', subgraph: name }, BREAKER_STATE.closed);
+      log.info({ service: 'gateway', subgraph: name }, `subgraph ${name}: circuit breaker closed, requests pass again`);
     });
-    subgraphBreakerState.set({ subgraph: name }, BREAKER_STATE.closed);
+    subgraphBreakerState.set({ service: 'gateway', subgraph: name }, BREAKER_STATE.closed);
   }
 
   /** `closed` (requests pass), `halfOpen` (one probe may pass) or `open` (failing fast). */

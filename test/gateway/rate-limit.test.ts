@@ -85,8 +85,8 @@ describe('rate limits per caller (in memory)', () => {
 
   test('rejections are counted in /metrics by budget and caller kind', async () => {
     const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
-    assert.match(text, /switchboard_rate_limit_rejections_total\{budget="operations",caller="user"\} [1-9]/);
-    assert.match(text, /switchboard_rate_limit_rejections_total\{budget="cost",caller="service"\} [1-9]/);
+    assert.match(text, /switchboard_rate_limit_rejections_total\{service="gateway",budget="operations",caller="user"\} [1-9]/);
+    assert.match(text, /switchboard_rate_limit_rejections_total\{service="gateway",budget="cost",caller="service"\} [1-9]/);
   });
 });
 
@@ -160,6 +160,6 @@ describe('rate limits shared through Redis', () => {
     }
     assertLimited(await post(gateway.graphqlUrl, CHEAP, caller), 'operations');
     const text = await (await fetch(`${gateway.url}/metrics`)).text();
-    assert.match(text, /switchboard_rate_limit_store_fallbacks_total [1-9]/);
+    assert.match(text, /switchboard_rate_limit_store_fallbacks_total\{service="gateway"\} [1-9]/);
   });
 });

@@ -74,7 +74,7 @@ describe('the circuit breaker in front of a subgraph', () => {
 
   async function breakerState(): Promise<number> {
     const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
-    const match = /^switchboard_subgraph_breaker_state\{subgraph="callcenter"\} (\d)$/m.exec(text);
+    const match = /^switchboard_subgraph_breaker_state\{service="gateway",subgraph="callcenter"\} (\d)$/m.exec(text);
     assert.ok(match, 'the breaker state of the call center is in /metrics');
     return Number(match[1]);
   }
