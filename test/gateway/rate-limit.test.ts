@@ -1,8 +1,9 @@
 /**
  * Rate limits per caller (gateway/rate-limit.ts): a user or API key over its operations
  * budget, or over its estimated-cost budget, gets HTTP 429 with `Retry-After` and
- * `RATE_LIMITED` (nothing ran), while other callers go on; the rejections are counted in
- * `/metrics`. With `REDIS_URL`, two gateways share one budget per caller (skips, saying so,
+ * `RATE_LIMITED` (nothing ran), while other callers go on; over WebSocket a subscription
+ * counts against the same budget and is refused with `RATE_LIMITED`; the rejections are
+ * counted in `/metrics`. With `REDIS_URL`, two gateways share one budget per caller (skips, saying so,
  * when no Redis answers at REDIS_TEST_URL); with Redis unreachable the gateway still serves
  * and still limits, in memory.
  */
@@ -13,6 +14,8 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -81,6 +84,35 @@ describe('rate limits per caller (in memory)', () => {
     // The same key still has operations left for something cheap enough.
     const user = await post(stack.gateway.graphqlUrl, COSTLY, await asUser('rate-cost-2'));
     assert.equal(user.status, 200);
+  });
+
+  test('over WebSocket, queries and subscriptions count against the caller\'s one budget; a subscription over it is refused with RATE_LIMITED', async () => {
+    const client = createClient({ url: stack.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: await asUser('rate-ws-1') });
+    type Outcome = { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+    const run = (query: string) =>
+      new Promise<Outcome>((resolve) => {
+        let last: Outcome = {};
+        client.subscribe<unknown>(
+          { query },
+          {
+            next: (result) => (last = result as Outcome),
+            error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
+            complete: () => resolve(last),
+          },
+        );
+      });
+    try {
+      for (let i = 0; i < 3; i++) assert.deepEqual(await run(CHEAP), { data: { __typename: 'Query' } });
+      const subscription = await run('subscription { callEvents { type } }');
+      assert.equal(subscription.errors?.[0]?.extensions?.code, 'RATE_LIMITED', 'a subscription is refused when it would start');
+      assert.equal(subscription.errors?.[0]?.extensions?.budget, 'operations');
+      assert.ok(Number(subscription.errors?.[0]?.extensions?.retryAfterSeconds) >= 1);
+      assert.equal(subscription.errors?.[0]?.extensions?.http, undefined);
+      // One budget per caller, whatever the transport.
+      assertLimited(await post(stack.gateway.graphqlUrl, CHEAP, await asUser('rate-ws-1')), 'operations');
+    } finally {
+      await client.dispose();
+    }
   });
 
   test('rejections are counted in /metrics by budget and caller kind', async () => {
