@@ -3,8 +3,8 @@
  * and field-level authorization, served by `@apollo/server` on one endpoint (`/graphql`),
  * with open `GET /health` (liveness) and `GET /health/ready` (readiness: supergraph loaded,
  * store answering, not shutting down). Per-caller rate limits (rate-limit.ts) and a circuit
- * breaker per subgraph (subgraph-breaker.ts) protect it and the subgraphs. No side effects until `startGateway` is called; `close()`
- * stops everything it started.
+ * breaker per subgraph (subgraph-breaker.ts) protect it and the subgraphs. No side effects
+ * until `startGateway` is called; `close()` stops everything it started.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
