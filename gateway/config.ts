@@ -9,6 +9,8 @@ import type { JwtConfig } from './auth/jwt.js';
 import { parseOrigins } from './http/cors.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation/limits.js';
+import type { RateLimitConfig } from './rate-limit.js';
+import type { BreakerConfig } from './subgraph-breaker.js';
 
 export interface GatewayConfig {
   port: number;
@@ -55,6 +57,12 @@ export interface GatewayConfig {
     /** Each per-caller cache: verified tokens, API keys, internal tokens, related customers. */
     callersBytes: number;
   };
+  /** Redis (`REDIS_URL`) for state several gateway instances share: the rate-limit counters. `null`: in this process's memory. */
+  redisUrl: string | null;
+  /** Operations and estimated cost per window for each API key's service account and each user (gateway/rate-limit.ts). */
+  rateLimit: RateLimitConfig;
+  /** The circuit breaker in front of each subgraph (gateway/subgraph-breaker.ts). */
+  breaker: BreakerConfig;
   subscriptions: {
     /** Events one client may have waiting before it is dropped (close 4520, docs/subscriptions.md). */
     maxQueuedEvents: number;
@@ -87,6 +95,33 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got ${JSON.stringify(value)}.`);
   return parsed;
+}
+
+function atLeastOne(value: string | undefined, fallback: number, name: string): number {
+  const parsed = positiveInteger(value, fallback, name);
+  if (parsed === 0) throw new Error(`${name} must be at least 1, got ${JSON.stringify(value)}.`);
+  return parsed;
+}
+
+function percent(value: string | undefined, fallback: number, name: string): number {
+  const parsed = positiveInteger(value, fallback, name);
+  if (parsed > 100) throw new Error(`${name} must be a percentage from 0 to 100, got ${JSON.stringify(value)}.`);
+  return parsed;
+}
+
+/** The rate-limit settings; a budget of 0 is no budget, so all four at 0 turn rate limiting off. */
+function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const operations = positiveInteger(env.SWITCHBOARD_RATE_LIMIT_OPERATIONS, 6000, 'SWITCHBOARD_RATE_LIMIT_OPERATIONS');
+  const cost = positiveInteger(env.SWITCHBOARD_RATE_LIMIT_COST, 5_000_000, 'SWITCHBOARD_RATE_LIMIT_COST');
+  const windowSeconds = atLeastOne(env.SWITCHBOARD_RATE_LIMIT_WINDOW_SECONDS, 60, 'SWITCHBOARD_RATE_LIMIT_WINDOW_SECONDS');
+  return {
+    windowSeconds,
+    user: { operations, cost },
+    service: {
+      operations: positiveInteger(env.SWITCHBOARD_RATE_LIMIT_SERVICE_OPERATIONS, operations, 'SWITCHBOARD_RATE_LIMIT_SERVICE_OPERATIONS'),
+      cost: positiveInteger(env.SWITCHBOARD_RATE_LIMIT_SERVICE_COST, cost, 'SWITCHBOARD_RATE_LIMIT_SERVICE_COST'),
+    },
+  };
 }
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -132,6 +167,14 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       queryPlansBytes: mebibytes(env.SWITCHBOARD_QUERY_PLAN_CACHE_MB, 32, 'SWITCHBOARD_QUERY_PLAN_CACHE_MB'),
       subscriptionPlansBytes: mebibytes(env.SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB, 8, 'SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB'),
       callersBytes: mebibytes(env.SWITCHBOARD_CALLER_CACHE_MB, 8, 'SWITCHBOARD_CALLER_CACHE_MB'),
+    },
+    redisUrl: env.REDIS_URL || null,
+    rateLimit: rateLimitConfig(env),
+    breaker: {
+      minRequests: positiveInteger(env.SWITCHBOARD_BREAKER_MIN_REQUESTS, 5, 'SWITCHBOARD_BREAKER_MIN_REQUESTS'),
+      failurePercent: percent(env.SWITCHBOARD_BREAKER_FAILURE_PERCENT, 50, 'SWITCHBOARD_BREAKER_FAILURE_PERCENT'),
+      windowMs: atLeastOne(env.SWITCHBOARD_BREAKER_WINDOW_MS, 10_000, 'SWITCHBOARD_BREAKER_WINDOW_MS'),
+      cooldownMs: positiveInteger(env.SWITCHBOARD_BREAKER_COOLDOWN_MS, 5000, 'SWITCHBOARD_BREAKER_COOLDOWN_MS'),
     },
     subscriptions: {
       maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),

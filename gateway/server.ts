@@ -1,8 +1,10 @@
 /**
  * Creates the gateway: `@apollo/gateway` over the supergraph file, behind authentication
  * and field-level authorization, served by `@apollo/server` on one endpoint (`/graphql`),
- * with an open `GET /health`. No side effects until `startGateway` is called; `close()`
- * stops everything it started.
+ * with open `GET /health` (liveness) and `GET /health/ready` (readiness: supergraph loaded,
+ * store answering, not shutting down). Per-caller rate limits (rate-limit.ts) and a circuit
+ * breaker per subgraph (subgraph-breaker.ts) protect it and the subgraphs. No side effects
+ * until `startGateway` is called; `close()` stops everything it started.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -32,6 +34,9 @@ import { CorsPolicy } from './http/cors.js';
 import { GraphiqlIde } from './http/ide.js';
 import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 import { maxSelectionsRule } from './operation/limits.js';
+import { RateLimiter } from './rate-limit.js';
+import { SubgraphBreaker, withBreaker } from './subgraph-breaker.js';
+import { readinessRoute } from '../subgraphs/shared/readiness.js';
 
 export interface RunningGateway {
   url: string;
@@ -52,6 +57,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const store = await GatewayStore.open(config.database);
   const subgraphs = new Map<string, SubgraphClient>();
   const subgraphUrls = new Map<string, string>();
+  const breakers = new Map<string, SubgraphBreaker>();
+  let draining = false;
   const contexts = new ContextBuilder(
     new Authenticator(new JwtVerifier(config.jwt, config.caches.callersBytes), store, config.apiKeyCacheMs, config.caches.callersBytes),
     new RelatedCustomersLookup((name) => subgraphUrls.get(name), config.subgraphTimeoutMs, config.relatedCustomersTtlMs, config.caches.callersBytes),
@@ -70,13 +77,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       subgraphUrls.set(name, resolvedUrl);
       const client = new SubgraphClient({ name, url: resolvedUrl, timeoutMs: config.subgraphTimeoutMs });
       subgraphs.set(name, client);
-      return client;
+      const guarded = withBreaker(name, client, config.breaker);
+      if (guarded instanceof SubgraphBreaker) breakers.set(name, guarded);
+      return guarded;
     },
   });
   const demand = new DemandControl(config.demand, readPersistedOperations(config.demand.persistedOperationsPath));
+  const rateLimiter = new RateLimiter(config.rateLimit, config.redisUrl);
   authorizing = new AuthorizingGateway(gateway, {
     rejectUnauthorized: config.rejectUnauthorizedOperations,
     demand,
+    rateLimiter,
     store,
     viewerOf,
     requestIdOf,
@@ -102,12 +113,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  await rateLimiter.connected(2000);
   const handler = createHttpHandler({
     apollo,
     service: 'gateway',
     context: (req) =>
       contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
-    routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })), 'GET /metrics': metricsRoute },
+    routes: {
+      'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })),
+      'GET /health/ready': readinessRoute({
+        checks: {
+          supergraph: () => {
+            if (!authorizing?.apiSchema) throw new Error('no supergraph loaded');
+          },
+          store: () => store.database.ping(),
+        },
+        draining: () => draining,
+      }),
+      'GET /metrics': metricsRoute,
+    },
   });
   const cors = new CorsPolicy(config.corsOrigins);
   const ide = config.ide ? new GraphiqlIde() : null;
@@ -140,11 +164,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Safe to call twice: SIGINT from a terminal and SIGTERM from `npm start` both arrive.
     // Open HTTP requests finish (bounded drain) before Apollo, the subgraph clients and the store go.
     close: once(async () => {
+      draining = true;
       await websocket.close();
       await upstream.close();
       await listening.close();
       await apollo.stop();
+      for (const breaker of breakers.values()) breaker.close();
       await Promise.all([...subgraphs.values()].map((client) => client.close()));
+      await rateLimiter.close();
       await store.close();
     }),
   };

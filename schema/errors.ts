@@ -22,6 +22,11 @@ export const ErrorCodes = {
   COST_ESTIMATED_TOO_EXPENSIVE: { httpStatus: 200, description: 'The operation would cost more than the configured limit; ask for smaller pages or fewer nested lists.' },
   /** The operation nests deeper than the limit; nothing ran. */
   MAX_DEPTH_EXCEEDED: { httpStatus: 200, description: 'The operation nests deeper than the configured limit.' },
+  /** The caller (API key's service account or user) used up its operations or cost budget for the current window; nothing ran. */
+  RATE_LIMITED: {
+    httpStatus: 429,
+    description: 'Too many operations, or too much estimated cost, in the current window for this API key or user; nothing ran. Retry after `extensions.retryAfterSeconds` (HTTP `Retry-After`).',
+  },
   /** The HTTP request itself is unusable (request target, JSON body, CSRF headers); Apollo Server uses this code too. */
   BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is malformed (its target, body or headers); nothing ran.' },
   /** A bug; the message is generic outside development. */

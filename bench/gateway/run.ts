@@ -209,6 +209,9 @@ async function main(options: BenchOptions): Promise<void> {
       SWITCHBOARD_PII_KEY: randomBytes(32).toString('base64'),
       SWITCHBOARD_JWKS_URL: '',
       CTI_WEBHOOK_SECRETS: randomBytes(32).toString('base64url'),
+      // One load generator sends far more than any caller may: no rate limits (the peers have none).
+      SWITCHBOARD_RATE_LIMIT_OPERATIONS: '0',
+      SWITCHBOARD_RATE_LIMIT_COST: '0',
     };
     // The secrets above are this process's too (signing the admin token, the peers' internal token).
     Object.assign(process.env, { SWITCHBOARD_INTERNAL_SECRET: env.SWITCHBOARD_INTERNAL_SECRET, SWITCHBOARD_JWT_SECRET: env.SWITCHBOARD_JWT_SECRET });

@@ -25,7 +25,8 @@ export const CTI_SECRET = BENCH_SECRETS.CTI_WEBHOOK_SECRETS;
 
 /** The environment of benchmark processes: this process's, minus anything that would change what is measured. */
 export function benchEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...BENCH_SECRETS, SWITCHBOARD_DATA_DIR: dataDir, ...extra };
+  // Load generators are one caller sending far more than any user: no rate limits (the peers have none either).
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BENCH_SECRETS, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_RATE_LIMIT_OPERATIONS: '0', SWITCHBOARD_RATE_LIMIT_COST: '0', ...extra };
   // In-process pub/sub, SQLite stores, no call-log dispatcher: the single-machine default.
   for (const name of ['REDIS_URL', 'CRM_DATABASE_URL', 'CALLCENTER_DATABASE_URL', 'TICKETS_DATABASE_URL', 'GATEWAY_DATABASE_URL', 'CALL_LOG_API_KEY', 'SWITCHBOARD_JWKS_URL', 'NODE_OPTIONS']) {
     if (!(name in extra)) delete env[name];

@@ -19,6 +19,8 @@ import type { Viewer } from '../../schema/viewer.js';
 import { AuditBatcher } from '../audit/audit-batcher.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import type { DemandControl } from '../demand/demand-control.js';
+import { operationCost } from '../demand/operation-cost.js';
+import { rateLimitedError, type RateLimiter } from '../rate-limit.js';
 import type { GatewayStore } from '../store/gateway-store.js';
 import { AUDIT_GRACE_MS, type RequestDeadline } from '../request-deadline.js';
 import { finishResponse } from './apply-removals.js';
@@ -33,6 +35,8 @@ export interface AuthorizingGatewayOptions {
   rejectUnauthorized: boolean;
   /** Cost and depth limits, checked before anything else. */
   demand: DemandControl;
+  /** Per-caller operation and cost budgets, counted after demand control admitted the operation; none: unlimited. */
+  rateLimiter?: RateLimiter | null;
   store: GatewayStore;
   viewerOf(context: Record<string, unknown>): Viewer | null;
   requestIdOf(context: Record<string, unknown>): string;
@@ -93,6 +97,20 @@ export class AuthorizingGateway implements GatewayInterface {
     return schema ? this.options.demand.check(schema, source, document, operationName, variables) : null;
   }
 
+  /**
+   * Counts an operation against the viewer's rate limits (gateway/rate-limit.ts), its
+   * estimated cost from demand control's `operationCost`: the `RATE_LIMITED` error when a
+   * budget is used up (the operation must not run), else null. `http`: the error carries
+   * status 429 and `Retry-After` for Apollo Server (not over WebSocket).
+   */
+  async limitRate(document: DocumentNode, operationName: string | null, variables: Record<string, unknown>, viewer: Viewer | null, http: boolean): Promise<GraphQLError | null> {
+    const schema = this.inner.schema;
+    if (!this.options.rateLimiter || !viewer || !schema) return null;
+    const { cost } = operationCost(schema, document, operationName, variables);
+    const refusal = await this.options.rateLimiter.admit(viewer, cost);
+    return refusal ? rateLimitedError(refusal, http) : null;
+  }
+
   /** The operation as this viewer may run it (see authorize-operation.ts); `null` before the schema loads. */
   authorize(document: DocumentNode, queryHash: string, operationName: string | null, viewer: Viewer | null, variables: Record<string, unknown>): AuthorizedOperation | null {
     return this.authorizer?.authorize(document, queryHash, operationName, viewer, variables) ?? null;
@@ -141,6 +159,8 @@ export class AuthorizingGateway implements GatewayInterface {
       const tooExpensive = this.checkDemand(requestContext.source, requestContext.document, requestContext.operationName, requestContext.request.variables ?? {});
       if (tooExpensive) return { errors: [tooExpensive] };
       const viewer = this.options.viewerOf(requestContext.context);
+      const limited = await this.limitRate(requestContext.document, requestContext.operationName, requestContext.request.variables ?? {}, viewer, true);
+      if (limited) return { errors: [limited] };
       const result = this.authorize(requestContext.document, requestContext.queryHash, requestContext.operationName, viewer, requestContext.request.variables ?? {});
       if (!result || result.document === null) return withUnavailableErrorsPlaced(await executor(requestContext));
       if (this.options.rejectUnauthorized && result.removed.length > 0) return { errors: this.removalErrors(result) };

@@ -206,7 +206,7 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         const state = connections.get(ctx.extra.socket);
         if (state?.expiry) clearTimeout(state.expiry);
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
         try {
           const state = connections.get(ctx.extra.socket);
           const schema = options.apiSchema();
@@ -226,6 +226,9 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
           if (getOperationAST(document, operationName)?.operation === 'subscription') {
             const prepared = prepare(schema, document, variables, operationName, state.context);
             if (Array.isArray(prepared)) return prepared;
+            // Queries and mutations are counted where they execute (AuthorizingGateway); subscriptions here.
+            const limited = await options.authorizing.limitRate(document, operationName, variables, state.context.viewer, false);
+            if (limited) return [limited];
             contextValue = { ...contextValue, prepared };
           }
           return { schema, document, variableValues: variables, operationName: operationName ?? undefined, contextValue };

@@ -46,6 +46,7 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
       },
       routes: callEvents.routes,
       port: options.port,
+      storeReady: () => options.source.database.ping(),
       host: options.host,
     });
   } catch (error) {

@@ -14,6 +14,7 @@ import {
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  sql,
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
@@ -37,6 +38,8 @@ export interface Database<DB> {
   readonly statementCount: number;
   /** Calls `listener` with every executed statement; returns the unsubscribe function. */
   onStatement(listener: StatementListener): () => void;
+  /** Runs `SELECT 1`: resolves when the database answers, rejects with the driver's error when not (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,9 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
     onStatement(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    ping: async () => {
+      await sql`SELECT 1`.execute(db);
     },
     close: () => db.destroy(),
   };

@@ -1,8 +1,9 @@
 /**
  * Creates one subgraph's HTTP server from its SDL in `schema/` and its resolvers:
- * GraphQL at `/graphql`, liveness at `GET /health`, plus any routes the subgraph adds.
+ * GraphQL at `/graphql`, liveness at `GET /health`, readiness at `GET /health/ready`
+ * (store reachable, not shutting down: readiness.ts), plus any routes the subgraph adds.
  * Only the gateway may call it: every request needs a valid internal token (401 otherwise)
- * except `GET /health` and routes declared `own-auth` (the CTI webhook), decided on the one
+ * except the health checks and routes declared `own-auth` (the CTI webhook), decided on the one
  * parsed request target the routing uses too (`request-target.ts`, docs/authorization.md).
  * No side effects until called; `close()` frees the port.
  */
@@ -22,6 +23,7 @@ import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import { once } from './shutdown.js';
+import { readinessRoute } from './readiness.js';
 import type { Viewer } from '../../schema/viewer.js';
 
 export type SubgraphName = 'crm' | 'callcenter' | 'tickets';
@@ -54,6 +56,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
   websocket?: WebSocketOptions<TContext>;
   /** Byte budget of parsed operations (Apollo Server's document store); default `SUBGRAPH_DOCUMENT_CACHE_MB` (16 MiB). */
   documentCacheBytes?: number;
+  /** Resolves when the subgraph's store answers, rejects with the reason when not: the `store` check of `GET /health/ready`. */
+  storeReady?: () => Promise<void>;
 }
 
 /** `SUBGRAPH_DOCUMENT_CACHE_MB` in bytes (default 16 MiB): every distinct plan fetch the gateway sends is a distinct document here. */
@@ -101,12 +105,14 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   });
   await apollo.start();
   let requestCount = 0;
+  let draining = false;
   const handler = createHttpHandler({
     apollo,
     service: options.name,
     context: async (req) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext,
     routes: {
       'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name })),
+      'GET /health/ready': readinessRoute({ checks: options.storeReady ? { store: options.storeReady } : {}, draining: () => draining }),
       'GET /metrics': metricsRoute,
       ...options.routes,
     },
@@ -134,6 +140,7 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     },
     // WebSockets first (they are no HTTP requests to drain), then HTTP drains, then Apollo.
     close: once(async () => {
+      draining = true;
       await websocket?.close();
       await listening.close();
       await apollo.stop();

@@ -15,6 +15,8 @@ export interface StatementCounter {
   readonly dialect: 'sqlite' | 'postgres';
   readonly statementCount: number;
   onStatement(listener: StatementListener): () => void;
+  /** Resolves when the database answers (readiness). */
+  ping(): Promise<void>;
 }
 
 export interface CallCenterSource {

@@ -90,6 +90,37 @@ export const ctiWebhookRejections = new Counter({
   registers: [registry],
 });
 
+export const rateLimitRejections = new Counter({
+  name: 'switchboard_rate_limit_rejections_total',
+  help: 'Operations refused with RATE_LIMITED, by budget (operations, cost) and caller kind (user, service).',
+  labelNames: ['service', 'budget', 'caller'] as const,
+  registers: [registry],
+});
+
+export const rateLimitStoreFallbacks = new Counter({
+  name: 'switchboard_rate_limit_store_fallbacks_total',
+  help: 'Rate-limit decisions taken by the in-memory fallback because Redis did not answer.',
+  labelNames: ['service'] as const,
+  registers: [registry],
+});
+
+/** `switchboard_subgraph_breaker_state` values. */
+export const BREAKER_STATE = { closed: 0, halfOpen: 1, open: 2 } as const;
+
+export const subgraphBreakerState = new Gauge({
+  name: 'switchboard_subgraph_breaker_state',
+  help: "Each subgraph's circuit breaker: 0 closed (requests pass), 1 half-open (a probe is allowed), 2 open (failing fast).",
+  labelNames: ['service', 'subgraph'] as const,
+  registers: [registry],
+});
+
+export const subgraphBreakerRejections = new Counter({
+  name: 'switchboard_subgraph_breaker_rejections_total',
+  help: 'Subgraph requests not sent because the breaker was open (answered SUBGRAPH_UNAVAILABLE at once).',
+  labelNames: ['service', 'subgraph'] as const,
+  registers: [registry],
+});
+
 /** Most distinct operation names kept as label values; the rest count as `other`. */
 export const MAX_OPERATION_NAMES = 200;
 const operationNames = new Set<string>();
