@@ -35,7 +35,7 @@ import { GraphiqlIde } from './http/ide.js';
 import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 import { maxSelectionsRule } from './operation/limits.js';
 import { RateLimiter } from './rate-limit.js';
-import { SubgraphBreaker, withBreaker } from './subgraph-breaker.js';
+import { breakerFor, type SubgraphBreaker } from './subgraph-breaker.js';
 import { readinessRoute } from '../subgraphs/shared/readiness.js';
 
 export interface RunningGateway {
@@ -75,11 +75,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       if (name === 'audit') return auditDataSource(store);
       const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, resolvedUrl);
-      const client = new SubgraphClient({ name, url: resolvedUrl, timeoutMs: config.subgraphTimeoutMs });
+      const breaker = breakerFor(name, config.breaker);
+      if (breaker) breakers.set(name, breaker);
+      const client = new SubgraphClient({ name, url: resolvedUrl, timeoutMs: config.subgraphTimeoutMs, guard: breaker });
       subgraphs.set(name, client);
-      const guarded = withBreaker(name, client, config.breaker);
-      if (guarded instanceof SubgraphBreaker) breakers.set(name, guarded);
-      return guarded;
+      return client;
     },
   });
   const demand = new DemandControl(config.demand, readPersistedOperations(config.demand.persistedOperationsPath));

@@ -9,11 +9,11 @@
  * another cool-down. The state is the gauge `switchboard_subgraph_breaker_state` (0 closed,
  * 1 half-open, 2 open) and every transition is logged.
  *
- * A failure is what the data source throws (SubgraphClient: down, too slow, no GraphQL
- * answer); a GraphQL response with errors is an answer, not a failure.
+ * It guards the sending of each fetch inside SubgraphClient (`SubgraphGuard`): a failure is
+ * what sending throws (down, too slow, no usable GraphQL answer); a GraphQL response with
+ * errors is an answer, not a failure. A request not sent because the breaker is open fails
+ * like any unavailable subgraph, so the client still gets one error per field with its path.
  */
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import CircuitBreaker from 'opossum';
 import type { GraphQLError } from 'graphql';
 import { switchboardError } from '../schema/errors.js';
@@ -33,25 +33,32 @@ export interface BreakerConfig {
 
 export type BreakerState = keyof typeof BREAKER_STATE;
 
-/** `client` behind a breaker, or `client` itself when the configuration turns breakers off. */
-export function withBreaker(name: string, client: GraphQLDataSource, config: BreakerConfig): GraphQLDataSource {
-  return config.failurePercent >= 100 ? client : new SubgraphBreaker(name, client, config);
+/**
+ * What SubgraphClient runs each fetch's sending through: resolves with what `send` resolves
+ * with, or throws what it throws, or (not sending) throws the error `unavailable` makes.
+ */
+export interface SubgraphGuard {
+  run<T>(send: () => Promise<T>, unavailable: (error: GraphQLError) => Error): Promise<T>;
+}
+
+/** A breaker for subgraph `name`, or `null` when the configuration turns breakers off. */
+export function breakerFor(name: string, config: BreakerConfig): SubgraphBreaker | null {
+  return config.failurePercent >= 100 ? null : new SubgraphBreaker(name, config);
 }
 
 /** What SubgraphClient says about an unavailable subgraph: "<who> is unavailable: <reason>. Its fields …". */
 const UNAVAILABLE_MESSAGE = /^(.*?) is unavailable: (.*?)\. Its fields are missing from this response\.$/s;
 
-export class SubgraphBreaker implements GraphQLDataSource {
-  private readonly breaker: CircuitBreaker<[GraphQLDataSourceProcessOptions], GatewayGraphQLResponse>;
+export class SubgraphBreaker implements SubgraphGuard {
+  private readonly breaker: CircuitBreaker<[() => Promise<unknown>], unknown>;
   private lastFailure: unknown = null;
 
   constructor(
     readonly name: string,
-    private readonly inner: GraphQLDataSource,
     private readonly config: BreakerConfig,
   ) {
     const log = loggerFor('gateway');
-    this.breaker = new CircuitBreaker((options: GraphQLDataSourceProcessOptions) => inner.process(options), {
+    this.breaker = new CircuitBreaker((send: () => Promise<unknown>) => send(), {
       name,
       // The data source bounds each request itself (the subgraph timeout).
       timeout: false,
@@ -84,11 +91,11 @@ export class SubgraphBreaker implements GraphQLDataSource {
     return this.breaker.halfOpen ? 'halfOpen' : 'closed';
   }
 
-  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async run<T>(send: () => Promise<T>, unavailable: (error: GraphQLError) => Error): Promise<T> {
     try {
-      return await this.breaker.fire(options);
+      return (await this.breaker.fire(send)) as T;
     } catch (error) {
-      if ((error as { code?: string }).code === 'EOPENBREAKER') throw this.failFast();
+      if ((error as { code?: string }).code === 'EOPENBREAKER') throw unavailable(this.failFast());
       throw error;
     }
   }

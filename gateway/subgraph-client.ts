@@ -13,6 +13,7 @@ import type { GraphQLError } from 'graphql';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { switchboardError } from '../schema/errors.js';
 import type { GatewayContext } from './context.js';
+import type { SubgraphGuard } from './subgraph-breaker.js';
 import { accessRecordIn } from '../subgraphs/shared/observability/access-log.js';
 import { subgraphFetches } from '../subgraphs/shared/observability/metrics.js';
 import { failedFetchResponse, unusableResponseReason } from './failed-fetch.js';
@@ -21,6 +22,8 @@ export interface SubgraphClientOptions {
   name: string;
   url: string;
   timeoutMs: number;
+  /** Runs the sending of each fetch (the subgraph's circuit breaker, gateway/subgraph-breaker.ts); none: sent directly. */
+  guard?: SubgraphGuard | null;
 }
 
 /** What each source system is called in messages a person reads. */
@@ -52,7 +55,8 @@ export class SubgraphClient implements GraphQLDataSource {
     accessRecordIn(options.context)?.subgraphs.add(this.options.name);
     const timer = subgraphFetches.startTimer({ subgraph: this.options.name });
     try {
-      const response = await this.send(options);
+      const guard = this.options.guard;
+      const response = guard ? await guard.run(() => this.send(options), (error) => new SubgraphUnavailable(error)) : await this.send(options);
       timer({ outcome: 'ok' });
       return response;
     } catch (error) {

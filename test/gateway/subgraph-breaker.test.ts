@@ -134,6 +134,11 @@ describe('the circuit breaker in front of a subgraph', () => {
     assert.equal(fast.result.status, 200);
     assert.equal(fast.result.data!.customers.nodes.length, 5, 'the other subgraphs still answer');
     assert.ok(fast.result.data!.customers.nodes.every((customer) => customer.displayName.length > 0 && customer.calls === null));
+    // Failing fast is still partial data a client can use: one error per nulled field, with its path.
+    assert.deepEqual(
+      fast.result.errors!.map((e) => (e as { path?: unknown[] }).path?.join('.')).sort(),
+      [0, 1, 2, 3, 4].map((i) => `customers.nodes.${i}.calls`),
+    );
     assert.equal(await breakerState(), 2, 'open');
     const again = await timedView();
     assert.ok(again.elapsed < TIMEOUT_MS / 2, 'still failing fast during the cool-down');
