@@ -5,6 +5,10 @@
  * development tokens and an example operation once everything answers, then simulates
  * calls at a gentle rate so screen-pops happen (`--no-simulate` turns that off), and shuts
  * all of it down on Ctrl-C.
+ *
+ * From the sources (`npm start`) each process runs through tsx; from the build
+ * (`node dist/gateway/start-stack.js`, `npm run start:prod`) each runs with plain node on its
+ * compiled `.js` file, with no TypeScript at run time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +25,20 @@ const SUBGRAPHS: SubgraphName[] = ['crm', 'callcenter', 'tickets'];
 const children: { name: string; process: ChildProcess }[] = [];
 let stopping = false;
 
+/** True when this file is the compiled `dist/gateway/start-stack.js`, false when run from source by tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/** node's arguments for an entry given as its source path relative to this file (`./index.ts`). */
+function nodeArguments(entry: string): string[] {
+  const file = fileURLToPath(new URL(COMPILED ? entry.replace(/\.ts$/, '.js') : entry, import.meta.url));
+  return COMPILED ? [file] : ['--import', 'tsx', file];
+}
+
 function run(name: string, entry: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = nodeArguments(entry);
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}]`.padEnd(13);
+  console.log(`${prefix}node ${args.join(' ')} (pid ${child.pid})`);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream?.on('data', (chunk: Buffer) => {
