@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '**/__generated__/', 'bench/peers/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', '**/__generated__/', 'bench/peers/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,10 @@
  * development tokens and an example operation once everything answers, then simulates
  * calls at a gentle rate so screen-pops happen (`--no-simulate` turns that off), and shuts
  * all of it down on Ctrl-C.
+ *
+ * From the sources (`npm start`) each process runs through tsx; from the build
+ * (`node dist/gateway/start-stack.js`, `npm run start:prod`) each runs with plain node on its
+ * compiled `.js` file, with no TypeScript at run time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +25,18 @@ const SUBGRAPHS: SubgraphName[] = ['crm', 'callcenter', 'tickets'];
 const children: { name: string; process: ChildProcess }[] = [];
 let stopping = false;
 
+/** True when this file is the compiled `dist/gateway/start-stack.js`, false when run from source by tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/** node's arguments for an entry given as its source path relative to this file (`./index.ts`). */
+function nodeArguments(entry: string): string[] {
+  const file = fileURLToPath(new URL(COMPILED ? entry.replace(/\.ts$/, '.js') : entry, import.meta.url));
+  return COMPILED ? [file] : ['--import', 'tsx', file];
+}
+
 function run(name: string, entry: string, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], {
+  const args = nodeArguments(entry);
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: a terminal's Ctrl-C reaches only this launcher, which stops
@@ -30,6 +44,7 @@ function run(name: string, entry: string, env: NodeJS.ProcessEnv): void {
     detached: true,
   });
   const prefix = `[${name}]`.padEnd(13);
+  console.log(`${prefix}node ${args.join(' ')} (pid ${child.pid})`);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream?.on('data', (chunk: Buffer) => {
@@ -125,7 +140,13 @@ if (!process.env.SWITCHBOARD_JWKS_URL) secret('SWITCHBOARD_JWT_SECRET');
 secret('SWITCHBOARD_INTERNAL_SECRET');
 secret('SWITCHBOARD_PII_KEY');
 const gateway = gatewayConfig();
-const subgraphEnv: NodeJS.ProcessEnv = { ...process.env };
+const subgraphEnv: NodeJS.ProcessEnv = {
+  // Readable lines, and only warnings and errors, so the printed tokens stay in view
+  // (`LOG_LEVEL=info npm start` shows every request's access line).
+  SWITCHBOARD_LOG_PRETTY: process.env.NODE_ENV === 'production' ? 'false' : 'true',
+  LOG_LEVEL: 'warn',
+  ...process.env,
+};
 for (const name of SUBGRAPHS) {
   const config = subgraphConfig(name);
   subgraphEnv[`${name.toUpperCase()}_URL`] ??= `http://${config.host}:${config.port}/graphql`;

@@ -4,7 +4,7 @@
  * the graph with filters and pagination, and never holding the values themselves.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 
 const EVENTS = /* GraphQL */ `
@@ -34,11 +34,11 @@ interface Events {
 describe('audit trail', () => {
   let stack: Stack;
   let ids: string[];
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 40 });
     ids = (await stack.query<{ customers: { nodes: { id: string }[] } }>('{ customers(first: 3) { nodes { id } } }')).data!.customers.nodes.map((n) => n.id);
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   async function eventsFor(customerId: string): Promise<AuditEvent[]> {
     const { data, errors } = await stack.query<Events>(EVENTS, { filter: { customerId }, first: 100 });

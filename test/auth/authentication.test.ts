@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { postGraphQL, startStack, type Stack } from '../support/stack.js';
@@ -31,10 +31,10 @@ async function expectRefused(stack: Stack, headers: Record<string, string>, mess
 
 describe('authentication with the development secret', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5 });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('a valid token is accepted', async () => {
     const token = await devToken().setExpirationTime('5m').sign(DEV_SECRET);
@@ -141,7 +141,7 @@ describe('authentication against a JWKS (production mode)', () => {
   let keys: JWK[] = [];
   const issuer = 'https://idp.example.test/';
 
-  before(async () => {
+  beforeAll(async () => {
     jwksServer = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys }));
@@ -154,7 +154,7 @@ describe('authentication against a JWKS (production mode)', () => {
       gatewayEnv: { SWITCHBOARD_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, SWITCHBOARD_JWT_ISSUER: issuer, SWITCHBOARD_JWKS_COOLDOWN_MS: '0' },
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     jwksServer.closeAllConnections();
     await new Promise<void>((resolve) => jwksServer.close(() => resolve()));

@@ -5,7 +5,7 @@
  * simple cross-site requests.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startStack, type Stack } from '../support/stack.js';
@@ -28,10 +28,10 @@ const TYPOS: [string, string, Record<string, unknown>, RegExp][] = [
 
 describe('production mode', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5, gatewayEnv: { NODE_ENV: 'production' } });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('introspection is off', async () => {
     const { errors } = await stack.query('{ __schema { queryType { name } } }');

@@ -5,7 +5,7 @@
  * Raw request lines over a socket, against the real servers.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { rawRequest } from '../support/raw-http.js';
 import { internalHeaders } from '../support/viewers.js';
@@ -21,10 +21,10 @@ const port = (url: string) => Number(new URL(url).port);
 
 describe('request targets: one reading for access and routing', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 20 });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   for (const name of ['crm', 'callcenter', 'tickets'] as const) {
     describe(`the ${name} subgraph`, () => {

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ROLES, type Scope } from '../../schema/access.js';
@@ -74,7 +74,7 @@ describe('role × field matrix, generated from the supergraph', () => {
   let agentId: string;
   let serviceKey: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 150, gatewayEnv: { SWITCHBOARD_MAX_COST: '10000000', SWITCHBOARD_MAX_DEPTH: '40' } });
     // A customer of the test team (team-bj) with everything the matrix reads: masked fields, orders, a recorded call, tickets.
     const list = await stack.query<{ customers: { nodes: { id: string; owner: { team: string } | null; nationalId: string | null; emails: string[]; phones: { e164: string }[]; orders: { totalCount: number }; calls: { nodes: { id: string; recording: unknown }[] }; tickets: { nodes: { id: string; number: string }[] } }[] } }>(
@@ -115,7 +115,7 @@ describe('role × field matrix, generated from the supergraph', () => {
     };
     serviceKey = (await stack.gateway.store.createApiKey('archiver', SERVICE_SCOPES)).key;
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   const headersOf = async (role: MatrixRole): Promise<Record<string, string>> =>
     role === 'service' ? { 'x-api-key': serviceKey } : { authorization: await bearer(role, { team: 'team-bj', agentId }) };

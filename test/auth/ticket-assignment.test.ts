@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 
@@ -22,7 +22,7 @@ describe('ticket assignment', () => {
   let stranger: { id: string; team: string };
   let foreignCustomer: string;
 
-  before(async () => {
+  beforeAll(async () => {
     // Related customers are looked up afresh for every request, so a grant would show at once.
     stack = await startStack({ customers: 60, gatewayEnv: { SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS: '1' } });
     const agents = (await stack.query<{ agents: { id: string; team: string }[] }>('{ agents { id team } }')).data!.agents;
@@ -33,7 +33,7 @@ describe('ticket assignment', () => {
     foreignCustomer = customers.find((c) => c.owner !== null && c.owner.team !== own.team)!.id;
     assert.ok(own && teammate && stranger && foreignCustomer);
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   const input = (assigneeId: string | null) => ({ input: { idempotencyKey: randomUUID(), requesterId: foreignCustomer, subject: 'Callback', assigneeId } });
   const agentToken = (agent: { id: string; team: string }) => bearer('agent', { sub: `user-${agent.id}`, agentId: agent.id, team: agent.team });

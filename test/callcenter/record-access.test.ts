@@ -3,7 +3,7 @@
  * whose representation carries the CRM's verdict `recordAccess: MINIMAL` (and, for an agent
  * or supervisor, one without a verdict: the rule fails closed).
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Viewer } from '../../schema/viewer.js';
 import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
@@ -54,13 +54,13 @@ function assertRestricted(body: GraphQLResponse) {
   }
 }
 
-before(async () => {
+beforeAll(async () => {
   opened = await openSqliteStore();
   await opened.store.loadSeed(fixture);
   server = await createCallCenterServer({ source: opened.store, port: 0 });
 });
 
-after(async () => {
+afterAll(async () => {
   await server?.close();
   await opened?.dispose();
 });

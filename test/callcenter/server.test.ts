@@ -2,7 +2,7 @@
  * The call-center subgraph over HTTP, as the gateway talks to it: root fields, entity
  * fetches (`_entities`) for Customer, Call, Agent and Queue, errors, and batching.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
@@ -64,13 +64,13 @@ type CustomerEntity = { id: string; calls: CallsPage | null };
 
 const entities = <T>(body: GraphQLResponse) => (body.data?._entities ?? []) as T[];
 
-before(async () => {
+beforeAll(async () => {
   opened = await openSqliteStore();
   await opened.store.loadSeed(fixture);
   server = await createCallCenterServer({ source: opened.store, port: 0 });
 });
 
-after(async () => {
+afterAll(async () => {
   await server?.close();
   await opened?.dispose();
 });

@@ -2,7 +2,7 @@
  * The call center's SQL store, on SQLite and (when reachable) PostgreSQL: the same tests
  * against both dialects, since every query is written once for both.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { decodeCursor } from '../../subgraphs/shared/pagination.js';
 import { CUSTOMER_CALLS_CURSOR } from '../../subgraphs/callcenter/source/port.js';
@@ -10,21 +10,22 @@ import {
   A1, A2, A_CALLS_NEWEST_FIRST, B1, C1, calls, countStatements, fixture, openPostgresStore, openSqliteStore, type OpenedStore,
 } from './fixture.js';
 import { POSTGRES_SKIP_REASON, postgresReachable } from '../support/databases.js';
+import { skipNote } from '../support/skip.js';
 
 const pgReachable = await postgresReachable();
 
 function storeTests(dialect: string, open: () => Promise<OpenedStore>, skip: string | false = false) {
-  describe(`call-center store on ${dialect}`, { skip }, () => {
+  describe.skipIf(skip)(skipNote(`call-center store on ${dialect}`, skip), () => {
     let opened: OpenedStore;
     let emptyBeforeSeed: boolean;
     const store = () => opened.store;
 
-    before(async () => {
+    beforeAll(async () => {
       opened = await open();
       emptyBeforeSeed = await opened.store.isEmpty();
       await opened.store.loadSeed(fixture);
     });
-    after(() => opened?.dispose());
+    afterAll(() => opened?.dispose());
 
     it('is empty before the seed and not after', async () => {
       assert.equal(emptyBeforeSeed, true);

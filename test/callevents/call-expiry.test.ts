@@ -6,7 +6,7 @@
  * servers over SQLite, and the whole stack for the record-level rule.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { callEventsConfig } from '../../subgraphs/shared/config.js';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { CALL_FIELDS, CUSTOMER, HOTLINE, deliver, event, getCall, gql, newCallId, startHarness, type CallView, type Harness } from '../cti/harness.js';
@@ -34,11 +34,11 @@ describe('the silence setting', () => {
 
 describe('silent calls (sweep run by hand)', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     // The periodic sweep is far away: what happens before it runs is visible.
     harness = await startHarness({ callSilenceMs: SILENCE_MS, expirySweepIntervalMs: 3_600_000 });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('a connected call without its ENDED: inactive after the silence before the sweep, then ENDED as EXPIRED', async () => {
     const callId = newCallId();
@@ -121,10 +121,10 @@ describe('silent calls (sweep run by hand)', () => {
 
 describe('silent calls (periodic sweep)', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness({ callSilenceMs: 1000, expirySweepIntervalMs: 200 });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('a ringing call whose end never comes is ended as EXPIRED by the sweep on its own', async () => {
     const callId = newCallId();
@@ -142,14 +142,14 @@ describe('silent calls (periodic sweep)', () => {
 describe('an expired call grants no record access through the gateway', () => {
   let stack: Stack;
   const SECRET = 'expiry-test-secret';
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({
       customers: 20,
       callEvents: { webhookSecrets: [SECRET], callSilenceMs: 4000, expirySweepIntervalMs: 3_600_000 },
       gatewayEnv: { SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS: '0' },
     });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('FULL while the call is active, MINIMAL once it is silent (before any sweep)', async () => {
     const customers = await stack.query<{ customers: { nodes: { id: string; phones: { e164: string }[] }[] } }>('{ customers(first: 20) { nodes { id phones { e164 } } } }');

@@ -4,7 +4,7 @@
  * unreachable, publishing never throws and local subscribers are still served.
  * Skips (saying so) when no Redis answers at REDIS_TEST_URL (default 127.0.0.1:6379).
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { createConnection } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
@@ -13,6 +13,7 @@ import { captureLogs } from '../support/log-capture.js';
 import { RedisPubSub } from '../../subgraphs/shared/pubsub/redis-pubsub.js';
 import { CUSTOMER, HOTLINE, deliver, event, newCallId, startHarness, type Harness } from '../cti/harness.js';
 import { internalHeaders } from '../support/viewers.js';
+import { skipNote } from '../support/skip.js';
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
@@ -41,15 +42,15 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   assert.ok(condition(), `timed out waiting for ${what}`);
 }
 
-describe('two call-center instances over Redis', { skip: SKIP }, () => {
+describe.skipIf(SKIP)(skipNote('two call-center instances over Redis', SKIP), () => {
   const instances: Harness[] = [];
   const clients: Client[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     instances.push(await startHarness({ redisUrl: REDIS_URL, instanceId: 'test-a' }));
     instances.push(await startHarness({ redisUrl: REDIS_URL, instanceId: 'test-b' }));
   });
-  after(async () => {
+  afterAll(async () => {
     for (const client of clients) await client.dispose();
     for (const instance of instances) await instance.close();
   });

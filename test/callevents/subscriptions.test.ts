@@ -4,7 +4,7 @@
  * connections without an internal token, resuming with `callEvents(after:)` (replay, then live,
  * none twice) and a slow subscriber dropped with 4520.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { createClient, type Client } from 'graphql-ws';
 import type { FormattedExecutionResult } from 'graphql';
@@ -18,10 +18,10 @@ let harness: Harness;
 const clients: Client[] = [];
 const base = Date.now() - 5 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness({ subscriberBuffer: 64 });
 });
-after(async () => {
+afterAll(async () => {
   for (const client of clients) await client.dispose();
   await harness?.close();
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { activityCount, customerId, orderCount, startCrm, type RunningCrm } from './fixture.js';
 
 const ENTITIES = /* GraphQL */ `
@@ -30,10 +30,10 @@ const STATEMENTS_PER_REQUEST = 6;
 
 describe('CRM batching', () => {
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm();
   });
-  after(async () => {
+  afterAll(async () => {
     await crm.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { CUSTOMER_COUNT, crmFixture, newestFirst, startCrm, type GraphQLResult, type RunningCrm } from './fixture.js';
 
 const CUSTOMERS = /* GraphQL */ `
@@ -21,10 +21,10 @@ interface Connection {
 describe('CRM customers', () => {
   const fixture = crmFixture();
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm(fixture);
   });
-  after(async () => {
+  afterAll(async () => {
     await crm.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { SHARED_NUMBER, startCrm, type RunningCrm } from './fixture.js';
 
 const IDENTIFY = /* GraphQL */ `
@@ -16,10 +16,10 @@ interface Identification {
 
 describe('CRM caller identification', () => {
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm();
   });
-  after(async () => {
+  afterAll(async () => {
     await crm.close();
   });
 

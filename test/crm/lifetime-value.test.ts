@@ -4,7 +4,7 @@
  * and through the subgraph with `finance:read`.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
 import type { CrmSeed, OrderRecord, OrderStatus } from '../../subgraphs/crm/source/records.js';
 import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
@@ -36,12 +36,12 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
   describe(`lifetime values on ${dialect}`, () => {
     let database: TempDatabase;
     let store: SqlCrmStore;
-    before(async () => {
+    beforeAll(async () => {
       database = await openTestDatabase();
       store = await openCrmSource(database.config);
       await store.loadSeed(seed());
     });
-    after(async () => {
+    afterAll(async () => {
       await store?.close();
       await database?.cleanup();
     });
@@ -74,10 +74,10 @@ if (await postgresReachable()) {
 
 describe('Customer.lifetimeValue through the CRM subgraph', () => {
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm(seed());
   });
-  after(async () => {
+  afterAll(async () => {
     await crm?.close();
   });
 

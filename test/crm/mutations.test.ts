@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startCrm, type RunningCrm } from './fixture.js';
 import { internalHeaders, viewer } from '../support/viewers.js';
 
@@ -23,10 +23,10 @@ interface Contact {
 
 describe('CRM mutations', () => {
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm();
   });
-  after(async () => {
+  afterAll(async () => {
     await crm.close();
   });
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
 import { keyIdOf, PiiCipher, PiiDecryptionError } from '../../subgraphs/crm/source/pii-cipher.js';
 import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
@@ -38,12 +38,12 @@ function rotationSuite(dialect: string, openTestDatabase: () => Promise<TempData
     };
     const nationalIdOf = async (store: SqlCrmStore, id = 'cus_000001') => (await store.customersByIds([id]))[0];
 
-    before(async () => {
+    beforeAll(async () => {
       database = await openTestDatabase();
       const store = await open(new PiiCipher(keyA));
       await store.loadSeed(crmFixture());
     });
-    after(async () => {
+    afterAll(async () => {
       for (const store of opened) await store.close();
       await database?.cleanup();
     });
@@ -149,10 +149,10 @@ describe('PII keys from the environment', () => {
 
 describe('Customer.nationalId through the CRM subgraph', () => {
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm();
   });
-  after(async () => {
+  afterAll(async () => {
     await crm?.close();
   });
 

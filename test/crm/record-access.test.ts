@@ -4,7 +4,7 @@
  * (team-bj) owns the odd customers and own_02 (team-sh) the even ones.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { crmFixture, SHARED_NUMBER, startCrm, type GraphQLResult, type RunningCrm } from './fixture.js';
 import { internalHeaders, viewer } from '../support/viewers.js';
 
@@ -28,13 +28,13 @@ const LANDLINE_OF_CUS_1 = '+861065529988';
 
 describe('CRM record-level access', () => {
   let crm: RunningCrm;
-  before(async () => {
+  beforeAll(async () => {
     const fixture = crmFixture();
     // A customer without an account owner belongs to no team.
     fixture.customers.find((c) => c.id === 'cus_000007')!.ownerId = null;
     crm = await startCrm(fixture);
   });
-  after(async () => {
+  afterAll(async () => {
     await crm?.close();
   });
 

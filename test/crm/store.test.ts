@@ -3,7 +3,7 @@
  * the same tests, so every query is known to work on both dialects.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
 import { openDatabase } from '../../subgraphs/shared/database.js';
@@ -36,11 +36,11 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
       }
     };
 
-    before(async () => {
+    beforeAll(async () => {
       database = await openTestDatabase();
       store = await openCrmSource(database.config);
     });
-    after(async () => {
+    afterAll(async () => {
       await store?.close();
       await database?.cleanup();
     });

@@ -1,5 +1,5 @@
 /** Amazon Connect contact events (EventBridge envelopes) through the webhook. */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { deliver, getCall, startHarness, type Harness } from './harness.js';
@@ -24,10 +24,10 @@ function envelope(detail: Record<string, unknown>, time: string) {
   };
 }
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -3,17 +3,17 @@
  * order; late events; dispositions; transfers; unknown agents and queues; presence;
  * `activeCalls`.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { CALL_FIELDS, CUSTOMER, HOTLINE, deliver, event, getCall, gql, newCallId, startHarness, type CallView, type Harness } from './harness.js';
 
 let harness: Harness;
 const base = Date.now() - 30 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -2,17 +2,17 @@
  * Vendor ids are kept exactly: ids sent as JSON numbers beyond 2^53 are not rounded, so two
  * calls whose ids differ only past the 16th digit stay two calls with their own callers.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { CUSTOMER, HOTLINE, getCall, postWebhook, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
 const base = Date.now() - 10 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

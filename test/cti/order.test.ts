@@ -4,7 +4,7 @@
  * parent that arrives after its leg fills the leg in (its caller) without waiting for the
  * leg's next event.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CALL_EVENTS_TOPIC, type CallEventMessage } from '../../subgraphs/callcenter/events/message.js';
@@ -13,10 +13,10 @@ import { CUSTOMER, HOTLINE, deliver, event, getCall, gql, startHarness, type Cal
 let harness: Harness;
 const base = Date.now() - 40 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -1,21 +1,22 @@
 /** The CTI event store on PostgreSQL: intake, deduplication, a transfer applied (skips without a server). */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { createCallCenterServer, type RunningCallCenter } from '../../subgraphs/callcenter/server.js';
 import { openPostgresStore, type OpenedStore } from '../callcenter/fixture.js';
 import { POSTGRES_SKIP_REASON, postgresReachable } from '../support/databases.js';
 import { CUSTOMER, HOTLINE, SECRET, event, newCallId, postWebhook } from './harness.js';
+import { skipNote } from '../support/skip.js';
 
 const SKIP = (await postgresReachable()) ? false : POSTGRES_SKIP_REASON;
 
-describe('call events on PostgreSQL', { skip: SKIP }, () => {
+describe.skipIf(SKIP)(skipNote('call events on PostgreSQL', SKIP), () => {
   let store: OpenedStore;
   let server: RunningCallCenter;
-  before(async () => {
+  beforeAll(async () => {
     store = await openPostgresStore();
     server = await createCallCenterServer({ source: store.store, port: 0, callEvents: { webhookSecrets: [SECRET], redisUrl: null } });
   });
-  after(async () => {
+  afterAll(async () => {
     await server?.close();
     await store?.dispose();
   });

@@ -4,7 +4,7 @@
  * `switchboard_cti_webhook_rejections_total{reason}`; media types, credentials, body size;
  * and what it accepts that it used to refuse (a UTF-8 byte-order mark).
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { rejectionCount } from '../../subgraphs/callcenter/cti/metrics.js';
@@ -14,10 +14,10 @@ import { connectEnvelope } from './fixtures/amazon-connect.js';
 let harness: Harness;
 const base = Date.now() - 10 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -1,14 +1,14 @@
 /** `runSimulator` (what `npm run simulate` runs) against a real call center, sped up. */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { runSimulator } from '../../subgraphs/callcenter/simulator/simulate.js';
 import { SECRET, gql, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -4,7 +4,7 @@
  * callbacks missing what the mapping needs, a Twilio signature for another URL, and an
  * unanswered Twilio call.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CUSTOMER, HOTLINE, SECRET, getCall, postDelivery, startHarness, type Harness } from './harness.js';
@@ -15,10 +15,10 @@ import { form, json } from './fixtures/vendor-fixture.js';
 let harness: Harness;
 const base = Date.now() - 15 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -4,7 +4,7 @@
  * gives the right call (caller, called number, state, disposition, agent); the same in
  * other delivery orders; delivered twice it is applied once; a bad signature stores nothing.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { OLD_SECRET, SECRET, getCall, postDelivery, startHarness, type CallView, type Harness } from './harness.js';
@@ -14,10 +14,10 @@ import type { Delivery, ExpectedCall, VendorFixture } from './fixtures/vendor-fi
 let harness: Harness;
 const base = Date.now() - 30 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

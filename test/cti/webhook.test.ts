@@ -2,7 +2,7 @@
  * `POST /webhooks/cti` on a real call-center server: signatures (refusals and rotation),
  * body errors, deduplication, ignored types and fields.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { ctiSignatureHeaders, signCtiPayload } from '../../subgraphs/callcenter/cti/signature.js';
 import { CUSTOMER, HOTLINE, OLD_SECRET, SECRET, deliver, event, getCall, gql, newCallId, postWebhook, startHarness, type Harness } from './harness.js';
@@ -10,10 +10,10 @@ import { CUSTOMER, HOTLINE, OLD_SECRET, SECRET, deliver, event, getCall, gql, ne
 let harness: Harness;
 const base = Date.now() - 10 * 60_000;
 
-before(async () => {
+beforeAll(async () => {
   harness = await startHarness();
 });
-after(async () => {
+afterAll(async () => {
   await harness?.close();
 });
 

@@ -4,7 +4,7 @@
  * number of SQL statements for 5 customers as for 50.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 
 const LIST = /* GraphQL */ `
@@ -26,10 +26,10 @@ interface Counts {
 
 describe('batching', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 200 });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   async function measure(first: number): Promise<Counts & { customers: number; calls: number }> {
     const names = ['crm', 'callcenter', 'tickets'] as const;

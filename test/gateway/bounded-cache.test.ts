@@ -5,7 +5,7 @@
  * document and plan budget still answers every distinct operation correctly.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { parse } from 'graphql';
 import { asKeyValueCache, boundedCache, documentBytes, DOCUMENT_BYTES_PER_SOURCE_CHAR, mib } from '../../subgraphs/shared/bounded-cache.js';
 import { distinctOperation } from '../../bench/memory/operations.js';
@@ -54,10 +54,10 @@ describe('bounded cache', () => {
 
 describe('a gateway with tiny document and plan caches', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 20, gatewayEnv: { SWITCHBOARD_DOCUMENT_CACHE_MB: '0.5', SWITCHBOARD_QUERY_PLAN_CACHE_MB: '0.25' } });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('answers every distinct operation, also ones evicted and sent again', async () => {
     const ids = await stack.query<{ customers: { nodes: { id: string }[] } }>('{ customers(first: 3) { nodes { id } } }');

@@ -5,7 +5,7 @@
  * URL in the page or its assets). Production: no IDE, no cross-origin access by default.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import WebSocket from 'ws';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -49,10 +49,10 @@ function upgrade(stack: Stack, origin: string | undefined): Promise<number> {
 
 describe('browser access in development', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5, gatewayEnv: { SWITCHBOARD_CORS_ORIGINS: `${ALLOWED}, http://localhost:5173` } });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('a preflight from an allowed origin gets 204 with the methods and headers a GraphQL client sends', { timeout: 60_000 }, async () => {
     const response = await preflight(stack, ALLOWED);
@@ -135,10 +135,10 @@ describe('browser access in development', () => {
 
 describe('browser access in production', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5, gatewayEnv: { NODE_ENV: 'production', SWITCHBOARD_CORS_ORIGINS: '' } });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('no IDE and no landing page from a CDN', { timeout: 60_000 }, async () => {
     const page = await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });

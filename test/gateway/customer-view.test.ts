@@ -4,7 +4,7 @@
  * customer's calls, tickets and orders assembled from three systems in one operation.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
 
@@ -40,13 +40,13 @@ describe('unified customer view', () => {
   let stack: Stack;
   let customers: CustomerList['customers']['nodes'];
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
     const list = await stack.query<CustomerList>('{ customers(first: 100) { totalCount nodes { id phones { e164 raw } } } }');
     assert.equal(list.errors, undefined);
     customers = list.data!.customers.nodes;
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   /** e164 → ids of the customers having it, over the first 100 customers and beyond. */
   async function owners(e164: string): Promise<string[]> {

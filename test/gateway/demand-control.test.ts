@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 
 const HEAVY = `query Heavy { customers(first: 100) { nodes { id calls(first: 100) { nodes { id agent { name } } } tickets(first: 100) { nodes { number } } } } }`;
@@ -17,13 +17,13 @@ const DEEP = `query Deep($id: ID!) { ticket(id: $id) { ${'relatedCall { tickets 
 describe('demand control', () => {
   let stack: Stack;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-persisted-'));
     const manifest = join(dir, 'persisted-operations.json');
     writeFileSync(manifest, JSON.stringify({ operations: [{ client: 'supervisor-dashboard', query: HEAVY, maxCost: 2_000_000 }] }));
     stack = await startStack({ customers: 30, gatewayEnv: { SWITCHBOARD_MAX_COST: '20000', SWITCHBOARD_MAX_DEPTH: '12', SWITCHBOARD_PERSISTED_OPERATIONS: manifest } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
   });

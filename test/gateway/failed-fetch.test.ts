@@ -4,7 +4,7 @@
  * named fragments per type, `@skip`/`@include`; and which subgraph answers count as failed.
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { fieldPathsOf, unusableResponseReason } from '../../gateway/failed-fetch.js';
 
 describe('the fields of a failed fetch', () => {

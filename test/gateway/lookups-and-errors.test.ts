@@ -3,7 +3,7 @@
  * clear error with `extensions.code`, and writes nothing.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 
 interface Page {
@@ -13,10 +13,10 @@ const PAGE = 'query($first: Int, $after: String, $tier: CustomerTier) { customer
 
 describe('lookups, pagination and bad input', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 120 });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('walking customers page by page visits every customer exactly once', async () => {
     const seen: string[] = [];

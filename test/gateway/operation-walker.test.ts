@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -82,14 +82,14 @@ describe('the operation walker, through the gateway', () => {
   let otherAgent: { id: string };
   const clients: Client[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 30, gatewayEnv: { SWITCHBOARD_MAX_TOKENS: '2000' } });
     customerId = (await stack.query<{ customers: { nodes: { id: string }[] } }>('{ customers(first: 1) { nodes { id } } }')).data!.customers.nodes[0]!.id;
     const agents = (await stack.query<{ agents: { id: string; team: string }[] }>('{ agents { id team } }')).data!.agents;
     agent = agents[0]!;
     otherAgent = agents.find((a) => a.id !== agent.id)!;
   });
-  after(async () => {
+  afterAll(async () => {
     for (const client of clients) await client.dispose();
     await stack?.close();
   });

@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { Socket } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 
 interface Attempt {
@@ -48,7 +48,7 @@ const APOLLO_ENV = { APOLLO_KEY: 'service:switchboard-test:not-a-real-key', APOL
 describe('outbound connections of the gateway', () => {
   let stack: Stack;
   const saved: Record<string, string | undefined> = {};
-  before(async () => {
+  beforeAll(async () => {
     for (const [name, value] of Object.entries(APOLLO_ENV)) {
       saved[name] = process.env[name];
       process.env[name] = value;
@@ -57,7 +57,7 @@ describe('outbound connections of the gateway', () => {
     observeConnections();
     stack = await startStack({ customers: 10 });
   });
-  after(async () => {
+  afterAll(async () => {
     Socket.prototype.connect = originalConnect;
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];

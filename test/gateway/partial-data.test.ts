@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterAll, afterEach, beforeAll, describe, test } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
@@ -50,7 +50,7 @@ describe('partial data when a system fails', () => {
   let stack: Stack;
   let crm: FaultySubgraph;
   let tickets: FaultySubgraph;
-  before(async () => {
+  beforeAll(async () => {
     crm = await startFaultySubgraph();
     tickets = await startFaultySubgraph();
     // Every failure kind is provoked many times in a row here: the circuit breaker (tested on its
@@ -68,7 +68,7 @@ describe('partial data when a system fails', () => {
     await crm.setMode('pass');
     await tickets.setMode('pass');
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.close();
     await crm?.close();
     await tickets?.close();

@@ -13,13 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
+import { skipNote } from '../support/skip.js';
 
 interface Answer {
   status: number;
@@ -54,13 +55,13 @@ function assertLimited(answer: Answer, budget: 'operations' | 'cost'): void {
 
 describe('rate limits per caller (in memory)', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({
       customers: 50,
       gatewayEnv: { SWITCHBOARD_RATE_LIMIT_OPERATIONS: '3', SWITCHBOARD_RATE_LIMIT_COST: '200', SWITCHBOARD_RATE_LIMIT_WINDOW_SECONDS: '60' },
     });
   });
-  after(() => stack?.close());
+  afterAll(() => stack?.close());
 
   test('a user over the operations budget gets 429 with Retry-After and RATE_LIMITED; another user and an API key are unaffected', async () => {
     const limited = await asUser('rate-count-1');
@@ -161,16 +162,16 @@ describe('rate limits shared through Redis', () => {
     return gateway;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5 });
   });
-  after(async () => {
+  afterAll(async () => {
     for (const gateway of gateways) await gateway.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     await stack?.close();
   });
 
-  test('two gateways count one budget per caller', { skip: SKIP }, async () => {
+  test.skipIf(SKIP)(skipNote('two gateways count one budget per caller', SKIP), async () => {
     const [a, b] = [await gatewayWith(REDIS_URL), await gatewayWith(REDIS_URL)];
     // A subject of its own: the counters in Redis outlive this run.
     const caller = await asUser(`rate-shared-${randomUUID()}`);

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startStack, type Stack } from '../support/stack.js';
@@ -66,11 +66,11 @@ function assertPartial(result: Result, silent: string, elapsed: number) {
 describe('an agent request with the call center hung', () => {
   let stack: Stack;
   let silent: Awaited<ReturnType<typeof silentServer>>;
-  before(async () => {
+  beforeAll(async () => {
     silent = await silentServer();
     stack = await startStack({ customers: 40, subgraphTimeoutMs: TIMEOUT_MS, gatewayEnv: { SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS: '1' }, subgraphUrls: { callcenter: silent.url } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     await silent.close();
   });
@@ -109,11 +109,11 @@ describe('an agent request with the call center hung', () => {
 describe('an agent request with the call center and the ticket system hung', () => {
   let stack: Stack;
   let silent: Awaited<ReturnType<typeof silentServer>>;
-  before(async () => {
+  beforeAll(async () => {
     silent = await silentServer();
     stack = await startStack({ customers: 40, subgraphTimeoutMs: TIMEOUT_MS, subgraphUrls: { callcenter: silent.url, tickets: silent.url } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     await silent.close();
   });

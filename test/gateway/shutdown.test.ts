@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { listen, sendJson } from '../../subgraphs/shared/http.js';
 import { startStack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Writable } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createLogger, setRootLogger } from '../../subgraphs/shared/observability/logger.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -85,7 +85,7 @@ describe('the circuit breaker in front of a subgraph', () => {
     return { elapsed: performance.now() - started, result };
   }
 
-  before(async () => {
+  beforeAll(async () => {
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
@@ -102,7 +102,7 @@ describe('the circuit breaker in front of a subgraph', () => {
     });
     proxy.target = stack.callcenter.server.graphqlUrl;
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.close();
     await proxy.close();
     setRootLogger(createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }));

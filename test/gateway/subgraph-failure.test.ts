@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 
 const VIEW = /* GraphQL */ `
@@ -25,11 +25,11 @@ interface View {
 
 describe('a subgraph that is down', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 50 });
     await stack.callcenter.server.close();
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('yields CRM and ticket data plus an error naming the call center', async () => {
     const { status, data, errors } = await stack.query<View>(VIEW, { first: 10 });
@@ -55,7 +55,7 @@ describe('a subgraph that never answers', () => {
   let silent: Server;
   const sockets = new Set<Socket>();
   const timeoutMs = 400;
-  before(async () => {
+  beforeAll(async () => {
     // Accepts connections and never says a word: the worst kind of slow source.
     silent = createServer((socket) => {
       sockets.add(socket);
@@ -65,7 +65,7 @@ describe('a subgraph that never answers', () => {
     const { port } = silent.address() as AddressInfo;
     stack = await startStack({ customers: 30, subgraphTimeoutMs: timeoutMs, subgraphUrls: { tickets: `http://127.0.0.1:${port}/graphql` } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => silent.close(() => resolve()));

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { SUPERGRAPH_PATH } from '../../schema/compose.js';
 import { captureLogs, type CapturedLogs } from '../support/log-capture.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -21,13 +21,13 @@ describe('supergraph reload', () => {
   let stack: Stack;
   let dir: string;
   let path: string;
-  before(async () => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-supergraph-'));
     path = join(dir, 'supergraph.graphql');
     copyFileSync(SUPERGRAPH_PATH, path);
     stack = await startStack({ customers: 10, supergraphPath: path });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -89,14 +89,14 @@ describe('supergraph reload across replaced files', () => {
   let logs: CapturedLogs;
   /** The messages logged so far. */
   const logged = (): string[] => logs.lines.map((line) => String(line.msg));
-  before(async () => {
+  beforeAll(async () => {
     logs = captureLogs('warn');
     dir = mkdtempSync(join(tmpdir(), 'switchboard-supergraph-'));
     path = join(dir, 'supergraph.graphql');
     copyFileSync(SUPERGRAPH_PATH, path);
     stack = await startStack({ customers: 10, supergraphPath: path });
   });
-  after(async () => {
+  afterAll(async () => {
     logs.restore();
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
@@ -166,13 +166,13 @@ describe('supergraph reload from a Kubernetes ConfigMap volume', () => {
     symlinkSync(version, join(dir, '..data_tmp'));
     renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
   }
-  before(async () => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-configmap-'));
     publish(labelled('configmap 0'));
     symlinkSync(join('..data', 'supergraph.graphql'), join(dir, 'supergraph.graphql'));
     stack = await startStack({ customers: 10, supergraphPath: join(dir, 'supergraph.graphql') });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { GatewayStore } from '../../gateway/store/gateway-store.js';
 import { GATEWAY_MIGRATIONS } from '../../gateway/store/migrations.js';
@@ -31,6 +31,7 @@ import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import { TICKETS_MIGRATIONS } from '../../subgraphs/tickets/source/migrations.js';
 import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { skipNote } from '../support/skip.js';
 
 type Store = 'crm' | 'callcenter' | 'tickets' | 'gateway';
 
@@ -309,5 +310,5 @@ if (postgres) {
     }
   });
 } else {
-  test('upgrading on PostgreSQL', { skip: POSTGRES_SKIP_REASON }, () => {});
+  test.skipIf(POSTGRES_SKIP_REASON)(skipNote('upgrading on PostgreSQL', POSTGRES_SKIP_REASON), () => {});
 }

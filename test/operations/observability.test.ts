@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createLogger, setRootLogger } from '../../subgraphs/shared/observability/logger.js';
 import { scrubText } from '../../subgraphs/shared/observability/scrub.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -44,7 +44,7 @@ describe('logs and metrics of a running stack', () => {
   const lines: Record<string, unknown>[] = [];
   const raw: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
@@ -57,7 +57,7 @@ describe('logs and metrics of a running stack', () => {
     setRootLogger(createLogger({ level: 'info', destination: sink }));
     stack = await startStack({ customers: 20 });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.close();
     setRootLogger(createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }));
   });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { internalHeaders } from '../support/viewers.js';
 
@@ -61,10 +61,10 @@ async function readinessDuringDrain(baseUrl: string, holderHeaders: Record<strin
 
 describe('readiness apart from liveness', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5 });
   });
-  after(() => stack?.close());
+  afterAll(() => stack?.close());
 
   test('the gateway and every subgraph are ready once started: 200 with each check ok, without credentials', async () => {
     assert.deepEqual(await ready(stack.gateway.url), { status: 200, body: { status: 'ready', checks: { supergraph: 'ok', store: 'ok' } } });
@@ -95,10 +95,10 @@ describe('readiness apart from liveness', () => {
 
 describe('readiness during shutdown', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 5 });
   });
-  after(() => stack?.close());
+  afterAll(() => stack?.close());
 
   test('a subgraph answers 503 draining while it drains', async () => {
     assert.equal((await ready(stack.crm.server.url)).status, 200);

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, CALL_LOG_SCOPES, type Stack } from '../support/stack.js';
 import { callEvents, callLogsOf, eventually, freshNumber, giveNumber, outboxStatus, postEvents, settledRows } from './harness.js';
 
@@ -25,7 +25,7 @@ describe('call logging and callback tickets', () => {
   let customers: string[];
   let agentId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({
       customers: 60,
       callLog: { dispatcher: { pollIntervalMs: 50, retryBaseMs: 50, retryMaxMs: 400 }, callbackQueues: ['q_support', 'q_sales'] },
@@ -34,7 +34,7 @@ describe('call logging and callback tickets', () => {
     customers = list.data!.customers.nodes.map((node) => node.id);
     agentId = (await stack.query<{ agents: { id: string }[] }>('{ agents { id } }')).data!.agents[0]!.id;
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   async function ticketsOfCall(callId: string): Promise<Ticket[]> {
     const result = await stack.query<{ call: { tickets: Ticket[] } }>(

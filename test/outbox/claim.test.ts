@@ -5,7 +5,7 @@
  * lease cannot complete the row.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { SqlOutboxStore } from '../../subgraphs/callcenter/outbox/sql-outbox-store.js';
 import { retryDelayMs } from '../../subgraphs/callcenter/outbox/backoff.js';
 import type { OutboxTables } from '../../subgraphs/callcenter/outbox/tables.js';
@@ -14,6 +14,7 @@ import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js'
 import type { CallRecord } from '../../subgraphs/callcenter/source/records.js';
 import type { SqlCallCenterStore } from '../../subgraphs/callcenter/source/sql-store.js';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { skipNote } from '../support/skip.js';
 
 const RULE = { dispositions: ['MISSED', 'ABANDONED'], queues: ['q_support'] };
 const CALLS = 60;
@@ -50,7 +51,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     let source: SqlCallCenterStore;
     let outbox: SqlOutboxStore;
 
-    before(async () => {
+    beforeAll(async () => {
       if (skip) return;
       temp = dialect === 'sqlite' ? await tempSqlite('outbox') : await tempPostgresSchema('outbox');
       source = await openCallCenterSource(temp.config);
@@ -65,13 +66,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await source.loadSeed({ agents: [], queues: [], calls });
       outbox = new SqlOutboxStore(source.database);
     });
-    after(async () => {
+    afterAll(async () => {
       if (skip) return;
       await source.close();
       await temp.cleanup();
     });
 
-    test('queueing a call twice leaves one row per kind; the rule decides the callbacks', { skip }, async () => {
+    test.skipIf(skip)(skipNote('queueing a call twice leaves one row per kind; the rule decides the callbacks', skip), async () => {
       const ids = Array.from({ length: CALLS }, (_, i) => `call_claim${i}`).concat(['call_claim1000', 'call_claim1001', 'call_claim1002', 'call_claim1003', 'call_claim1004']);
       const now = new Date().toISOString();
       const [first, second] = await Promise.all([outbox.recordEndedCalls(ids, RULE, now), outbox.recordEndedCalls(ids, RULE, now)]);
@@ -89,7 +90,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       );
     });
 
-    test('two dispatchers claiming at once never hold the same row', { skip }, async () => {
+    test.skipIf(skip)(skipNote('two dispatchers claiming at once never hold the same row', skip), async () => {
       const now = new Date().toISOString();
       const lease = new Date(Date.now() + 60_000).toISOString();
       const claimedBy = new Map<string, string>();
@@ -108,7 +109,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(await outbox.claim('d', now, lease, 100), [], 'nothing left while the leases hold');
     });
 
-    test('an expired lease is taken over; the old holder can no longer complete the row', { skip }, async () => {
+    test.skipIf(skip)(skipNote('an expired lease is taken over; the old holder can no longer complete the row', skip), async () => {
       const later = new Date(Date.now() + 120_000).toISOString();
       const [row] = (await outbox.claim('e', later, new Date(Date.now() + 180_000).toISOString(), 100)).filter((r) => r.callId === 'call_claim0');
       assert.ok(row, 'leases from the previous test ran out by `later`');
@@ -128,7 +129,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal((await outbox.counts()).lastError, null, 'a done row has no pending error');
     });
 
-    test('the reconciliation sweep finds ended calls with recently applied events and no row', { skip }, async () => {
+    test.skipIf(skip)(skipNote('the reconciliation sweep finds ended calls with recently applied events and no row', skip), async () => {
       const db = source.database.db.withTables<CtiTables>().withTables<OutboxTables>();
       await db.deleteFrom('call_log_outbox').where('call_id', 'in', ['call_claim50', 'call_claim51']).execute();
       const event = (id: string, callId: string, appliedAt: string) => ({

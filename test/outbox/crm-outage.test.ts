@@ -4,17 +4,17 @@
  * a CRM is back on the same port over the same store the call is on the timeline once.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { callEvents, callLogsOf, eventually, freshNumber, giveNumber, outboxStatus, postEvents, settledRows } from './harness.js';
 
 describe('call logging across a CRM outage', () => {
   let stack: Stack;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 30, callLog: { dispatcher: { pollIntervalMs: 50, retryBaseMs: 50, retryMaxMs: 300 } } });
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('the call waits in the outbox while the CRM is down and is logged exactly once when it is back', async () => {
     const customerId = (await stack.query<{ customers: { nodes: { id: string }[] } }>('{ customers(first: 1) { nodes { id } } }')).data!.customers.nodes[0]!.id;

@@ -4,7 +4,7 @@
  * and `updateCustomerContact`, the call center's CTI webhook, and the CRM's seed load.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
 import type { CrmSeed, CustomerRecord } from '../../subgraphs/crm/source/records.js';
 import { crmFixture, startCrm, type RunningCrm } from '../crm/fixture.js';
@@ -45,12 +45,12 @@ const PHONES = `query ($id: ID!) { customer(id: $id) { phones { e164 extension r
 describe('GraphQL entry points (CRM server)', () => {
   let crm: RunningCrm;
   const holder = 'cus_000050';
-  before(async () => {
+  beforeAll(async () => {
     crm = await startCrm();
     // cus_000001 holds two of the corpus numbers in the fixture: only the holder may have them here.
     await crm.store.updateContact('cus_000001', { phones: [] });
   });
-  after(async () => {
+  afterAll(async () => {
     await crm?.close();
   });
 
@@ -119,10 +119,10 @@ describe('GraphQL entry points (CRM server)', () => {
 
 describe('CTI webhook entry point (call-center server)', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness();
   });
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
   });
 

@@ -4,7 +4,7 @@
  * called in any other; every refused input is refused with its reason.
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { readPhoneNumber, requirePhoneNumber, toE164 } from '../../subgraphs/shared/phone.js';
 import { ACCEPTED, REFUSED } from './corpus.js';
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -19,7 +19,7 @@ let stack: Stack;
 /** A seeded customer who alone has this number, and how it was typed into the CRM. */
 let customer: { id: string; e164: string; raw: string };
 
-before(async () => {
+beforeAll(async () => {
   stack = await startStack({ customers: 40 });
   const list = await stack.query<{ customers: { nodes: { id: string; phones: { e164: string; raw: string }[] }[] } }>(
     '{ customers(first: 100) { nodes { id phones { e164 raw } } } }',
@@ -35,7 +35,7 @@ before(async () => {
   }
   assert.ok(customer, 'a seeded customer with a China number of their own');
 });
-after(() => stack?.close());
+afterAll(() => stack?.close());
 
 async function post(events: unknown[]): Promise<{ status: number; body: { accepted?: number; ignored?: Record<string, number> } }> {
   const body = JSON.stringify({ events });

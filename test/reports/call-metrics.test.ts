@@ -2,13 +2,14 @@
  * Call-center reports on the hand-made data set (test/reports/fixture.ts), on SQLite and
  * (when reachable) PostgreSQL: the same SQL must give the same, hand-computed figures.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { GraphQLError } from 'graphql';
 import type { CallMetricsValues } from '../../subgraphs/callcenter/reports/call-metrics.js';
 import { POSTGRES_SKIP_REASON, postgresReachable } from '../support/databases.js';
 import { EMPTY_RANGE, MANY_AGENTS_RANGE, RANGE } from './fixture.js';
 import { openReportStores, type ReportStores } from './stores.js';
+import { skipNote } from '../support/skip.js';
 
 const pgReachable = await postgresReachable();
 
@@ -27,12 +28,12 @@ async function assertBadInput(promise: Promise<unknown>, message: RegExp) {
 }
 
 function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
-  describe(`call-center reports on ${dialect}`, { skip }, () => {
+  describe.skipIf(skip)(skipNote(`call-center reports on ${dialect}`, skip), () => {
     let stores: ReportStores;
-    before(async () => {
+    beforeAll(async () => {
       stores = await openReportStores(dialect);
     });
-    after(() => stores?.dispose());
+    afterAll(() => stores?.dispose());
     const reports = () => stores.callReports;
 
     it('computes every metric of the range by hand', async () => {

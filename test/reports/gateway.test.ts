@@ -4,7 +4,7 @@
  * tickets from their own systems) with a constant number of statements, and bad input is a
  * BAD_USER_INPUT error.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { startStack, TEST_ANCHOR, type Stack } from '../support/stack.js';
 
@@ -63,10 +63,10 @@ interface TopData {
 
 describe('reports through the gateway', () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 300 });
   });
-  after(() => stack?.close());
+  afterAll(() => stack?.close());
 
   it('answers the reporting operation with figures that add up', async () => {
     const { data, errors } = await stack.query<ReportsData>(REPORTS, { range: RANGE });

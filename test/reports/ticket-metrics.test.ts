@@ -2,7 +2,7 @@
  * Ticket reports on the hand-made data set (test/reports/fixture.ts), on SQLite and (when
  * reachable) PostgreSQL: the same SQL must give the same, hand-computed figures.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { GraphQLError } from 'graphql';
 import type { TicketMetricsValues } from '../../subgraphs/tickets/reports/ticket-metrics.js';
@@ -10,16 +10,17 @@ import { isSlaBreached } from '../../subgraphs/tickets/source/sla.js';
 import { POSTGRES_SKIP_REASON, postgresReachable } from '../support/databases.js';
 import { TICKET_NOW, TICKET_RANGE, tickets } from './fixture.js';
 import { openReportStores, type ReportStores } from './stores.js';
+import { skipNote } from '../support/skip.js';
 
 const pgReachable = await postgresReachable();
 
 function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
-  describe(`ticket reports on ${dialect}`, { skip }, () => {
+  describe.skipIf(skip)(skipNote(`ticket reports on ${dialect}`, skip), () => {
     let stores: ReportStores;
-    before(async () => {
+    beforeAll(async () => {
       stores = await openReportStores(dialect);
     });
-    after(() => stores?.dispose());
+    afterAll(() => stores?.dispose());
     const reports = () => stores.ticketReports;
 
     it('computes every metric of the range by hand', async () => {

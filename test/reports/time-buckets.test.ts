@@ -1,5 +1,5 @@
 /** HOUR and DAY buckets in a time zone: local boundaries, DST days of 23 and 25 hours, clipped to the range. */
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { timeBuckets } from '../../subgraphs/shared/reporting/time-buckets.js';
 import { parseTimeRange } from '../../subgraphs/shared/reporting/time-range.js';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { boundaryNullabilityViolations } from '../../schema/boundary-nullability.js';
 import { composeSupergraph, SUPERGRAPH_PATH } from '../../schema/compose.js';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { composeSupergraph, SUBGRAPHS, subgraphSdls, SUPERGRAPH_PATH } from '../../schema/compose.js';

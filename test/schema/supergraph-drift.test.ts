@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { composeSupergraph, SUPERGRAPH_PATH } from '../../schema/compose.js';
 
 test('the committed supergraph is what composing the subgraph SDLs gives (run `npm run compose`)', () => {

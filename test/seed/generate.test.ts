@@ -1,4 +1,4 @@
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { generateDataset, addChunkTotals, emptyTotals, CHUNK_SIZE, SLA_HOURS } from '../../subgraphs/seed/generate.js';
@@ -52,7 +52,7 @@ describe('seed generator', () => {
   let customerNumbers: Set<string>;
   let callsById: Map<string, CallRecord>;
 
-  before(() => {
+  beforeAll(() => {
     data = collect(generateDataset({ seed: 42, customers: 1000, anchor: ANCHOR }));
     customerNumbers = new Set(data.customers.flatMap((customer) => customer.phones.map((phone) => phone.e164)));
     callsById = new Map(data.calls.map((call) => [call.id, call]));

@@ -1,4 +1,4 @@
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ describe('seedStore', () => {
 describe('seed CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-seed-'));
   const env = { SWITCHBOARD_DATA_DIR: dir };
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   function capture() {
     const out: string[] = [];

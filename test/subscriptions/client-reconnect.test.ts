@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { gatewayConfig } from '../../gateway/config.js';
@@ -62,11 +62,11 @@ function documentedClient(url: string, token: () => Promise<string>, seen: { clo
 describe('clients reconnect by themselves', () => {
   let stack: Stack;
   let agent: { id: string; team: string };
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 10 });
     agent = (await stack.query<{ agents: { id: string; team: string }[] }>('{ agents { id team } }')).data!.agents[0]!;
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   test('a refused connection (4403) is not retried', { timeout: 30_000 }, async () => {
     const seen = { closes: [] as number[], retries: 0 };

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
@@ -38,7 +38,7 @@ describe('live calls: one per-agent rule on HTTP and WebSocket, signed cursors',
     return callId;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 20 });
     const agents = (await stack.query<{ agents: { id: string; team: string }[] }>('{ agents { id team } }')).data!.agents;
     own = agents[0]!;
@@ -50,7 +50,7 @@ describe('live calls: one per-agent rule on HTTP and WebSocket, signed cursors',
     cursor = encodeEventCursor({ appliedAt: before, at: before, id: 'evt_0' });
     for (const agent of [own, colleague, stranger]) calls[agent.id] = await ring(agent.id);
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   const agentToken = () => bearer('agent', { agentId: own.id, team: own.team });
 

@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
+import { skipNote } from '../support/skip.js';
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
@@ -29,15 +30,15 @@ async function redisReachable(): Promise<boolean> {
 
 const SKIP = (await redisReachable()) ? false : `Redis not reachable at ${REDIS_URL}`;
 
-describe('two call centers and two gateways over Redis', { skip: SKIP }, () => {
+describe.skipIf(SKIP)(skipNote('two call centers and two gateways over Redis', SKIP), () => {
   const stacks: Stack[] = [];
   const clients: Client[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     stacks.push(await startStack({ customers: 20, callEvents: { redisUrl: REDIS_URL, instanceId: `a-${randomUUID()}` } }));
     stacks.push(await startStack({ customers: 20, callEvents: { redisUrl: REDIS_URL, instanceId: `b-${randomUUID()}` } }));
   });
-  after(async () => {
+  afterAll(async () => {
     for (const client of clients) await client.dispose();
     for (const stack of stacks) await stack.close();
   });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
@@ -72,7 +72,7 @@ describe('screen-pop subscriptions through the gateway', () => {
   let agent: { id: string; team: string };
   let otherTeamAgent: { id: string; team: string };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ customers: 120 });
     const list = await stack.query<{ customers: { nodes: { displayName: string; phones: { e164: string }[] }[] } }>(
       '{ customers(first: 100) { nodes { displayName phones { e164 } } } }',
@@ -92,7 +92,7 @@ describe('screen-pop subscriptions through the gateway', () => {
     agent = agents[0]!;
     otherTeamAgent = agents.find((a) => a.team !== agent.team)!;
   });
-  after(() => stack.close());
+  afterAll(() => stack.close());
 
   async function ring(agentId: string, types = ['OFFERED', 'ANSWERED', 'ENDED']): Promise<string> {
     const callId = `call_live_${randomUUID().slice(0, 8)}`;

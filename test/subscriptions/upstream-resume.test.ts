@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
@@ -84,8 +84,8 @@ describe('the gateway resumes its call-center stream', () => {
   let stack: Stack;
   let proxy: TcpProxy;
   let agent: { id: string; team: string };
-  before(async () => ({ stack, proxy, agent } = await stackBehindProxy()));
-  after(async () => {
+  beforeAll(async () => ({ stack, proxy, agent } = await stackBehindProxy()));
+  afterAll(async () => {
     await stack?.close();
     await proxy?.close();
   });
@@ -193,8 +193,8 @@ describe('when the gap cannot be bridged', () => {
   let stack: Stack;
   let proxy: TcpProxy;
   let agent: { id: string; team: string };
-  before(async () => ({ stack, proxy, agent } = await stackBehindProxy({ catchUpWindowMs: 1000 })));
-  after(async () => {
+  beforeAll(async () => ({ stack, proxy, agent } = await stackBehindProxy({ catchUpWindowMs: 1000 })));
+  afterAll(async () => {
     await stack?.close();
     await proxy?.close();
   });

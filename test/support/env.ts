@@ -1,6 +1,6 @@
 /**
- * Loaded before every test file (`node --import ./test/support/env.ts`): fixed secrets, so
- * tests never generate development secrets into ./data, and quiet defaults.
+ * Loaded before every test file (vitest's `setupFiles`, see vitest.config.ts): fixed secrets,
+ * so tests never generate development secrets into ./data, and quiet defaults.
  */
 process.env.SWITCHBOARD_JWT_SECRET ??= 'test-only-jwt-secret-0123456789abcdef';
 process.env.SWITCHBOARD_INTERNAL_SECRET ??= 'test-only-internal-secret-0123456789abcdef';

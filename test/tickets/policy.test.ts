@@ -1,7 +1,7 @@
 /** The workflow and SLA modules on their own: they must say what the SDL says. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { parse, type EnumTypeDefinitionNode } from 'graphql';
 import { schemaPath } from '../../subgraphs/shared/subgraph-server.js';
 import { isSlaBreached, nextSlaDueAt, SLA_POLICY, slaState, targetMissed } from '../../subgraphs/tickets/source/sla.js';

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema } from '../support/databases.js';
 import { ticketsSuite } from './suite.js';
 

@@ -4,7 +4,7 @@
  * supervisor, one without a verdict: the rule fails closed).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Viewer } from '../../schema/viewer.js';
 import { startHarness, type GraphQLResponse, type Harness } from './helpers.js';
 import { tempSqlite, type TempDatabase } from '../support/databases.js';
@@ -45,12 +45,12 @@ function assertRestricted(body: GraphQLResponse) {
   assert.match(error?.message ?? '', /Customer\.tickets of customer cus_000001: the customer belongs to another team/);
 }
 
-before(async () => {
+beforeAll(async () => {
   database = await tempSqlite('tickets');
   harness = await startHarness(database.config);
 });
 
-after(async () => {
+afterAll(async () => {
   await harness?.close();
   await database?.cleanup();
 });

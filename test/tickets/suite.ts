@@ -3,7 +3,7 @@
  * (`sqlite.test.ts`, `postgres.test.ts`).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { DatabaseConfig } from '../../subgraphs/shared/database.js';
 import type { TicketStatus } from '../../subgraphs/tickets/source/records.js';
 import { ALLOWED_TRANSITIONS } from '../../subgraphs/tickets/source/transitions.js';
@@ -59,13 +59,13 @@ export function ticketsSuite(name: string, open: () => Promise<{ config: Databas
     let h: Harness;
     let cleanup: () => Promise<void> = async () => undefined;
 
-    before(async () => {
+    beforeAll(async () => {
       const opened = await open();
       cleanup = opened.cleanup;
       h = await startHarness(opened.config);
     });
 
-    after(async () => {
+    afterAll(async () => {
       await h?.close();
       await cleanup();
     });
