@@ -27,6 +27,7 @@ import { attachGatewayWs } from './subscriptions/ws-server.js';
 import { SupergraphFile } from './supergraph-file.js';
 import { applyGatewayTelemetrySetting, reportingPlugins } from './vendor-telemetry.js';
 import { maxSelectionsRule } from './operation/limits.js';
+import { consoleRoutes } from './console/serve.js';
 
 export interface RunningGateway {
   url: string;
@@ -88,7 +89,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     service: 'gateway',
     context: (req) =>
       contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
-    routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })), 'GET /metrics': metricsRoute },
+    routes: { 'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok' })), 'GET /metrics': metricsRoute, ...consoleRoutes(config) },
   });
   const listening = await listen(handler, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
