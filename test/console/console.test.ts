@@ -17,6 +17,7 @@ import { startStack, type Stack } from '../support/stack.js';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
+import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
 import { CHROMIUM_SKIP_REASON, launchChromium, screenshot, watchErrors, type PageErrors } from './browser.js';
 
 const AGENT = 'agt_001';
@@ -39,6 +40,7 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
   let gatewayUrl: string;
   let caller: Caller;
   let restarted: RunningGateway | null = null;
+  let restartedCallCenter: { close(): Promise<void> } | null = null;
   const restartDir = mkdtempSync(join(tmpdir(), 'switchboard-console-'));
 
   before(async () => {
@@ -50,6 +52,7 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
   after(async () => {
     await browser?.close();
     await restarted?.close();
+    await restartedCallCenter?.close();
     await stack?.close();
     rmSync(restartDir, { recursive: true, force: true });
   });
@@ -108,7 +111,8 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     assert.equal(await pop(page, theirs).count(), 0, "another agent's call does not pop here");
     await cti({ callId: mine, type: 'ANSWERED', agentId: AGENT });
     await card.locator('[data-field="state"]', { hasText: 'Connected' }).waitFor(WAIT);
-    await page.screenshot({ path: new URL('../../docs/images/console-agent.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1200, height: 760 } });
+    // The README's screenshot, refreshed on request only (so a test run leaves the tree clean).
+    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') await page.screenshot({ path: new URL('../../docs/images/console-agent.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1200, height: 720 } });
     await screenshot(page, 'agent-pop');
     // zh-CN
     await page.selectOption('select.language', 'zh-CN');
@@ -196,7 +200,7 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     await page.goto(`${gatewayUrl}/console`);
     await page.waitForSelector('body[data-ready="true"][data-connection="online"]', WAIT);
     await page.waitForSelector('body[data-token-renewals="2"]', WAIT);
-    const calls = await page.evaluate(() => (window as unknown as { tokenCalls: number[] }).tokenCalls);
+    const calls = (await page.evaluate('window.tokenCalls')) as number[];
     assert.ok(calls[1]! - calls[0]! < 8000, `renewed ${calls[1]! - calls[0]!} ms after the first token, before it expired`);
     // Past the first two tokens' expiry: the live subscription still delivers.
     const callId = `call_console_${randomUUID().slice(0, 8)}`;
@@ -270,6 +274,35 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     assert.ok((await card.locator('[data-section="orders"] li').count()) > 0, 'orders still shown');
     assert.equal(await card.locator('[data-field="tier"]').innerText(), caller.tier);
     await screenshot(page, 'agent-tickets-down');
+    assert.deepEqual(errors.unexpected(), []);
+    await page.close();
+  });
+
+  // todo: the gateway's side of an upstream cut (resuming its call-center stream) is being
+  // reworked in gateway/subscriptions; until then live events after the cut do not arrive
+  // (the console catches up on the gap, but the resumed subscription stays silent).
+  it('keeps its pops through a cut between the gateway and the call center, with no event lost', { todo: 'needs the gateway to resume its upstream stream after a cut' }, async () => {
+    const { page, errors } = await openAs('agent', AGENT);
+    const first = `call_console_${randomUUID().slice(0, 8)}`;
+    const second = `call_console_${randomUUID().slice(0, 8)}`;
+    await offer(first, caller.e164);
+    await pop(page, first).locator('[data-field="name"]').waitFor(WAIT);
+    // The call center restarts on its port over the same store: the gateway's upstream stream
+    // is cut; events arriving right after it is back must still reach the agent.
+    const port = Number(new URL(stack.callcenter.server.url).port);
+    await stack.callcenter.server.close();
+    restartedCallCenter = stack.callcenter.server = await createCallCenterServer({
+      source: stack.callcenter.store as Parameters<typeof createCallCenterServer>[0]['source'],
+      port,
+      outbox: { dispatcher: false },
+    });
+    await cti({ callId: first, type: 'ANSWERED', agentId: AGENT });
+    await offer(second, caller.e164);
+    await pop(page, second).locator('[data-field="name"]').waitFor(WAIT);
+    await pop(page, first).locator('[data-field="state"]', { hasText: 'Connected' }).waitFor(WAIT);
+    const third = `call_console_${randomUUID().slice(0, 8)}`;
+    await offer(third, caller.e164);
+    await pop(page, third).waitFor({ timeout: 10_000 });
     assert.deepEqual(errors.unexpected(), []);
     await page.close();
   });

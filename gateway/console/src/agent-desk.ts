@@ -140,7 +140,9 @@ export class AgentDesk {
   private apply(event: CallEventData, live: boolean): void {
     if (this.seen.has(event.id)) return;
     this.seen.add(event.id);
-    if (live || this.lastCursor === null) this.lastCursor = event.cursor;
+    // Caught-up events come in stream order after the old cursor; at worst a catch-up moves
+    // the cursor back behind a live event that overtook it, and the next one skips it by id.
+    this.lastCursor = event.cursor;
     this.upsert(event.call, live);
   }
 

@@ -62,10 +62,17 @@ export function connect(session: Session, status: Status): Connection {
   });
   const http = new HttpLink({
     uri: '/graphql',
-    fetch: (input, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set('authorization', `Bearer ${session.token}`);
-      return fetch(input, { ...init, headers });
+    // An expired token (a laptop that slept through the renewal): renew once and retry.
+    fetch: async (input, init) => {
+      const send = () => {
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', `Bearer ${session.token}`);
+        return fetch(input, { ...init, headers });
+      };
+      const response = await send();
+      if (response.status !== 401) return response;
+      await session.renew();
+      return send();
     },
   });
   const link = ApolloLink.split(
