@@ -67,11 +67,14 @@ export function consoleRoutes(options: ConsoleRouteOptions): Record<string, Rout
 }
 
 async function devIdentities(devSignIn: DevSignIn, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  // The agents come from the call center through this very gateway, as an admin.
+  // The agents come from the call center through this very gateway, as an admin: addressed by
+  // the socket's own local address, never by the Host header (which the client chooses).
   const admin = await devSignIn.sign({ role: 'admin', subject: 'console-dev-sign-in', ttlSeconds: 60 });
+  const address = req.socket.localAddress ?? '127.0.0.1';
+  const self = `http://${address.includes(':') ? `[${address}]` : address}:${req.socket.localPort}/graphql`;
   let agents: { id: string; name: string; team: string }[] = [];
   try {
-    const response = await fetch(`http://${req.headers.host ?? '127.0.0.1'}/graphql`, {
+    const response = await fetch(self, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
       body: JSON.stringify({ query: '{ agents { id name team } }' }),

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -90,6 +91,11 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     assert.equal((await fetch(`${gatewayUrl}/console/app.js`)).headers.get('content-type'), 'text/javascript; charset=utf-8');
     const production = await import('../../gateway/console/serve.js').then(({ consoleRoutes }) => consoleRoutes({ production: true, jwt: gatewayConfig().jwt }));
     assert.deepEqual(Object.keys(production).sort(), ['GET /console', 'GET /console/', 'GET /console/app.css', 'GET /console/app.js']);
+    const withJwks = await import('../../gateway/console/serve.js').then(({ consoleRoutes }) => consoleRoutes({ production: false, jwt: { ...gatewayConfig().jwt, jwksUrl: 'https://idp.example/jwks' } }));
+    assert.ok(!('POST /console/dev-token' in withJwks), 'no development tokens where an identity provider signs them');
+    // The identities come from this gateway whatever Host the browser names.
+    const { identities: list } = JSON.parse(await getWithHost(`${gatewayUrl}/console/dev-identities`, 'attacker.example')) as { identities: { role: string; agentId: string | null }[] };
+    assert.ok(list.some((identity) => identity.agentId === AGENT));
   });
 
   it("pops a webhook's OFFERED on the right agent's screen with CRM and ticket data", async () => {
@@ -307,6 +313,20 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     await page.close();
   });
 });
+
+/** GET with a Host header of our choosing (fetch does not let one set it). */
+function getWithHost(url: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
