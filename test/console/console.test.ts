@@ -19,6 +19,7 @@ import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
 import { createCallCenterServer } from '../../subgraphs/callcenter/server.js';
+import { createTicketsServer } from '../../subgraphs/tickets/server.js';
 import { CHROMIUM_SKIP_REASON, launchChromium, screenshot, watchErrors, type PageErrors } from './browser.js';
 
 const AGENT = 'agt_001';
@@ -42,6 +43,7 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
   let caller: Caller;
   let restarted: RunningGateway | null = null;
   let restartedCallCenter: { close(): Promise<void> } | null = null;
+  let restartedTickets: { close(): Promise<void> } | null = null;
   const restartDir = mkdtempSync(join(tmpdir(), 'switchboard-console-'));
 
   before(async () => {
@@ -54,6 +56,7 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     await browser?.close();
     await restarted?.close();
     await restartedCallCenter?.close();
+    await restartedTickets?.close();
     await stack?.close();
     rmSync(restartDir, { recursive: true, force: true });
   });
@@ -107,7 +110,7 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     const card = pop(page, mine);
     await card.locator('[data-field="name"]').waitFor(WAIT);
     assert.match(await card.locator('[data-field="name"]').innerText(), new RegExp(caller.displayName));
-    assert.equal(await card.locator('[data-field="tier"]').innerText(), caller.tier);
+    assert.equal(await card.locator('[data-field="tier"]').getAttribute('data-tier'), caller.tier);
     assert.deepEqual(await card.locator('[data-field="tag"]').allInnerTexts(), caller.tags);
     assert.equal(await card.locator('[data-field="state"]').innerText(), 'Ringing');
     assert.ok((await card.locator('[data-section="openTickets"] li').count()) > 0, 'open tickets from the ticket system');
@@ -121,8 +124,10 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') await page.screenshot({ path: new URL('../../docs/images/console-agent.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1200, height: 720 } });
     await screenshot(page, 'agent-pop');
     // zh-CN
+    const tierInEnglish = await card.locator('[data-field="tier"]').innerText();
     await page.selectOption('select.language', 'zh-CN');
     assert.equal(await card.locator('[data-field="state"]').innerText(), '通话中');
+    assert.notEqual(await card.locator('[data-field="tier"]').innerText(), tierInEnglish, 'the tier is translated too');
     await screenshot(page, 'agent-pop-zh-CN');
     await page.selectOption('select.language', 'en');
     assert.deepEqual(errors.all, []);
@@ -278,8 +283,15 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     assert.match(await page.locator('[data-banner="unavailable"]').innerText(), /Ticket system unavailable/);
     assert.equal(await card.locator('[data-section="openTickets"]').getAttribute('data-unavailable'), 'true');
     assert.ok((await card.locator('[data-section="orders"] li').count()) > 0, 'orders still shown');
-    assert.equal(await card.locator('[data-field="tier"]').innerText(), caller.tier);
+    assert.equal(await card.locator('[data-field="tier"]').getAttribute('data-tier'), caller.tier);
     await screenshot(page, 'agent-tickets-down');
+    // The ticket system comes back: the card fills in and the banner goes by itself.
+    restartedTickets = stack.tickets.server = await createTicketsServer({
+      source: stack.tickets.store as Parameters<typeof createTicketsServer>[0]['source'],
+      port: Number(new URL(stack.tickets.server.url).port),
+    });
+    await card.locator('[data-section="openTickets"]:not([data-unavailable]) li').first().waitFor(WAIT);
+    await page.locator('[data-banner="unavailable"]').waitFor({ state: 'detached', ...WAIT });
     assert.deepEqual(errors.unexpected(), []);
     await page.close();
   });

@@ -159,6 +159,7 @@ export class AgentDesk {
   }
 
   private dismiss(callId: string): void {
+    this.pops.get(callId)?.dispose();
     this.pops.get(callId)?.element.remove();
     this.pops.delete(callId);
     this.render();

@@ -15,6 +15,8 @@ import type { Session } from './session.js';
 import type { Status } from './status.js';
 
 const BACKOFF_START_MS = 500;
+/** The close code of our own restart after a token renewal (graphql-ws reconnects after it). */
+const RESTART_CODE = 4205;
 const BACKOFF_MAX_MS = 15_000;
 
 /** Backoff before the `attempt`-th retry (0-based), in ms, with ±50 % jitter. */
@@ -50,15 +52,16 @@ export function connect(session: Session, status: Status): Connection {
         if (connectedBefore) for (const listener of listeners) listener();
         connectedBefore = true;
       },
-      closed: () => {
+      closed: (event) => {
         socket = null;
-        status.setOnline(false);
+        // Our own restart for a renewed token reconnects at once: not worth an offline banner.
+        if ((event as CloseEvent | undefined)?.code !== RESTART_CODE) status.setOnline(false);
       },
     },
   });
   // A new token: reconnect with it now rather than be closed when the old one expires.
   session.onRenewed(() => {
-    if (socket?.readyState === WebSocket.OPEN) socket.close(4205, 'Client restart: renewed token');
+    if (socket?.readyState === WebSocket.OPEN) socket.close(RESTART_CODE, 'Client restart: renewed token');
   });
   const http = new HttpLink({
     uri: '/graphql',

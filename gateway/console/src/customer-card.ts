@@ -18,6 +18,8 @@ interface ErrorList {
 const isMasked = (value: string) => value.includes('***');
 /** The card's sections each system fills (an unavailable system's errors name it, not always a path). */
 const SECTIONS_OF: Record<string, string[]> = { tickets: ['openTickets'], callcenter: ['calls'], crm: ['orders', 'activities'] };
+/** How often a card with a section missing because its system was down is reloaded. */
+const UNAVAILABLE_RETRY_MS = 5000;
 /** The record-level rule's related customers are cached for a few seconds at the gateway. */
 const RESTRICTED_RETRY_MS = 6000;
 
@@ -27,12 +29,14 @@ export class CustomerCard {
   private readonly message = h('p', { class: 'message', role: 'status' });
   private readonly noteBody = h('textarea', { name: 'note', rows: 2 });
   private readonly ticketSubject = h('input', { type: 'text', name: 'subject' });
-  private readonly ticketPriority = h('select', { name: 'priority' }, ['LOW', 'NORMAL', 'HIGH', 'URGENT'].map((p) => h('option', { value: p, selected: p === 'NORMAL' }, p)));
+  private readonly ticketPriority = h('select', { name: 'priority' }, ['LOW', 'NORMAL', 'HIGH', 'URGENT'].map((p) => h('option', { value: p, selected: p === 'NORMAL' }, tOr(`priority_${p}`, p))));
   private readonly actions = h('div', { class: 'actions' });
   private customer: CustomerData | null = null;
   private failedSections = new Set<string>();
   private idempotencyKey = crypto.randomUUID();
   private retriedRestricted = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   constructor(readonly customerId: string, private readonly call: PopCallData, private readonly context: PopContext) {
     this.element.dataset.customerId = customerId;
@@ -51,10 +55,20 @@ export class CustomerCard {
       this.show(t('failed', { message: (error as Error).message }));
     }
     this.render();
+    clearTimeout(this.retry);
+    // A system that was down: try again until its sections are back (and the banner goes).
+    if (this.failedSections.size > 0 && !this.disposed) this.retry = setTimeout(() => void this.load(), UNAVAILABLE_RETRY_MS);
     if (this.customer?.recordAccess === 'MINIMAL' && !this.retriedRestricted && this.call.state !== 'ENDED') {
       this.retriedRestricted = true;
       setTimeout(() => void this.load(), RESTRICTED_RETRY_MS);
     }
+  }
+
+  /** Stops reloading and withdraws this card's part of the banner (the pop was dismissed). */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retry);
+    this.context.status.report(`customer:${this.customerId}`, []);
   }
 
   render(): void {
@@ -76,7 +90,7 @@ export class CustomerCard {
     const masked = (value: string, field: string) => h('span', { 'data-field': field, class: isMasked(value) ? 'masked' : undefined }, value, isMasked(value) ? h('span', { class: 'badge' }, t('masked')) : null);
     replace(
       this.data,
-      h('h3', { 'data-field': 'name' }, c.displayName, ' ', h('span', { class: `tier tier-${c.tier}`, 'data-field': 'tier', title: t('tier') }, c.tier)),
+      h('h3', { 'data-field': 'name' }, c.displayName, ' ', h('span', { class: `tier tier-${c.tier}`, 'data-field': 'tier', 'data-tier': c.tier, title: t('tier') }, tOr(`tier_${c.tier}`, c.tier))),
       h('p', { class: 'tags', 'aria-label': t('tags') }, (c.tags ?? []).map((tag) => h('span', { class: 'tag', 'data-field': 'tag' }, tag))),
       c.recordAccess === 'MINIMAL' ? h('p', { class: 'hint' }, t('restricted')) : null,
       h(
@@ -89,11 +103,11 @@ export class CustomerCard {
       ),
       this.section('openTickets', t('openTickets'), c.openTickets?.nodes, (ticket) => this.ticketRow(ticket), this.failedSections.has('openTickets') ? t('ticketsUnavailable') : t('noTickets')),
       this.section('calls', t('lastCalls'), c.calls?.nodes, (call) =>
-        h('li', {}, h('time', { datetime: call.startedAt }, formatTime(call.startedAt)), ' ', call.direction, ' · ', tOr(`state_${call.state}`, call.state), call.disposition ? ` · ${call.disposition}` : '', call.talkSeconds ? ` · ${t('seconds', { value: call.talkSeconds })}` : ''),
+        h('li', {}, h('time', { datetime: call.startedAt }, formatTime(call.startedAt)), ' ', tOr(`direction_${call.direction}`, call.direction), ' · ', tOr(`state_${call.state}`, call.state), call.disposition ? ` · ${tOr(`disposition_${call.disposition}`, call.disposition)}` : '', call.talkSeconds ? ` · ${t('seconds', { value: call.talkSeconds })}` : ''),
       t('noCalls')),
       this.section('orders', t('orders'), c.orders?.nodes, (order) => h('li', {}, h('strong', {}, order.number), ` · ${order.status} · ${formatTime(order.placedAt)}`), t('noOrders')),
       this.section('activities', t('timeline'), c.activities?.nodes, (activity) =>
-        h('li', { 'data-activity-type': activity.type }, h('time', { datetime: activity.at }, formatTime(activity.at)), ' ', h('span', { class: 'tag' }, activity.type), ' ', activity.body ?? activity.disposition ?? '', h('span', { class: 'author' }, ` — ${activity.author}`)),
+        h('li', { 'data-activity-type': activity.type }, h('time', { datetime: activity.at }, formatTime(activity.at)), ' ', h('span', { class: 'tag' }, activity.type), ' ', activity.body ?? (activity.disposition ? tOr(`disposition_${activity.disposition}`, activity.disposition) : ''), h('span', { class: 'author' }, ` — ${activity.author}`)),
       t('noActivities')),
     );
   }
@@ -112,10 +126,10 @@ export class CustomerCard {
     const select = h(
       'select',
       { 'aria-label': t('changeStatus', { number: ticket.number }), 'data-ticket': ticket.number, onchange: (event: Event) => void this.changeStatus(ticket, (event.target as HTMLSelectElement).value) },
-      h('option', { value: ticket.status, selected: true }, ticket.status),
-      next.map((status) => h('option', { value: status }, status)),
+      h('option', { value: ticket.status, selected: true }, tOr(`ticket_${ticket.status}`, ticket.status)),
+      next.map((status) => h('option', { value: status }, tOr(`ticket_${status}`, status))),
     );
-    return h('li', { 'data-ticket-number': ticket.number }, h('strong', {}, ticket.number), ` ${ticket.subject} · ${ticket.priority}`, ticket.slaBreached ? h('span', { class: 'badge warn' }, 'SLA') : null, ' ', select);
+    return h('li', { 'data-ticket-number': ticket.number }, h('strong', {}, ticket.number), ` ${ticket.subject} · ${tOr(`priority_${ticket.priority}`, ticket.priority)}`, ticket.slaBreached ? h('span', { class: 'badge warn' }, 'SLA') : null, ' ', select);
   }
 
   private renderActions(): void {

@@ -84,6 +84,11 @@ const en = {
   presence_AWAY: 'Away',
   presence_OFFLINE: 'Offline',
   updated: 'Updated {time}',
+  ticket_NEW: 'New', ticket_OPEN: 'Open', ticket_PENDING: 'Pending', ticket_HOLD: 'On hold', ticket_SOLVED: 'Solved', ticket_CLOSED: 'Closed',
+  priority_LOW: 'Low', priority_NORMAL: 'Normal', priority_HIGH: 'High', priority_URGENT: 'Urgent',
+  direction_INBOUND: 'Inbound', direction_OUTBOUND: 'Outbound',
+  disposition_ANSWERED: 'Answered', disposition_ABANDONED: 'Abandoned', disposition_MISSED: 'Missed', disposition_TRANSFERRED: 'Transferred', disposition_VOICEMAIL: 'Voicemail', disposition_EXPIRED: 'Expired',
+  tier_STANDARD: 'Standard', tier_SILVER: 'Silver', tier_GOLD: 'Gold', tier_PLATINUM: 'Platinum',
 };
 
 export type MessageKey = keyof typeof en;
@@ -169,6 +174,11 @@ const zh: Record<MessageKey, string> = {
   presence_AWAY: '离开',
   presence_OFFLINE: '离线',
   updated: '更新于 {time}',
+  ticket_NEW: '新建', ticket_OPEN: '处理中', ticket_PENDING: '待回复', ticket_HOLD: '挂起', ticket_SOLVED: '已解决', ticket_CLOSED: '已关闭',
+  priority_LOW: '低', priority_NORMAL: '普通', priority_HIGH: '高', priority_URGENT: '紧急',
+  direction_INBOUND: '呼入', direction_OUTBOUND: '呼出',
+  disposition_ANSWERED: '已接听', disposition_ABANDONED: '放弃', disposition_MISSED: '未接', disposition_TRANSFERRED: '已转接', disposition_VOICEMAIL: '语音留言', disposition_EXPIRED: '超时结束',
+  tier_STANDARD: '普通', tier_SILVER: '银卡', tier_GOLD: '金卡', tier_PLATINUM: '白金',
 };
 
 export type Language = 'en' | 'zh-CN';

@@ -71,7 +71,7 @@ export class Pop {
                 { type: 'button', class: this.card?.customerId === candidate.id ? 'candidate chosen' : 'candidate', 'aria-pressed': String(this.card?.customerId === candidate.id), 'data-customer-id': candidate.id, onclick: () => this.choose(candidate.id) },
                 h('strong', {}, candidate.displayName),
                 ' ',
-                h('span', { class: `tier tier-${candidate.tier}` }, candidate.tier),
+                h('span', { class: `tier tier-${candidate.tier}` }, tOr(`tier_${candidate.tier}`, candidate.tier)),
                 ' ',
                 (candidate.tags ?? []).map((tag) => h('span', { class: 'tag' }, tag)),
               ),
@@ -115,7 +115,7 @@ export class Pop {
               'ul',
               { class: 'chooser', role: 'list' },
               this.searchResults.map((candidate) =>
-                h('li', {}, h('button', { type: 'button', class: 'candidate', 'data-customer-id': candidate.id, onclick: () => this.choose(candidate.id) }, h('strong', {}, candidate.displayName), ' ', h('span', { class: `tier tier-${candidate.tier}` }, candidate.tier))),
+                h('li', {}, h('button', { type: 'button', class: 'candidate', 'data-customer-id': candidate.id, onclick: () => this.choose(candidate.id) }, h('strong', {}, candidate.displayName), ' ', h('span', { class: `tier tier-${candidate.tier}` }, tOr(`tier_${candidate.tier}`, candidate.tier)))),
               ),
             ),
     );
@@ -129,8 +129,14 @@ export class Pop {
     this.renderIdentify();
   }
 
+  /** The pop is going away: its card stops reloading. */
+  dispose(): void {
+    this.card?.dispose();
+  }
+
   private choose(customerId: string): void {
     if (this.card?.customerId === customerId) return;
+    this.card?.dispose();
     this.card = new CustomerCard(customerId, this.call, this.context);
     replace(this.cardSlot, this.card.element);
     void this.card.load();
