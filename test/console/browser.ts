@@ -2,7 +2,7 @@
  * Real Chromium for the console tests: Debian's `/usr/bin/chromium` driven by
  * playwright-core (no downloaded browsers), headless, with a fresh profile per launch.
  * `CHROMIUM_SKIP_REASON` is set when there is no browser: the tests then skip, saying so.
- * Screenshots for people go to `test-output/console/` (gitignored).
+ * Screenshots for people (the visible part of the page) go to `test-output/console/` (gitignored).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,6 @@ export function watchErrors(page: Page): PageErrors {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path });
   return path;
 }
