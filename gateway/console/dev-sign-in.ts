@@ -55,7 +55,12 @@ export class DevSignIn {
 
   /** Signs a token for `request`; throws `Error` with a user-facing message for an unknown role. */
   async sign(request: DevTokenRequest): Promise<DevToken> {
+    if (typeof request !== 'object' || request === null) throw new Error('Send a JSON object: { "role", "agentId", "team", "ttlSeconds" }.');
     if (!ROLES.has(request.role)) throw new Error(`Unknown role ${JSON.stringify(request.role)}: agent, supervisor or admin.`);
+    for (const field of ['team', 'agentId', 'subject'] as const) {
+      if (request[field] !== undefined && request[field] !== null && typeof request[field] !== 'string') throw new Error(`${field} must be a string.`);
+    }
+    if (request.ttlSeconds !== undefined && !Number.isFinite(request.ttlSeconds)) throw new Error('ttlSeconds must be a number.');
     const ttl = Math.min(MAX_TTL_SECONDS, Math.max(MIN_TTL_SECONDS, Math.floor(request.ttlSeconds ?? MAX_TTL_SECONDS)));
     const claims: Record<string, string> = { role: request.role };
     if (request.team) claims.team = request.team;

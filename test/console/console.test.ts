@@ -102,6 +102,11 @@ describe('agent console and wallboard in Chromium', { skip: CHROMIUM_SKIP_REASON
     // The identities come from this gateway whatever Host the browser names.
     const { identities: list } = JSON.parse(await getWithHost(`${gatewayUrl}/console/dev-identities`, 'attacker.example')) as { identities: { role: string; agentId: string | null }[] };
     assert.ok(list.some((identity) => identity.agentId === AGENT));
+    for (const body of ['null', '{"role":"root"}', '{"role":"agent","ttlSeconds":"long"}']) {
+      const refused = await fetch(`${gatewayUrl}/console/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal(refused.status, 400, body);
+      assert.equal(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code, 'BAD_USER_INPUT');
+    }
   });
 
   it("pops a webhook's OFFERED on the right agent's screen with CRM and ticket data", async () => {
