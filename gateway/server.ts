@@ -37,6 +37,7 @@ import { maxSelectionsRule } from './operation/limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { breakerFor, type SubgraphBreaker } from './subgraph-breaker.js';
 import { readinessRoute } from '../subgraphs/shared/readiness.js';
+import { consoleRoutes } from './console/serve.js';
 
 export interface RunningGateway {
   url: string;
@@ -131,6 +132,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         draining: () => draining,
       }),
       'GET /metrics': metricsRoute,
+      ...consoleRoutes(config),
     },
   });
   const cors = new CorsPolicy(config.corsOrigins);

@@ -184,6 +184,7 @@ try {
   console.log(`
 Switchboard is running.
   Gateway      ${gatewayUrl}/graphql   (open it in a browser for GraphiQL)
+  Console      ${gatewayUrl}/console   (agent screen-pops and the supervisor wallboard)
   CRM          ${subgraphEnv.CRM_URL}
   Call center  ${subgraphEnv.CALLCENTER_URL}
   Tickets      ${subgraphEnv.TICKETS_URL}
