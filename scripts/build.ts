@@ -1,6 +1,7 @@
 /**
  * `npm run build`: compiles the servers, CLIs and schema code to JavaScript in `dist/` with tsc
- * (`tsconfig.build.json`), then copies the files they read at run time (`schema/**\/*.graphql`)
+ * (`tsconfig.build.json`), then copies the files they read at run time (`schema/**\/*.graphql`,
+ * and the agent console's browser sources, which the gateway bundles with esbuild on first use)
  * beside them, so `node dist/...` needs neither the TypeScript sources nor tsx. The layout
  * mirrors the sources (`dist/gateway`, `dist/subgraphs`, `dist/schema`), so every path the code
  * finds relative to its own file (`../../schema/crm.graphql`) holds in both.
@@ -19,6 +20,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Directories whose non-TypeScript files the compiled code reads at run time. */
 const RUNTIME_FILE_DIRS = ['schema'];
 const RUNTIME_FILE = /\.graphql$/;
+/** Directories copied whole: browser sources the gateway bundles at run time (gateway/console/bundle.ts). */
+const RUNTIME_DIRS = ['gateway/console/src'];
 
 function runtimeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -42,6 +45,7 @@ export function build(outDir: string): number {
       cpSync(file, target);
     }
   }
+  for (const dir of RUNTIME_DIRS) cpSync(join(ROOT, dir), join(out, dir), { recursive: true });
   // The output is ESM wherever it is copied to, with or without the repository's package.json.
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
   return 0;
