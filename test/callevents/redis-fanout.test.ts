@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import { createConnection } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { captureLogs } from '../support/log-capture.js';
@@ -14,28 +13,12 @@ import { RedisPubSub } from '../../subgraphs/shared/pubsub/redis-pubsub.js';
 import { CUSTOMER, HOTLINE, deliver, event, newCallId, startHarness, type Harness } from '../cti/harness.js';
 import { internalHeaders } from '../support/viewers.js';
 import { skipNote } from '../support/skip.js';
+import { REDIS_SKIP_REASON, REDIS_URL, redisReachable } from '../support/redis.js';
 
-const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
-async function redisReachable(): Promise<boolean> {
-  const url = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
 
 const reachable = await redisReachable();
-const SKIP = reachable ? false : `Redis not reachable at ${REDIS_URL}`;
+const SKIP = reachable ? false : REDIS_SKIP_REASON;
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -10,7 +10,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -21,6 +20,7 @@ import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 import { skipNote } from '../support/skip.js';
+import { REDIS_SKIP_REASON, REDIS_URL, redisReachable } from '../support/redis.js';
 
 interface Answer {
   status: number;
@@ -123,26 +123,9 @@ describe('rate limits per caller (in memory)', () => {
   });
 });
 
-const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
-async function redisReachable(): Promise<boolean> {
-  const url = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
 
-const SKIP = (await redisReachable()) ? false : `Redis not reachable at ${REDIS_URL}`;
+const SKIP = (await redisReachable()) ? false : REDIS_SKIP_REASON;
 
 describe('rate limits shared through Redis', () => {
   let stack: Stack;

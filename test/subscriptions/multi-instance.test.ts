@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -14,21 +13,11 @@ import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 import { skipNote } from '../support/skip.js';
+import { REDIS_SKIP_REASON, REDIS_URL, redisReachable } from '../support/redis.js';
 
-const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
-async function redisReachable(): Promise<boolean> {
-  const url = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-    socket.setTimeout(1000);
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
-const SKIP = (await redisReachable()) ? false : `Redis not reachable at ${REDIS_URL}`;
+const SKIP = (await redisReachable()) ? false : REDIS_SKIP_REASON;
 
 describe.skipIf(SKIP)(skipNote('two call centers and two gateways over Redis', SKIP), () => {
   const stacks: Stack[] = [];
