@@ -27,6 +27,7 @@ import type { AuthorizedOperation } from '../authz/authorize-operation.js';
 import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
 import { CLOSE_CODES } from './close-codes.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
+import { activeSubscriptions, websocketConnections } from '../../subgraphs/shared/observability/metrics.js';
 import { EventQueue } from './event-queue.js';
 import { parseOperation, validateOperation, type OperationLimits } from '../operation/limits.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
@@ -144,7 +145,18 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
     } as unknown as GatewayGraphQLRequestContext;
     const audited = { viewer: context.viewer, operationName, requestId: context.requestId, variables };
     let stop = () => undefined as void;
-    const queue = new EventQueue(options.maxQueuedEvents, () => stop());
+    // Counted from here until the client leaves or the stream ends, whichever comes first.
+    let running = true;
+    activeSubscriptions.inc({ service: 'gateway' });
+    const finished = () => {
+      if (!running) return;
+      running = false;
+      activeSubscriptions.dec({ service: 'gateway' });
+    };
+    const queue = new EventQueue(options.maxQueuedEvents, () => {
+      stop();
+      finished();
+    });
     // Events are enriched one after the other, so each client sees them in order.
     let chain = Promise.resolve();
     const upstream = {
@@ -172,7 +184,10 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         });
         chain = chain.catch((error: unknown) => queue.end(error instanceof Error ? error : new Error(String(error))));
       },
-      onEnd: (error) => void chain.then(() => queue.end(error)),
+      onEnd: (error) => {
+        finished();
+        void chain.then(() => queue.end(error));
+      },
       // What was enriched already still goes out; then the client reconnects and catches up.
       onGap: (reason) => void chain.then(() => dropWithGap(socket, reason)),
     });
@@ -196,6 +211,7 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
               : setTimeout(() => socket.close(CLOSE_CODES.TOKEN_EXPIRED, 'Token expired: reconnect with a fresh token'), Math.max(0, expiresAt * 1000 - Date.now()));
           // The socket travels in the context so a subscription can drop its own slow client.
           connections.set(socket, { context: { ...context, socket }, expiry });
+          websocketConnections.inc({ service: 'gateway' });
           return true;
         } catch (error) {
           socket.close(CLOSE_CODES.UNAUTHENTICATED, `Unauthenticated: ${(error as Error).message}`.slice(0, 120));
@@ -204,6 +220,8 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
       },
       onClose(ctx) {
         const state = connections.get(ctx.extra.socket);
+        if (state) websocketConnections.dec({ service: 'gateway' });
+        connections.delete(ctx.extra.socket);
         if (state?.expiry) clearTimeout(state.expiry);
       },
       async onSubscribe(ctx, _id, payload) {

@@ -8,13 +8,15 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createLogger, setRootLogger } from '../../subgraphs/shared/observability/logger.js';
 import { scrubText } from '../../subgraphs/shared/observability/scrub.js';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 
 /** The value once `find` returns one (within 2 s), else undefined. */
-async function eventually<T>(find: () => T | undefined): Promise<T | undefined> {
+async function eventually<T>(find: () => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const found = find();
+    const found = await find();
     if (found !== undefined) return found;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -127,5 +129,22 @@ describe('logs and metrics of a running stack', () => {
     const gateway = await (await fetch(`${stack.gateway.url}/metrics`)).text();
     assert.match(gateway, /switchboard_graphql_errors_total\{service="gateway",code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/);
     assert.match(gateway, /switchboard_graphql_operations_total\{service="gateway",operation="Warm",outcome="ok"\} 1/);
+  });
+  test('/metrics counts open WebSocket connections and running subscriptions on the gateway', async () => {
+    const gauge = async (name: string) => {
+      const text = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+      return Number(new RegExp(`^${name}\\{service="gateway"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    };
+    const client = createClient({ url: stack.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: await bearer('admin') }, onNonLazyError: () => undefined });
+    const stop = client.subscribe({ query: 'subscription { callEvents { type } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    try {
+      assert.equal(await eventually(async () => ((await gauge('switchboard_subscriptions')) === 1 ? true : undefined)), true, 'one subscription running');
+      assert.equal(await gauge('switchboard_websocket_connections'), 1);
+    } finally {
+      stop();
+      await client.dispose();
+    }
+    assert.equal(await eventually(async () => ((await gauge('switchboard_websocket_connections')) === 0 ? true : undefined)), true, 'the connection is gone');
+    assert.equal(await gauge('switchboard_subscriptions'), 0);
   });
 });

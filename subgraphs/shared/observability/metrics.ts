@@ -76,13 +76,6 @@ export const activeSubscriptions = new Gauge({
   registers: [registry],
 });
 
-export const screenPopLatency = new Histogram({
-  name: 'switchboard_screen_pop_delivery_seconds',
-  help: 'From the CTI webhook received by the call center to the enriched event written to the subscriber socket.',
-  buckets: LATENCY_BUCKETS,
-  registers: [registry],
-});
-
 export const ctiWebhookRejections = new Counter({
   name: 'switchboard_cti_webhook_rejections_total',
   help: 'CTI webhook requests refused with a 4xx answer, by reason (see subgraphs/callcenter/cti/metrics.ts).',
