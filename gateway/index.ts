@@ -3,8 +3,12 @@ import { gatewayConfig } from './config.js';
 import { startGateway } from './server.js';
 import { stopOnSignals } from '../subgraphs/shared/shutdown.js';
 import { loggerFor } from '../subgraphs/shared/observability/logger.js';
+import { registry } from '../subgraphs/shared/observability/metrics.js';
 
 const log = loggerFor('gateway');
+// One process, one service: every series without a `service` of its own (process metrics,
+// subgraph fetches) is labelled with it, as the dashboard expects.
+registry.setDefaultLabels({ service: 'gateway' });
 
 const gateway = await startGateway(gatewayConfig());
 log.info(`gateway ready at ${gateway.graphqlUrl}`);

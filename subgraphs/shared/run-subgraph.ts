@@ -10,6 +10,7 @@ import { stopOnSignals } from './shutdown.js';
 import type { DatabaseConfig } from './database.js';
 import type { RunningServer, SubgraphName } from './subgraph-server.js';
 import { loggerFor } from './observability/logger.js';
+import { registry } from './observability/metrics.js';
 
 const log = loggerFor('subgraph');
 
@@ -23,6 +24,9 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   open: (config: DatabaseConfig) => Promise<S>,
   serve: (options: { source: S; port: number; host: string }) => Promise<RunningServer>,
 ): Promise<void> {
+  // One process, one service: series without a `service` of their own (process metrics, CTI
+  // rejections) are labelled with it, as the dashboard expects.
+  registry.setDefaultLabels({ service: name });
   const config = subgraphConfig(name);
   const source = await open(config.database);
   if (config.seedCustomers > 0 && (await source.isEmpty())) {
