@@ -106,14 +106,29 @@ async function stop(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-async function examplePhone(graphqlUrl: string, token: string): Promise<string> {
+/**
+ * A number for the printed example: a GOLD customer the agent may see in full (their team's),
+ * whose number identifies that one customer, so the example shows data, not refusals.
+ */
+async function examplePhone(graphqlUrl: string, agentToken: string): Promise<string> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ customers(first: 1, tier: GOLD) { nodes { phones { raw } } } }' }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
+    body: JSON.stringify({ query: '{ customers(first: 100, tier: GOLD) { nodes { recordAccess phones { raw e164 } } } }' }),
   });
-  const body = (await response.json()) as { data?: { customers: { nodes: { phones: { raw: string }[] }[] } } };
-  return body.data?.customers.nodes[0]?.phones[0]?.raw ?? '138 0013 8000';
+  const body = (await response.json()) as { data?: { customers: { nodes: { recordAccess: string | null; phones: { raw: string; e164: string }[] | null }[] } | null } };
+  const candidates = (body.data?.customers?.nodes ?? []).filter((c) => c.recordAccess === 'FULL' && (c.phones?.length ?? 0) > 0);
+  for (const candidate of candidates) {
+    const phone = candidate.phones![0]!;
+    const identified = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${agentToken}` },
+      body: JSON.stringify({ query: 'query($p: String!) { identifyCaller(phone: $p) { status } }', variables: { p: phone.e164 } }),
+    });
+    const status = ((await identified.json()) as { data?: { identifyCaller: { status: string } | null } }).data?.identifyCaller?.status;
+    if (status === 'SINGLE') return phone.raw;
+  }
+  return '135 6170 9456';
 }
 
 async function agentTeam(graphqlUrl: string, token: string, agentId: string): Promise<string> {
@@ -180,7 +195,7 @@ try {
   const team = await agentTeam(`${gatewayUrl}/graphql`, adminToken, 'agt_001');
   const agentToken = await signDevToken({ role: 'agent', sub: 'agent-1', team, agentId: 'agt_001' });
   const supervisorToken = await signDevToken({ role: 'supervisor', sub: 'supervisor-1', team });
-  const phone = await examplePhone(`${gatewayUrl}/graphql`, adminToken);
+  const phone = await examplePhone(`${gatewayUrl}/graphql`, agentToken);
   console.log(`
 Switchboard is running.
   Gateway      ${gatewayUrl}/graphql   (open it in a browser for GraphiQL)
@@ -196,7 +211,7 @@ Development tokens (8 h; more with \`npm run token -- --role <role> --sub <name>
 
 Try the unified customer view as the agent:
   curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${agentToken}' \\
-    -d '{"query":"query($phone: String!) { identifyCaller(phone: $phone) { status candidates { displayName tier phones { e164 type } openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount } calls(first: 5) { nodes { startedAt state agent { name } } } orders(first: 3) { nodes { number status total } } } } }","variables":{"phone":"${phone}"}}'
+    -d '{"query":"query($phone: String!) { identifyCaller(phone: $phone) { status candidates { displayName tier phones { e164 type } openTickets: tickets(status: [NEW, OPEN, PENDING], first: 5) { totalCount } calls(first: 5) { nodes { startedAt state agent { name } } } orders(first: 3) { nodes { number status } } } } }","variables":{"phone":"${phone}"}}'
 
 Watch live screen-pops for agt_001 (simulated calls arrive every few seconds):
   npm run watch -- --agent agt_001

@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
-import { CATCH_UP, CUSTOMER_VIEW, SCREEN_POP } from '../../schema/operations/index.js';
+import { CATCH_UP, SCREEN_POP } from '../../schema/operations/index.js';
+
+/** The customer view with order totals, which an agent may not read (the result carries FORBIDDEN). */
+const WITH_ORDER_TOTALS = 'query($phone: String!) { identifyCaller(phone: $phone) { status candidates { id displayName orders(first: 3) { nodes { id total } } } } }';
 import { CLOSE_CODES } from '../../gateway/subscriptions/close-codes.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
@@ -118,7 +121,7 @@ describe('the gateway resumes its call-center stream', () => {
 
       // A query whose result carries an error (an agent sees no order totals), on the same socket.
       const view = await new Promise<Received>((resolve, reject) => {
-        client.subscribe({ query: CUSTOMER_VIEW, variables: { phone: '+8613800138000' } }, { next: (value) => resolve(value as Received), error: reject, complete: () => undefined });
+        client.subscribe({ query: WITH_ORDER_TOTALS, variables: { phone: '+8613800138000' } }, { next: (value) => resolve(value as Received), error: reject, complete: () => undefined });
       });
       assert.ok(view.data, 'the query has data');
       assert.ok(view.errors?.some((e) => e.extensions?.code === 'FORBIDDEN'), 'and its error');
