@@ -89,20 +89,20 @@ async function stop(exitCode: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([simulator, new Promise((resolve) => (timer = setTimeout(resolve, SIMULATOR_STOP_MS)))]);
   clearTimeout(timer);
-  await Promise.all(
-    children.map(
-      ({ process: child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  // The gateway first, so no request reaches a subgraph that is already closing; then the subgraphs.
+  const stopChild = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  const gatewayChild = children.find((c) => c.name === 'gateway');
+  if (gatewayChild) await stopChild(gatewayChild.process);
+  await Promise.all(children.filter((c) => c !== gatewayChild).map((c) => stopChild(c.process)));
   process.exit(exitCode);
 }
 

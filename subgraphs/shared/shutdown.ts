@@ -35,7 +35,7 @@ export function stopOnSignals(name: string, stop: () => Promise<void>): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
-      log.error(`${name}: ${signal} received, already stopping`);
+      log.info(`${name}: ${signal} received, already stopping`);
       return;
     }
     signalled = true;
