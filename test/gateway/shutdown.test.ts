@@ -109,7 +109,8 @@ function startProcess(entry: string, env: NodeJS.ProcessEnv) {
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // The exit code, or the signal that ended the process (so a failure says which).
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = /ready at (http:\/\/[^\s"]+)/.exec(stdout);

@@ -13,9 +13,9 @@ import WebSocket from 'ws';
 import { startStack, type Stack } from '../support/stack.js';
 import { bearer } from '../support/viewers.js';
 
-/** The value once `find` returns one (within 2 s), else undefined. */
+/** The value once `find` returns one (within 10 s: the suite may run on a busy machine), else undefined. */
 async function eventually<T>(find: () => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
     const found = await find();
     if (found !== undefined) return found;
     await new Promise((resolve) => setTimeout(resolve, 20));
