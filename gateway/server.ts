@@ -15,7 +15,7 @@ import { asKeyValueCache, boundedCache, documentBytes, objectBytes } from '../su
 import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson } from '../subgraphs/shared/http.js';
 import { accessRecordOf, observabilityPlugin } from '../subgraphs/shared/observability/access-log.js';
 import { once } from '../subgraphs/shared/shutdown.js';
-import { errorFormatter } from '../subgraphs/shared/format-error.js';
+import { errorFormatter, hideSchemaDetailsPlugin } from '../subgraphs/shared/format-error.js';
 import { Authenticator } from './auth/authenticate.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { RelatedCustomersLookup } from './auth/related-customers.js';
@@ -108,6 +108,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validationRules: [maxSelectionsRule(config.operationLimits.maxSelections)],
     plugins: [
       observabilityPlugin('gateway'),
+      ...(config.production ? [hideSchemaDetailsPlugin()] : []),
       ...reportingPlugins<GatewayContext>(config.vendorTelemetry),
       // Apollo's landing page loads Sandbox from a CDN; development gets the offline GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),

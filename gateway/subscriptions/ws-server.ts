@@ -19,7 +19,7 @@ import { GraphQLError, getOperationAST, print, type DocumentNode, type Execution
 import { WebSocketServer, type WebSocket } from 'ws';
 import { serveUpgrades } from '../../subgraphs/shared/http.js';
 import { once } from '../../subgraphs/shared/shutdown.js';
-import { withoutSuggestions } from '../../subgraphs/shared/format-error.js';
+import { requestText, withoutSchemaDetails } from '../../subgraphs/shared/format-error.js';
 import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
@@ -72,10 +72,9 @@ interface ConnectionState {
   expiry: NodeJS.Timeout | null;
 }
 
-/** An error as sent, without graphql-js's "Did you mean …?" suggestion. */
-function hideSuggestion(error: GraphQLFormattedError | GraphQLError): GraphQLFormattedError {
-  const formatted = error instanceof GraphQLError ? error.toJSON() : error;
-  return { ...formatted, message: withoutSuggestions(formatted.message) };
+/** An error as sent in production: no suggestion, no schema name the request did not write (format-error.ts). */
+function hideSchemaDetails(error: GraphQLFormattedError | GraphQLError, text: string): GraphQLFormattedError {
+  return withoutSchemaDetails(error instanceof GraphQLError ? error.toJSON() : error, text);
 }
 
 function hash(document: DocumentNode): string {
@@ -263,12 +262,14 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
         }
       },
       // Refusals before execution (parse, validation, authorization) leave here, not through Apollo's formatError.
-      onError: options.hideSchemaDetails ? (_ctx, _id, _payload, errors) => errors.map(hideSuggestion) : undefined,
+      onError: options.hideSchemaDetails ? (_ctx, _id, payload, errors) => errors.map((e) => hideSchemaDetails(e, requestText(payload.query, payload.variables))) : undefined,
       // Results are sent as the protocol says, whatever form their errors take (Apollo Server
       // hands back errors already formatted as plain objects, plan execution GraphQLErrors).
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, payload, _args, result) => {
         const wire = toWireResult(result);
-        return options.hideSchemaDetails && wire.errors ? { ...wire, errors: wire.errors.map(hideSuggestion) } : wire;
+        if (!options.hideSchemaDetails || !wire.errors) return wire;
+        const text = requestText(payload.query, payload.variables);
+        return { ...wire, errors: wire.errors.map((e) => hideSchemaDetails(e, text)) };
       },
       async execute(args) {
         try {

@@ -57,6 +57,24 @@ describe('production mode', () => {
     });
   }
 
+  // Each refused request names only what it wrote itself: no type, argument or field name it did not spell.
+  const REQUEST_ERRORS: [string, string, Record<string, unknown>, RegExp, RegExp][] = [
+    ['an unknown field', '{ customer(id: "cus_000001") { nope } }', {}, /"nope"/, /Customer/],
+    ['a missing required argument', '{ customer { displayName } }', {}, /"customer"/, /ID!|"id"/],
+    ['a variable of the wrong type', 'query($v: Int) { customer(id: $v) { displayName } }', { v: 1 }, /"\$v"/, /ID!/],
+    ['a wrong enum value in a variable', 'query($t: CustomerTier) { customers(tier: $t, first: 1) { totalCount } }', { t: 'NOSUCHTIER' }, /NOSUCHTIER/, /GOLD|SILVER|BRONZE|PLATINUM/],
+    ['an unknown input field', 'mutation { addCustomerNote(input: { customerId: "cus_000001", text: "x" }) { id } }', {}, /"text"/, /AddCustomerNoteInput|"body"/],
+  ];
+  for (const [what, query, variables, echoes, hides] of REQUEST_ERRORS) {
+    test(`${what}: the error names what the request wrote and nothing of the schema besides`, async () => {
+      const { errors } = await stack.query(query, variables);
+      assert.ok(errors?.length, what);
+      const messages = errors!.map((e) => e.message).join(' | ');
+      assert.match(messages, echoes, messages);
+      assert.doesNotMatch(messages, hides, messages);
+    });
+  }
+
   test('over WebSocket too, a mistyped field gets an error without suggestions', async () => {
     const client = createClient({ url: stack.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: await bearer('admin') }, retryAttempts: 0, lazy: true });
     try {
