@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from '../../scripts/build.js';
+import { build } from '../../gateway/build.js';
 import { main as seed } from '../../subgraphs/seed/cli.js';
 import { signDevToken } from '../../gateway/auth/token-cli.js';
 import { lifetimePeakRssMb, rssMb } from '../screen-pop/process-usage.js';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { build } from '../../scripts/build.js';
+import { build } from '../../gateway/build.js';
 import { bearer } from '../support/viewers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,7 +6,7 @@
  * mirrors the sources (`dist/gateway`, `dist/subgraphs`, `dist/schema`), so every path the code
  * finds relative to its own file (`../../schema/crm.graphql`) holds in both.
  *
- *   tsx scripts/build.ts [--out-dir DIR]   (default: dist; the directory is emptied first)
+ *   tsx gateway/build.ts [--out-dir DIR]   (default: dist; the directory is emptied first)
  *
  * Exits non-zero when tsc reports an error.
  */
