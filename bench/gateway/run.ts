@@ -6,7 +6,6 @@
  * Every child process is stopped at the end, on failure and on Ctrl-C; a failure exits 1.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { cpuMs, freePort, machineCpuMs, peakRssMb, runNode, startNode, stopAll, 
 import { profileMarkdown, summariseProfile } from './profile-summary.js';
 import { GATEWAY_NAMES, markdownTable, summarise, type Cell, type GatewayId } from './report.js';
 import type { BenchInputs, Workload } from './workloads.js';
+import { benchEnvironment } from './environment.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -200,15 +200,7 @@ async function main(options: BenchOptions): Promise<void> {
   log(`working directory ${dir}${options.keep ? ' (kept)' : ''}`);
   try {
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      SWITCHBOARD_DATA_DIR: dir,
-      SWITCHBOARD_SEED_CUSTOMERS: '0',
-      SWITCHBOARD_JWT_SECRET: randomBytes(32).toString('base64url'),
-      SWITCHBOARD_INTERNAL_SECRET: randomBytes(32).toString('base64url'),
-      SWITCHBOARD_PII_KEY: randomBytes(32).toString('base64'),
-      SWITCHBOARD_JWKS_URL: '',
-      CTI_WEBHOOK_SECRETS: randomBytes(32).toString('base64url'),
+      ...benchEnvironment(dir),
       // One load generator sends far more than any caller may: no rate limits (the peers have none).
       SWITCHBOARD_RATE_LIMIT_OPERATIONS: '0',
       SWITCHBOARD_RATE_LIMIT_COST: '0',

@@ -8,7 +8,6 @@
  * plateau check (heap growth over the second half of the run) and the A÷B ratios, and writes
  * them to bench/results/. See bench/README.md.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { startGatewayProcess, type GatewaySetup, type RunningGatewayProcess } fr
 import { BENCH_ADMIN_SUBJECT } from '../gateway/internal-header.js';
 import { freePort, startNode, stopAll, stopChild, waitForHttp, type Child } from '../gateway/processes.js';
 import { distinctOperation, operationVariables } from './operations.js';
+import { benchEnvironment } from '../gateway/environment.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -217,15 +217,7 @@ async function main(options: Options): Promise<void> {
   log(`working directory ${dir}`);
   try {
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      SWITCHBOARD_DATA_DIR: dir,
-      SWITCHBOARD_SEED_CUSTOMERS: '0',
-      SWITCHBOARD_JWT_SECRET: randomBytes(32).toString('base64url'),
-      SWITCHBOARD_INTERNAL_SECRET: randomBytes(32).toString('base64url'),
-      SWITCHBOARD_PII_KEY: randomBytes(32).toString('base64'),
-      SWITCHBOARD_JWKS_URL: '',
-      CTI_WEBHOOK_SECRETS: randomBytes(32).toString('base64url'),
+      ...benchEnvironment(dir),
       BENCH_MEMORY_DIR: probeDir,
     };
     Object.assign(process.env, { SWITCHBOARD_INTERNAL_SECRET: env.SWITCHBOARD_INTERNAL_SECRET, SWITCHBOARD_JWT_SECRET: env.SWITCHBOARD_JWT_SECRET });
