@@ -34,6 +34,9 @@ describe('scrubbing log text', () => {
     ['Authorization: Bearer abc.def.ghi', 'Authorization: Bearer [token]'],
     ['token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', 'token [token]'],
     ['key sbk_live_1234abcd', 'key [api-key]'],
+    ['request 43331062-8e2a-45e0-8edf-98c84d1732a7 done', 'request 43331062-8e2a-45e0-8edf-98c84d1732a7 done'],
+    ['trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7', 'trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7'],
+    ['request 43331062-8e2a-45e0-8edf-98c84d1732a7 from 13800138000', 'request 43331062-8e2a-45e0-8edf-98c84d1732a7 from [number]'],
     ['at 2026-11-30T12:35:00.123Z took 1234 ms', 'at 2026-11-30T12:35:00.123Z took 1234 ms'],
   ];
   for (const [input, expected] of cases) {
@@ -87,7 +90,7 @@ describe('logs and metrics of a running stack', () => {
     await unauthenticated.text();
     const generated = unauthenticated.headers.get('x-request-id')!;
     assert.match(generated, /^[0-9a-f-]{36}$/);
-    assert.ok(await eventually(() => lines.find((l) => l.requestId === generated && l.status === 401)));
+    assert.ok(await eventually(() => lines.find((l) => l.requestId === generated && l.status === 401)), raw.join('\n'));
   });
 
   test('error codes are on the access line; phone numbers, tokens and national ids are in no line', async () => {

@@ -9,6 +9,10 @@
  * - phone numbers: E.164 (`+` and 6-15 digits, ITU-T E.164 §6), any run of 7 or more digits
  *   (ASCII or full-width), and digit groups split by separators as people type them
  *   (`138-0013-8000`, `(010) 6552 9988`). Dates and times (at most 4 digits in a run) stay.
+ *
+ * Identifiers stay whole: a UUID (RFC 9562 text form, as request ids are) or a run of 16 or more
+ * hex digits with at least one letter (W3C trace and span ids, hashes) is not searched, so a
+ * request id such as `43331062-8e2a-…` keeps its digits and can still be found in the log.
  */
 const PATTERNS: [RegExp, string][] = [
   [/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '[token]'],
@@ -20,11 +24,24 @@ const PATTERNS: [RegExp, string][] = [
   [/(?:\(\d{2,4}\)\s?|\b\d{2,4}[-\s.])\d{3,4}[-\s.]\d{4}\b/g, '[phone]'],
 ];
 
-/** `text` with every credential, national ID and phone number masked. */
-export function scrubText(text: string): string {
+/** UUIDs and long hex identifiers (with a letter in them): left as they are. */
+const IDENTIFIER = /\b(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?=[0-9a-f]*[a-f])[0-9a-f]{16,})\b/gi;
+
+function scrubPart(text: string): string {
   let result = text;
   for (const [pattern, replacement] of PATTERNS) result = result.replace(pattern, replacement);
   return result;
+}
+
+/** `text` with every credential, national ID and phone number masked; identifiers kept whole. */
+export function scrubText(text: string): string {
+  let result = '';
+  let last = 0;
+  for (const match of text.matchAll(IDENTIFIER)) {
+    result += scrubPart(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return result + scrubPart(text.slice(last));
 }
 
 /** Keys whose values are never logged, whatever they hold. */
