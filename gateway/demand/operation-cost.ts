@@ -3,12 +3,14 @@
  * on the fields as GraphQL executes them (see gateway/operation/executed-selections.ts:
  * `@skip`/`@include` applied with the request's variables, each fragment visited once).
  *
- * Cost: every field costs 1; a field with a `first` argument (a page) multiplies what is
- * below it by that page size (its `nodes` list is that page, not a further multiple; a page
- * of 0 counts as 1, so an empty page never hides what it selects), and any other list field
- * by `DEFAULT_LIST_SIZE`, so the cost follows list sizes times nesting.
- * `customers(first: 50) { nodes { calls(first: 5) { nodes { agent { name } } } } }` costs
- * about 50 × (1 + 5 × 3). Where a selection set's fragments have type conditions that can
+ * Cost: every field costs 1; a field with a `first` argument (a page) that returns a list
+ * multiplies what is below it by that page size; one that returns a connection multiplies
+ * only the connection's lists (`nodes`, `edges`) by it, while its `totalCount` and `pageInfo`
+ * are one each, as they are computed once per page (a page of 0 counts as 1, so an empty
+ * page never hides what it selects). Any other list field multiplies by `DEFAULT_LIST_SIZE`,
+ * so the cost follows list sizes times nesting.
+ * `customers(first: 50) { totalCount nodes { calls(first: 5) { nodes { agent { name } } } } }`
+ * costs 1 + 1 + 1 + 50 × (1 + 1 + 5 × 3). Where a selection set's fragments have type conditions that can
  * never match the same object (`... on User` and `... on Admin` under an interface), the
  * cost is that of the most expensive object type, not their sum: one object is only ever
  * one of them. Depth counts nested fields. Introspection fields (`__schema`, `__type`) are
@@ -66,16 +68,19 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   const fragments: ReadonlyMap<string, FragmentDefinitionNode> = fragmentsOf(document);
   const memo = new Map<SelectionSetNode, Map<string, OperationCost>>();
 
-  /** A field's selection set on its (possibly abstract) type: the most expensive object type it can be. */
-  function costOfSelectionSet(selectionSet: SelectionSetNode, type: GraphQLCompositeType, paged: boolean): OperationCost {
-    const key = `${type.name}\u0000${paged ? 1 : 0}`;
+  /**
+   * A field's selection set on its (possibly abstract) type: the most expensive object type it
+   * can be. `page` is the page size when the set belongs to a paged connection (its lists are that page).
+   */
+  function costOfSelectionSet(selectionSet: SelectionSetNode, type: GraphQLCompositeType, page: number | null): OperationCost {
+    const key = `${type.name}\u0000${page ?? ''}`;
     let byKey = memo.get(selectionSet);
     const known = byKey?.get(key);
     if (known) return known;
     const objects = isObjectType(type) ? [type] : schema.getPossibleTypes(type);
     let result = ZERO;
     for (const object of objects) {
-      const candidate = costFor(selectionSet, object, paged, new Set());
+      const candidate = costFor(selectionSet, object, page, new Set());
       result = { cost: Math.max(result.cost, candidate.cost), depth: Math.max(result.depth, candidate.depth) };
     }
     if (!byKey) memo.set(selectionSet, (byKey = new Map()));
@@ -84,13 +89,13 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   }
 
   /** The selections that apply to an object of `type`; `visited` holds the fragments already spread at this level. */
-  function costFor(selectionSet: SelectionSetNode, type: GraphQLObjectType, paged: boolean, visited: Set<string>): OperationCost {
+  function costFor(selectionSet: SelectionSetNode, type: GraphQLObjectType, connectionPage: number | null, visited: Set<string>): OperationCost {
     let cost = 0;
     let depth = 0;
     for (const selection of executedSelections(selectionSet, fragments, variables, visited)) {
       if (selection.kind === 'fragment') {
         if (selection.typeCondition !== null && !fragmentApplies(schema, selection.typeCondition, type)) continue;
-        const inner = costFor(selection.selectionSet, type, paged, visited);
+        const inner = costFor(selection.selectionSet, type, connectionPage, visited);
         cost += inner.cost;
         depth = Math.max(depth, inner.depth);
         continue;
@@ -99,13 +104,16 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
       if (!definition) continue; // __typename and introspection
       const named = getNamedType(definition.type);
       const page = pageSize(selection.node, definition, variables);
-      const inner = selection.node.selectionSet && isCompositeType(named) ? costOfSelectionSet(selection.node.selectionSet, named, page !== null) : ZERO;
-      const multiplier = page ?? (isListType(getNullableType(definition.type)) && !paged ? DEFAULT_LIST_SIZE : 1);
+      const isList = isListType(getNullableType(definition.type));
+      // A paged connection passes its page down to its lists; a paged list is the page itself.
+      const innerPage = page !== null && !isList ? page : null;
+      const inner = selection.node.selectionSet && isCompositeType(named) ? costOfSelectionSet(selection.node.selectionSet, named, innerPage) : ZERO;
+      const multiplier = isList ? (page ?? connectionPage ?? DEFAULT_LIST_SIZE) : 1;
       cost += 1 + multiplier * inner.cost;
       depth = Math.max(depth, 1 + inner.depth);
     }
     return { cost, depth };
   }
 
-  return costFor(operation.selectionSet, root, false, new Set());
+  return costFor(operation.selectionSet, root, null, new Set());
 }

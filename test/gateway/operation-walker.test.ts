@@ -55,6 +55,14 @@ describe('the operation walker, without a server', () => {
     assert.ok(both < note + call - neither, `${both} vs ${note} + ${call} - ${neither}`);
   });
 
+  test("a connection's page multiplies its nodes, not its totalCount or pageInfo", () => {
+    const cost = (selection: string) => operationCost(schema, parse(`{ customers(first: 50) { ${selection} } }`), null, {}).cost;
+    assert.equal(cost('totalCount'), 1 + 1);
+    assert.equal(cost('totalCount pageInfo { hasNextPage endCursor }'), 1 + 1 + (1 + 2));
+    assert.equal(cost('nodes { id }'), 1 + (1 + 50 * 1));
+    assert.equal(cost('totalCount nodes { id calls(first: 5) { totalCount nodes { id } } }'), 1 + 1 + (1 + 50 * (1 + (1 + 1 + (1 + 5 * 1)))));
+  });
+
   test('skipped and excluded selections cost nothing; included ones count', () => {
     const query = 'query($v: Boolean!) { customers(first: 50) { nodes { id calls(first: 20) @include(if: $v) { nodes { id } } } } }';
     const document = parse(query);
