@@ -116,9 +116,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
   await rateLimiter.connected(2000);
+  const cors = new CorsPolicy(config.corsOrigins);
+  const ide = config.ide ? new GraphiqlIde() : null;
   const handler = createHttpHandler({
     apollo,
     service: 'gateway',
+    front: [(req, res) => cors.handle(req, res), ...(ide ? [ide.handle.bind(ide)] : [])],
     context: (req) =>
       contexts.build({ authorization: header(req.headers.authorization), apiKey: header(req.headers['x-api-key']) }, accessRecordOf(req)?.requestId),
     routes: {
@@ -136,12 +139,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...consoleRoutes(config),
     },
   });
-  const cors = new CorsPolicy(config.corsOrigins);
-  const ide = config.ide ? new GraphiqlIde() : null;
-  const listening = await listen(async (req, res) => {
-    if (cors.handle(req, res) || ide?.handle(req, res)) return;
-    await handler(req, res);
-  }, config.port, config.host);
+  const listening = await listen(handler, config.port, config.host);
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
   const websocket = attachGatewayWs({
     server: listening.server,

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestTarget } from '../../subgraphs/shared/request-target.js';
 
 /** Where the IDE's assets are served. */
 export const IDE_ASSET_PATH = '/ide/';
@@ -93,15 +94,14 @@ export class GraphiqlIde {
    * The page: `GET <graphqlPath>` accepting `text/html` without a `query` parameter (a
    * browser's address bar), so GET queries and API clients are unaffected.
    */
-  handle(req: IncomingMessage, res: ServerResponse): boolean {
+  handle(req: IncomingMessage, res: ServerResponse, target: RequestTarget): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === this.graphqlPath && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html')) {
+    if (target.path === this.graphqlPath && !new URLSearchParams(target.search).has('query') && (req.headers.accept ?? '').includes('text/html')) {
       this.send(res, 'text/html; charset=utf-8', Buffer.from(PAGE));
       return true;
     }
-    if (!url.pathname.startsWith(IDE_ASSET_PATH)) return false;
-    const asset = this.load().get(url.pathname.slice(IDE_ASSET_PATH.length));
+    if (!target.path.startsWith(IDE_ASSET_PATH)) return false;
+    const asset = this.load().get(target.path.slice(IDE_ASSET_PATH.length));
     if (!asset) return false;
     this.send(res, asset.type, asset.body);
     return true;

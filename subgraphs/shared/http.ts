@@ -65,6 +65,12 @@ export interface HttpOptions<TContext extends BaseContext> {
   guard?: Guard;
   /** Who serves (`gateway`, `crm`, …): the `service` of access lines and metrics. */
   service?: string;
+  /**
+   * Handlers that may answer a request before routing (CORS preflights and refusals, the
+   * GraphQL IDE page): run in order on the one reading of the request target, inside the
+   * access log. Each returns true when it answered the request.
+   */
+  front?: ((req: IncomingMessage, res: ServerResponse, target: RequestTarget) => boolean)[];
 }
 
 /** The answer to a request target that `parseRequestTarget` refused: 400, with the reason. */
@@ -112,6 +118,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
       refuseTarget(res, target.reason);
       return;
     }
+    if (options.front?.some((handle) => handle(req, res, target))) return;
     const route = routes.get(routeKey);
     if (options.guard && (route === undefined || route.access === 'guarded') && !(await options.guard(req, res, target))) return;
     const body = await readBody(req);

@@ -5,6 +5,7 @@
  * URL in the page or its assets). Production: no IDE, no cross-origin access by default.
  */
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import WebSocket from 'ws';
 import { gatewayConfig } from '../../gateway/config.js';
@@ -130,6 +131,20 @@ describe('browser access in development', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true', authorization: await bearer('admin') },
     });
     assert.equal(query.status, 200);
+  });
+
+  test('the IDE and CORS read the request target as routing does: a path spelled another way is refused, not served', { timeout: 60_000 }, async () => {
+    for (const path of ['//graphql', '/graphql%2F', '/ide/../graphql', '/%69de/graphiql.min.js']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest({ host: '127.0.0.1', port: Number(new URL(stack.gateway.url).port), path, method: 'GET', headers: { accept: 'text/html', origin: ALLOWED } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+      assert.equal(status, 400, path);
+    }
   });
 });
 
