@@ -20,7 +20,7 @@ import type { Database } from '../../subgraphs/shared/database.js';
 import { bearer, type TestRole } from './viewers.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
 import type { DispatcherOptions } from '../../subgraphs/callcenter/outbox/dispatcher.js';
-import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 
 /** The data set's fixed "now", so every run sees the same data. */
 export const TEST_ANCHOR = '2026-11-01T00:00:00.000Z';
@@ -103,7 +103,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(crmStore);
     const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
     started.push(callStore);
-    const ticketStore = await openTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
+    const ticketStore = await openEmbeddedTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
     started.push(ticketStore);
     await Promise.all([seedStore(crmStore, 'crm', seed), seedStore(callStore, 'callcenter', seed), seedStore(ticketStore, 'tickets', seed)]);
     const crmServer = await createCrmServer({ source: crmStore, port: 0 });
