@@ -6,7 +6,7 @@
 # "Switchboard Channel", and an auth token of the superuser root. Prints the token.
 #
 # Initialising RT's database and loading RT take about 25 s, so the prepared database is
-# kept as a template (SWITCHBOARD_RT_TEMPLATE, default /tmp/switchboard-rt-template-<uid>)
+# kept as a template (SWITCHBOARD_RT_TEMPLATE, default /tmp/switchboard-rt-template-v2-<uid>)
 # and copied for every later instance. Start the server afterwards with
 #   RT_SITE_CONFIG=<dir>/RT_SiteConfig.pm RT_SITE_CONFIG_DIR=<dir>/site.d \
 #     /usr/share/request-tracker5/libexec/rt-server --port <port>
@@ -20,7 +20,8 @@ if [ ! -d "$RT_LIB" ] || [ ! -x "$SETUP_DATABASE" ]; then
   echo "Request Tracker 5 is not installed (apt-get install request-tracker5 rt5-db-sqlite rt5-standalone)" >&2
   exit 3
 fi
-template=${SWITCHBOARD_RT_TEMPLATE:-/tmp/switchboard-rt-template-$(id -u)}
+# The template's name changes with what it holds (v2: tokens hashed at bcrypt cost 4).
+template=${SWITCHBOARD_RT_TEMPLATE:-/tmp/switchboard-rt-template-v2-$(id -u)}
 
 write_config() { # <dir> <port>
   mkdir -p "$1/site.d" "$1/var"
@@ -38,6 +39,9 @@ Set(\$LogToSTDERR, 'error');
 Set(\$Timezone, 'UTC');
 Set(\$MailCommand, 'mbox');
 Set(\$LogDir, '$1/var');
+# Tokens are checked with bcrypt on every request; RT's default cost (12) takes seconds on a
+# busy test machine. A throw-away instance does not need it.
+Set(\$BcryptCost, 4);
 1;
 CONFIG
 }

@@ -22,13 +22,12 @@ import type { TicketChannel, TicketCommentRecord, TicketRecord, TicketsSeed, Tic
 import { nextSlaDueAt, targetMissed } from '../sla.js';
 import { assertTransition } from '../transitions.js';
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from '../validation.js';
-import { RtClient, tsqlString, type RtItem } from './client.js';
+import { tsqlString, type RtClient, type RtItem } from './client.js';
 import { CHANNELS, priorityFromRt, type RtMapping } from './mapping.js';
 
 const TICKET_FIELDS = 'Subject,Status,Priority,Created,LastUpdated,Requestor,Owner,CustomFields,Resolved,Started';
 /** Ids per TicketSQL `OR` list: keeps URLs well below common limits. */
 const KEYS_PER_SEARCH = 40;
-const EPOCH = '1970-01-01T00:00:00Z';
 const ID_PREFIX = 'tkt_rt';
 
 interface RtRef {
@@ -393,6 +392,10 @@ export class RtTicketSource implements TicketsSource {
     const rtId = rtIdOf(id)!;
     const target = this.mapping.statuses.toRt[status];
     const messages = await this.client.write('PUT', `/ticket/${rtId}`, { Status: target });
+    if (status === 'CLOSED' && current.solvedAt !== null) {
+      // RT stamps Resolved again on every move into an inactive status; CLOSED keeps the solve time.
+      await this.client.write('PUT', `/ticket/${rtId}`, { Resolved: current.solvedAt.replace('T', ' ').replace(/\.\d+Z$/, '') });
+    }
     const [after] = await this.ticketsByIds([id]);
     if (!after || after.status !== this.mapping.statuses.fromRt[target]) {
       throw switchboardError('SUBGRAPH_UNAVAILABLE', `Request Tracker did not move ticket ${current.number} to "${target}": ${JSON.stringify(messages)}.`, { system: 'rt' });
