@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
-import { CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from '../../subgraphs/tickets/source/port.js';
+import { ASSIGNED_TICKETS_CURSOR, CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from '../../subgraphs/tickets/source/port.js';
 import type { TicketRecord, TicketStatus } from '../../subgraphs/tickets/source/records.js';
 
 export interface PortAdapter {
@@ -224,6 +224,11 @@ export function ticketsPortSuite(name: string, open: () => Promise<PortAdapter>)
       assert.deepEqual([forB, unknown], [[], []]);
       assert.deepEqual((await source.commentsByTicketIds([a.id], 1))[0]!.map((c) => c.body), ['Customer called again.']);
       assert.deepEqual(await source.commentsByTicketIds([a.id], 0), [[]]);
+    });
+
+    it('gives an empty page of assigned tickets for an agent who has none', async () => {
+      const assigned = await source.ticketsByAssignee(`agt_port${run}`, null, pageArgs(ASSIGNED_TICKETS_CURSOR, 5, null));
+      assert.deepEqual(assigned, { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
     });
 
     it('answers its readiness probe', async () => {

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
+import { ticketsSourceConfig } from '../../subgraphs/tickets/source/config.js';
+import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
 import { skipNote } from '../support/skip.js';
 import { RT_SKIP_REASON, startRt, type RunningRt } from '../support/rt/rt-server.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -114,6 +116,17 @@ if (RT_SKIP_REASON === null) {
       assert.deepEqual(after.nodes.map((t) => t.number), open.nodes.slice(1).map((t) => t.number));
       const byNumber = await stack.query<{ ticketByNumber: { status: string; description: string } }>(`query($n: String!) { ticketByNumber(number: $n) { status description } }`, { n: target.number });
       assert.deepEqual(byNumber.data?.ticketByNumber, { status: 'SOLVED', description: '' }, JSON.stringify(byNumber.errors));
+    });
+
+    it('refuses to start with a wrong token or queue, naming which', async () => {
+      const base = ticketsSourceConfig(rt.env, { driver: 'sqlite', file: '/nonexistent/unused.sqlite' });
+      assert.equal(base.kind, 'rt');
+      if (base.kind !== 'rt') return;
+      await assert.rejects(openTicketsSource({ ...base, token: '1-14-00000000000000000000000000000000' }), /TICKETS_SOURCE=rt: .*refused RT_TOKEN \(HTTP 401\)/);
+      await assert.rejects(openTicketsSource({ ...base, mapping: { ...base.mapping, queue: 'Helpdesk' } }), /has no queue "Helpdesk"/);
+      const working = await openTicketsSource(base);
+      await working.ping();
+      await working.close();
     });
 
     it('names RT in the error when RT goes away, and keeps the rest of the view', async () => {
