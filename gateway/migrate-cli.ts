@@ -11,7 +11,7 @@ import { CRM_MIGRATIONS } from '../subgraphs/crm/source/migrations.js';
 import { databaseConfig } from '../subgraphs/shared/config.js';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { migrateDatabase, type StoreMigrations } from '../subgraphs/shared/migrations.js';
-import { TICKETS_MIGRATIONS } from '../subgraphs/tickets/source/migrations.js';
+import { TICKETS_MIGRATIONS } from '../subgraphs/tickets/source/embedded/migrations.js';
 import { GATEWAY_MIGRATIONS } from './store/migrations.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
 

@@ -12,7 +12,7 @@ import type { DatabaseConfig } from '../shared/database.js';
 import type { SubgraphName } from '../shared/subgraph-server.js';
 import { openCrmSource } from '../crm/source/open.js';
 import { openCallCenterSource } from '../callcenter/source/open.js';
-import { openTicketsSource } from '../tickets/source/open.js';
+import { openEmbeddedTicketsSource } from '../tickets/source/embedded/open.js';
 import { DEFAULT_SEED, defaultAnchor, type SeedChunk } from './dataset.js';
 import { CHUNK_SIZE, MAX_CUSTOMERS, addChunkTotals, emptyTotals, generateDataset } from './generate.js';
 
@@ -134,7 +134,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     opened.push(crm);
     const callcenter = await openCallCenterSource(configs.callcenter);
     opened.push(callcenter);
-    const tickets = await openTicketsSource(configs.tickets);
+    const tickets = await openEmbeddedTicketsSource(configs.tickets);
     opened.push(tickets);
     const stores: Stores = { crm, callcenter, tickets };
 

@@ -16,7 +16,7 @@ export function createTicketsServer(options: TicketsServerOptions): Promise<Runn
     resolvers,
     context: async () => createContext(options.source),
     port: options.port,
-    storeReady: () => options.source.database.ping(),
+    storeReady: () => options.source.ping(),
     host: options.host,
   });
 }

@@ -296,7 +296,7 @@ describe.skipIf(CHROMIUM_SKIP_REASON)(skipNote('agent console and wallboard in C
     await screenshot(page, 'agent-tickets-down');
     // The ticket system comes back: the card fills in and the banner goes by itself.
     restartedTickets = stack.tickets.server = await createTicketsServer({
-      source: stack.tickets.store as Parameters<typeof createTicketsServer>[0]['source'],
+      source: stack.tickets.source,
       port: Number(new URL(stack.tickets.server.url).port),
     });
     await card.locator('[data-section="openTickets"]:not([data-unavailable]) li').first().waitFor(WAIT);

@@ -34,14 +34,14 @@ describe('batching', () => {
   async function measure(first: number): Promise<Counts & { customers: number; calls: number }> {
     const names = ['crm', 'callcenter', 'tickets'] as const;
     const requestsBefore = Object.fromEntries(names.map((n) => [n, stack.gateway.subgraphs.get(n)!.requestCount]));
-    const statementsBefore = Object.fromEntries(names.map((n) => [n, stack[n].store.database.statementCount]));
+    const statementsBefore = Object.fromEntries(names.map((n) => [n, stack[n].store!.database.statementCount]));
     const { data, errors } = await stack.query<{ customers: { nodes: { calls: { nodes: unknown[] } }[] } }>(LIST, { first });
     assert.equal(errors, undefined);
     return {
       customers: data!.customers.nodes.length,
       calls: data!.customers.nodes.reduce((sum, c) => sum + c.calls.nodes.length, 0),
       requests: Object.fromEntries(names.map((n) => [n, stack.gateway.subgraphs.get(n)!.requestCount - requestsBefore[n]!])),
-      statements: Object.fromEntries(names.map((n) => [n, stack[n].store.database.statementCount - statementsBefore[n]!])),
+      statements: Object.fromEntries(names.map((n) => [n, stack[n].store!.database.statementCount - statementsBefore[n]!])),
     };
   }
 

@@ -28,8 +28,8 @@ import {
   type StoreMigrations,
 } from '../../subgraphs/shared/migrations.js';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
-import { TICKETS_MIGRATIONS } from '../../subgraphs/tickets/source/migrations.js';
-import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+import { TICKETS_MIGRATIONS } from '../../subgraphs/tickets/source/embedded/migrations.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 import { skipNote } from '../support/skip.js';
 
@@ -107,7 +107,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
              values ('tkt_old', 'T-100001', 'Parcel lost', '', 'OPEN', 'NORMAL', 'PHONE', 'cus_000001', '${NOW}', '${NOW}', 0)`,
           `update ticket_counters set value = 100001 where name = 'ticket_number'`,
         ]);
-        const store = await openTicketsSource(old.config);
+        const store = await openEmbeddedTicketsSource(old.config);
         try {
           const created = await store.createTicket({ idempotencyKey: 'upgrade-1', requesterId: 'cus_000001', subject: 'Refund', assigneeId: 'agt_007' }, 'sup_001');
           assert.equal(created.number, 'T-100002');

@@ -74,7 +74,7 @@ describe('readiness apart from liveness', () => {
   });
 
   test('a subgraph whose store is gone is not ready (503, naming the store) but still alive', async () => {
-    await stack.tickets.store.close();
+    await stack.tickets.source.close();
     const answer = await ready(stack.tickets.server.url);
     assert.equal(answer.status, 503);
     assert.equal(answer.body.status, 'not ready');

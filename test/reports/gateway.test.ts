@@ -90,7 +90,7 @@ describe('reports through the gateway', () => {
   it('resolves the top customers through entity keys with a constant number of statements', async () => {
     const run = async (first: number) => {
       const counts = { crm: 0, callcenter: 0, tickets: 0 };
-      const stops = (['crm', 'callcenter', 'tickets'] as const).map((name) => stack[name].store.database.onStatement(() => void (counts[name] += 1)));
+      const stops = (['crm', 'callcenter', 'tickets'] as const).map((name) => stack[name].store!.database.onStatement(() => void (counts[name] += 1)));
       const response = await stack.query<TopData>(TOP, { range: RANGE, first });
       for (const stop of stops) stop();
       return { ...response, counts };

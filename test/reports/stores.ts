@@ -6,8 +6,8 @@
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import type { SqlCallCenterStore } from '../../subgraphs/callcenter/source/sql-store.js';
 import { SqlCallReports } from '../../subgraphs/callcenter/reports/sql-reports.js';
-import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
-import type { SqlTicketStore } from '../../subgraphs/tickets/source/sql-store.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
+import type { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
 import { SqlTicketReports } from '../../subgraphs/tickets/reports/sql-reports.js';
 import { tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 import { callCenterSeed, TICKET_NOW, ticketsSeed } from './fixture.js';
@@ -35,7 +35,7 @@ export async function openReportStores(dialect: 'sqlite' | 'postgres'): Promise<
     };
     const callcenter = await openCallCenterSource(await temp('reports_callcenter'));
     opened.push(callcenter);
-    const tickets = await openTicketsSource(await temp('reports_tickets'));
+    const tickets = await openEmbeddedTicketsSource(await temp('reports_tickets'));
     opened.push(tickets);
     await callcenter.loadSeed(callCenterSeed);
     await tickets.loadSeed(ticketsSeed);

@@ -10,7 +10,7 @@ import { DEFAULT_SEED, defaultAnchor } from '../../subgraphs/seed/dataset.js';
 import type { CallCenterSeed } from '../../subgraphs/callcenter/source/records.js';
 import type { CrmSeed } from '../../subgraphs/crm/source/records.js';
 import { openCrmSource } from '../../subgraphs/crm/source/open.js';
-import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 
 describe('seedStore', () => {
   test('loads its part of every chunk, with the default seed and anchor', async () => {
@@ -74,7 +74,7 @@ describe('seed CLI', () => {
     assert.match(reset.out.join('\n'), /Done in [\d.]+ s: 50 customers/);
 
     const crm = await openCrmSource({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
-    const tickets = await openTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
+    const tickets = await openEmbeddedTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
     try {
       assert.equal(await crm.isEmpty(), false);
       assert.equal(await tickets.isEmpty(), false);

@@ -20,7 +20,10 @@ import type { Database } from '../../subgraphs/shared/database.js';
 import { bearer, type TestRole } from './viewers.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
 import type { DispatcherOptions } from '../../subgraphs/callcenter/outbox/dispatcher.js';
+import { ticketsSourceConfig } from '../../subgraphs/tickets/source/config.js';
 import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+import type { TicketsSource } from '../../subgraphs/tickets/source/port.js';
+import { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
 
 /** The data set's fixed "now", so every run sees the same data. */
 export const TEST_ANCHOR = '2026-11-01T00:00:00.000Z';
@@ -37,7 +40,11 @@ export interface Stack {
   callcenter: RunningSubgraph & { server: RunningCallCenter };
   /** The gateway's graphql-ws URL. */
   wsUrl: string;
-  tickets: RunningSubgraph;
+  /**
+   * The tickets subgraph over its configured source (`source`); `store` is that source when it
+   * is the embedded store (statement counts), null over an external ticket system (RT).
+   */
+  tickets: { server: RunningServer; source: TicketsSource; store: RunningSubgraph['store'] | null };
   /**
    * Starts a new CRM server on the port of the first one, over the same store (after a test
    * closed `crm.server` to simulate an outage); `crm.server` is the new one afterwards.
@@ -84,6 +91,12 @@ export interface StackOptions {
    * Run the call-log outbox's dispatcher, with an API key created for the service account
    * `call-log` (subject `service:call-log`) in the gateway's store. Without it no dispatcher runs.
    */
+  /**
+   * Environment choosing the tickets subgraph's source (`TICKETS_SOURCE=rt`, `RT_URL`, … as
+   * `test/support/rt/rt-server.ts` gives it). Default: the embedded SQLite store, seeded. An
+   * external source is not seeded: its tickets are whatever the test puts there.
+   */
+  ticketsEnv?: NodeJS.ProcessEnv;
   callLog?: {
     dispatcher?: Partial<Omit<DispatcherOptions, 'apiKey' | 'gatewayUrl'>>;
     callbackDispositions?: string[];
@@ -103,9 +116,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(crmStore);
     const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
     started.push(callStore);
-    const ticketStore = await openTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
+    const ticketsConfig = ticketsSourceConfig(options.ticketsEnv ?? {}, { driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
+    const ticketStore = await openTicketsSource(ticketsConfig);
     started.push(ticketStore);
-    await Promise.all([seedStore(crmStore, 'crm', seed), seedStore(callStore, 'callcenter', seed), seedStore(ticketStore, 'tickets', seed)]);
+    await Promise.all([
+      seedStore(crmStore, 'crm', seed),
+      seedStore(callStore, 'callcenter', seed),
+      ticketsConfig.kind === 'embedded' ? seedStore(ticketStore, 'tickets', seed) : Promise.resolve(),
+    ]);
     const crmServer = await createCrmServer({ source: crmStore, port: 0 });
     started.push(crmServer);
     const callServer = await createCallCenterServer({
@@ -140,7 +158,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       crm: { server: crmServer, store: crmStore },
       callcenter: { server: callServer, store: callStore },
       wsUrl: gateway.graphqlUrl.replace(/^http/, 'ws'),
-      tickets: { server: ticketServer, store: ticketStore },
+      tickets: { server: ticketServer, source: ticketStore, store: ticketStore instanceof SqlTicketStore ? ticketStore : null },
       async restartCrm() {
         const server = await createCrmServer({ source: crmStore, port: crmPort });
         started.push(server);

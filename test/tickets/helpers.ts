@@ -5,9 +5,9 @@
 import type { DatabaseConfig } from '../../subgraphs/shared/database.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
-import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 import type { TicketCommentRecord, TicketRecord, TicketsSeed, TicketStatus } from '../../subgraphs/tickets/source/records.js';
-import type { SqlTicketStore } from '../../subgraphs/tickets/source/sql-store.js';
+import type { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
 import { ALLOWED_TRANSITIONS } from '../../subgraphs/tickets/source/transitions.js';
 import { internalHeaders } from '../support/viewers.js';
 
@@ -107,7 +107,7 @@ export interface Harness {
 }
 
 export async function startHarness(config: DatabaseConfig): Promise<Harness> {
-  const store = await openTicketsSource(config);
+  const store = await openEmbeddedTicketsSource(config);
   const fixture = buildFixture();
   await store.loadSeed(fixture);
   const server = await createTicketsServer({ source: store, port: 0 });

@@ -9,21 +9,13 @@ import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import type { TicketsSource } from '../source/port.js';
 import type { CustomerTicketSummary } from './customer-reports-sql.js';
 import type { TicketReportsSource } from './port.js';
-import { SqlTicketReports } from './sql-reports.js';
 import type { TicketGrouping } from './ticket-metrics-sql.js';
 import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
 import { rangeLoader } from '../../shared/reporting/range-loaders.js';
 
-const adapters = new WeakMap<TicketsSource, TicketReportsSource>();
-
-/** The reporting adapter of the store a request runs on (one per store). */
+/** The reporting adapter of the source a request runs on (the source keeps one). */
 export function ticketReportsOf(source: TicketsSource): TicketReportsSource {
-  let reports = adapters.get(source);
-  if (!reports) {
-    reports = new SqlTicketReports(source.database.db);
-    adapters.set(source, reports);
-  }
-  return reports;
+  return source.reports();
 }
 
 /** Which grouping a returned group belongs to (for its `assignee` entity). */

@@ -1,17 +1,10 @@
-/** Opens the ticket system's database, migrates it and returns the store. */
-import { openDatabase, type DatabaseConfig } from '../../shared/database.js';
-import { migrateAtOpen } from '../../shared/migrations.js';
-import { TICKETS_MIGRATIONS, type TicketsDatabase } from './migrations.js';
-import { SqlTicketStore } from './sql-store.js';
+/** Opens the configured ticket source (`config.ts`): the embedded store or Request Tracker. */
+import type { TicketsSourceConfig } from './config.js';
+import { openEmbeddedTicketsSource } from './embedded/open.js';
+import type { TicketsSource } from './port.js';
+import { openRtTicketsSource } from './rt/open.js';
 
-/** Pending migrations are applied, or refused per `SWITCHBOARD_MIGRATE_ON_START` (subgraphs/shared/migrations.ts). */
-export async function openTicketsSource(config: DatabaseConfig): Promise<SqlTicketStore> {
-  const database = openDatabase<TicketsDatabase>(config);
-  try {
-    await migrateAtOpen(database, config, TICKETS_MIGRATIONS);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return new SqlTicketStore(database);
+/** The adapter `config` names, opened (the embedded store migrated; RT asked once that the token works). */
+export function openTicketsSource(config: TicketsSourceConfig): Promise<TicketsSource> {
+  return config.kind === 'embedded' ? openEmbeddedTicketsSource(config.database) : openRtTicketsSource(config);
 }

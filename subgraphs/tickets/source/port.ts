@@ -1,11 +1,13 @@
 /**
  * The port of the ticket system: everything the resolvers may ask of it, batch-first (one
- * call answers many parents, in key order). `sql-store.ts` is the one adapter.
+ * call answers many parents, in key order). Adapters, each in its own folder: `embedded/`
+ * (Kysely over SQLite or PostgreSQL, the default) and `rt/` (Request Tracker 5 over its REST
+ * 2.0 API); `open.ts` picks one by configuration (`config.ts`). Nothing here names SQL: tests
+ * that count statements belong to the embedded adapter's own suite.
  */
-import type { Database } from '../../shared/database.js';
 import type { Page, PageArgs } from '../../shared/pagination.js';
+import type { TicketReportsSource } from '../reports/port.js';
 import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
-import type { TicketsDatabase } from './migrations.js';
 
 export interface CreateTicketInput {
   /** 1-128 characters; the same key with the same input returns the same ticket. */
@@ -46,12 +48,18 @@ export interface TicketsSource {
   agentTeams(agentIds: readonly string[]): Promise<(string | null)[]>;
   /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a move `transitions.ts` forbids. */
   changeStatus(id: string, status: TicketStatus): Promise<TicketRecord>;
-  /** Inserts one seed chunk's part in one transaction. */
+  /**
+   * Inserts one seed chunk's part (the embedded store: in one transaction). An adapter over a
+   * company's own ticket system refuses: demo data is never written into it.
+   */
   loadSeed(part: TicketsSeed): Promise<void>;
+  /** Whether the demo seed may go in: only an embedded store that holds no ticket yet. */
   isEmpty(): Promise<boolean>;
+  /** Resolves when the system answers (the readiness probe); rejects naming what failed. */
+  ping(): Promise<void>;
+  /** The reporting adapter over this source's data (aggregates; `reports/port.ts`). */
+  reports(): TicketReportsSource;
   close(): Promise<void>;
-  /** The database, for statement counting in tests. */
-  readonly database: Database<TicketsDatabase>;
 }
 
 /** The cursor kind of `Customer.tickets`: its cursors are refused by every other list. */

@@ -1,21 +1,23 @@
 /**
- * The ticket system's one adapter: Kysely over SQLite or PostgreSQL, each query written once.
+ * The embedded adapter of the ticket system: Kysely over SQLite or PostgreSQL, each query written once.
  * Per-parent pages come from one statement with window functions, so a request for many
  * customers costs one statement per list, not one per customer.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { conflict, notFound } from '../../../schema/errors.js';
-import type { Database } from '../../shared/database.js';
-import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
+import { conflict, notFound } from '../../../../schema/errors.js';
+import type { Database } from '../../../shared/database.js';
+import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
 import { TICKET_NUMBER_COUNTER, type TicketCommentsTable, type TicketsDatabase, type TicketsTable } from './migrations.js';
-import { ASSIGNED_TICKETS_CURSOR, CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from './port.js';
-import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
-import { firstReplyDueAt, slaState } from './sla.js';
-import { assertTransition } from './transitions.js';
-import { loadReportingSeed } from '../reports/seed.js';
-import type { ReportingTicketsDatabase, TicketReportingColumns } from '../reports/tables.js';
-import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from './validation.js';
+import { ASSIGNED_TICKETS_CURSOR, CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from '../port.js';
+import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from '../records.js';
+import { firstReplyDueAt, slaState } from '../sla.js';
+import { assertTransition } from '../transitions.js';
+import { loadReportingSeed } from '../../reports/seed.js';
+import type { TicketReportsSource } from '../../reports/port.js';
+import { SqlTicketReports } from '../../reports/sql-reports.js';
+import type { ReportingTicketsDatabase, TicketReportingColumns } from '../../reports/tables.js';
+import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from '../validation.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
 const IN_LIST_SIZE = 1000;
@@ -114,7 +116,20 @@ class Replay {
 }
 
 export class SqlTicketStore implements TicketsSource {
+  private reporting: TicketReportsSource | null = null;
+
+  /** `database`: the store's own (migrated) database; exposed for this adapter's own tests (statement counts). */
   constructor(readonly database: Database<TicketsDatabase>) {}
+
+  ping(): Promise<void> {
+    return this.database.ping();
+  }
+
+  /** Aggregates over the same tables, one adapter per store. */
+  reports(): TicketReportsSource {
+    this.reporting ??= new SqlTicketReports(this.db);
+    return this.reporting;
+  }
 
   private get db(): Kysely<TicketsDatabase> {
     return this.database.db;

@@ -6,8 +6,8 @@
  * booleans are INTEGER 0/1 on both dialects so every query is written once.
  */
 import type { Kysely } from 'kysely';
-import { migrateTicketReporting } from '../reports/migrations.js';
-import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
+import { migrateTicketReporting } from '../../reports/migrations.js';
+import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 
 export interface TicketsTable {
   id: string;
