@@ -9,6 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { epochSeconds, percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
+import { contactWait, measures, SUMMED_MEASURES, type RollupDimension, type SummedMeasure } from './call-rollups.js';
 
 export type CallGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM';
 
@@ -149,23 +150,12 @@ export async function handlingBlock(db: Db, slices: readonly Slice[], grouping: 
 }
 
 /**
- * The same caller's nearest other contact before (`MAX`, `<`) or after (`MIN`, `>`) contact
- * `c`, within [lookFrom, lookTo): an index seek per contact (customer id, else number of an
- * unknown caller), so only the contacts in range are read, not the whole window around it.
- */
-function neighbour(direction: 'before' | 'after', lookFrom: string, lookTo: string): RawBuilder<string | null> {
-  const [aggregate, compare] = direction === 'before' ? [sql`MAX`, sql`<`] : [sql`MIN`, sql`>`];
-  const near = sql`p.started_at ${compare} c.started_at AND p.started_at >= ${lookFrom} AND p.started_at < ${lookTo} AND ${isContact('p')}`;
-  return sql<string | null>`CASE WHEN c.customer_id IS NOT NULL
-      THEN (SELECT ${aggregate}(p.started_at) FROM calls p WHERE p.customer_id = c.customer_id AND ${near})
-      ELSE (SELECT ${aggregate}(p.started_at) FROM calls p WHERE p.customer_number = c.customer_number AND COALESCE(p.customer_id, '') = '' AND ${near})
-    END`;
-}
-
-/**
- * Repeat contacts and first-contact resolution, per group; totals are the sum of the groups
- * (no percentiles here). For each identified contact in range, the same caller's previous
- * and next contacts are looked up within the window (N days) on either side of the range.
+ * Repeat contacts and first-contact resolution, per group, in one pass with window
+ * functions: the distinct (caller, offer time) pairs of every contact within the window (N
+ * days) on either side of the range are sorted once per caller, and `LAG` / `LEAD` give each
+ * one the caller's previous and next contact time, strictly earlier and later (two contacts
+ * of one caller at the same second are one pair, so they are not repeats of each other). The
+ * contacts in range are joined to their pair. Totals are the sum of the groups.
  */
 export async function repeatBlock(
   db: Db,
@@ -176,20 +166,33 @@ export async function repeatBlock(
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
     WITH ${slicesCte(slices)},
     f AS MATERIALIZED (
-      SELECT ${groupKey(grouping, 'c')} AS grp, c.started_at,
-        CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered,
-        ${neighbour('before', window.from, window.to)} AS prev_at,
-        ${neighbour('after', window.from, window.to)} AS next_at
+      SELECT ${groupKey(grouping, 'c')} AS grp, ${callerIdentity('c')} AS caller, c.started_at,
+        CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered
       FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
       WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')}
         AND ${callerIdentity('c')} IS NOT NULL
+    ),
+    near AS MATERIALIZED (
+      SELECT caller, started_at,
+        LAG(started_at) OVER (PARTITION BY caller ORDER BY started_at) AS prev_at,
+        LEAD(started_at) OVER (PARTITION BY caller ORDER BY started_at) AS next_at
+      FROM (
+        SELECT DISTINCT ${callerIdentity('p')} AS caller, p.started_at
+        FROM calls p
+        WHERE p.started_at >= ${window.from} AND p.started_at < ${window.to} AND ${isContact('p')}
+          AND ${callerIdentity('p')} IS NOT NULL
+      ) d
+    ),
+    j AS (
+      SELECT f.grp, f.answered, f.started_at, n.prev_at, n.next_at
+      FROM f JOIN near n ON n.caller = f.caller AND n.started_at = f.started_at
     )
     SELECT 0 AS is_total, grp,
       COUNT(*) AS identified,
       SUM(CASE WHEN prev_at IS NOT NULL AND ${epochSeconds('started_at')} - ${epochSeconds('prev_at')} <= ${window.seconds} THEN 1 ELSE 0 END) AS repeats,
       SUM(answered) AS answered,
       SUM(CASE WHEN answered = 1 AND NOT (next_at IS NOT NULL AND ${epochSeconds('next_at')} - ${epochSeconds('started_at')} <= ${window.seconds}) THEN 1 ELSE 0 END) AS resolved
-    FROM f
+    FROM j
     GROUP BY grp`.execute(db);
   const rows = collect(result.rows, (row) => ({
     identifiedContacts: toNumber(row.identified),
@@ -205,4 +208,145 @@ export async function repeatBlock(
     totals.resolvedOnFirstContact += group.resolvedOnFirstContact;
   }
   return { totals, groups: rows.groups };
+}
+
+/**
+ * The percentile part of the contact and handling blocks, from raw rows (the roll-ups hold
+ * no value distributions): the nearest-rank median and p90 of the wait of answered contacts
+ * and of the handle time of handled legs, and the contacts answered within the service-level
+ * threshold (any threshold 0..3600 s, so not in the roll-ups either). Both values belong to
+ * answered inbound queue calls, so one range scan of those serves all three.
+ */
+export async function percentileBlock(db: Db, slices: readonly Slice[], grouping: CallGrouping | null, serviceLevelSeconds: number): Promise<BlockRows<WaitAndHandlePercentiles>> {
+  const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
+    WITH ${slicesCte(slices)},
+    f AS MATERIALIZED (
+      SELECT ${groupKey(grouping, 'c')} AS grp,
+        CASE WHEN ${isContact('c')} THEN c.wait_seconds END AS wait,
+        c.talk_seconds + c.hold_seconds + c.wrap_up_seconds AS handle
+      FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isHandledLeg('c')}
+    ),
+    within AS (
+      SELECT 0 AS is_total, grp, SUM(CASE WHEN wait <= ${serviceLevelSeconds} THEN 1 ELSE 0 END) AS within FROM f GROUP BY grp
+      UNION ALL
+      SELECT 1 AS is_total, NULL AS grp, SUM(CASE WHEN wait <= ${serviceLevelSeconds} THEN 1 ELSE 0 END) AS within FROM f
+    ),
+    ${percentilesCte('waits', sql`SELECT grp, wait AS v FROM f`)},
+    ${percentilesCte('handles', sql`SELECT grp, handle AS v FROM f`)}
+    SELECT k.*, w.median AS wait_median, w.p90 AS wait_p90, h.median AS handle_median, h.p90 AS handle_p90
+    FROM within k
+      LEFT JOIN waits w ON ${samePercentileGroup('w', 'k')}
+      LEFT JOIN handles h ON ${samePercentileGroup('h', 'k')}`.execute(db);
+  return collect(result.rows, (row) => ({
+    answeredWithinThreshold: toNumber(row.within),
+    waitMedian: toNumberOrNull(row.wait_median),
+    waitP90: toNumberOrNull(row.wait_p90),
+    handleMedian: toNumberOrNull(row.handle_median),
+    handleP90: toNumberOrNull(row.handle_p90),
+  }));
+}
+
+export interface WaitAndHandlePercentiles {
+  answeredWithinThreshold: number;
+  waitMedian: number | null;
+  waitP90: number | null;
+  handleMedian: number | null;
+  handleP90: number | null;
+}
+
+/** The roll-up counts and sums of a group (`call_rollups` columns, longest wait included). */
+export type RollupCounts = Record<SummedMeasure, number> & { longestWait: number | null };
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Cuts slices into whole UTC hours (read from the roll-ups) and the parts before the first
+ * and after the last whole hour (read from raw calls): a slice of a zone with a half-hour
+ * offset, or a range not starting on the hour, costs at most two partial hours of rows.
+ */
+export function splitAtHours(slices: readonly Slice[]): { whole: Slice[]; partial: Slice[] } {
+  const whole: Slice[] = [];
+  const partial: Slice[] = [];
+  for (const slice of slices) {
+    const startMs = Date.parse(slice.start);
+    const endMs = Date.parse(slice.end);
+    const a = Math.ceil(startMs / HOUR_MS) * HOUR_MS;
+    const b = Math.floor(endMs / HOUR_MS) * HOUR_MS;
+    if (a >= b) {
+      partial.push(slice);
+      continue;
+    }
+    whole.push({ key: slice.key, start: new Date(a).toISOString(), end: new Date(b).toISOString() });
+    if (startMs < a) partial.push({ key: slice.key, start: slice.start, end: new Date(a).toISOString() });
+    if (b < endMs) partial.push({ key: slice.key, start: new Date(b).toISOString(), end: slice.end });
+  }
+  return { whole, partial };
+}
+
+/** The roll-up dimension a grouping reads, and the group key of a roll-up row `r` (agent `a` joined for TEAM). */
+function rollupGroup(grouping: CallGrouping | 'TIER' | null): { dimension: RollupDimension; key: RawBuilder<string | null>; join: RawBuilder<unknown> } {
+  switch (grouping) {
+    case 'QUEUE':
+      return { dimension: 'QUEUE', key: sql`r.key`, join: sql`` };
+    case 'AGENT':
+      return { dimension: 'AGENT', key: sql`NULLIF(r.key, '')`, join: sql`` };
+    case 'TEAM':
+      return { dimension: 'AGENT', key: sql`a.team`, join: sql`LEFT JOIN agents a ON a.id = r.key` };
+    case 'TIER':
+      return { dimension: 'TIER', key: sql`NULLIF(r.key, '')`, join: sql`` };
+    default:
+      return { dimension: 'ALL', key: sql`s.slice_key`, join: sql`` };
+  }
+}
+
+/**
+ * The counts and sums of the report per group from the hourly roll-ups (whole hours) plus
+ * the raw calls of partial hours (`splitAtHours`), one statement. Groups without a contact
+ * or a handled leg are left out (as in the raw blocks); totals are the sum of the groups.
+ * `TIER` groups by the customer tier stored with each call.
+ */
+export async function rollupCountsBlock(db: Db, slices: readonly Slice[], grouping: CallGrouping | 'TIER' | null): Promise<BlockRows<RollupCounts>> {
+  const { whole, partial } = splitAtHours(slices);
+  const group = rollupGroup(grouping);
+  const m = measures('c');
+  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
+  const parts: RawBuilder<unknown>[] = [];
+  const ctes: RawBuilder<unknown>[] = [];
+  if (whole.length > 0) {
+    ctes.push(slicesCte(whole, 'whole_slices'));
+    parts.push(sql`
+      SELECT ${group.key} AS grp, ${sql.join(SUMMED_MEASURES.map((name) => sql`r.${sql.ref(name)}`))}, r.longest_wait
+      FROM whole_slices s CROSS JOIN call_rollups r ${group.join}
+      WHERE r.dimension = ${sql.lit(group.dimension)} AND r.hour >= s.slice_start AND r.hour < s.slice_end`);
+  }
+  if (partial.length > 0) {
+    ctes.push(slicesCte(partial, 'slices'));
+    const rawKey = grouping === 'TIER' ? sql`c.customer_tier` : groupKey(grouping, 'c');
+    parts.push(sql`
+      SELECT ${rawKey} AS grp, ${sql.join(SUMMED_MEASURES.map((name) => m[name]))}, ${contactWait('c')}
+      FROM slices s CROSS JOIN calls c ${grouping === 'TIER' ? sql`` : agentJoin(grouping, 'c')}
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end
+        AND c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND'`);
+  }
+  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(${sql.ref(name)}) AS ${sql.ref(name)}`));
+  const result = await sql<Record<string, unknown> & { grp: string | null }>`
+    WITH ${sql.join(ctes)},
+    src (grp, ${columns}, longest_wait) AS (${sql.join(parts, sql` UNION ALL `)})
+    SELECT grp, ${sums}, MAX(longest_wait) AS longest_wait
+    FROM src
+    GROUP BY grp
+    HAVING SUM(offered) > 0 OR SUM(handled) > 0`.execute(db);
+  const out: BlockRows<RollupCounts> = { totals: null, groups: new Map() };
+  for (const row of result.rows) {
+    const counts = Object.fromEntries(SUMMED_MEASURES.map((name) => [name, toNumber(row[name])])) as RollupCounts;
+    counts.longestWait = toNumberOrNull(row.longest_wait);
+    out.groups.set(row.grp === null ? null : String(row.grp), counts);
+    if (out.totals === null) out.totals = { ...counts };
+    else {
+      for (const name of SUMMED_MEASURES) out.totals[name] += counts[name];
+      if (counts.longestWait !== null) out.totals.longestWait = Math.max(out.totals.longestWait ?? 0, counts.longestWait);
+    }
+  }
+  return out;
 }
