@@ -21,7 +21,8 @@
  * deleted and summed again from `calls` (an index range on `started_at`). So a call that
  * moves from ringing to answered to ended, whose wait grows, or whose offer time a late event
  * corrects, counts exactly once, and `MAX(wait)` needs no undo. `rebuildCallRollups` does the
- * same for a span of hours or for all (migration 0002, `npm run reports:rebuild`).
+ * same for a span of hours or for all (migration 0002, `npm run reports:rebuild`); a bulk
+ * load of new calls adds them with `addCallsToRollups` instead.
  * Agent and tier keys are '' when absent (a primary key column cannot be NULL); the reports
  * turn '' back into null.
  */
@@ -147,10 +148,39 @@ async function resum(db: QueryExecutorProvider, start: string | null, end: strin
   for (const [dimension, key] of Object.entries(DIMENSION_KEYS)) {
     await sql`
       INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-      SELECT ${dimension}, ${hourSql('c.started_at')}, ${key}, ${sums}, MAX(${contactWait('c')})
+      SELECT ${sql.lit(dimension)}, ${hourSql('c.started_at')}, ${key}, ${sums}, MAX(${contactWait('c')})
       FROM calls c
       WHERE c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND' AND ${inHours}
       GROUP BY ${hourSql('c.started_at')}${dimension === 'ALL' ? sql`` : sql`, ${key}`}`.execute(db);
+  }
+}
+
+/**
+ * Adds calls just inserted (`ids`, new rows only: a bulk load that skipped existing ids
+ * passes only those it inserted) to their roll-up rows, by upsert: counts and sums added,
+ * the longest wait the larger of both. Exact because new calls only add to an hour; a
+ * change to stored calls goes through `refreshCallRollups`. Run it in the inserting
+ * transaction.
+ */
+export async function addCallsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const m = measures('c');
+  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(${m[name]})`));
+  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
+  const added = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.ref(name)} = call_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
+  for (const [dimension, key] of Object.entries(DIMENSION_KEYS)) {
+    await sql`
+      INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
+      SELECT ${sql.lit(dimension)}, ${hourSql('c.started_at')}, ${key}, ${sums}, MAX(${contactWait('c')})
+      FROM calls c
+      WHERE c.id IN (${sql.join(ids)}) AND c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND'
+      GROUP BY ${hourSql('c.started_at')}${dimension === 'ALL' ? sql`` : sql`, ${key}`}
+      ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added},
+        longest_wait = CASE
+          WHEN excluded.longest_wait IS NULL THEN call_rollups.longest_wait
+          WHEN call_rollups.longest_wait IS NULL OR excluded.longest_wait > call_rollups.longest_wait THEN excluded.longest_wait
+          ELSE call_rollups.longest_wait
+        END`.execute(db);
   }
 }
 
