@@ -151,11 +151,13 @@ export async function handlingBlock(db: Db, slices: readonly Slice[], grouping: 
 
 /**
  * Repeat contacts and first-contact resolution, per group, in one pass with window
- * functions: the distinct (caller, offer time) pairs of every contact within the window (N
- * days) on either side of the range are sorted once per caller, and `LAG` / `LEAD` give each
- * one the caller's previous and next contact time, strictly earlier and later (two contacts
- * of one caller at the same second are one pair, so they are not repeats of each other). The
- * contacts in range are joined to their pair. Totals are the sum of the groups.
+ * functions: every identified contact within the window (N days) on either side of the range
+ * and in it is read once (in-range ones labelled with their group), sorted once per caller by
+ * offer second, and two framed counts tell each contact whether the same caller had another
+ * contact in the N days before (`RANGE BETWEEN N PRECEDING AND 1 PRECEDING`: strictly earlier
+ * seconds, so two contacts in the same second are not repeats of each other) and after
+ * (`1 FOLLOWING AND N FOLLOWING`). Contacts outside the range are read only for callers who
+ * contacted in it. No self-join, no per-contact lookup. Totals are the sum of the groups.
  */
 export async function repeatBlock(
   db: Db,
@@ -163,36 +165,43 @@ export async function repeatBlock(
   window: { from: string; to: string; seconds: number },
   grouping: CallGrouping | null,
 ): Promise<BlockRows<RepeatCounts>> {
+  const range = { from: slices[0]?.start ?? window.from, to: slices.at(-1)?.end ?? window.to };
+  const identified = (alias: string) => sql`${isContact(alias)} AND ${callerIdentity(alias)} IS NOT NULL`;
+  const n = sql.lit(window.seconds);
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
     WITH ${slicesCte(slices)},
-    f AS MATERIALIZED (
-      SELECT ${groupKey(grouping, 'c')} AS grp, ${callerIdentity('c')} AS caller, c.started_at,
+    in_range AS MATERIALIZED (
+      SELECT ${groupKey(grouping, 'c')} AS grp, ${callerIdentity('c')} AS caller, ${epochSeconds('c.started_at')} AS t,
         CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered
       FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
-      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')}
-        AND ${callerIdentity('c')} IS NOT NULL
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${identified('c')}
     ),
-    near AS MATERIALIZED (
-      SELECT caller, started_at,
-        LAG(started_at) OVER (PARTITION BY caller ORDER BY started_at) AS prev_at,
-        LEAD(started_at) OVER (PARTITION BY caller ORDER BY started_at) AS next_at
-      FROM (
-        SELECT DISTINCT ${callerIdentity('p')} AS caller, p.started_at
-        FROM calls p
-        WHERE p.started_at >= ${window.from} AND p.started_at < ${window.to} AND ${isContact('p')}
-          AND ${callerIdentity('p')} IS NOT NULL
-      ) d
+    contacts AS (
+      SELECT 1 AS in_range, grp, caller, t, answered FROM in_range
+      UNION ALL
+      SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
+      FROM calls p
+      WHERE p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
+        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
+      UNION ALL
+      SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
+      FROM calls p
+      WHERE p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
+        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
     ),
-    j AS (
-      SELECT f.grp, f.answered, f.started_at, n.prev_at, n.next_at
-      FROM f JOIN near n ON n.caller = f.caller AND n.started_at = f.started_at
+    marked AS (
+      SELECT in_range, grp, answered,
+        COUNT(*) OVER (PARTITION BY caller ORDER BY t RANGE BETWEEN ${n} PRECEDING AND 1 PRECEDING) AS before_n,
+        COUNT(*) OVER (PARTITION BY caller ORDER BY t RANGE BETWEEN 1 FOLLOWING AND ${n} FOLLOWING) AS after_n
+      FROM contacts
     )
     SELECT 0 AS is_total, grp,
       COUNT(*) AS identified,
-      SUM(CASE WHEN prev_at IS NOT NULL AND ${epochSeconds('started_at')} - ${epochSeconds('prev_at')} <= ${window.seconds} THEN 1 ELSE 0 END) AS repeats,
+      SUM(CASE WHEN before_n > 0 THEN 1 ELSE 0 END) AS repeats,
       SUM(answered) AS answered,
-      SUM(CASE WHEN answered = 1 AND NOT (next_at IS NOT NULL AND ${epochSeconds('next_at')} - ${epochSeconds('started_at')} <= ${window.seconds}) THEN 1 ELSE 0 END) AS resolved
-    FROM j
+      SUM(CASE WHEN answered = 1 AND after_n = 0 THEN 1 ELSE 0 END) AS resolved
+    FROM marked
+    WHERE in_range = 1
     GROUP BY grp`.execute(db);
   const rows = collect(result.rows, (row) => ({
     identifiedContacts: toNumber(row.identified),
