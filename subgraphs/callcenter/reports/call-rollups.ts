@@ -113,8 +113,19 @@ function hourSql(column: string): RawBuilder<string> {
 
 const HOUR_MS = 3_600_000;
 
-/** Creates `call_rollups` (migration 0002). */
+/**
+ * Creates `call_rollups` and `call_rollup_hours` (migration 0002). `call_rollup_hours` has one
+ * row per hour ever refreshed: a refresh upserts its hours' rows first, which holds their row
+ * locks to the end of its transaction, so two PostgreSQL transactions refreshing the same hour
+ * run one after the other and the second sums the calls the first committed (READ COMMITTED
+ * takes a new snapshot per statement). SQLite has one writer at a time anyway.
+ */
 export async function createCallRollups(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('call_rollup_hours')
+    .addColumn('hour', 'text', (c) => c.primaryKey())
+    .addColumn('refreshed_at', 'text', (c) => c.notNull())
+    .execute();
   let table = db.schema
     .createTable('call_rollups')
     .addColumn('dimension', 'text', (c) => c.notNull())
@@ -194,14 +205,21 @@ export interface RollupKey {
  * change: pass both). Run it inside the transaction that changed the calls.
  */
 export async function refreshCallRollups(db: QueryExecutorProvider, calls: Iterable<RollupKey>): Promise<void> {
-  const hours = new Set<string>();
-  for (const call of calls) hours.add(hourOf(call.startedAt));
-  for (const hour of [...hours].sort()) await resum(db, hour, new Date(Date.parse(hour) + HOUR_MS).toISOString());
+  const hours = [...new Set([...calls].map((call) => hourOf(call.startedAt)))].sort();
+  if (hours.length === 0) return;
+  // Lock the hours (in order, so two writers cannot deadlock) before reading their calls.
+  const now = new Date().toISOString();
+  await sql`
+    INSERT INTO call_rollup_hours (hour, refreshed_at) VALUES ${sql.join(hours.map((hour) => sql`(${hour}, ${now})`))}
+    ON CONFLICT (hour) DO UPDATE SET refreshed_at = excluded.refreshed_at`.execute(db);
+  for (const hour of hours) await resum(db, hour, new Date(Date.parse(hour) + HOUR_MS).toISOString());
 }
 
 /**
  * Recomputes every roll-up row of the hours from `from`'s hour to `to`'s hour, both included
- * (ISO UTC; both null: every hour). Used after a bulk load and by the rebuild command.
+ * (ISO UTC; both null: every hour): migration 0002 and the rebuild command. It takes no hour
+ * locks: an hour a live write refreshes during a rebuild is right again at that hour's next
+ * write; rebuild when the CTI stream is quiet to be exact at once.
  */
 export async function rebuildCallRollups(db: QueryExecutorProvider, from: string | null = null, to: string | null = null): Promise<void> {
   if (from === null || to === null) return resum(db, null, null);
