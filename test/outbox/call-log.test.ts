@@ -64,6 +64,18 @@ describe('call logging and callback tickets', () => {
     assert.equal(rows[0]!.resultRef, logs[0]!.id);
     assert.deepEqual(await ticketsOfCall(call.callId), []);
 
+    // The matched customer and their tier are written back to the call: the customer's call
+    // summary and the per-tier report count it (from the roll-ups).
+    const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), timeZone: 'UTC' };
+    const report = await stack.query<{ customer: { tier: string; callSummary: { total: number } }; callMetricsByTier: { tier: string | null; offered: number }[] }>(
+      'query($id: ID!, $range: TimeRangeInput!) { customer(id: $id) { tier callSummary(range: $range) { total } } callMetricsByTier(range: $range) { tier offered } }',
+      { id: customerId, range },
+    );
+    assert.equal(report.errors, undefined, JSON.stringify(report.errors));
+    assert.equal(report.data!.customer.callSummary.total, 1);
+    const tierRow = report.data!.callMetricsByTier.find((row) => row.tier === report.data!.customer.tier);
+    assert.ok(tierRow && tierRow.offered >= 1, JSON.stringify(report.data!.callMetricsByTier));
+
     // A late duplicate ENDED with a new event id changes nothing either.
     await postEvents(stack, [{ ...call.events[2]!, id: `evt_${randomUUID()}` }]);
     assert.equal((await stack.callcenter.server.outbox.store.rowsOfCall(call.callId)).length, 1);

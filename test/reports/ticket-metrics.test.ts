@@ -53,6 +53,28 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
       assert.deepEqual(report.groups.map((g) => [g.key, g.backlog, g.created]), [['LOW', 1, 0], ['NORMAL', 2, 0], ['URGENT', 1, 0]]);
     });
 
+    it('groups by DAY and HOUR: created and solved per bucket, backlog at the end of each bucket', async () => {
+      const days = await reports().ticketMetrics({ range: { from: '2026-10-01T00:00:00Z', to: '2026-10-06T00:00:00Z', timeZone: 'UTC' }, groupBy: 'DAY' });
+      // Backlog at 10-01: t1 (open) and t7 (solved only 10-05). t2 created 10-02, solved 10-03.
+      assert.deepEqual(days.groups.map((g) => [g.key?.slice(0, 10), g.created, g.solved, g.backlog]), [
+        ['2026-10-01', 0, 0, 2],
+        ['2026-10-02', 1, 0, 3],
+        ['2026-10-03', 0, 1, 2],
+        ['2026-10-04', 0, 0, 2],
+        ['2026-10-05', 0, 1, 1], // t7 solved
+      ]);
+      assert.deepEqual([days.totals.created, days.totals.solved, days.totals.backlog], [1, 2, 1]);
+      assert.equal(days.groups[1]!.slaBreached, 1); // t2 (stored flag)
+
+      // t3: created 10-10 00:00, first reply after 300 s, solved 02:00 (7200 s). Backlog before: t1.
+      const hours = await reports().ticketMetrics({ range: { from: '2026-10-10T00:00:00Z', to: '2026-10-10T03:00:00Z', timeZone: 'UTC' }, groupBy: 'HOUR' });
+      assert.deepEqual(hours.groups.map((g) => [g.created, g.solved, g.backlog, g.firstReplyTime.median, g.resolutionTime.median]), [
+        [1, 0, 2, 300, null],
+        [0, 0, 2, null, null],
+        [0, 1, 1, null, 7200],
+      ]);
+    });
+
     it('groups by priority', async () => {
       const report = await reports().ticketMetrics({ range: TICKET_RANGE, groupBy: 'PRIORITY' });
       assert.deepEqual(report.groups, [

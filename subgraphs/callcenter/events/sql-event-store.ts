@@ -16,6 +16,7 @@ import type { CallRecord } from '../source/records.js';
 import type { CallCenterTables } from '../source/tables.js';
 import { CALL_COLUMNS } from '../source/tables.js';
 import { callFromRow, callToRow } from '../source/call-rows.js';
+import { refreshCallRollups } from '../reports/call-rollups.js';
 import { encodeEventCursor, type StreamPosition } from './cursor.js';
 import type { CallEventFilter, CallEventMessage } from './message.js';
 import type { CallEventStore, SilentCall, StoredEvent } from './store.js';
@@ -190,6 +191,8 @@ export class SqlCallEventStore implements CallEventStore {
           )
           .execute();
       }
+      // The hourly report roll-ups of these calls, before and after, in this transaction.
+      await refreshCallRollups(trx, [...records, ...callIds.flatMap((id) => existing.get(id) ?? [])]);
       await this.ensureReferences(trx, batch);
       await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
 

@@ -12,7 +12,7 @@ import type { OutboxKind } from './tables.js';
 
 const IDENTIFY = /* GraphQL */ `
   query CallLogIdentifyCaller($phone: String!) {
-    identifyCaller(phone: $phone) { status candidates { id } }
+    identifyCaller(phone: $phone) { status candidates { id tier } }
   }
 `;
 
@@ -48,7 +48,7 @@ export function callbackTicketInput(customerId: string, call: OutboxPayload): Re
 }
 
 export async function deliver(graph: GraphClient, kind: OutboxKind, call: OutboxPayload): Promise<DeliveryResult> {
-  const { identifyCaller } = await graph.request<{ identifyCaller: { status: 'NONE' | 'SINGLE' | 'MULTIPLE'; candidates: { id: string }[] } }>(
+  const { identifyCaller } = await graph.request<{ identifyCaller: { status: 'NONE' | 'SINGLE' | 'MULTIPLE'; candidates: { id: string; tier: string | null }[] } }>(
     'CallLogIdentifyCaller',
     IDENTIFY,
     { phone: call.customerNumber },
@@ -56,6 +56,7 @@ export async function deliver(graph: GraphClient, kind: OutboxKind, call: Outbox
   if (identifyCaller.status === 'NONE') return { outcome: 'NO_CUSTOMER', customerId: null, resultRef: null };
   if (identifyCaller.status === 'MULTIPLE' || identifyCaller.candidates.length !== 1) return { outcome: 'AMBIGUOUS', customerId: null, resultRef: null };
   const customerId = identifyCaller.candidates[0]!.id;
+  const customerTier = identifyCaller.candidates[0]!.tier ?? null;
   if (kind === 'CALL_LOG') {
     const { logCall } = await graph.request<{ logCall: { id: string } }>('CallLogLogCall', LOG_CALL, {
       input: {
@@ -68,10 +69,10 @@ export async function deliver(graph: GraphClient, kind: OutboxKind, call: Outbox
         recordingRef: call.recordingRef,
       },
     });
-    return { outcome: 'LOGGED', customerId, resultRef: logCall.id };
+    return { outcome: 'LOGGED', customerId, customerTier, resultRef: logCall.id };
   }
   const { createTicket } = await graph.request<{ createTicket: { id: string; number: string } }>('CallLogCreateCallbackTicket', CREATE_CALLBACK, {
     input: callbackTicketInput(customerId, call),
   });
-  return { outcome: 'TICKET_CREATED', customerId, resultRef: createTicket.number };
+  return { outcome: 'TICKET_CREATED', customerId, customerTier, resultRef: createTicket.number };
 }

@@ -9,11 +9,13 @@
  *   the lease after the first one's commit and skips the row;
  * - `complete` / `retryLater` / `reject` only touch a row the caller still holds.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../shared/database.js';
 import { callFromRow } from '../source/call-rows.js';
 import type { CtiTables } from '../events/tables.js';
-import { CALL_COLUMNS, type CallCenterTables } from '../source/tables.js';
+import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from '../source/tables.js';
+import type { CallReportingColumns } from '../reports/tables.js';
+import { refreshCallRollups } from '../reports/call-rollups.js';
 import { outboxKindsFor, payloadOf, type CallbackRule, type OutboxPayload } from './rule.js';
 import type { CallLogOutboxTable, CallLogOutboxTables, OutboxKind, OutboxOutcome, OutboxTables } from './tables.js';
 
@@ -43,7 +45,22 @@ export interface OutboxCounts {
 export interface DeliveryResult {
   outcome: OutboxOutcome;
   customerId: string | null;
+  /** The matched customer's CRM tier now, written back to the call with its id (reports per tier). */
+  customerTier?: string | null;
   resultRef: string | null;
+}
+
+/** The matched customer onto a call that has none (reporting columns), and the call's roll-ups. */
+async function writeBackCustomer(trx: Transaction<CallLogOutboxTables & CtiTables>, callId: string, customerId: string, tier: string | null): Promise<void> {
+  const calls = trx.withTables<{ calls: CallsTable & CallReportingColumns }>();
+  const updated = await calls
+    .updateTable('calls')
+    .set({ customer_id: customerId, customer_tier: tier })
+    .where('id', '=', callId)
+    .where('customer_id', 'is', null)
+    .returning('started_at')
+    .executeTakeFirst();
+  if (updated) await refreshCallRollups(trx, [{ startedAt: updated.started_at }]);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -154,22 +171,32 @@ export class SqlOutboxStore {
     return rows.map(toRow).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   }
 
+  /**
+   * Records the delivery's outcome. A matched customer is also written back to the call
+   * (`customer_id`, `customer_tier`, unless the call has one already) in the same
+   * transaction, with the call's hourly report roll-ups, so live calls count per customer
+   * and tier like seeded ones (docs/reporting.md).
+   */
   async complete(id: string, owner: string, result: DeliveryResult, now: string): Promise<void> {
-    await this.db
-      .updateTable('call_log_outbox')
-      .set({
-        status: result.outcome === 'REJECTED' ? 'FAILED' : 'DONE',
-        outcome: result.outcome,
-        customer_id: result.customerId,
-        result_ref: result.resultRef,
-        done_at: now,
-        last_attempt_at: now,
-        lease_owner: null,
-        lease_until: null,
-      })
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const done = await trx
+        .updateTable('call_log_outbox')
+        .set({
+          status: result.outcome === 'REJECTED' ? 'FAILED' : 'DONE',
+          outcome: result.outcome,
+          customer_id: result.customerId,
+          result_ref: result.resultRef,
+          done_at: now,
+          last_attempt_at: now,
+          lease_owner: null,
+          lease_until: null,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .returning('call_id')
+        .executeTakeFirst();
+      if (done && result.customerId !== null) await writeBackCustomer(trx, done.call_id, result.customerId, result.customerTier ?? null);
+    });
   }
 
   /** Given up for good: the graph refused the input (kept as FAILED with the error). */

@@ -9,6 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { epochSeconds, percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
+import { contactWait, measures, SUMMED_MEASURES, type RollupDimension, type SummedMeasure } from './call-rollups.js';
 
 export type CallGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM';
 
@@ -149,23 +150,14 @@ export async function handlingBlock(db: Db, slices: readonly Slice[], grouping: 
 }
 
 /**
- * The same caller's nearest other contact before (`MAX`, `<`) or after (`MIN`, `>`) contact
- * `c`, within [lookFrom, lookTo): an index seek per contact (customer id, else number of an
- * unknown caller), so only the contacts in range are read, not the whole window around it.
- */
-function neighbour(direction: 'before' | 'after', lookFrom: string, lookTo: string): RawBuilder<string | null> {
-  const [aggregate, compare] = direction === 'before' ? [sql`MAX`, sql`<`] : [sql`MIN`, sql`>`];
-  const near = sql`p.started_at ${compare} c.started_at AND p.started_at >= ${lookFrom} AND p.started_at < ${lookTo} AND ${isContact('p')}`;
-  return sql<string | null>`CASE WHEN c.customer_id IS NOT NULL
-      THEN (SELECT ${aggregate}(p.started_at) FROM calls p WHERE p.customer_id = c.customer_id AND ${near})
-      ELSE (SELECT ${aggregate}(p.started_at) FROM calls p WHERE p.customer_number = c.customer_number AND COALESCE(p.customer_id, '') = '' AND ${near})
-    END`;
-}
-
-/**
- * Repeat contacts and first-contact resolution, per group; totals are the sum of the groups
- * (no percentiles here). For each identified contact in range, the same caller's previous
- * and next contacts are looked up within the window (N days) on either side of the range.
+ * Repeat contacts and first-contact resolution, per group, in one pass with window
+ * functions: every identified contact within the window (N days) on either side of the range
+ * and in it is read once (in-range ones labelled with their group), sorted once per caller by
+ * offer second, and two framed counts tell each contact whether the same caller had another
+ * contact in the N days before (`RANGE BETWEEN N PRECEDING AND 1 PRECEDING`: strictly earlier
+ * seconds, so two contacts in the same second are not repeats of each other) and after
+ * (`1 FOLLOWING AND N FOLLOWING`). Contacts outside the range are read only for callers who
+ * contacted in it. No self-join, no per-contact lookup. Totals are the sum of the groups.
  */
 export async function repeatBlock(
   db: Db,
@@ -173,23 +165,43 @@ export async function repeatBlock(
   window: { from: string; to: string; seconds: number },
   grouping: CallGrouping | null,
 ): Promise<BlockRows<RepeatCounts>> {
+  const range = { from: slices[0]?.start ?? window.from, to: slices.at(-1)?.end ?? window.to };
+  const identified = (alias: string) => sql`${isContact(alias)} AND ${callerIdentity(alias)} IS NOT NULL`;
+  const n = sql.lit(window.seconds);
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
     WITH ${slicesCte(slices)},
-    f AS MATERIALIZED (
-      SELECT ${groupKey(grouping, 'c')} AS grp, c.started_at,
-        CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered,
-        ${neighbour('before', window.from, window.to)} AS prev_at,
-        ${neighbour('after', window.from, window.to)} AS next_at
+    in_range AS MATERIALIZED (
+      SELECT ${groupKey(grouping, 'c')} AS grp, ${callerIdentity('c')} AS caller, ${epochSeconds('c.started_at')} AS t,
+        CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered
       FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
-      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')}
-        AND ${callerIdentity('c')} IS NOT NULL
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${identified('c')}
+    ),
+    contacts AS (
+      SELECT 1 AS in_range, grp, caller, t, answered FROM in_range
+      UNION ALL
+      SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
+      FROM calls p
+      WHERE p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
+        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
+      UNION ALL
+      SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
+      FROM calls p
+      WHERE p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
+        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
+    ),
+    marked AS (
+      SELECT in_range, grp, answered,
+        COUNT(*) OVER (PARTITION BY caller ORDER BY t RANGE BETWEEN ${n} PRECEDING AND 1 PRECEDING) AS before_n,
+        COUNT(*) OVER (PARTITION BY caller ORDER BY t RANGE BETWEEN 1 FOLLOWING AND ${n} FOLLOWING) AS after_n
+      FROM contacts
     )
     SELECT 0 AS is_total, grp,
       COUNT(*) AS identified,
-      SUM(CASE WHEN prev_at IS NOT NULL AND ${epochSeconds('started_at')} - ${epochSeconds('prev_at')} <= ${window.seconds} THEN 1 ELSE 0 END) AS repeats,
+      SUM(CASE WHEN before_n > 0 THEN 1 ELSE 0 END) AS repeats,
       SUM(answered) AS answered,
-      SUM(CASE WHEN answered = 1 AND NOT (next_at IS NOT NULL AND ${epochSeconds('next_at')} - ${epochSeconds('started_at')} <= ${window.seconds}) THEN 1 ELSE 0 END) AS resolved
-    FROM f
+      SUM(CASE WHEN answered = 1 AND after_n = 0 THEN 1 ELSE 0 END) AS resolved
+    FROM marked
+    WHERE in_range = 1
     GROUP BY grp`.execute(db);
   const rows = collect(result.rows, (row) => ({
     identifiedContacts: toNumber(row.identified),
@@ -205,4 +217,145 @@ export async function repeatBlock(
     totals.resolvedOnFirstContact += group.resolvedOnFirstContact;
   }
   return { totals, groups: rows.groups };
+}
+
+/**
+ * The percentile part of the contact and handling blocks, from raw rows (the roll-ups hold
+ * no value distributions): the nearest-rank median and p90 of the wait of answered contacts
+ * and of the handle time of handled legs, and the contacts answered within the service-level
+ * threshold (any threshold 0..3600 s, so not in the roll-ups either). Both values belong to
+ * answered inbound queue calls, so one range scan of those serves all three.
+ */
+export async function percentileBlock(db: Db, slices: readonly Slice[], grouping: CallGrouping | null, serviceLevelSeconds: number): Promise<BlockRows<WaitAndHandlePercentiles>> {
+  const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
+    WITH ${slicesCte(slices)},
+    f AS MATERIALIZED (
+      SELECT ${groupKey(grouping, 'c')} AS grp,
+        CASE WHEN ${isContact('c')} THEN c.wait_seconds END AS wait,
+        c.talk_seconds + c.hold_seconds + c.wrap_up_seconds AS handle
+      FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isHandledLeg('c')}
+    ),
+    within AS (
+      SELECT 0 AS is_total, grp, SUM(CASE WHEN wait <= ${serviceLevelSeconds} THEN 1 ELSE 0 END) AS within FROM f GROUP BY grp
+      UNION ALL
+      SELECT 1 AS is_total, NULL AS grp, SUM(CASE WHEN wait <= ${serviceLevelSeconds} THEN 1 ELSE 0 END) AS within FROM f
+    ),
+    ${percentilesCte('waits', sql`SELECT grp, wait AS v FROM f`)},
+    ${percentilesCte('handles', sql`SELECT grp, handle AS v FROM f`)}
+    SELECT k.*, w.median AS wait_median, w.p90 AS wait_p90, h.median AS handle_median, h.p90 AS handle_p90
+    FROM within k
+      LEFT JOIN waits w ON ${samePercentileGroup('w', 'k')}
+      LEFT JOIN handles h ON ${samePercentileGroup('h', 'k')}`.execute(db);
+  return collect(result.rows, (row) => ({
+    answeredWithinThreshold: toNumber(row.within),
+    waitMedian: toNumberOrNull(row.wait_median),
+    waitP90: toNumberOrNull(row.wait_p90),
+    handleMedian: toNumberOrNull(row.handle_median),
+    handleP90: toNumberOrNull(row.handle_p90),
+  }));
+}
+
+export interface WaitAndHandlePercentiles {
+  answeredWithinThreshold: number;
+  waitMedian: number | null;
+  waitP90: number | null;
+  handleMedian: number | null;
+  handleP90: number | null;
+}
+
+/** The roll-up counts and sums of a group (`call_rollups` columns, longest wait included). */
+export type RollupCounts = Record<SummedMeasure, number> & { longestWait: number | null };
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Cuts slices into whole UTC hours (read from the roll-ups) and the parts before the first
+ * and after the last whole hour (read from raw calls): a slice of a zone with a half-hour
+ * offset, or a range not starting on the hour, costs at most two partial hours of rows.
+ */
+export function splitAtHours(slices: readonly Slice[]): { whole: Slice[]; partial: Slice[] } {
+  const whole: Slice[] = [];
+  const partial: Slice[] = [];
+  for (const slice of slices) {
+    const startMs = Date.parse(slice.start);
+    const endMs = Date.parse(slice.end);
+    const a = Math.ceil(startMs / HOUR_MS) * HOUR_MS;
+    const b = Math.floor(endMs / HOUR_MS) * HOUR_MS;
+    if (a >= b) {
+      partial.push(slice);
+      continue;
+    }
+    whole.push({ key: slice.key, start: new Date(a).toISOString(), end: new Date(b).toISOString() });
+    if (startMs < a) partial.push({ key: slice.key, start: slice.start, end: new Date(a).toISOString() });
+    if (b < endMs) partial.push({ key: slice.key, start: new Date(b).toISOString(), end: slice.end });
+  }
+  return { whole, partial };
+}
+
+/** The roll-up dimension a grouping reads, and the group key of a roll-up row `r` (agent `a` joined for TEAM). */
+function rollupGroup(grouping: CallGrouping | 'TIER' | null): { dimension: RollupDimension; key: RawBuilder<string | null>; join: RawBuilder<unknown> } {
+  switch (grouping) {
+    case 'QUEUE':
+      return { dimension: 'QUEUE', key: sql`r.key`, join: sql`` };
+    case 'AGENT':
+      return { dimension: 'AGENT', key: sql`NULLIF(r.key, '')`, join: sql`` };
+    case 'TEAM':
+      return { dimension: 'AGENT', key: sql`a.team`, join: sql`LEFT JOIN agents a ON a.id = r.key` };
+    case 'TIER':
+      return { dimension: 'TIER', key: sql`NULLIF(r.key, '')`, join: sql`` };
+    default:
+      return { dimension: 'ALL', key: sql`s.slice_key`, join: sql`` };
+  }
+}
+
+/**
+ * The counts and sums of the report per group from the hourly roll-ups (whole hours) plus
+ * the raw calls of partial hours (`splitAtHours`), one statement. Groups without a contact
+ * or a handled leg are left out (as in the raw blocks); totals are the sum of the groups.
+ * `TIER` groups by the customer tier stored with each call.
+ */
+export async function rollupCountsBlock(db: Db, slices: readonly Slice[], grouping: CallGrouping | 'TIER' | null): Promise<BlockRows<RollupCounts>> {
+  const { whole, partial } = splitAtHours(slices);
+  const group = rollupGroup(grouping);
+  const m = measures('c');
+  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
+  const parts: RawBuilder<unknown>[] = [];
+  const ctes: RawBuilder<unknown>[] = [];
+  if (whole.length > 0) {
+    ctes.push(slicesCte(whole, 'whole_slices'));
+    parts.push(sql`
+      SELECT ${group.key} AS grp, ${sql.join(SUMMED_MEASURES.map((name) => sql`r.${sql.ref(name)}`))}, r.longest_wait
+      FROM whole_slices s CROSS JOIN call_rollups r ${group.join}
+      WHERE r.dimension = ${sql.lit(group.dimension)} AND r.hour >= s.slice_start AND r.hour < s.slice_end`);
+  }
+  if (partial.length > 0) {
+    ctes.push(slicesCte(partial, 'slices'));
+    const rawKey = grouping === 'TIER' ? sql`c.customer_tier` : groupKey(grouping, 'c');
+    parts.push(sql`
+      SELECT ${rawKey} AS grp, ${sql.join(SUMMED_MEASURES.map((name) => m[name]))}, ${contactWait('c')}
+      FROM slices s CROSS JOIN calls c ${grouping === 'TIER' ? sql`` : agentJoin(grouping, 'c')}
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end
+        AND c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND'`);
+  }
+  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(${sql.ref(name)}) AS ${sql.ref(name)}`));
+  const result = await sql<Record<string, unknown> & { grp: string | null }>`
+    WITH ${sql.join(ctes)},
+    src (grp, ${columns}, longest_wait) AS (${sql.join(parts, sql` UNION ALL `)})
+    SELECT grp, ${sums}, MAX(longest_wait) AS longest_wait
+    FROM src
+    GROUP BY grp
+    HAVING SUM(offered) > 0 OR SUM(handled) > 0`.execute(db);
+  const out: BlockRows<RollupCounts> = { totals: null, groups: new Map() };
+  for (const row of result.rows) {
+    const counts = Object.fromEntries(SUMMED_MEASURES.map((name) => [name, toNumber(row[name])])) as RollupCounts;
+    counts.longestWait = toNumberOrNull(row.longest_wait);
+    out.groups.set(row.grp === null ? null : String(row.grp), counts);
+    if (out.totals === null) out.totals = { ...counts };
+    else {
+      for (const name of SUMMED_MEASURES) out.totals[name] += counts[name];
+      if (counts.longestWait !== null) out.totals.longestWait = Math.max(out.totals.longestWait ?? 0, counts.longestWait);
+    }
+  }
+  return out;
 }

@@ -4,7 +4,18 @@
  * metrics of docs/reporting.md: rates are null when their denominator is 0.
  */
 import type { Kysely } from 'kysely';
-import { contactBlock, handlingBlock, repeatBlock, type CallGrouping, type ContactCounts, type HandlingCounts, type RepeatCounts } from './call-metrics-sql.js';
+import {
+  contactBlock,
+  handlingBlock,
+  percentileBlock,
+  repeatBlock,
+  rollupCountsBlock,
+  type BlockRows,
+  type CallGrouping,
+  type ContactCounts,
+  type HandlingCounts,
+  type RepeatCounts,
+} from './call-metrics-sql.js';
 import { ratio, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
 import { timeBuckets } from '../../shared/reporting/time-buckets.js';
@@ -96,7 +107,57 @@ function compareKeys(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-export async function callCenterMetrics(db: Kysely<ReportingCallCenterTables>, args: CallMetricsArgs): Promise<CallMetricsReport> {
+/**
+ * Where the counts and sums come from: `rollups` (the default: hourly roll-ups for whole
+ * hours, raw calls for partial hours) or `raw` (every call of the range, the reference the
+ * roll-ups are tested and benchmarked against). Percentiles, service level and repeat
+ * contacts come from raw calls either way.
+ */
+export type CallCountsSource = 'rollups' | 'raw';
+
+/** Contact and handling counts of every group from the roll-ups, with the raw percentile pass. */
+async function fromRollups(
+  db: Kysely<ReportingCallCenterTables>,
+  slices: readonly Slice[],
+  groupBy: CallGrouping | null,
+  serviceLevelSeconds: number,
+): Promise<{ contacts: BlockRows<ContactCounts>; handling: BlockRows<HandlingCounts> }> {
+  const [counts, percentiles] = await Promise.all([rollupCountsBlock(db, slices, groupBy), percentileBlock(db, slices, groupBy, serviceLevelSeconds)]);
+  const contacts: BlockRows<ContactCounts> = { totals: null, groups: new Map() };
+  const handling: BlockRows<HandlingCounts> = { totals: null, groups: new Map() };
+  const merge = (key: string | null, total: boolean) => {
+    const c = total ? counts.totals : counts.groups.get(key);
+    const p = total ? percentiles.totals : percentiles.groups.get(key);
+    if (!c) return;
+    const contact: ContactCounts = {
+      offered: c.offered,
+      answered: c.answered,
+      abandoned: c.abandoned,
+      missed: c.missed,
+      voicemail: c.voicemail,
+      transferred: c.transferred,
+      expired: c.expired,
+      answeredWithinThreshold: p?.answeredWithinThreshold ?? 0,
+      answeredWaitSeconds: c.answered_wait,
+      longestWait: c.longestWait,
+      waitMedian: p?.waitMedian ?? null,
+      waitP90: p?.waitP90 ?? null,
+    };
+    const handled: HandlingCounts = { handled: c.handled, handleSeconds: c.handle_seconds, handleMedian: p?.handleMedian ?? null, handleP90: p?.handleP90 ?? null };
+    if (total) {
+      contacts.totals = contact;
+      handling.totals = handled;
+    } else {
+      contacts.groups.set(key, contact);
+      handling.groups.set(key, handled);
+    }
+  };
+  merge(null, true);
+  for (const key of counts.groups.keys()) merge(key, false);
+  return { contacts, handling };
+}
+
+export async function callCenterMetrics(db: Kysely<ReportingCallCenterTables>, args: CallMetricsArgs, source: CallCountsSource = 'rollups'): Promise<CallMetricsReport> {
   const range = parseTimeRange(args.range);
   const groupBy = args.groupBy ?? null;
   const serviceLevelSeconds = boundedInt(args.serviceLevelSeconds ?? 20, 'serviceLevelSeconds', 0, MAX_SERVICE_LEVEL_SECONDS);
@@ -109,11 +170,11 @@ export async function callCenterMetrics(db: Kysely<ReportingCallCenterTables>, a
   const windowMs = days * DAY_MS;
   const window = { from: new Date(range.fromMs - windowMs).toISOString(), to: new Date(range.toMs + windowMs).toISOString(), seconds: days * 86_400 };
 
-  const [contacts, handling, repeats] = await Promise.all([
-    contactBlock(db, slices, groupBy, serviceLevelSeconds),
-    handlingBlock(db, slices, groupBy),
-    repeatBlock(db, slices, window, groupBy),
-  ]);
+  const counts =
+    source === 'rollups'
+      ? fromRollups(db, slices, groupBy, serviceLevelSeconds)
+      : Promise.all([contactBlock(db, slices, groupBy, serviceLevelSeconds), handlingBlock(db, slices, groupBy)]).then(([contacts, handling]) => ({ contacts, handling }));
+  const [{ contacts, handling }, repeats] = await Promise.all([counts, repeatBlock(db, slices, window, groupBy)]);
 
   const totals = metrics(null, contacts.totals ?? NO_CONTACTS, handling.totals ?? NO_HANDLING, repeats.totals ?? NO_REPEATS);
   let keys: (string | null)[];

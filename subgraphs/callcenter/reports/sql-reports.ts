@@ -2,21 +2,30 @@
 import type { Kysely } from 'kysely';
 import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
 import type { CallCenterTables } from '../source/tables.js';
-import { callCenterMetrics, type CallMetricsArgs } from './call-metrics.js';
+import { callCenterMetrics, type CallCountsSource, type CallMetricsArgs } from './call-metrics.js';
+import { callMetricsByTierFromRollups } from './call-metrics-by-tier.js';
 import { callMetricsByTier, callSummaries, topContactingCustomers } from './customer-reports-sql.js';
 import type { CallReportsSource } from './port.js';
 import type { CallReportingColumns, ReportingCallCenterTables } from './tables.js';
+import type { CallRollupTables } from './call-rollups.js';
 import { boundedInt, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
 
 export class SqlCallReports implements CallReportsSource {
   private readonly db: Kysely<ReportingCallCenterTables>;
 
-  constructor(db: Kysely<CallCenterTables>) {
-    this.db = db.withTables<{ calls: CallReportingColumns }>();
+  /**
+   * `counts`: where counts and sums come from (`rollups`, the default, or `raw` rows: the
+   * reference the roll-up test and the benchmark compare against; see call-metrics.ts).
+   */
+  constructor(
+    db: Kysely<CallCenterTables>,
+    private readonly counts: CallCountsSource = 'rollups',
+  ) {
+    this.db = db.withTables<{ calls: CallReportingColumns; call_rollups: CallRollupTables['call_rollups'] }>();
   }
 
   async callCenterMetrics(args: CallMetricsArgs) {
-    return callCenterMetrics(this.db, args);
+    return callCenterMetrics(this.db, args, this.counts);
   }
 
   async topContactingCustomers(range: TimeRangeArgument, first: number) {
@@ -28,6 +37,7 @@ export class SqlCallReports implements CallReportsSource {
   }
 
   async callMetricsByTier(range: TimeRangeArgument) {
-    return callMetricsByTier(this.db, parseTimeRange(range));
+    const parsed = parseTimeRange(range);
+    return this.counts === 'rollups' ? callMetricsByTierFromRollups(this.db, parsed) : callMetricsByTier(this.db, parsed);
   }
 }

@@ -4,6 +4,7 @@
  * Filled by the seed generator and, for live calls, by whatever logs them (docs/reporting.md).
  */
 import type { CallCenterTables } from '../source/tables.js';
+import type { CallRollupTables } from './call-rollups.js';
 
 export interface CallReportingColumns {
   /** The CRM customer id (entity key); null for unknown and withheld callers. */
@@ -12,5 +13,5 @@ export interface CallReportingColumns {
   customer_tier: string | null;
 }
 
-/** The call center's tables as the reports see them (`db.withTables<{ calls: CallReportingColumns }>()`). */
-export type ReportingCallCenterTables = CallCenterTables & { calls: CallReportingColumns };
+/** The call center's tables as the reports see them, roll-ups included (`db.withTables<…>()`). */
+export type ReportingCallCenterTables = CallCenterTables & { calls: CallReportingColumns } & CallRollupTables;

@@ -11,6 +11,7 @@ import type { CallCenterTables } from './tables.js';
 import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
+import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 
 /**
  * The schema of release 0.1 (calls, reporting columns, CTI events, outbox), idempotent
@@ -84,5 +85,12 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
   store: 'callcenter',
   migrations: {
     '0001_release_0_1': { up: (db) => release01(db as Kysely<CallCenterTables>) },
+    // Hourly report roll-ups, summed from the calls already stored (reports/call-rollups.ts).
+    '0002_call_rollups': {
+      up: async (db) => {
+        await createCallRollups(db);
+        await rebuildCallRollups(db);
+      },
+    },
   },
 };

@@ -10,6 +10,7 @@ import type { AgentRecord, CallCenterSeed, CallRecord, QueueRecord } from './rec
 import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from './tables.js';
 import type { CallReportingColumns } from '../reports/tables.js';
 import { callFromRow, callToRow } from './call-rows.js';
+import { addCallsToRollups } from '../reports/call-rollups.js';
 
 /** Rows per multi-row INSERT: 500 calls × 19 columns stays far below both dialects' parameter limits. */
 const INSERT_ROWS = 500;
@@ -148,7 +149,9 @@ export class SqlCallCenterStore implements CallCenterSource {
           .values(rows.map(({ id, name }) => ({ id, name }))).onConflict((oc) => oc.column('id').doNothing()).execute();
       }
       for (const rows of chunks(part.calls, INSERT_ROWS)) {
-        await trx.insertInto('calls').values(rows.map(toCallRow)).onConflict((oc) => oc.column('id').doNothing()).execute();
+        const inserted = await trx.insertInto('calls').values(rows.map(toCallRow)).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+        // The hourly report roll-ups, in the same transaction (calls already stored were skipped).
+        await addCallsToRollups(trx, inserted.map((row) => row.id));
       }
     });
   }

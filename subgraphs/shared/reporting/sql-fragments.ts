@@ -75,11 +75,11 @@ export interface Slice {
  * small table the rows are joined to. `FROM slices CROSS JOIN calls …` makes both dialects
  * walk the started_at index once per slice (SQLite keeps the CROSS JOIN order; PostgreSQL
  * plans a nested loop over the index), so bucketing costs no more than reading the range,
- * and no dialect-specific date function is needed.
+ * and no dialect-specific date function is needed. `name` names the CTE (default `slices`).
  */
-export function slicesCte(slices: readonly Slice[]): RawBuilder<unknown> {
+export function slicesCte(slices: readonly Slice[], name = 'slices'): RawBuilder<unknown> {
   const rows = sql.join(slices.map((slice) => sql`(${slice.key}, ${slice.start}, ${slice.end})`));
-  return sql`slices (slice_key, slice_start, slice_end) AS (VALUES ${rows})`;
+  return sql`${sql.raw(name)} (slice_key, slice_start, slice_end) AS (VALUES ${rows})`;
 }
 
 /** `0 <= rate <= 1`, or null when nothing was counted (an empty denominator is not a 0% rate). */

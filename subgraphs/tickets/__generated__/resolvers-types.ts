@@ -263,6 +263,14 @@ export type TicketMetricsGroupBy =
   | 'ASSIGNEE'
   /** The channel the ticket came in by; key: the channel name. */
   | 'CHANNEL'
+  /** Local days in the range's time zone; key and counting as for HOUR. */
+  | 'DAY'
+  /**
+   * Local hours in the range's time zone (ranges up to 31 days); key: the hour's local start
+   * with its offset. A ticket counts as created / solved in the bucket of its created / solved
+   * time; backlog is at the end of each bucket.
+   */
+  | 'HOUR'
   /** The ticket's priority now; key: the priority name. */
   | 'PRIORITY'
   /** The assigned agent's team (from the agent directory the ticket system keeps); key: the team name, null when unassigned or unknown. */

@@ -5,12 +5,12 @@
  * totals are the sum of its groups.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { percentilesCte, samePercentileGroup, toNumber, toNumberOrNull } from '../../shared/reporting/sql-fragments.js';
+import { percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportRange } from '../../shared/reporting/time-range.js';
 import { firstReplySeconds, isBreached, resolutionSeconds } from './ticket-definitions.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 
-export type TicketGrouping = 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TEAM';
+export type TicketGrouping = 'HOUR' | 'DAY' | 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TEAM';
 
 type Db = Kysely<ReportingTicketsDatabase>;
 
@@ -43,7 +43,7 @@ function groupKey(grouping: TicketGrouping | null): RawBuilder<string | null> {
     case 'TEAM':
       return sql`g.team`;
     default:
-      return sql`''`;
+      return sql`s.slice_key`;
   }
 }
 
@@ -59,15 +59,16 @@ function collect<R extends { is_total: unknown; grp: unknown }, T>(rows: R[], ma
   return result;
 }
 
-/** Tickets created in the range: count, SLA breaches, first-reply time. */
-export async function createdBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null, now: string): Promise<BlockRows<CreatedCounts>> {
+/** Tickets created in the slices (the range, or its HOUR/DAY buckets): count, SLA breaches, first-reply time. */
+export async function createdBlock(db: Db, slices: readonly Slice[], grouping: TicketGrouping | null, now: string): Promise<BlockRows<CreatedCounts>> {
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
-    WITH f AS MATERIALIZED (
+    WITH ${slicesCte(slices)},
+    f AS MATERIALIZED (
       SELECT ${groupKey(grouping)} AS grp,
         CASE WHEN ${isBreached('t', now)} THEN 1 ELSE 0 END AS breached,
         ${firstReplySeconds('t')} AS first_reply
-      FROM tickets t ${teamJoin(grouping)}
-      WHERE t.created_at >= ${range.from} AND t.created_at < ${range.to}
+      FROM slices s CROSS JOIN tickets t ${teamJoin(grouping)}
+      WHERE t.created_at >= s.slice_start AND t.created_at < s.slice_end
     ),
     counts AS (
       SELECT 0 AS is_total, grp, COUNT(*) AS created, SUM(breached) AS breached FROM f GROUP BY grp
@@ -85,13 +86,14 @@ export async function createdBlock(db: Db, range: ReportRange, grouping: TicketG
   }));
 }
 
-/** Tickets solved in the range: count and resolution time. */
-export async function solvedBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null): Promise<BlockRows<SolvedCounts>> {
+/** Tickets solved in the slices: count and resolution time. */
+export async function solvedBlock(db: Db, slices: readonly Slice[], grouping: TicketGrouping | null): Promise<BlockRows<SolvedCounts>> {
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
-    WITH f AS MATERIALIZED (
+    WITH ${slicesCte(slices)},
+    f AS MATERIALIZED (
       SELECT ${groupKey(grouping)} AS grp, ${resolutionSeconds('t')} AS resolution
-      FROM tickets t ${teamJoin(grouping)}
-      WHERE t.solved_at >= ${range.from} AND t.solved_at < ${range.to}
+      FROM slices s CROSS JOIN tickets t ${teamJoin(grouping)}
+      WHERE t.solved_at >= s.slice_start AND t.solved_at < s.slice_end
     ),
     counts AS (
       SELECT 0 AS is_total, grp, COUNT(*) AS solved FROM f GROUP BY grp
@@ -113,12 +115,14 @@ export async function solvedBlock(db: Db, range: ReportRange, grouping: TicketGr
  * or solved at or after `to`). Two index ranges on (solved_at, created_at), added up.
  */
 export async function backlogBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null): Promise<Map<string | null, number>> {
+  if (grouping === 'HOUR' || grouping === 'DAY') throw new Error('backlogBlock groups by dimensions; time buckets come from backlogOverTime.');
+  const key = grouping === null ? sql`''` : groupKey(grouping);
   const result = await sql<{ grp: string | null; backlog: unknown }>`
     SELECT grp, COUNT(*) AS backlog FROM (
-      SELECT ${groupKey(grouping)} AS grp FROM tickets t ${teamJoin(grouping)}
+      SELECT ${key} AS grp FROM tickets t ${teamJoin(grouping)}
       WHERE t.solved_at IS NULL AND t.created_at < ${range.to}
       UNION ALL
-      SELECT ${groupKey(grouping)} AS grp FROM tickets t ${teamJoin(grouping)}
+      SELECT ${key} AS grp FROM tickets t ${teamJoin(grouping)}
       WHERE t.solved_at >= ${range.to} AND t.created_at < ${range.to}
     ) b
     GROUP BY grp`.execute(db);

@@ -5,7 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import { ratio } from '../../shared/reporting/sql-fragments.js';
-import { assertGroupCount, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
+import { assertGroupCount, assertHourRange, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
+import { timeBuckets } from '../../shared/reporting/time-buckets.js';
+import type { Slice } from '../../shared/reporting/sql-fragments.js';
 import { backlogBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 
@@ -54,19 +56,39 @@ function compareKeys(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
+/**
+ * The report. HOUR and DAY buckets count tickets created and solved in each bucket; the
+ * backlog at the end of bucket i is the backlog at `from` plus tickets created minus tickets
+ * solved in buckets 0..i (a ticket is solved after it was created, so it leaves the backlog
+ * in the bucket it was solved in), from the same current `solvedAt` as the range's backlog.
+ */
 export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: TicketMetricsArgs, now: string): Promise<TicketMetricsReport> {
   const range = parseTimeRange(args.range);
   const groupBy = args.groupBy ?? null;
-  const [created, solved, backlog] = await Promise.all([
-    createdBlock(db, range, groupBy, now),
-    solvedBlock(db, range, groupBy),
-    backlogBlock(db, range, groupBy),
+  const timeGrouping = groupBy === 'HOUR' || groupBy === 'DAY';
+  if (groupBy === 'HOUR') assertHourRange(range);
+  const slices: Slice[] = timeGrouping ? timeBuckets(range, groupBy) : [{ key: '', start: range.from, end: range.to }];
+  if (timeGrouping) assertGroupCount(slices.length);
+  const [created, solved, backlog, backlogAtStart] = await Promise.all([
+    createdBlock(db, slices, groupBy, now),
+    solvedBlock(db, slices, groupBy),
+    backlogBlock(db, range, timeGrouping ? null : groupBy),
+    timeGrouping ? backlogBlock(db, { ...range, to: range.from, toMs: range.fromMs }, null) : Promise.resolve(new Map<string | null, number>()),
   ]);
   let backlogTotal = 0;
   for (const count of backlog.values()) backlogTotal += count;
   const totals = metrics(null, created.totals ?? NO_CREATED, solved.totals ?? NO_SOLVED, backlogTotal);
   let groups: TicketMetricsValues[] = [];
-  if (groupBy !== null) {
+  if (timeGrouping) {
+    let running = 0;
+    for (const count of backlogAtStart.values()) running += count;
+    groups = slices.map((slice) => {
+      const c = created.groups.get(slice.key) ?? NO_CREATED;
+      const s = solved.groups.get(slice.key) ?? NO_SOLVED;
+      running += c.created - s.solved;
+      return metrics(slice.key, c, s, running);
+    });
+  } else if (groupBy !== null) {
     const keys = [...new Set([...created.groups.keys(), ...solved.groups.keys(), ...backlog.keys()])].sort(compareKeys);
     assertGroupCount(keys.length);
     groups = keys.map((key) => metrics(key, created.groups.get(key) ?? NO_CREATED, solved.groups.get(key) ?? NO_SOLVED, backlog.get(key) ?? 0));

@@ -1,0 +1,21 @@
+/**
+ * `npm run reports:rebuild`: recomputes the call center's hourly report roll-ups
+ * (`call_rollups`) from the stored calls, in one transaction, in the database the same
+ * environment variables select as `npm start` (`CALLCENTER_DATABASE_URL`,
+ * `SWITCHBOARD_DATA_DIR`). Migration 0002 does this once when it creates the table, and every
+ * write keeps them current; the command is for data changed behind the service's back
+ * (a restore, a bulk import with SQL). Applies pending migrations first.
+ */
+import { databaseConfig } from '../../shared/config.js';
+import { openCallCenterSource } from '../source/open.js';
+import { rebuildCallRollups } from './call-rollups.js';
+
+const config = databaseConfig('callcenter');
+const store = await openCallCenterSource(config);
+try {
+  const started = performance.now();
+  await store.database.db.transaction().execute((trx) => rebuildCallRollups(trx));
+  console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups rebuilt in ${Math.round(performance.now() - started)} ms`);
+} finally {
+  await store.close();
+}

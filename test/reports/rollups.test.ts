@@ -1,0 +1,137 @@
+/**
+ * The hourly roll-ups give what the raw rows give: on a generated data set (the seed
+ * generator, 400 customers, ~4,000 calls) loaded through `loadSeed`, and after live CTI events
+ * applied through the event store (calls created, answered, abandoned, ended, and one whose
+ * offer time a late event moves to another hour), every metric of `callCenterMetrics` for
+ * every grouping, over ranges on and off the hour and in zones with whole- and half-hour
+ * offsets, and `callMetricsByTier`, equal the computation over raw calls. Also: the
+ * rebuild leaves the roll-ups as maintenance on write left them. SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
+import type { SqlCallCenterStore } from '../../subgraphs/callcenter/source/sql-store.js';
+import { SqlCallReports } from '../../subgraphs/callcenter/reports/sql-reports.js';
+import { rebuildCallRollups } from '../../subgraphs/callcenter/reports/call-rollups.js';
+import { SqlCallEventStore } from '../../subgraphs/callcenter/events/sql-event-store.js';
+import type { AcceptedEvent, CallEventType, CtiEvent } from '../../subgraphs/callcenter/cti/event.js';
+import type { CallGrouping } from '../../subgraphs/callcenter/reports/call-metrics-sql.js';
+import { generateDataset } from '../../subgraphs/seed/generate.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { skipNote } from '../support/skip.js';
+
+const pgReachable = await postgresReachable();
+const ANCHOR = '2026-11-01T00:00:00.000Z';
+const GROUPINGS: (CallGrouping | null)[] = [null, 'HOUR', 'DAY', 'QUEUE', 'AGENT', 'TEAM'];
+const RANGES = [
+  { name: '30 days on UTC days', range: { from: '2026-10-02T00:00:00Z', to: ANCHOR, timeZone: 'UTC' } },
+  { name: '7 days in Asia/Shanghai', range: { from: '2026-10-24T16:00:00Z', to: '2026-10-31T16:00:00Z', timeZone: 'Asia/Shanghai' } },
+  { name: '5 days in Asia/Kolkata (half-hour offset)', range: { from: '2026-10-26T18:30:00Z', to: '2026-10-31T18:30:00Z', timeZone: 'Asia/Kolkata' } },
+  { name: 'off the hour, 3 days', range: { from: '2026-10-28T07:17:41Z', to: '2026-10-31T13:02:09Z', timeZone: 'America/New_York' } },
+  { name: 'inside one hour', range: { from: '2026-10-30T10:05:00Z', to: '2026-10-30T10:55:00Z', timeZone: 'UTC' } },
+];
+
+/** An internal CTI event of `callId` at `at`. */
+function ctiEvent(callId: string, type: CallEventType, at: string, extra: Partial<CtiEvent> = {}): AcceptedEvent {
+  const event: CtiEvent = {
+    id: `evt_${callId}_${type}_${at}`,
+    callId,
+    parentCallId: null,
+    type,
+    at,
+    sequence: null,
+    from: null,
+    to: null,
+    direction: null,
+    queueId: null,
+    agentId: null,
+    disconnectReason: null,
+    ...extra,
+  };
+  return { event, source: 'internal', raw: {} };
+}
+
+function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
+  describe.skipIf(skip)(skipNote(`call roll-ups equal raw rows on ${dialect}`, skip), () => {
+    let temp: TempDatabase;
+    let store: SqlCallCenterStore;
+    let rollups: SqlCallReports;
+    let raw: SqlCallReports;
+
+    beforeAll(async () => {
+      temp = dialect === 'sqlite' ? await tempSqlite('rollups') : await tempPostgresSchema('rollups');
+      store = await openCallCenterSource(temp.config);
+      for (const chunk of generateDataset({ seed: 7, customers: 400, anchor: ANCHOR })) await store.loadSeed(chunk.callcenter);
+      rollups = new SqlCallReports(store.database.db);
+      raw = new SqlCallReports(store.database.db, 'raw');
+    }, 120_000);
+    afterAll(async () => {
+      await store?.close();
+      await temp?.cleanup();
+    });
+
+    async function assertSame(label: string) {
+      let compared = 0;
+      for (const { name, range } of RANGES) {
+        for (const groupBy of GROUPINGS) {
+          if (groupBy === 'HOUR' && Date.parse(range.to) - Date.parse(range.from) > 31 * 86_400_000) continue;
+          const args = { range, groupBy, serviceLevelSeconds: 30, firstContactResolutionDays: 3 };
+          const [fromRollups, fromRaw] = await Promise.all([rollups.callCenterMetrics(args), raw.callCenterMetrics(args)]);
+          assert.deepEqual(fromRollups, fromRaw, `${label}: ${name}, groupBy ${groupBy ?? 'none'}`);
+          compared += 1;
+        }
+        assert.deepEqual(await rollups.callMetricsByTier(range), await raw.callMetricsByTier(range), `${label}: ${name}, by tier`);
+      }
+      return compared;
+    }
+
+    it('gives every metric of every grouping as the raw rows do, after a bulk load', async () => {
+      const report = await raw.callCenterMetrics({ range: RANGES[0]!.range });
+      // The comparison means something: the data set has contacts of every kind in the range.
+      assert.ok(report.totals.offered > 500, `offered ${report.totals.offered}`);
+      assert.ok(report.totals.abandoned > 0 && report.totals.transferred > 0 && report.totals.handled > report.totals.answered);
+      assert.ok((await raw.callMetricsByTier(RANGES[0]!.range)).length >= 3);
+      assert.equal(await assertSame('after loadSeed'), 30);
+    });
+
+    it('stays equal as live events create, answer, abandon, end and move calls, and the rebuild changes nothing', async () => {
+      const events = new SqlCallEventStore(store.database);
+      const apply = async (batch: AcceptedEvent[]) => {
+        await events.insertEvents(batch, new Date().toISOString());
+        await events.applyEvents(batch.map((e) => e.event.id), new Date().toISOString());
+      };
+      const offered = { direction: 'INBOUND' as const, from: '+8613800000001', to: '+864008123456', queueId: 'q_support' };
+      // Answered and ended across an hour boundary (counts at its offer hour).
+      await apply([ctiEvent('live_a', 'OFFERED', '2026-10-30T10:59:50.000Z', offered)]);
+      await apply([ctiEvent('live_a', 'ANSWERED', '2026-10-30T11:00:20.000Z', { agentId: 'agt_001' })]);
+      await apply([ctiEvent('live_a', 'ENDED', '2026-10-30T11:04:00.000Z'), ctiEvent('live_a', 'WRAP_UP_DONE', '2026-10-30T11:05:00.000Z', { agentId: 'agt_001' })]);
+      // Abandoned after a long wait: the hour's longest wait.
+      await apply([ctiEvent('live_b', 'OFFERED', '2026-10-30T10:20:00.000Z', { ...offered, from: '+8613800000002', queueId: 'q_sales' })]);
+      await apply([ctiEvent('live_b', 'ABANDONED', '2026-10-30T10:40:00.000Z')]);
+      // Offered at 12:10 … then an earlier OFFERED arrives late: the call moves to 09:55.
+      await apply([ctiEvent('live_c', 'OFFERED', '2026-10-30T12:10:00.000Z', { ...offered, from: '+8613800000003' })]);
+      await apply([ctiEvent('live_c', 'ANSWERED', '2026-10-30T12:10:30.000Z', { agentId: 'agt_002' }), ctiEvent('live_c', 'ENDED', '2026-10-30T12:15:00.000Z')]);
+      await apply([ctiEvent('live_c', 'OFFERED', '2026-10-30T09:55:00.000Z', { ...offered, from: '+8613800000003', sequence: 0 })]);
+      // Still ringing: offered, not answered.
+      await apply([ctiEvent('live_d', 'OFFERED', '2026-10-30T10:30:00.000Z', { ...offered, from: '+8613800000004' })]);
+
+      const day = { from: '2026-10-30T00:00:00Z', to: '2026-10-31T00:00:00Z', timeZone: 'UTC' };
+      const hour = await rollups.callCenterMetrics({ range: { from: '2026-10-30T10:00:00Z', to: '2026-10-30T11:00:00Z', timeZone: 'UTC' } });
+      const before = await raw.callCenterMetrics({ range: { from: '2026-10-30T10:00:00Z', to: '2026-10-30T11:00:00Z', timeZone: 'UTC' } });
+      assert.deepEqual(hour, before);
+      assert.ok(hour.totals.longestWait !== null && hour.totals.longestWait >= 1200, `longest wait ${hour.totals.longestWait}`);
+      assert.deepEqual(await rollups.callCenterMetrics({ range: day, groupBy: 'HOUR' }), await raw.callCenterMetrics({ range: day, groupBy: 'HOUR' }));
+      assert.equal(await assertSame('after live events'), 30);
+
+      const db = store.database.db;
+      const snapshot = () => sql<Record<string, unknown>>`SELECT * FROM call_rollups ORDER BY dimension, hour, key`.execute(db).then((r) => r.rows);
+      const maintained = await snapshot();
+      await rebuildCallRollups(db);
+      assert.deepEqual(await snapshot(), maintained);
+    }, 120_000);
+  });
+}
+
+suite('sqlite', false);
+suite('postgres', pgReachable ? false : POSTGRES_SKIP_REASON);
