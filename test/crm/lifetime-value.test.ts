@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import type { CrmSeed, OrderRecord, OrderStatus } from '../../subgraphs/crm/source/records.js';
-import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
+import type { SqlCrmStore } from '../../subgraphs/crm/source/embedded/store.js';
 import { CUSTOMER_COUNT, crmFixture, customerId, startCrm, type RunningCrm } from './fixture.js';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 import { internalHeaders, viewer } from '../support/viewers.js';
@@ -38,7 +38,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
     let store: SqlCrmStore;
     beforeAll(async () => {
       database = await openTestDatabase();
-      store = await openCrmSource(database.config);
+      store = await openEmbeddedCrmStore(database.config);
       await store.loadSeed(seed());
     });
     afterAll(async () => {

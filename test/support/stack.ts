@@ -13,7 +13,7 @@ import { createCallCenterServer, type RunningCallCenter } from '../../subgraphs/
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import type { CallEventsOptions } from '../../subgraphs/callcenter/events/runtime.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import { seedStore } from '../../subgraphs/seed/load.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import type { Database } from '../../subgraphs/shared/database.js';
@@ -99,7 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const seed = { customers: options.customers ?? 300, seed: TEST_SEED, anchor: TEST_ANCHOR };
   const started: { close(): Promise<void> }[] = [];
   try {
-    const crmStore = await openCrmSource({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
+    const crmStore = await openEmbeddedCrmStore({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
     started.push(crmStore);
     const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
     started.push(callStore);
