@@ -3,7 +3,7 @@
  * database of a home-grown CRM) as its mapping file describes it (`mapping.ts`). Everything is
  * read live, one statement per kind of data for any number of ids (pages: `sql-pages.ts`).
  * Phone numbers are free text there: each is read with the one normaliser (`readPhoneNumber`);
- * identification narrows the rows in SQL by the digits a number ends with, then keeps only
+ * identification narrows the rows in SQL to those whose digits contain the national number (an extension may follow it), then keeps only
  * those the normaliser reads as the same E.164 number. Read-only: writes are refused with
  * FORBIDDEN / `SOURCE_READ_ONLY`. PostgreSQL through Kysely (MySQL 8: the same SQL but for
  * `textOf` and `digitsOf`, not wired to a driver in this build).
@@ -127,7 +127,7 @@ export class MappedSqlCrmSource implements CrmSource {
 
   /**
    * The customer ids holding each E.164 number: one statement per phone source narrows the
-   * rows to those whose digits end with the national number, then the normaliser decides.
+   * rows to those whose digits contain the national number, then the normaliser decides.
    */
   private async customerIdsByPhone(e164s: readonly string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
@@ -140,7 +140,7 @@ export class MappedSqlCrmSource implements CrmSource {
         const { rows } = await sql<{ customer_id: string; raw: string }>`
           select ${this.textOf(`p.${source.customerId}`)} as customer_id, ${sql.ref(`p.${source.number}`)} as raw
           from ${sql.table(source.table)} as p
-          where ${sql.join(endings.map((ending) => sql`${digits} like ${`%${ending}`}`), sql` or `)}`.execute(this.db);
+          where ${sql.join(endings.map((ending) => sql`${digits} like ${`%${ending}%`}`), sql` or `)}`.execute(this.db);
         for (const row of rows) {
           const reading = readPhoneNumber(row.raw);
           if (!reading.ok || !wanted.has(reading.e164)) continue;

@@ -1,0 +1,1 @@
+export function hubSpotHarness(): import("./suite.js").PortHarness { return { name: "HubSpot", skip: async () => "not yet", open: async () => { throw new Error("x"); }, orders: false, writes: true }; }
