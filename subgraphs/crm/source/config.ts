@@ -53,7 +53,7 @@ const hubSpotEnv = z
   });
 
 function explain(prefix: string, error: z.ZodError): CrmSourceConfigError {
-  const lines = error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  const lines = error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${/received undefined$/.test(issue.message) ? 'is missing' : issue.message}`);
   return new CrmSourceConfigError(`${prefix}\n  ${lines.join('\n  ')}`);
 }
 
