@@ -69,7 +69,7 @@ export class MappedSqlCrmSource implements CrmSource {
   private readonly db: Kysely<any>;
 
   constructor(
-    private readonly database: Database<unknown>,
+    readonly database: Database<unknown>,
     private readonly mapping: SqlMapping,
   ) {
     this.db = database.db;
