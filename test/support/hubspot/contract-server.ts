@@ -51,8 +51,7 @@ export interface ContractServer {
   close(): Promise<void>;
 }
 
-const OBJECT_TYPES = ['contacts', 'companies', 'notes', 'calls'] as const;
-type ObjectType = (typeof OBJECT_TYPES)[number];
+type ObjectType = 'contacts' | 'companies' | 'notes' | 'calls';
 
 /** HubSpot's digits-only copy of a phone property: the national number, country code removed. */
 function searchableCopy(raw: string | undefined): string {

@@ -4,7 +4,7 @@
  * per-customer pages: `pages.ts`). Rows ↔ records: `rows.ts`; key rotation: `reencrypt.ts`.
  * The only adapter that exposes its `database` (for statement counting in its own tests).
  */
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { notFound } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';

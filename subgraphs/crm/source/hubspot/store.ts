@@ -9,15 +9,14 @@
  * Every request and response shape follows HubSpot's published OpenAPI documents (tested
  * against them: test/crm/hubspot-contract.test.ts).
  */
-import { notFound } from '../../../../schema/errors.js';
+import { badUserInput, notFound } from '../../../../schema/errors.js';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
 import { nationalNumberOf, readPhoneNumber } from '../../../shared/phone.js';
 import { contactPhones } from '../contact-phones.js';
 import { CursorKind, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from '../port.js';
 import type { AccountOwnerRecord, ActivityRecord, ActivityType, CustomerRecord, OrderRecord, PhoneRecord } from '../records.js';
-import { badUserInput } from '../../../../schema/errors.js';
 import { callLogActivity, noteActivity, normaliseEmails, searchText, unique } from '../validation.js';
-import { asGraphQLError, HubSpotClient, HubSpotError } from './client.js';
+import { asGraphQLError, type HubSpotClient } from './client.js';
 import type { HubSpotMapping } from './mapping.js';
 
 /** HubSpot's `SimplePublicObject`. */
@@ -148,7 +147,7 @@ export class HubSpotCrmSource implements CrmSource {
     const customers = await this.toCustomers(result.results);
     const rows = customers.map((customer, i) => ({ customer, position: offset + i + 1 }));
     const asPage = toPage(CursorKind.customers, rows, page.first, result.total, (row) => ({ key: String(row.position), id: row.customer.id }));
-    return { ...asPage, nodes: asPage.nodes.map((row) => row.customer) } as unknown as Page<CustomerRecord>;
+    return { ...asPage, nodes: asPage.nodes.map((row) => row.customer) };
   }
 
   async ownersByIds(ids: readonly string[]): Promise<(AccountOwnerRecord | null)[]> {
@@ -370,4 +369,3 @@ function toCall(customerId: string, call: HubSpotObject): ActivityRecord {
   };
 }
 
-export { HubSpotError };

@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
-import { openDatabase } from '../../subgraphs/shared/database.js';
-import { pageArgs } from '../../subgraphs/shared/pagination.js';
-import { CursorKind } from '../../subgraphs/crm/source/port.js';
-import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
-import type { SqlCrmStore } from '../../subgraphs/crm/source/embedded/store.js';
-import { CUSTOMER_COUNT, SHARED_NUMBER, crmFixture, customerId, newestFirst, orderCount } from './fixture.js';
-import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { openDatabase } from '../../../subgraphs/shared/database.js';
+import { pageArgs } from '../../../subgraphs/shared/pagination.js';
+import { CursorKind } from '../../../subgraphs/crm/source/port.js';
+import { openEmbeddedCrmStore } from '../../../subgraphs/crm/source/embedded/open.js';
+import type { SqlCrmStore } from '../../../subgraphs/crm/source/embedded/store.js';
+import { CUSTOMER_COUNT, SHARED_NUMBER, crmFixture, customerId, newestFirst, orderCount } from '../fixture.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../../support/databases.js';
 
 const code = (expected: string) => (error: unknown) => {
   assert.equal((error as GraphQLError).extensions?.code, expected, (error as Error).message);
