@@ -5,7 +5,7 @@
  * sent; each violation is recorded in `violations` (the tests assert there are none) and
  * answered 400 (request) or 500 (response). Behind it: contacts, companies, notes, calls and
  * owners in memory, with the search semantics the adapter relies on (filter groups OR-ed,
- * filters AND-ed; EQ, IN, NOT_IN; `associations.contact`; `query`; sorts as `[-]property`;
+ * filters AND-ed; EQ, IN, NOT_IN, GT(E)/LT(E) on dates; `associations.contact`; `query`; sorts as `[-]property`;
  * `after` as an offset), the bearer token it accepts (`token`, changeable: rotation), and
  * injected failures (`failNext`: 429 with `Retry-After`, 5xx).
  */
@@ -44,6 +44,8 @@ export interface ContractServer {
   token: string;
   objects: Record<'contacts' | 'companies' | 'notes' | 'calls', Map<string, StoredObject>>;
   owners: HubSpotOwner[];
+  /** Milliseconds every answer is held back (a slow HubSpot). */
+  delayMs: number;
   /** The next `count` requests fail with `status` (and `Retry-After: retryAfterSeconds` when given). */
   failNext(status: number, count: number, retryAfterSeconds?: number): void;
   /** Adds a contact (computing HubSpot's searchable phone copies). */
@@ -84,6 +86,15 @@ function matches(object: StoredObject, filter: Filter): boolean {
       return actual.some((v) => (filter.values ?? []).includes(v));
     case 'NOT_IN':
       return !actual.some((v) => (filter.values ?? []).includes(v));
+    case 'GTE':
+    case 'GT':
+    case 'LTE':
+    case 'LT': {
+      // Dates compare as instants: HubSpot takes epoch milliseconds for date properties.
+      const instant = (v: string) => (/^\d+$/.test(v) ? Number(v) : Date.parse(v));
+      const [a, b] = [instant(actual[0] ?? ''), instant(filter.value ?? '')];
+      return filter.operator === 'GTE' ? a >= b : filter.operator === 'GT' ? a > b : filter.operator === 'LTE' ? a <= b : a < b;
+    }
     case 'HAS_PROPERTY':
       return actual.some((v) => v !== '');
     default:
@@ -111,13 +122,15 @@ export async function startContractServer(): Promise<ContractServer> {
     violations: [],
     log: [],
     token: 'pat-na1-initial-token',
+    delayMs: 0,
     objects: { contacts: new Map(), companies: new Map(), notes: new Map(), calls: new Map() },
     owners: [],
     failNext(status, count, retryAfterSeconds) {
       for (let i = 0; i < count; i += 1) failures.push({ status, retryAfter: retryAfterSeconds });
     },
     addContact(id, properties, createdAt) {
-      state.objects.contacts.set(id, { id, properties: withSearchable({ ...properties, createdate: createdAt, hs_object_id: id }), createdAt, updatedAt: createdAt, archived: false, contacts: [] });
+      const modified = properties.lastmodifieddate ?? createdAt;
+      state.objects.contacts.set(id, { id, properties: withSearchable({ ...properties, lastmodifieddate: modified, createdate: createdAt, hs_object_id: id }), createdAt, updatedAt: modified, archived: false, contacts: [] });
     },
     close: async () => undefined,
   };
@@ -206,8 +219,8 @@ export async function startContractServer(): Promise<ContractServer> {
     if (method === 'PATCH' && objectType === 'contacts') {
       const existing = store.get(params.contactId!);
       if (!existing) return { status: 404, body: errorBody(`Object not found. objectId are usually numeric.`, 'OBJECT_NOT_FOUND') };
-      existing.properties = withSearchable({ ...existing.properties, ...(body as { properties: Record<string, string> }).properties });
       existing.updatedAt = now();
+      existing.properties = withSearchable({ ...existing.properties, ...(body as { properties: Record<string, string> }).properties, lastmodifieddate: existing.updatedAt });
       return { status: 200, body: publicObject(existing) };
     }
     return { status: 404, body: errorBody(`The contract server does not serve ${method} ${path}`, 'OBJECT_NOT_FOUND') };
@@ -259,6 +272,7 @@ export async function startContractServer(): Promise<ContractServer> {
         state.violations.push(...responseProblems.map((p) => `${method} ${match.template}: ${p}`));
         return send(500, errorBody('The contract server produced an answer HubSpot would not send', 'INTERNAL_ERROR'));
       }
+      if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
       send(answer.status, answer.body, answer.headers);
     })().catch((error: unknown) => {
       state.violations.push(`contract server failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -4,7 +4,7 @@
  * per-customer pages: `pages.ts`). Rows ↔ records: `rows.ts`; key rotation: `reencrypt.ts`.
  * The only adapter that exposes its `database` (for statement counting in its own tests).
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { notFound } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
@@ -305,6 +305,36 @@ export class SqlCrmStore implements SeedableCrmSource {
       );
       await insertAll('orders', part.orders.map(orderRow));
       await insertAll('activities', part.activities.map(activityRow));
+    });
+  }
+
+  /**
+   * Writes customers copied from another system (a sync): each row replaced whole (phones and
+   * emails too), the national ID sealed, owners kept as ids. `within` runs in the same
+   * transaction (a sync's cursor), so a crash leaves either both or neither.
+   */
+  async upsertCustomers(customers: readonly CustomerRecord[], within?: (trx: Transaction<CrmTables>) => Promise<void>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const customer of customers) {
+        const row = customerRow(this.cipher, customer);
+        await trx
+          .insertInto('customers')
+          .values(row)
+          .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined }))
+          .execute();
+        await trx.deleteFrom('customer_phones').where('customer_id', '=', customer.id).execute();
+        await trx.deleteFrom('customer_emails').where('customer_id', '=', customer.id).execute();
+        if (customer.phones.length > 0) {
+          await trx
+            .insertInto('customer_phones')
+            .values(customer.phones.map((p, position) => ({ customer_id: customer.id, position, raw: p.raw, e164: p.e164, extension: p.extension, type: p.type })))
+            .execute();
+        }
+        if (customer.emails.length > 0) {
+          await trx.insertInto('customer_emails').values(customer.emails.map((email, position) => ({ customer_id: customer.id, position, email }))).execute();
+        }
+      }
+      await within?.(trx);
     });
   }
 

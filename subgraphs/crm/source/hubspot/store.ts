@@ -199,6 +199,28 @@ export class HubSpotCrmSource implements CrmSource {
     );
   }
 
+  /**
+   * One page of contacts modified at or after `sinceMs` (epoch ms; 0: all), oldest change
+   * first (`lastmodifieddate`, then id), as customers with their `lastmodifieddate`: what the
+   * incremental sync (`sync.ts`) copies. `after` is HubSpot's offset within this query.
+   */
+  async contactsChangedSince(sinceMs: number, after: string, limit: number): Promise<{ changes: { customer: CustomerRecord; modifiedAt: string }[]; next: string | null }> {
+    const page = await this.call(() =>
+      this.search('contacts', {
+        filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(sinceMs) }] }],
+        sorts: ['lastmodifieddate', 'hs_object_id'],
+        properties: unique([...this.contactProperties, 'lastmodifieddate']),
+        limit,
+        after,
+      }),
+    );
+    const customers = await this.toCustomers(page.results);
+    return {
+      changes: page.results.map((contact, i) => ({ customer: customers[i]!, modifiedAt: timestamp(contact.properties.lastmodifieddate, contact.updatedAt) })),
+      next: page.paging?.next?.after ?? null,
+    };
+  }
+
   // ---- writes --------------------------------------------------------------------------
 
   private async requireContact(customerId: string): Promise<void> {
