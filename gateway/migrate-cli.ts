@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CALLCENTER_MIGRATIONS } from '../subgraphs/callcenter/source/migrations.js';
-import { CRM_MIGRATIONS } from '../subgraphs/crm/source/migrations.js';
+import { CRM_MIGRATIONS } from '../subgraphs/crm/source/embedded/migrations.js';
 import { databaseConfig } from '../subgraphs/shared/config.js';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { migrateDatabase, type StoreMigrations } from '../subgraphs/shared/migrations.js';

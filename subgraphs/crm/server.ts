@@ -16,7 +16,7 @@ export function createCrmServer(options: CrmServerOptions): Promise<RunningServe
     resolvers,
     context: async () => createCrmContext(options.source),
     port: options.port,
-    storeReady: () => options.source.database.ping(),
+    storeReady: () => options.source.ping(),
     host: options.host,
   });
 }

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { databaseConfig } from '../shared/config.js';
 import type { DatabaseConfig } from '../shared/database.js';
 import type { SubgraphName } from '../shared/subgraph-server.js';
-import { openCrmSource } from '../crm/source/open.js';
+import { openEmbeddedCrmStore } from '../crm/source/embedded/open.js';
 import { openCallCenterSource } from '../callcenter/source/open.js';
 import { openEmbeddedTicketsSource } from '../tickets/source/embedded/open.js';
 import { DEFAULT_SEED, defaultAnchor, type SeedChunk } from './dataset.js';
@@ -130,7 +130,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
 
   const opened: { close(): Promise<void> }[] = [];
   try {
-    const crm = await openCrmSource(configs.crm);
+    const crm = await openEmbeddedCrmStore(configs.crm);
     opened.push(crm);
     const callcenter = await openCallCenterSource(configs.callcenter);
     opened.push(callcenter);

@@ -179,3 +179,15 @@ export function toE164(input: unknown, region: CountryCode = DEFAULT_PHONE_REGIO
   const reading = readPhoneNumber(input, region);
   return reading.ok ? reading.e164 : null;
 }
+
+/**
+ * The national significant number of an E.164 number (`+8613800138000` → `13800138000`,
+ * `+861065529988` → `1065529988`): the digits every written form of it ends with, however
+ * a foreign system stored it (with or without country code, trunk `0`, separators). Connectors
+ * narrow free-text phone columns with it, then confirm each candidate with `readPhoneNumber`.
+ * `null` when `e164` is not an E.164 number.
+ */
+export function nationalNumberOf(e164: string): string | null {
+  const parsed = tryParse(e164, DEFAULT_PHONE_REGION);
+  return parsed instanceof ParseError ? null : parsed.nationalNumber;
+}

@@ -1,6 +1,7 @@
 /**
  * What every subgraph's `index.ts` does: read its configuration, open its store, seed the
- * demo data set into an empty embedded store, serve, and close cleanly on SIGINT/SIGTERM
+ * demo data set into an empty embedded store (a source without `loadSeed`, a connector to a
+ * system the company runs, is never seeded), serve, and close cleanly on SIGINT/SIGTERM
  * (once, however many signals arrive; open requests drain first: `shutdown.ts`).
  */
 import { seedStore, type SeedTarget } from '../seed/load.js';
@@ -14,10 +15,13 @@ import { registry } from './observability/metrics.js';
 
 const log = loggerFor('subgraph');
 
-interface Store<P extends keyof SeedChunk> extends SeedTarget<P> {
-  isEmpty(): Promise<boolean>;
+interface Store<P extends keyof SeedChunk> extends Partial<SeedTarget<P>> {
+  isEmpty?(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+const seedable = <P extends keyof SeedChunk>(store: Store<P>): store is Store<P> & SeedTarget<P> & { isEmpty(): Promise<boolean> } =>
+  typeof store.loadSeed === 'function' && typeof store.isEmpty === 'function';
 
 export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S extends Store<P>>(
   name: P,
@@ -29,7 +33,7 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   registry.setDefaultLabels({ service: name });
   const config = subgraphConfig(name);
   const source = await open(config.database);
-  if (config.seedCustomers > 0 && (await source.isEmpty())) {
+  if (config.seedCustomers > 0 && seedable(source) && (await source.isEmpty())) {
     log.info(`seeding ${config.seedCustomers} demo customers into the empty ${name} store`);
     await seedStore(source, name, { customers: config.seedCustomers });
   }

@@ -5,8 +5,8 @@
 import { readPhoneNumber } from '../../subgraphs/shared/phone.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
-import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
+import type { SqlCrmStore } from '../../subgraphs/crm/source/embedded/store.js';
 import type {
   ActivityRecord,
   CrmSeed,
@@ -147,7 +147,7 @@ export interface RunningCrm {
 
 export async function startCrm(seed: CrmSeed = crmFixture()): Promise<RunningCrm> {
   const database = await tempSqlite('crm');
-  const store = await openCrmSource(database.config);
+  const store = await openEmbeddedCrmStore(database.config);
   let server: RunningServer | null = null;
   try {
     await store.loadSeed(seed);

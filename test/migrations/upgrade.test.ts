@@ -15,8 +15,8 @@ import { GatewayStore } from '../../gateway/store/gateway-store.js';
 import { GATEWAY_MIGRATIONS } from '../../gateway/store/migrations.js';
 import { CALLCENTER_MIGRATIONS } from '../../subgraphs/callcenter/source/migrations.js';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
-import { CRM_MIGRATIONS } from '../../subgraphs/crm/source/migrations.js';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { CRM_MIGRATIONS } from '../../subgraphs/crm/source/embedded/migrations.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import { openDatabase, type DatabaseConfig } from '../../subgraphs/shared/database.js';
 import {
   MigrationError,
@@ -81,7 +81,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           `insert into customers (id, display_name, tier, tags, created_at, updated_at) values ('cus_000001', 'Li Wei', 'GOLD', '[]', '${NOW}', '${NOW}')`,
           `insert into customer_phones values ('cus_000001', 0, '138 0013 8000', '+8613800138000', 'MOBILE')`,
         ]);
-        const store = await openCrmSource(old.config);
+        const store = await openEmbeddedCrmStore(old.config);
         try {
           const [found] = await store.customersByPhoneNumbers(['+8613800138000']);
           assert.deepEqual(found?.map((c) => [c.id, c.displayName, c.phones]), [

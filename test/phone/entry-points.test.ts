@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import type { CrmSeed, CustomerRecord } from '../../subgraphs/crm/source/records.js';
 import { crmFixture, startCrm, type RunningCrm } from '../crm/fixture.js';
 import { HOTLINE, deliver, event, gql, newCallId, startHarness, type Harness } from '../cti/harness.js';
@@ -182,7 +182,7 @@ describe('seed entry point (CRM store load, then the CRM server)', () => {
   test('a seed with any refused number is refused as a whole, naming the customer and the reason', async () => {
     for (const [raw, reason] of REFUSED_TEXTS) {
       const database = await tempSqlite('crm');
-      const store = await openCrmSource(database.config);
+      const store = await openEmbeddedCrmStore(database.config);
       try {
         const customers = [
           { ...template, nationalId: null },

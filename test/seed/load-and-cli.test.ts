@@ -9,7 +9,7 @@ import { generateDataset } from '../../subgraphs/seed/generate.js';
 import { DEFAULT_SEED, defaultAnchor } from '../../subgraphs/seed/dataset.js';
 import type { CallCenterSeed } from '../../subgraphs/callcenter/source/records.js';
 import type { CrmSeed } from '../../subgraphs/crm/source/records.js';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 
 describe('seedStore', () => {
@@ -73,7 +73,7 @@ describe('seed CLI', () => {
     assert.equal(await main(['--customers', '50', '--reset', '--anchor', '2026-11-01T00:00:00Z'], env, reset.io), 0, reset.err.join('\n'));
     assert.match(reset.out.join('\n'), /Done in [\d.]+ s: 50 customers/);
 
-    const crm = await openCrmSource({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
+    const crm = await openEmbeddedCrmStore({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
     const tickets = await openEmbeddedTicketsSource({ driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
     try {
       assert.equal(await crm.isEmpty(), false);

@@ -13,7 +13,9 @@ import { createCallCenterServer, type RunningCallCenter } from '../../subgraphs/
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import type { CallEventsOptions } from '../../subgraphs/callcenter/events/runtime.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
+import { crmSourceConfig } from '../../subgraphs/crm/source/config.js';
+import { openMappedSqlCrmSource } from '../../subgraphs/crm/source/sql-mapped/open.js';
 import { seedStore } from '../../subgraphs/seed/load.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import type { Database } from '../../subgraphs/shared/database.js';
@@ -85,6 +87,12 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Environment for the gateway's configuration (on top of the process's). */
   gatewayEnv?: NodeJS.ProcessEnv;
+  /**
+   * The CRM's source settings (`CRM_SOURCE`, `CRM_SQL_URL`, `CRM_SQL_MAPPING_FILE`, …; only
+   * these, not the process's): the seeded embedded store when unset. A `sql-mapped` CRM is
+   * served as it is (nothing seeded into it); the call center and tickets are seeded as usual.
+   */
+  crmEnv?: NodeJS.ProcessEnv;
   /** Live-event settings of the call center (for example Redis for several instances). */
   callEvents?: CallEventsOptions;
   /**
@@ -112,7 +120,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const seed = { customers: options.customers ?? 300, seed: TEST_SEED, anchor: TEST_ANCHOR };
   const started: { close(): Promise<void> }[] = [];
   try {
-    const crmStore = await openCrmSource({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
+    const crmConfig = crmSourceConfig(options.crmEnv ?? {});
+    if (crmConfig.kind === 'hubspot') throw new Error('startStack serves the embedded or a sql-mapped CRM (the HubSpot adapter has its contract tests).');
+    const crmStore =
+      crmConfig.kind === 'sql-mapped' ? await openMappedSqlCrmSource(crmConfig.url, crmConfig.mapping) : await openEmbeddedCrmStore({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
     started.push(crmStore);
     const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
     started.push(callStore);
@@ -120,7 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const ticketStore = await openTicketsSource(ticketsConfig);
     started.push(ticketStore);
     await Promise.all([
-      seedStore(crmStore, 'crm', seed),
+      ...('loadSeed' in crmStore ? [seedStore(crmStore, 'crm', seed)] : []),
       seedStore(callStore, 'callcenter', seed),
       ticketsConfig.kind === 'embedded' ? seedStore(ticketStore, 'tickets', seed) : Promise.resolve(),
     ]);

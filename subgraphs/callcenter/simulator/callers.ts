@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
-import { openCrmSource } from '../../crm/source/open.js';
+import { openEmbeddedCrmStore } from '../../crm/source/embedded/open.js';
 import { databaseConfig } from '../../shared/config.js';
 import { DEFAULT_SEED, defaultAnchor } from '../../seed/dataset.js';
 import { generateDataset } from '../../seed/generate.js';
@@ -29,7 +29,7 @@ function split(owners: Map<string, Set<string>>, where: string): CallerNumbers {
 async function fromCrmStore(): Promise<CallerNumbers | null> {
   const config = databaseConfig('crm');
   if (config.driver === 'sqlite' && !existsSync(config.file)) return null;
-  const crm = await openCrmSource(config);
+  const crm = await openEmbeddedCrmStore(config);
   try {
     const rows = await sql<{ e164: string; customer_id: string }>`SELECT e164, customer_id FROM customer_phones LIMIT 200000`.execute(crm.database.db);
     if (rows.rows.length === 0) return null;

@@ -1,24 +1,22 @@
-/** Opens the CRM's database (SQLite file or PostgreSQL schema), migrates it, returns the store. */
-import { openDatabase, type DatabaseConfig } from '../../shared/database.js';
-import { migrateAtOpen } from '../../shared/migrations.js';
-import { CRM_MIGRATIONS } from './migrations.js';
-import { PiiCipher } from './pii-cipher.js';
-import { SqlCrmStore } from './sql-store.js';
-import type { CrmTables } from './tables.js';
-
 /**
- * `cipher`: how PII is sealed at rest; by default from `SWITCHBOARD_PII_KEY` / `SWITCHBOARD_PII_OLD_KEYS`.
- * Pending migrations are applied, or refused per `SWITCHBOARD_MIGRATE_ON_START` (subgraphs/shared/migrations.ts).
+ * The CRM's seam: opens the adapter `CRM_SOURCE` names (`config.ts`). The embedded store is
+ * the default and needs nothing installed; the others reach a system the company runs.
  */
-export async function openCrmSource(config: DatabaseConfig, cipher?: PiiCipher): Promise<SqlCrmStore> {
-  // Read the keys before opening anything: a missing or malformed key stops here.
-  const pii = cipher ?? PiiCipher.fromEnv();
-  const database = openDatabase<CrmTables>(config);
-  try {
-    await migrateAtOpen(database, config, CRM_MIGRATIONS);
-  } catch (error) {
-    await database.close();
-    throw error;
+import type { DatabaseConfig } from '../../shared/database.js';
+import type { CrmSourceConfig } from './config.js';
+import { openEmbeddedCrmStore } from './embedded/open.js';
+import { openHubSpotCrmSource } from './hubspot/open.js';
+import type { CrmSource, SeedableCrmSource } from './port.js';
+import { openMappedSqlCrmSource } from './sql-mapped/open.js';
+
+/** `database`: where the embedded store lives (`CRM_DATABASE_URL` or `data/crm.sqlite`); unused by the other adapters. */
+export function openCrmSource(config: CrmSourceConfig, database: DatabaseConfig): Promise<CrmSource | SeedableCrmSource> {
+  switch (config.kind) {
+    case 'embedded':
+      return openEmbeddedCrmStore(database);
+    case 'sql-mapped':
+      return openMappedSqlCrmSource(config.url, config.mapping);
+    case 'hubspot':
+      return openHubSpotCrmSource(config);
   }
-  return new SqlCrmStore(database, pii);
 }

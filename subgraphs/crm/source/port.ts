@@ -1,9 +1,11 @@
 /**
  * The CRM port: everything the resolvers need from the CRM, batch-first (one call answers
  * many parents), so a request runs a constant number of statements however many entities
- * it touches. `SqlCrmStore` is the one adapter (SQLite and PostgreSQL).
+ * it touches. Adapters, each in its own folder, chosen by `CRM_SOURCE` (`config.ts`, `open.ts`):
+ * `embedded/` (Switchboard's own store, SQLite or PostgreSQL), `sql-mapped/` (a foreign SQL
+ * schema described by a mapping file), `hubspot/` (HubSpot CRM v3). Nothing here names SQL:
+ * statement counts belong to the embedded adapter's own tests.
  */
-import type { Database } from '../../shared/database.js';
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type {
   AccountOwnerRecord,
@@ -16,7 +18,6 @@ import type {
   OrderStatus,
   PhoneType,
 } from './records.js';
-import type { CrmTables } from './tables.js';
 
 export interface CustomerFilter {
   /** Substring of display name, company name or email (case-insensitive), or a phone number in any common format. */
@@ -70,17 +71,25 @@ export interface CrmSource {
   /** One page per customer id, newest first (at DESC, id DESC); `types` null means all types. */
   activitiesByCustomerIds(ids: readonly string[], types: readonly ActivityType[] | null, page: PageArgs): Promise<Page<ActivityRecord>[]>;
 
-  /** NOT_FOUND for an unknown customer; BAD_USER_INPUT unless the trimmed body has 1..5000 characters. */
+  /**
+   * NOT_FOUND for an unknown customer; BAD_USER_INPUT unless the trimmed body has 1..5000 characters.
+   * Writes on a read-only adapter are refused with FORBIDDEN, `extensions.reason: "SOURCE_READ_ONLY"`.
+   */
   addNote(customerId: string, body: string, author: string): Promise<ActivityRecord>;
   /** Validates everything first, then replaces phones and/or emails in one transaction. */
   updateContact(customerId: string, update: ContactUpdate): Promise<CustomerRecord>;
   /** Writes a CALL_LOG activity once per (customerId, callId); a repeat returns the existing one. */
   recordCallLog(activity: CallLogInput): Promise<ActivityRecord>;
 
+  /** Resolves when the system behind the adapter answers (readiness); rejects with why not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An adapter that can hold the demo data set (the embedded store): seeded on first start when empty. */
+export interface SeedableCrmSource extends CrmSource {
   loadSeed(part: CrmSeed): Promise<void>;
   isEmpty(): Promise<boolean>;
-  close(): Promise<void>;
-  readonly database: Database<CrmTables>;
 }
 
 /** Cursor kinds: a cursor of one list is refused by another. */

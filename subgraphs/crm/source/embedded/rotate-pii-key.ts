@@ -1,17 +1,17 @@
 /**
- * Re-encrypts the CRM's PII under the current key: `tsx subgraphs/crm/source/rotate-pii-key.ts`.
+ * Re-encrypts the CRM's PII under the current key: `tsx subgraphs/crm/source/embedded/rotate-pii-key.ts`.
  * Run it after setting the new `SWITCHBOARD_PII_KEY` with the previous key(s) in
  * `SWITCHBOARD_PII_OLD_KEYS`; afterwards the old keys can be removed. It reads the same
  * configuration as the CRM subgraph (`CRM_DATABASE_URL`, otherwise `data/crm.sqlite`).
  * Also encrypts national IDs stored in plain text by a version before encryption existed.
  */
-import { databaseConfig } from '../../shared/config.js';
-import { openCrmSource } from './open.js';
-import type { SqlCrmStore } from './sql-store.js';
+import { databaseConfig } from '../../../shared/config.js';
+import { openEmbeddedCrmStore } from './open.js';
+import type { SqlCrmStore } from './store.js';
 
 let store: SqlCrmStore | null = null;
 try {
-  store = await openCrmSource(databaseConfig('crm'));
+  store = await openEmbeddedCrmStore(databaseConfig('crm'));
   const result = await store.reencryptAll();
   console.log(
     `re-encrypted ${result.reencrypted} of ${result.scanned} national IDs under key ${result.currentKeyId}; ` +

@@ -12,7 +12,7 @@
  * `SqlCrmStore.reencryptAll()` (CLI: `rotate-pii-key.ts`) has rewritten them.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { secret } from '../../shared/secrets.js';
+import { secret } from '../../../shared/secrets.js';
 
 const VERSION = 'v1';
 const KEY_BYTES = 32;
@@ -92,7 +92,7 @@ export class PiiCipher {
   decrypt(sealed: string, context: string): string {
     const parts = sealed.split(':');
     if (parts.length !== 5 || parts[0] !== VERSION) {
-      throw new PiiDecryptionError(`${context} is not an encrypted value (expected "${VERSION}:<keyId>:…"): run subgraphs/crm/source/rotate-pii-key.ts to encrypt it.`);
+      throw new PiiDecryptionError(`${context} is not an encrypted value (expected "${VERSION}:<keyId>:…"): run subgraphs/crm/source/embedded/rotate-pii-key.ts to encrypt it.`);
     }
     const [, keyId, iv, tag, ciphertext] = parts as [string, string, string, string, string];
     const key = this.keys.get(keyId);

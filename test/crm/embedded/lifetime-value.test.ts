@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
-import type { CrmSeed, OrderRecord, OrderStatus } from '../../subgraphs/crm/source/records.js';
-import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
-import { CUSTOMER_COUNT, crmFixture, customerId, startCrm, type RunningCrm } from './fixture.js';
-import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
-import { internalHeaders, viewer } from '../support/viewers.js';
+import { openEmbeddedCrmStore } from '../../../subgraphs/crm/source/embedded/open.js';
+import type { CrmSeed, OrderRecord, OrderStatus } from '../../../subgraphs/crm/source/records.js';
+import type { SqlCrmStore } from '../../../subgraphs/crm/source/embedded/store.js';
+import { CUSTOMER_COUNT, crmFixture, customerId, startCrm, type RunningCrm } from '../fixture.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../../support/databases.js';
+import { internalHeaders, viewer } from '../../support/viewers.js';
 
 function extraOrder(k: number, status: OrderStatus, total: string, currency = 'CNY'): OrderRecord {
   return { id: `ord_lv_${k}`, customerId: 'cus_000005', number: `LV-${k}`, status, total, currency, placedAt: `2026-06-0${k}T00:00:00.000Z`, shipment: null };
@@ -38,7 +38,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
     let store: SqlCrmStore;
     beforeAll(async () => {
       database = await openTestDatabase();
-      store = await openCrmSource(database.config);
+      store = await openEmbeddedCrmStore(database.config);
       await store.loadSeed(seed());
     });
     afterAll(async () => {

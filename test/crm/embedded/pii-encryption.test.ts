@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
-import { keyIdOf, PiiCipher, PiiDecryptionError } from '../../subgraphs/crm/source/pii-cipher.js';
-import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
-import { crmFixture, startCrm, type RunningCrm } from './fixture.js';
-import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
-import { internalHeaders, viewer } from '../support/viewers.js';
+import { openEmbeddedCrmStore } from '../../../subgraphs/crm/source/embedded/open.js';
+import { keyIdOf, PiiCipher, PiiDecryptionError } from '../../../subgraphs/crm/source/embedded/pii-cipher.js';
+import type { SqlCrmStore } from '../../../subgraphs/crm/source/embedded/store.js';
+import { crmFixture, startCrm, type RunningCrm } from '../fixture.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../../support/databases.js';
+import { internalHeaders, viewer } from '../../support/viewers.js';
 
 const PLAIN_ID = '110101199003070011'; // cus_000001's, in the fixture
 const keyA = randomBytes(32);
@@ -32,7 +32,7 @@ function rotationSuite(dialect: string, openTestDatabase: () => Promise<TempData
     let database: TempDatabase;
     const opened: SqlCrmStore[] = [];
     const open = async (cipher: PiiCipher) => {
-      const store = await openCrmSource(database.config, cipher);
+      const store = await openEmbeddedCrmStore(database.config, cipher);
       opened.push(store);
       return store;
     };

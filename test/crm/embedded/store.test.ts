@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
-import { openDatabase } from '../../subgraphs/shared/database.js';
-import { pageArgs } from '../../subgraphs/shared/pagination.js';
-import { CursorKind } from '../../subgraphs/crm/source/port.js';
-import { openCrmSource } from '../../subgraphs/crm/source/open.js';
-import type { SqlCrmStore } from '../../subgraphs/crm/source/sql-store.js';
-import { CUSTOMER_COUNT, SHARED_NUMBER, crmFixture, customerId, newestFirst, orderCount } from './fixture.js';
-import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { openDatabase } from '../../../subgraphs/shared/database.js';
+import { pageArgs } from '../../../subgraphs/shared/pagination.js';
+import { CursorKind } from '../../../subgraphs/crm/source/port.js';
+import { openEmbeddedCrmStore } from '../../../subgraphs/crm/source/embedded/open.js';
+import type { SqlCrmStore } from '../../../subgraphs/crm/source/embedded/store.js';
+import { CUSTOMER_COUNT, SHARED_NUMBER, crmFixture, customerId, newestFirst, orderCount } from '../fixture.js';
+import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../../support/databases.js';
 
 const code = (expected: string) => (error: unknown) => {
   assert.equal((error as GraphQLError).extensions?.code, expected, (error as Error).message);
@@ -38,7 +38,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
 
     beforeAll(async () => {
       database = await openTestDatabase();
-      store = await openCrmSource(database.config);
+      store = await openEmbeddedCrmStore(database.config);
     });
     afterAll(async () => {
       await store?.close();
@@ -49,7 +49,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
       assert.equal(await store.isEmpty(), true);
       await store.loadSeed(fixture);
       assert.equal(await store.isEmpty(), false);
-      const again = await openCrmSource(database.config);
+      const again = await openEmbeddedCrmStore(database.config);
       await again.close();
       const [first] = await store.customersByIds(['cus_000001']);
       assert.deepEqual(first, fixture.customers[0]);
@@ -65,7 +65,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
       } finally {
         await raw.close();
       }
-      const upgraded = await openCrmSource(old.config);
+      const upgraded = await openEmbeddedCrmStore(old.config);
       try {
         await upgraded.loadSeed({ owners: [], customers: [{ ...fixture.customers[0]!, phones: [] }], orders: [], activities: [] });
         const [found] = await upgraded.customersByPhoneNumbers(['+8613800138000']);
@@ -73,7 +73,7 @@ function storeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabas
         const updated = await upgraded.updateContact('cus_000001', { phones: [{ number: '010-65529988转8001', type: 'WORK' }] });
         assert.deepEqual(updated.phones, [{ raw: '010-65529988转8001', e164: '+861065529988', extension: '8001', type: 'WORK' }]);
         // Migrating again is a no-op.
-        await (await openCrmSource(old.config)).close();
+        await (await openEmbeddedCrmStore(old.config)).close();
       } finally {
         await upgraded.close();
         await old.cleanup();

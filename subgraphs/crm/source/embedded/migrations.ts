@@ -5,7 +5,7 @@
  * an applied migration is never edited.
  */
 import type { Kysely } from 'kysely';
-import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
+import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import type { CrmTables } from './tables.js';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { activityCount, customerId, orderCount, startCrm, type RunningCrm } from './fixture.js';
+import { activityCount, customerId, orderCount, startCrm, type RunningCrm } from '../fixture.js';
 
 const ENTITIES = /* GraphQL */ `
   query ($r: [_Any!]!) {

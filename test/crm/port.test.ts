@@ -1,0 +1,50 @@
+/**
+ * The CRM port's behavioural suite (port/suite.ts) against every adapter: the embedded store
+ * on SQLite and on PostgreSQL, the mapped-SQL adapter over a foreign schema on PostgreSQL,
+ * and the HubSpot adapter against a contract server that validates every request and
+ * response against HubSpot's published OpenAPI documents.
+ */
+import { randomUUID } from 'node:crypto';
+import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
+import { openMappedSqlCrmSource } from '../../subgraphs/crm/source/sql-mapped/open.js';
+import { POSTGRES_SKIP_REASON, POSTGRES_URL, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { portDataset } from './port/dataset.js';
+import { createForeignCrm, foreignMapping } from './port/foreign-schema.js';
+import { hubSpotHarness } from './port/hubspot-harness.js';
+import { portSuite } from './port/suite.js';
+
+const embedded = (temp: () => Promise<TempDatabase>) => async () => {
+  const database = await temp();
+  const store = await openEmbeddedCrmStore(database.config);
+  await store.loadSeed(portDataset());
+  return {
+    source: store,
+    cleanup: async () => {
+      await store.close();
+      await database.cleanup();
+    },
+  };
+};
+const needsPostgres = async () => ((await postgresReachable()) ? null : POSTGRES_SKIP_REASON);
+
+await portSuite({ name: 'the embedded store (SQLite)', skip: async () => null, open: embedded(() => tempSqlite('crm-port')), orders: true, writes: true });
+await portSuite({ name: 'the embedded store (PostgreSQL)', skip: needsPostgres, open: embedded(() => tempPostgresSchema('crm_port')), orders: true, writes: true });
+await portSuite({
+  name: 'the mapped-SQL adapter (a foreign schema on PostgreSQL)',
+  skip: needsPostgres,
+  open: async () => {
+    const schema = `foreign_crm_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const drop = await createForeignCrm(schema, portDataset());
+    const source = await openMappedSqlCrmSource(POSTGRES_URL, foreignMapping(schema));
+    return {
+      source,
+      cleanup: async () => {
+        await source.close();
+        await drop();
+      },
+    };
+  },
+  orders: true,
+  writes: false,
+});
+await portSuite(hubSpotHarness());
