@@ -86,9 +86,11 @@ function hash(document: DocumentNode): string {
 /**
  * What the enrichment of an event may depend on besides the operation and its variables:
  * the viewer exactly as the subgraphs receive it in the internal token (role, scopes, team,
- * agent id, related customers, including the caller added for an agent's own call), except
- * `expiresAt`, which changes no answer. Subscribers of one stream with equal keys get the
- * same enrichment; any difference in rights means a separate one.
+ * agent id, related customers, including the caller added for an agent's own call, and the
+ * subject), except `expiresAt`, which changes no answer. Subscribers of one stream with equal
+ * keys get the same enrichment; any difference means a separate one. The subject stays in the
+ * key although no subgraph read depends on it today: leaving it out would let different users
+ * with equal rights share, which needs that rule written down first.
  */
 export function rightsKey(viewer: Viewer): string {
   const { expiresAt: _expiresAt, ...rights } = viewer;
