@@ -36,6 +36,8 @@ export interface UsageWindow {
   /** Highest resident memory sampled in the window, MB. */
   rssPeakMb: number;
   rssEndMb: number;
+  /** CPU time (user + system) the process used in the window, ms: unlike the percentages, not disturbed by other work on the machine. */
+  cpuMs: number;
 }
 
 interface Sample {
@@ -95,6 +97,7 @@ export class UsageSampler {
             cpuPeakPct: peak,
             rssPeakMb: Math.max(...inWindow.map((s) => s.rss)),
             rssEndMb: last.rss,
+            cpuMs: last.cpu - first.cpu,
           };
         }
         return result;

@@ -12,8 +12,12 @@
  * call center's part (202 → event published) and the gateway's (→ enriched event received).
  *
  * Options: --agents 1000 --rates 50,200 --seconds 20 --customers 1000 --keep (keep the data dir)
- * --profile (V8 CPU profiles of the four servers into bench/results/screen-pop-profile/;
- * summarise one with `node --import tsx bench/gateway/profile-summary.ts <file>`)
+ * --profile (V8 CPU profiles of the four servers' main threads over the last phase into
+ * bench/results/screen-pop-profile/; summarise one with
+ * `node --import tsx bench/gateway/profile-summary.ts <file>`)
+ *
+ * The column "CPU ms/event" is the CPU time (user + system, `/proc`) the four servers used in
+ * the phase divided by the events delivered: unlike latency, it holds on a busy machine.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +30,8 @@ import { CTI_SECRET, ROOT, gatewayQuery, startNode, startStackProcesses, tail } 
 import type { LoadConfig, LoadResult } from './load.js';
 
 const TARGET_P99_MS = 50;
+/** The server processes whose CPU time makes up "CPU ms/event" (not the load process). */
+const SERVERS = ['gateway', 'callcenter', 'crm', 'tickets'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +102,11 @@ try {
       } catch {
         continue;
       }
+      // The profiles cover the last phase only (profile-on-signal.ts: the first SIGUSR2 starts, the second writes).
+      const profiled = profileDir !== undefined && message.rate === rates.at(-1);
+      if (profiled && (message.phase === 'start' || message.phase === 'end')) {
+        for (const child of [stack.gateway, stack.callcenter, stack.crm, stack.tickets]) child.process.kill('SIGUSR2');
+      }
       if (message.phase === 'start') {
         open = { rate: message.rate!, window: sampler!.window() };
         console.log(`  ${message.rate} events/s …`);
@@ -114,6 +125,7 @@ try {
   const rows = result.phases.map((phase) => {
     const u = usage.get(phase.rate) ?? {};
     const d = phase.acceptedToEvent;
+    const serverCpuMs = SERVERS.reduce((sum, name) => sum + (u[name]?.cpuMs ?? 0), 0);
     return [
       `${phase.rate}/s`,
       cell(phase.achievedRate),
@@ -128,9 +140,11 @@ try {
       `${cell(u.callcenter?.cpuAvgPct, 0)}% / ${cell(u.callcenter?.cpuPeakPct, 0)}%`,
       `${cell(u.callcenter?.rssPeakMb, 0)} MB`,
       `${cell(u.crm?.cpuAvgPct, 0)}% / ${cell(u.tickets?.cpuAvgPct, 0)}% / ${cell(u.load?.cpuAvgPct, 0)}%`,
+      d.count > 0 ? `${cell(serverCpuMs / d.count, 2)} ms` : '-',
+      d.count > 0 ? SERVERS.map((name) => cell((u[name]?.cpuMs ?? 0) / d.count, 2)).join(' / ') : '-',
     ];
   });
-  const header = ['rate', 'achieved', 'events', 'lost', 'p50', 'p95', 'p99', 'max', 'gateway CPU avg/peak', 'gateway RSS', 'callcenter CPU avg/peak', 'callcenter RSS', 'crm / tickets / load CPU'];
+  const header = ['rate', 'achieved', 'events', 'lost', 'p50', 'p95', 'p99', 'max', 'gateway CPU avg/peak', 'gateway RSS', 'callcenter CPU avg/peak', 'callcenter RSS', 'crm / tickets / load CPU', 'CPU ms/event', 'gw / cc / crm / tk ms/event'];
   const machineAfter = machine();
   console.log(`\nScreen-pop latency, webhook 202 → enriched event at the subscriber (${result.subscribedLive}/${agents} agents subscribed, ${machineAfter.description}; load average before ${machineBefore.loadAverage.join(', ')}):\n`);
   console.log(table(header, rows));

@@ -50,9 +50,9 @@ process.once('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-/** Starts `node [nodeFlags] --import tsx <entry> [args]` (entry relative to the repository root), output to `logFile`. */
-export function startNode(name: string, entry: string, env: NodeJS.ProcessEnv, logFile: string, args: string[] = [], nodeFlags: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, entry), ...args], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node --import tsx [nodeFlags] <entry> [args]` (entry relative to the repository root; flags after tsx, so a preloaded module may be TypeScript), output to `logFile`. */
+export function startNode(name: string, entry: string, env: NodeJS.ProcessEnv, logFile: string, args: string[] = [], nodeFlags: string[] = [], root = ROOT): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeFlags, join(root, entry), ...args], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`could not start ${name} (${entry})`);
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout.pipe(log);
@@ -133,9 +133,15 @@ export interface StackOptions {
   logDir: string;
   /** Demo customers each subgraph seeds into its empty store on start (as `npm start`; 0: none). */
   seedCustomers: number;
+  /** The checkout whose sources the four processes run (default: this one); another checkout compares two versions side by side. */
+  root?: string;
   /** Environment on top of `benchEnv`. */
   env?: NodeJS.ProcessEnv;
-  /** When set, every server writes a V8 CPU profile (`<name>.cpuprofile`) here when it stops. */
+  /**
+   * When set, every server preloads `bench/gateway/profile-on-signal.ts`: SIGUSR2 starts its
+   * main thread's V8 CPU profiler, a second one writes `<name>.cpuprofile` here
+   * (`--cpu-prof` would profile tsx's loader thread into the same file name).
+   */
   profileDir?: string;
 }
 
@@ -152,19 +158,21 @@ export async function startStackProcesses(options: StackOptions): Promise<StackP
     ...options.env,
   });
   const started: Child[] = [];
-  const flags = (name: string) => (options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
+  const profileDir = options.profileDir;
+  const flags = (): string[] => (profileDir ? ['--import', './bench/gateway/profile-on-signal.ts'] : []);
+  const envOf = (name: string): NodeJS.ProcessEnv => (profileDir ? { ...env, BENCH_PROFILE_FILE: join(profileDir, `${name}.cpuprofile`) } : env);
   const stop = async () => {
     for (const child of started.reverse()) await stopChild(child);
   };
   try {
     const subgraphs = SUBGRAPHS.map((name) => {
-      const child = startNode(name, `subgraphs/${name}/index.ts`, env, join(options.logDir, `${name}.log`), [], flags(name));
+      const child = startNode(name, `subgraphs/${name}/index.ts`, envOf(name), join(options.logDir, `${name}.log`), [], flags(), options.root);
       started.push(child);
       return child;
     });
     // Seeding 1,000 customers takes seconds; a large data set is seeded beforehand (`npm run seed`).
     await Promise.all(subgraphs.map((child, i) => waitForHealth(child, `http://127.0.0.1:${ports[SUBGRAPHS[i]!]}/health`, 300_000)));
-    const gateway = startNode('gateway', 'gateway/index.ts', env, join(options.logDir, 'gateway.log'), [], flags('gateway'));
+    const gateway = startNode('gateway', 'gateway/index.ts', envOf('gateway'), join(options.logDir, 'gateway.log'), [], flags(), options.root);
     started.push(gateway);
     await waitForHealth(gateway, `http://127.0.0.1:${gatewayPort}/health`, 60_000);
     return {

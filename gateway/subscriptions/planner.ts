@@ -47,6 +47,8 @@ const EVENT_SERVICE = '__switchboard_subscription_event';
 
 export class SubscriptionPlanner {
   private readonly plans: BoundedCache<SubscriptionPlan>;
+  /** Per plan (alive while a subscription or the plan cache holds it). */
+  private readonly prepared = new WeakMap<SubscriptionPlan, PreparedExecution>();
   private schemaSeen: Schema | undefined;
 
   /** `cacheBytes`: the plan cache's budget (`SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB`). */
@@ -83,12 +85,35 @@ export class SubscriptionPlanner {
   /** Runs the rest of the plan for one event from the primary subscription; returns the client's result. */
   async enrich(plan: SubscriptionPlan, event: ExecutionResult, requestContext: GatewayGraphQLRequestContext): Promise<ExecutionResult> {
     const gateway = internals(this.gateway);
+    const { queryPlan, operationContext } = this.execution(plan, gateway);
     const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data ?? null, errors: event.errors?.map((e) => ({ ...e })) }) };
     const serviceMap: Record<string, GraphQLDataSource> = { [EVENT_SERVICE]: eventSource };
     for (const [name, { dataSource }] of Object.entries(gateway.serviceMap)) serviceMap[name] = dataSource;
-    const primary: FetchNode = { ...plan.primary, serviceName: EVENT_SERVICE };
-    const queryPlan: QueryPlan = { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary };
-    const operationContext = buildOperationContext({ schema: gateway.schema, operationDocument: plan.document, operationName: plan.operationName ?? undefined });
     return executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, gateway.supergraphSchema, gateway.apiSchema);
   }
+
+  /**
+   * What executing `plan` needs that depends only on the plan and the schema (the query plan
+   * with the event as its first fetch, the operation context): built on the plan's first
+   * event, again after a supergraph reload.
+   */
+  private execution(plan: SubscriptionPlan, gateway: GatewayInternals): PreparedExecution {
+    let prepared = this.prepared.get(plan);
+    if (!prepared || prepared.schema !== gateway.schema) {
+      const primary: FetchNode = { ...plan.primary, serviceName: EVENT_SERVICE };
+      prepared = {
+        schema: gateway.schema,
+        queryPlan: { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary },
+        operationContext: buildOperationContext({ schema: gateway.schema, operationDocument: plan.document, operationName: plan.operationName ?? undefined }),
+      };
+      this.prepared.set(plan, prepared);
+    }
+    return prepared;
+  }
+}
+
+interface PreparedExecution {
+  schema: GraphQLSchema;
+  queryPlan: QueryPlan;
+  operationContext: ReturnType<typeof buildOperationContext>;
 }

@@ -4,7 +4,8 @@
  * with `connectionParams` (`authorization: "Bearer …"` or `apiKey`) through the same context
  * builder as HTTP, and ends when its token expires. Subscriptions are planned by the
  * gateway's planner, their primary stream shared with identical subscriptions, and every
- * event enriched through the gateway's plan execution under the caller's rights; a stream
+ * event enriched through the gateway's plan execution under the caller's rights, once per
+ * distinct (operation, variables, rights) among the subscribers of a stream (`rightsKey`); a stream
  * that could not be resumed without a gap closes its clients with 4521 (upstream.ts).
  * Queries and mutations sent over the socket run through Apollo Server as over HTTP and every
  * result, errors included, goes back as a protocol message: no operation closes the socket.
@@ -24,6 +25,7 @@ import type { AuthorizingGateway } from '../authz/authorizing-gateway.js';
 import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
 import type { AuthorizedOperation } from '../authz/authorize-operation.js';
+import type { Viewer } from '../../schema/viewer.js';
 import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
 import { CLOSE_CODES } from './close-codes.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
@@ -81,6 +83,28 @@ function hash(document: DocumentNode): string {
   return createHash('sha256').update(print(document)).digest('hex');
 }
 
+/**
+ * What the enrichment of an event may depend on besides the operation and its variables:
+ * the viewer exactly as the subgraphs receive it in the internal token (role, scopes, team,
+ * agent id, related customers, including the caller added for an agent's own call, and the
+ * subject), except `expiresAt`, which changes no answer. Subscribers of one stream with equal
+ * keys get the same enrichment; any difference means a separate one. The subject stays in the
+ * key although no subgraph read depends on it today: leaving it out would let different users
+ * with equal rights share, which needs that rule written down first.
+ */
+export function rightsKey(viewer: Viewer): string {
+  const { expiresAt: _expiresAt, ...rights } = viewer;
+  return JSON.stringify(rights);
+}
+
+/**
+ * `result` for one more subscriber: its data copied, because completing a result for a
+ * subscriber (hidden fields dropped, removed fields nulled) changes it in place.
+ */
+function copyForSubscriber(result: ExecutionResult): ExecutionResult {
+  return result.data ? { ...result, data: structuredClone(result.data) } : result;
+}
+
 export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<void> } {
   // Upgrades are read like HTTP requests (subgraphs/shared/request-target.ts).
   const wss = new WebSocketServer({
@@ -93,6 +117,19 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
   });
   serveUpgrades(options.server, wss, '/graphql');
   const connections = new WeakMap<WebSocket, ConnectionState>();
+  /**
+   * Enrichments of one upstream event (a stream hands the same object to all its listeners)
+   * by operation, variables and rights: subscribers with equal keys share one run of the
+   * plan (each gets its own copy to complete). Gone with the event.
+   */
+  const enrichments = new WeakMap<ExecutionResult, Map<string, Promise<ExecutionResult>>>();
+  function enrichOnce(event: ExecutionResult, key: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    let byKey = enrichments.get(event);
+    if (!byKey) enrichments.set(event, (byKey = new Map()));
+    let enriched = byKey.get(key);
+    if (!enriched) byKey.set(key, (enriched = run()));
+    return enriched.then(copyForSubscriber);
+  }
 
   function dropSlow(socket: WebSocket): void {
     socket.close(CLOSE_CODES.SLOW_CONSUMER, 'Slow consumer: reconnect, then catch up with callEventsSince');
@@ -143,6 +180,7 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
       overallCachePolicy: undefined,
     } as unknown as GatewayGraphQLRequestContext;
     const audited = { viewer: context.viewer, operationName, requestId: context.requestId, variables };
+    const operationKey = JSON.stringify([requestContext.queryHash, operationName, variables]);
     let stop = () => undefined as void;
     // Counted from here until the client leaves or the stream ends, whichever comes first.
     let running = true;
@@ -177,7 +215,9 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
           const eventContext = party
             ? options.contexts.withViewer(next, { ...next.viewer, related: withRelated(next.viewer.related ?? NO_RELATED, { phoneNumbers: [party] }) })
             : next;
-          const enriched = await options.planner.enrich(plan, event, { ...requestContext, context: eventContext });
+          const enriched = await enrichOnce(event, `${operationKey}\u0000${rightsKey(eventContext.viewer)}`, () =>
+            options.planner.enrich(plan, event, { ...requestContext, context: eventContext }),
+          );
           const result = await options.authorizing.complete(authorized, enriched, { ...audited, requestId: next.requestId, deadline: next.deadline });
           if (!queue.push(result) || socket.bufferedAmount > options.maxBufferedBytes) dropSlow(socket);
         });

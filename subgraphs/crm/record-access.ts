@@ -26,11 +26,22 @@ function customerFields(): string[] {
   return fields;
 }
 
+/** Verdicts of one request (its context) by customer record: decided once per customer, not once per field. */
+const verdicts = new WeakMap<CrmContext, WeakMap<CustomerRecord, Promise<RecordAccess>>>();
+
 /** The current caller's access to `customer` (the owner lookup is batched and cached per request). */
-export async function recordAccessOf(customer: CustomerRecord, { viewer, loaders }: CrmContext): Promise<RecordAccess> {
-  if (!hasRecordRestriction(viewer)) return 'FULL';
-  const owner = customer.ownerId === null ? null : await loaders.ownerById.load(customer.ownerId);
-  return customerRecordAccess(viewer, { id: customer.id, ownerTeam: owner?.team ?? null, phoneNumbers: customer.phones.map((phone) => phone.e164) });
+export function recordAccessOf(customer: CustomerRecord, context: CrmContext): Promise<RecordAccess> {
+  const { viewer, loaders } = context;
+  if (!hasRecordRestriction(viewer)) return Promise.resolve('FULL');
+  let byCustomer = verdicts.get(context);
+  if (!byCustomer) verdicts.set(context, (byCustomer = new WeakMap()));
+  let verdict = byCustomer.get(customer);
+  if (!verdict) {
+    const owner = customer.ownerId === null ? Promise.resolve(null) : loaders.ownerById.load(customer.ownerId);
+    verdict = owner.then((found) => customerRecordAccess(viewer, { id: customer.id, ownerTeam: found?.team ?? null, phoneNumbers: customer.phones.map((phone) => phone.e164) }));
+    byCustomer.set(customer, verdict);
+  }
+  return verdict;
 }
 
 function fieldResolver(resolvers: CustomerResolvers, field: string): FieldResolver {
@@ -51,9 +62,13 @@ export function withRecordAccess(resolvers: CustomerResolvers): CustomerResolver
     if (MINIMAL_CUSTOMER_FIELDS.has(field)) continue;
     const resolve = fieldResolver(resolvers, field);
     const coordinate = `Customer.${field}`;
-    wrapped[field] = async (customer: CustomerRecord, args: unknown, context: CrmContext, info: GraphQLResolveInfo) => {
-      if ((await recordAccessOf(customer, context)) === 'MINIMAL') throw recordRestricted(coordinate, customer.id);
-      return resolve(customer, args, context, info);
+    // Unrestricted callers (admins, services, …) resolve as if unwrapped: no promise per field and row.
+    wrapped[field] = (customer: CustomerRecord, args: unknown, context: CrmContext, info: GraphQLResolveInfo) => {
+      if (!hasRecordRestriction(context.viewer)) return resolve(customer, args, context, info);
+      return recordAccessOf(customer, context).then((access) => {
+        if (access === 'MINIMAL') throw recordRestricted(coordinate, customer.id);
+        return resolve(customer, args, context, info);
+      });
     };
   }
   return wrapped as CustomerResolvers;
