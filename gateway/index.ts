@@ -1,5 +1,6 @@
 /** Starts the gateway from environment configuration (see README: Configuration). */
 import { gatewayConfig } from './config.js';
+import { configOrExit } from '../subgraphs/shared/env/read.js';
 import { startGateway } from './server.js';
 import { stopOnSignals } from '../subgraphs/shared/shutdown.js';
 import { loggerFor } from '../subgraphs/shared/observability/logger.js';
@@ -10,6 +11,9 @@ const log = loggerFor('gateway');
 // subgraph fetches) is labelled with it, as the dashboard expects.
 registry.setDefaultLabels({ service: 'gateway' });
 
-const gateway = await startGateway(gatewayConfig());
-log.info(`gateway ready at ${gateway.graphqlUrl}`);
-stopOnSignals('gateway', () => gateway.close());
+const config = configOrExit(log, () => gatewayConfig());
+if (config) {
+  const gateway = await startGateway(config);
+  log.info(`gateway ready at ${gateway.graphqlUrl}`);
+  stopOnSignals('gateway', () => gateway.close());
+}

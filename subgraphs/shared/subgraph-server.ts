@@ -16,17 +16,19 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { asKeyValueCache, boundedCache, documentBytes, mib } from './bounded-cache.js';
+import { asKeyValueCache, boundedCache, documentBytes } from './bounded-cache.js';
 import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
 import { observabilityPlugin } from './observability/access-log.js';
 import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import { once } from './shutdown.js';
+import { envValue } from './env/read.js';
+import type { SubgraphName } from './subgraph-names.js';
 import { readinessRoute } from './readiness.js';
 import type { Viewer } from '../../schema/viewer.js';
 
-export type SubgraphName = 'crm' | 'callcenter' | 'tickets';
+export type { SubgraphName } from './subgraph-names.js';
 
 export function schemaPath(name: SubgraphName): string {
   return fileURLToPath(new URL(`../../schema/${name}.graphql`, import.meta.url));
@@ -62,11 +64,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
 
 /** `SUBGRAPH_DOCUMENT_CACHE_MB` in bytes (default 16 MiB): every distinct plan fetch the gateway sends is a distinct document here. */
 export function subgraphDocumentCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.SUBGRAPH_DOCUMENT_CACHE_MB;
-  if (value === undefined || value === '') return mib(16);
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`SUBGRAPH_DOCUMENT_CACHE_MB must be a positive number of MiB, got ${JSON.stringify(value)}.`);
-  return mib(parsed);
+  return envValue('SUBGRAPH_DOCUMENT_CACHE_MB', env);
 }
 
 export interface RunningServer {
@@ -88,9 +86,9 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   const viewers = new WeakMap<IncomingMessage, Viewer>();
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError: errorFormatter(process.env.NODE_ENV === 'production'),
-    hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    formatError: errorFormatter(envValue('NODE_ENV') === 'production'),
+    hideSchemaDetailsFromClientErrors: envValue('NODE_ENV') === 'production',
+    includeStacktraceInErrorResponses: envValue('NODE_ENV') === 'development',
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
     documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: options.documentCacheBytes ?? subgraphDocumentCacheBytes(), sizeOf: documentBytes })),
