@@ -13,6 +13,7 @@ import type { DatabaseConfig } from './database.js';
 import type { RunningServer, SubgraphName } from './subgraph-server.js';
 import { loggerFor } from './observability/logger.js';
 import { registry } from './observability/metrics.js';
+import { startTracing } from './observability/tracing.js';
 
 const log = loggerFor('subgraph');
 
@@ -31,6 +32,7 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   registry.setDefaultLabels({ service: name });
   const config = configOrExit(log, () => subgraphConfig(name));
   if (!config) return;
+  const tracing = await startTracing(name);
   const source = await open(config.database);
   if (config.seedCustomers > 0 && (await source.isEmpty())) {
     log.info(`seeding ${config.seedCustomers} demo customers into the empty ${name} store`);
@@ -41,5 +43,6 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   stopOnSignals(name, async () => {
     await server.close();
     await source.close();
+    await tracing?.shutdown();
   });
 }

@@ -27,6 +27,7 @@ import { envValue } from './env/read.js';
 import type { SubgraphName } from './subgraph-names.js';
 import { readinessRoute } from './readiness.js';
 import type { Viewer } from '../../schema/viewer.js';
+import type { TraceCarrier } from './observability/tracing.js';
 
 export type { SubgraphName } from './subgraph-names.js';
 
@@ -36,6 +37,14 @@ export function schemaPath(name: SubgraphName): string {
 
 export function readSubgraphSdl(name: SubgraphName): string {
   return readFileSync(schemaPath(name), 'utf8');
+}
+
+/**
+ * A subscription's context, where the resolver of each event leaves the event's trace
+ * (webhook trace, acceptance time): sent to the gateway as the result's `extensions.trace`.
+ */
+export interface EventTraceHolder {
+  eventTrace?: TraceCarrier;
 }
 
 /** What every subgraph context carries besides its own parts. */
@@ -199,6 +208,14 @@ export function attachGraphqlWs<TContext>(
         });
         // The same object (not a copy): the subgraph may have registered it (e.g. to close the connection).
         return Object.assign(own, { viewer });
+      },
+      // Each event's trace goes on with its result (the resolver has just run on this context).
+      onNext(_ctx, _id, _payload, args, result) {
+        const holder = args.contextValue as EventTraceHolder;
+        const carried = holder.eventTrace;
+        if (!carried) return;
+        holder.eventTrace = undefined;
+        return { ...result, extensions: { ...result.extensions, trace: carried } };
       },
     },
     wss,

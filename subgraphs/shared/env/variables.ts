@@ -241,6 +241,13 @@ export const VARIABLES = {
     usedBy: ALL,
     meaning: 'on SIGINT/SIGTERM (once, however many arrive) each server stops accepting connections and lets open requests finish for at most this long before cutting them off',
   }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: variable(httpUrl(), {
+    usedBy: ALL,
+    meaning:
+      'OpenTelemetry traces: the OTLP/HTTP collector (e.g. `http://otel-collector:4318`; spans go to `/v1/traces`). Unset: no tracing. The other standard `OTEL_EXPORTER_OTLP_*` variables (headers, timeout, compression) apply too ([details](docs/operations.md#traces))',
+  }),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: variable(httpUrl(), { usedBy: ALL, meaning: 'the full OTLP/HTTP traces URL, instead of `OTEL_EXPORTER_OTLP_ENDPOINT`' }),
+  OTEL_SERVICE_NAME: variable(text(undefined, '`switchboard-<process>`'), { usedBy: ALL, meaning: "the traces' `service.name`" }),
   SWITCHBOARD_SIMULATE: variable(flag(true), { usedBy: ['npm start'], meaning: '`false`: `npm start` runs no call simulator (as `--no-simulate`)' }),
 } satisfies Record<string, EnvVariable<unknown>>;
 
