@@ -143,7 +143,9 @@ const SUBGRAPHS = ['crm', 'callcenter', 'tickets'] as const;
 
 /** Starts the subgraphs (seeding an empty store as `npm start` does), then the gateway. */
 export async function startStackProcesses(options: StackOptions): Promise<StackProcesses> {
-  const [crmPort, callcenterPort, ticketsPort, gatewayPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [crmPort, callcenterPort, ticketsPort, freeGatewayPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  // A caller that must know the gateway's URL beforehand (the call-log outbox's) chooses its port.
+  const gatewayPort = options.env?.GATEWAY_PORT ? Number(options.env.GATEWAY_PORT) : freeGatewayPort;
   const ports = { crm: crmPort!, callcenter: callcenterPort!, tickets: ticketsPort! };
   const env = benchEnv(options.dataDir, {
     SWITCHBOARD_SEED_CUSTOMERS: String(options.seedCustomers),
