@@ -168,7 +168,7 @@ export async function startStackProcesses(options: StackOptions): Promise<StackP
     await Promise.all(subgraphs.map((child, i) => waitForHealth(child, `http://127.0.0.1:${ports[SUBGRAPHS[i]!]}/health`, 300_000)));
     const gateway = startNode('gateway', 'gateway/index.ts', env, join(options.logDir, 'gateway.log'), [], flags('gateway'));
     started.push(gateway);
-    await waitForHealth(gateway, `http://127.0.0.1:${gatewayPort}/health`, 60_000);
+    await waitForHealth(gateway, `http://127.0.0.1:${gatewayPort}/health`, 180_000);
     return {
       gateway,
       crm: subgraphs[0]!,
