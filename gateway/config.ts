@@ -1,14 +1,16 @@
 /**
- * Gateway configuration from environment variables (documented in the README).
+ * Gateway configuration from environment variables (declared in
+ * subgraphs/shared/env/variables.ts, tabled in the README).
  */
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
-import { mib } from '../subgraphs/shared/bounded-cache.js';
+import { readEnv } from '../subgraphs/shared/env/read.js';
+import { DEVELOPMENT_CORS_ORIGINS } from '../subgraphs/shared/env/variables.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import type { JwtConfig } from './auth/jwt.js';
 import { parseOrigins } from './http/cors.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation/limits.js';
+import type { OperationLimits } from './operation/limits.js';
 import type { RateLimitConfig } from './rate-limit.js';
 import type { BreakerConfig } from './subgraph-breaker.js';
 
@@ -79,108 +81,75 @@ export interface GatewayConfig {
   ide: boolean;
 }
 
-/** A size in MiB from the environment (fractions allowed), in bytes. */
-function mebibytes(value: string | undefined, fallbackMib: number, name: string): number {
-  if (value === undefined || value === '') return mib(fallbackMib);
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number of MiB, got ${JSON.stringify(value)}.`);
-  return mib(parsed);
-}
+export { DEVELOPMENT_CORS_ORIGINS };
 
-/** Origins allowed by default outside production: a frontend dev server (Vite) on this machine. */
-export const DEVELOPMENT_CORS_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
-
-function positiveInteger(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got ${JSON.stringify(value)}.`);
-  return parsed;
-}
-
-function atLeastOne(value: string | undefined, fallback: number, name: string): number {
-  const parsed = positiveInteger(value, fallback, name);
-  if (parsed === 0) throw new Error(`${name} must be at least 1, got ${JSON.stringify(value)}.`);
-  return parsed;
-}
-
-function percent(value: string | undefined, fallback: number, name: string): number {
-  const parsed = positiveInteger(value, fallback, name);
-  if (parsed > 100) throw new Error(`${name} must be a percentage from 0 to 100, got ${JSON.stringify(value)}.`);
-  return parsed;
-}
-
-/** The rate-limit settings; a budget of 0 is no budget, so all four at 0 turn rate limiting off. */
-function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
-  const operations = positiveInteger(env.SWITCHBOARD_RATE_LIMIT_OPERATIONS, 6000, 'SWITCHBOARD_RATE_LIMIT_OPERATIONS');
-  const cost = positiveInteger(env.SWITCHBOARD_RATE_LIMIT_COST, 5_000_000, 'SWITCHBOARD_RATE_LIMIT_COST');
-  const windowSeconds = atLeastOne(env.SWITCHBOARD_RATE_LIMIT_WINDOW_SECONDS, 60, 'SWITCHBOARD_RATE_LIMIT_WINDOW_SECONDS');
-  return {
-    windowSeconds,
-    user: { operations, cost },
-    service: {
-      operations: positiveInteger(env.SWITCHBOARD_RATE_LIMIT_SERVICE_OPERATIONS, operations, 'SWITCHBOARD_RATE_LIMIT_SERVICE_OPERATIONS'),
-      cost: positiveInteger(env.SWITCHBOARD_RATE_LIMIT_SERVICE_COST, cost, 'SWITCHBOARD_RATE_LIMIT_SERVICE_COST'),
-    },
-  };
-}
-
+/**
+ * The gateway's configuration from the environment (each variable declared in
+ * subgraphs/shared/env/variables.ts). Throws one `EnvError` naming every variable the gateway
+ * reads that is wrong, or missing in production.
+ */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const production = env.NODE_ENV === 'production';
+  const v = readEnv('gateway', env);
+  const production = v.NODE_ENV === 'production';
   const subgraphUrls: Record<string, string> = {};
-  for (const name of ['crm', 'callcenter', 'tickets']) {
-    const url = env[`${name.toUpperCase()}_URL`];
+  for (const [name, url] of [['crm', v.CRM_URL], ['callcenter', v.CALLCENTER_URL], ['tickets', v.TICKETS_URL]] as const) {
     if (url) subgraphUrls[name] = url;
   }
+  const rateLimit: RateLimitConfig = {
+    windowSeconds: v.SWITCHBOARD_RATE_LIMIT_WINDOW_SECONDS,
+    user: { operations: v.SWITCHBOARD_RATE_LIMIT_OPERATIONS, cost: v.SWITCHBOARD_RATE_LIMIT_COST },
+    service: {
+      operations: v.SWITCHBOARD_RATE_LIMIT_SERVICE_OPERATIONS ?? v.SWITCHBOARD_RATE_LIMIT_OPERATIONS,
+      cost: v.SWITCHBOARD_RATE_LIMIT_SERVICE_COST ?? v.SWITCHBOARD_RATE_LIMIT_COST,
+    },
+  };
   return {
-    port: positiveInteger(env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'),
-    host: env.GATEWAY_HOST ?? '127.0.0.1',
-    supergraphPath: env.SWITCHBOARD_SUPERGRAPH ?? fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
+    port: v.GATEWAY_PORT,
+    host: v.GATEWAY_HOST,
+    supergraphPath: v.SWITCHBOARD_SUPERGRAPH ?? fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
     subgraphUrls,
-    subgraphTimeoutMs: positiveInteger(env.SWITCHBOARD_SUBGRAPH_TIMEOUT_MS, 3000, 'SWITCHBOARD_SUBGRAPH_TIMEOUT_MS'),
-    introspection: env.SWITCHBOARD_INTROSPECTION ? env.SWITCHBOARD_INTROSPECTION === 'true' : !production,
+    subgraphTimeoutMs: v.SWITCHBOARD_SUBGRAPH_TIMEOUT_MS,
+    introspection: v.SWITCHBOARD_INTROSPECTION ?? !production,
     production,
-    vendorTelemetry: env.SWITCHBOARD_APOLLO_TELEMETRY === 'true',
+    vendorTelemetry: v.SWITCHBOARD_APOLLO_TELEMETRY,
     jwt: {
-      jwksUrl: env.SWITCHBOARD_JWKS_URL || null,
-      secret: env.SWITCHBOARD_JWKS_URL ? null : secret('SWITCHBOARD_JWT_SECRET', env),
-      issuer: env.SWITCHBOARD_JWT_ISSUER ?? 'switchboard-dev',
-      audience: env.SWITCHBOARD_JWT_AUDIENCE ?? 'switchboard',
-      clockToleranceSeconds: positiveInteger(env.SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS, 30, 'SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS'),
-      jwksCooldownMs: positiveInteger(env.SWITCHBOARD_JWKS_COOLDOWN_MS, 30_000, 'SWITCHBOARD_JWKS_COOLDOWN_MS'),
+      jwksUrl: v.SWITCHBOARD_JWKS_URL ?? null,
+      secret: v.SWITCHBOARD_JWKS_URL ? null : secret('SWITCHBOARD_JWT_SECRET', env),
+      issuer: v.SWITCHBOARD_JWT_ISSUER,
+      audience: v.SWITCHBOARD_JWT_AUDIENCE,
+      clockToleranceSeconds: v.SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS,
+      jwksCooldownMs: v.SWITCHBOARD_JWKS_COOLDOWN_MS,
     },
-    rejectUnauthorizedOperations: env.SWITCHBOARD_REJECT_UNAUTHORIZED === 'true',
+    rejectUnauthorizedOperations: v.SWITCHBOARD_REJECT_UNAUTHORIZED,
     database: gatewayDatabaseConfig(env),
-    apiKeyCacheMs: positiveInteger(env.SWITCHBOARD_API_KEY_CACHE_MS, 30_000, 'SWITCHBOARD_API_KEY_CACHE_MS'),
-    relatedCustomersTtlMs: positiveInteger(env.SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS, 5000, 'SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS'),
+    apiKeyCacheMs: v.SWITCHBOARD_API_KEY_CACHE_MS,
+    relatedCustomersTtlMs: v.SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS,
     demand: {
-      maxCost: positiveInteger(env.SWITCHBOARD_MAX_COST, 20_000, 'SWITCHBOARD_MAX_COST'),
-      maxDepth: positiveInteger(env.SWITCHBOARD_MAX_DEPTH, 15, 'SWITCHBOARD_MAX_DEPTH'),
-      persistedOperationsPath: env.SWITCHBOARD_PERSISTED_OPERATIONS || null,
+      maxCost: v.SWITCHBOARD_MAX_COST,
+      maxDepth: v.SWITCHBOARD_MAX_DEPTH,
+      persistedOperationsPath: v.SWITCHBOARD_PERSISTED_OPERATIONS ?? null,
     },
-    operationLimits: {
-      maxTokens: positiveInteger(env.SWITCHBOARD_MAX_TOKENS, DEFAULT_OPERATION_LIMITS.maxTokens, 'SWITCHBOARD_MAX_TOKENS'),
-      maxSelections: positiveInteger(env.SWITCHBOARD_MAX_SELECTIONS, DEFAULT_OPERATION_LIMITS.maxSelections, 'SWITCHBOARD_MAX_SELECTIONS'),
-    },
+    operationLimits: { maxTokens: v.SWITCHBOARD_MAX_TOKENS, maxSelections: v.SWITCHBOARD_MAX_SELECTIONS },
     caches: {
-      authorizationBytes: mebibytes(env.SWITCHBOARD_AUTHORIZATION_CACHE_MB, 16, 'SWITCHBOARD_AUTHORIZATION_CACHE_MB'),
-      documentsBytes: mebibytes(env.SWITCHBOARD_DOCUMENT_CACHE_MB, 32, 'SWITCHBOARD_DOCUMENT_CACHE_MB'),
-      queryPlansBytes: mebibytes(env.SWITCHBOARD_QUERY_PLAN_CACHE_MB, 32, 'SWITCHBOARD_QUERY_PLAN_CACHE_MB'),
-      subscriptionPlansBytes: mebibytes(env.SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB, 8, 'SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB'),
-      callersBytes: mebibytes(env.SWITCHBOARD_CALLER_CACHE_MB, 8, 'SWITCHBOARD_CALLER_CACHE_MB'),
+      authorizationBytes: v.SWITCHBOARD_AUTHORIZATION_CACHE_MB,
+      documentsBytes: v.SWITCHBOARD_DOCUMENT_CACHE_MB,
+      queryPlansBytes: v.SWITCHBOARD_QUERY_PLAN_CACHE_MB,
+      subscriptionPlansBytes: v.SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB,
+      callersBytes: v.SWITCHBOARD_CALLER_CACHE_MB,
     },
-    redisUrl: env.REDIS_URL || null,
-    rateLimit: rateLimitConfig(env),
+    redisUrl: v.REDIS_URL ?? null,
+    rateLimit,
     breaker: {
-      minRequests: positiveInteger(env.SWITCHBOARD_BREAKER_MIN_REQUESTS, 5, 'SWITCHBOARD_BREAKER_MIN_REQUESTS'),
-      failurePercent: percent(env.SWITCHBOARD_BREAKER_FAILURE_PERCENT, 50, 'SWITCHBOARD_BREAKER_FAILURE_PERCENT'),
-      windowMs: atLeastOne(env.SWITCHBOARD_BREAKER_WINDOW_MS, 10_000, 'SWITCHBOARD_BREAKER_WINDOW_MS'),
-      cooldownMs: positiveInteger(env.SWITCHBOARD_BREAKER_COOLDOWN_MS, 5000, 'SWITCHBOARD_BREAKER_COOLDOWN_MS'),
+      minRequests: v.SWITCHBOARD_BREAKER_MIN_REQUESTS,
+      failurePercent: v.SWITCHBOARD_BREAKER_FAILURE_PERCENT,
+      windowMs: v.SWITCHBOARD_BREAKER_WINDOW_MS,
+      cooldownMs: v.SWITCHBOARD_BREAKER_COOLDOWN_MS,
     },
     subscriptions: {
-      maxQueuedEvents: positiveInteger(env.SWITCHBOARD_WS_MAX_QUEUED_EVENTS, 256, 'SWITCHBOARD_WS_MAX_QUEUED_EVENTS'),
-      maxBufferedBytes: positiveInteger(env.SWITCHBOARD_WS_MAX_BUFFERED_BYTES, 1 << 20, 'SWITCHBOARD_WS_MAX_BUFFERED_BYTES'),
+      maxQueuedEvents: v.SWITCHBOARD_WS_MAX_QUEUED_EVENTS,
+      maxBufferedBytes: v.SWITCHBOARD_WS_MAX_BUFFERED_BYTES,
     },
-    corsOrigins: parseOrigins(env.SWITCHBOARD_CORS_ORIGINS ?? (production ? '' : DEVELOPMENT_CORS_ORIGINS)),
+    corsOrigins: parseOrigins((v.SWITCHBOARD_CORS_ORIGINS ?? (production ? [] : DEVELOPMENT_CORS_ORIGINS.split(','))).join(',')),
     ide: !production,
   };
 }

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { callEventsConfig, subgraphConfig } from '../subgraphs/shared/config.js';
 import { runSimulator } from '../subgraphs/callcenter/simulator/simulate.js';
 import { secret } from '../subgraphs/shared/secrets.js';
+import { EnvError, envValue, readEnv } from '../subgraphs/shared/env/read.js';
 import { signDevToken } from './auth/token-cli.js';
 import type { SubgraphName } from '../subgraphs/shared/subgraph-server.js';
 import { gatewayConfig } from './config.js';
@@ -141,7 +142,17 @@ async function agentTeam(graphqlUrl: string, token: string, agentId: string): Pr
   return body.data?.agent?.team ?? 'team-bj';
 }
 
-const simulate = !process.argv.includes('--no-simulate') && process.env.SWITCHBOARD_SIMULATE !== 'false';
+// Every process's variables at once, so a wrong one is named before anything starts.
+try {
+  readEnv(null);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const simulate = !process.argv.includes('--no-simulate') && envValue('SWITCHBOARD_SIMULATE');
 // Should the launcher end without `stop` (an uncaught error), its processes go with it.
 process.on('exit', () => {
   for (const { process: child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -151,7 +162,7 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 // Development secrets are created once here, before four processes would race to create them.
-if (!process.env.SWITCHBOARD_JWKS_URL) secret('SWITCHBOARD_JWT_SECRET');
+if (!envValue('SWITCHBOARD_JWKS_URL')) secret('SWITCHBOARD_JWT_SECRET');
 secret('SWITCHBOARD_INTERNAL_SECRET');
 secret('SWITCHBOARD_PII_KEY');
 const gateway = gatewayConfig();

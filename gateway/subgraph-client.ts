@@ -17,6 +17,7 @@ import type { SubgraphGuard } from './subgraph-breaker.js';
 import { accessRecordIn } from '../subgraphs/shared/observability/access-log.js';
 import { subgraphFetches } from '../subgraphs/shared/observability/metrics.js';
 import { failedFetchResponse, unusableResponseReason } from './failed-fetch.js';
+import { injectHeaders } from '../subgraphs/shared/observability/tracing.js';
 
 export interface SubgraphClientOptions {
   name: string;
@@ -76,6 +77,7 @@ export class SubgraphClient implements GraphQLDataSource {
     const internalToken = (context as Partial<GatewayContext>).internalToken;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
     if (internalToken) headers.authorization = `Bearer ${await internalToken()}`;
+    injectHeaders(headers);
     let response: Dispatcher.ResponseData;
     try {
       response = await this.pool.request({

@@ -149,7 +149,9 @@ const SUBGRAPHS = ['crm', 'callcenter', 'tickets'] as const;
 
 /** Starts the subgraphs (seeding an empty store as `npm start` does), then the gateway. */
 export async function startStackProcesses(options: StackOptions): Promise<StackProcesses> {
-  const [crmPort, callcenterPort, ticketsPort, gatewayPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [crmPort, callcenterPort, ticketsPort, freeGatewayPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  // A caller that must know the gateway's URL beforehand (the call-log outbox's) chooses its port.
+  const gatewayPort = options.env?.GATEWAY_PORT ? Number(options.env.GATEWAY_PORT) : freeGatewayPort;
   const ports = { crm: crmPort!, callcenter: callcenterPort!, tickets: ticketsPort! };
   const env = benchEnv(options.dataDir, {
     SWITCHBOARD_SEED_CUSTOMERS: String(options.seedCustomers),
@@ -174,7 +176,7 @@ export async function startStackProcesses(options: StackOptions): Promise<StackP
     await Promise.all(subgraphs.map((child, i) => waitForHealth(child, `http://127.0.0.1:${ports[SUBGRAPHS[i]!]}/health`, 300_000)));
     const gateway = startNode('gateway', 'gateway/index.ts', envOf('gateway'), join(options.logDir, 'gateway.log'), [], flags(), options.root);
     started.push(gateway);
-    await waitForHealth(gateway, `http://127.0.0.1:${gatewayPort}/health`, 60_000);
+    await waitForHealth(gateway, `http://127.0.0.1:${gatewayPort}/health`, 180_000);
     return {
       gateway,
       crm: subgraphs[0]!,

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { isScope, type Scope } from '../../schema/access.js';
 import { badUserInput } from '../../schema/errors.js';
 import { dataDir } from '../../subgraphs/shared/config.js';
+import { envValue } from '../../subgraphs/shared/env/read.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../subgraphs/shared/database.js';
 import { migrateAtOpen } from '../../subgraphs/shared/migrations.js';
 import { toPage, type Page, type PageArgs } from '../../subgraphs/shared/pagination.js';
@@ -14,7 +15,7 @@ import { GATEWAY_MIGRATIONS } from './migrations.js';
 import type { GatewayTables } from './tables.js';
 
 export function gatewayDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env.GATEWAY_DATABASE_URL;
+  const url = envValue('GATEWAY_DATABASE_URL', env);
   if (url) return { driver: 'postgres', url, schema: 'gateway' };
   return { driver: 'sqlite', file: resolve(dataDir(env), 'gateway.sqlite') };
 }

@@ -29,7 +29,40 @@ import type { Viewer } from '../../schema/viewer.js';
 import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
 import { CLOSE_CODES } from './close-codes.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
-import { activeSubscriptions, websocketConnections } from '../../subgraphs/shared/observability/metrics.js';
+import { activeSubscriptions, screenPopDelivery, websocketConnections } from '../../subgraphs/shared/observability/metrics.js';
+import { context as otelContext, extractContext, SpanKind, trace, tracer, type Span, type TraceCarrier } from '../../subgraphs/shared/observability/tracing.js';
+
+/** An event's delivery under way: its span (ended when the frame is sent) and its webhook's acceptance time. */
+interface Delivery {
+  span: Span | null;
+  acceptedAt: number | undefined;
+}
+
+/** Deliveries by the result about to be sent (the object graphql-ws hands to `onNext`). */
+const deliveries = new WeakMap<object, Delivery>();
+
+/**
+ * Starts an event's delivery: a `screen-pop delivery` span continuing the trace the call
+ * center sent with it (`extensions.trace`: webhook → publish), under which the enrichment's
+ * subgraph fetches run; `null` span when the event carries no trace.
+ */
+function startDelivery(event: ExecutionResult): { delivery: Delivery; run: <T>(work: () => Promise<T>) => Promise<T> } {
+  const carried = (event.extensions as { trace?: TraceCarrier } | undefined)?.trace;
+  const parent = extractContext(carried);
+  const span = carried && trace.getSpanContext(parent) ? tracer.startSpan('screen-pop delivery', { kind: SpanKind.CONSUMER }, parent) : null;
+  const delivery: Delivery = { span, acceptedAt: carried?.acceptedAt };
+  const ctx = span ? trace.setSpan(parent, span) : otelContext.active();
+  return { delivery, run: (work) => otelContext.with(ctx, work) };
+}
+
+/** The frame of `result` is being written: ends its delivery span and observes the webhook-to-frame latency. */
+function delivered(result: object): void {
+  const delivery = deliveries.get(result);
+  if (!delivery) return;
+  deliveries.delete(result);
+  if (delivery.acceptedAt !== undefined) screenPopDelivery.observe({ service: 'gateway' }, Math.max(0, Date.now() - delivery.acceptedAt) / 1000);
+  delivery.span?.end();
+}
 import { EventQueue } from './event-queue.js';
 import { parseOperation, validateOperation, type OperationLimits } from '../operation/limits.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
@@ -208,7 +241,8 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
       onEvent: (event) => {
         if (access.team !== null && eventTeam(event.data as Record<string, unknown>, access.rootKey) !== access.team) return;
         const party = access.party ? eventParty(event.data as Record<string, unknown>, access.rootKey) : null;
-        chain = chain.then(async () => {
+        const { delivery, run } = startDelivery(event);
+        chain = chain.then(() => run(async () => {
           // Each event is a request of its own, with its own deadline.
           const next = options.contexts.nextRequest(context);
           // The caller on the agent's own call is a customer the agent serves: full details.
@@ -219,8 +253,12 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
             options.planner.enrich(plan, event, { ...requestContext, context: eventContext }),
           );
           const result = await options.authorizing.complete(authorized, enriched, { ...audited, requestId: next.requestId, deadline: next.deadline });
-          if (!queue.push(result) || socket.bufferedAmount > options.maxBufferedBytes) dropSlow(socket);
-        });
+          deliveries.set(result, delivery);
+          if (!queue.push(result) || socket.bufferedAmount > options.maxBufferedBytes) {
+            delivery.span?.end();
+            dropSlow(socket);
+          }
+        }));
         chain = chain.catch((error: unknown) => queue.end(error instanceof Error ? error : new Error(String(error))));
       },
       onEnd: (error) => {
@@ -306,6 +344,7 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
       // Results are sent as the protocol says, whatever form their errors take (Apollo Server
       // hands back errors already formatted as plain objects, plan execution GraphQLErrors).
       onNext: (_ctx, _id, payload, _args, result) => {
+        delivered(result);
         const wire = toWireResult(result);
         if (!options.hideSchemaDetails || !wire.errors) return wire;
         const text = requestText(payload.query, payload.variables);

@@ -1,15 +1,17 @@
 /**
- * Configuration of one subgraph process, from environment variables (documented in the
- * README): port, host, where its source system lives, and the demo seed size.
+ * Configuration of one subgraph process, from environment variables (each declared in
+ * env/variables.ts, tabled in the README): port, host, where its source system lives, the
+ * demo seed size, and the call center's live events and call-log outbox.
  */
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from './database.js';
-import type { SubgraphName } from './subgraph-server.js';
+import type { SubgraphName } from './subgraph-names.js';
+import { envValue, readEnv } from './env/read.js';
 import { loggerFor } from './observability/logger.js';
 
 const log = loggerFor('config');
 
-export const DEFAULT_PORTS: Record<SubgraphName, number> = { crm: 4001, callcenter: 4002, tickets: 4003 };
+export { DEFAULT_PORTS } from './env/variables.js';
 
 export interface SubgraphConfig {
   port: number;
@@ -19,26 +21,33 @@ export interface SubgraphConfig {
   seedCustomers: number;
 }
 
-function envName(name: SubgraphName, key: string): string {
-  return `${name.toUpperCase()}_${key}`;
-}
-
+/** The absolute directory of the embedded SQLite files and development secrets (`SWITCHBOARD_DATA_DIR`). */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.SWITCHBOARD_DATA_DIR ?? 'data');
+  return resolve(envValue('SWITCHBOARD_DATA_DIR', env));
 }
 
+const PER_SUBGRAPH = {
+  crm: { port: 'CRM_PORT', host: 'CRM_HOST', database: 'CRM_DATABASE_URL' },
+  callcenter: { port: 'CALLCENTER_PORT', host: 'CALLCENTER_HOST', database: 'CALLCENTER_DATABASE_URL' },
+  tickets: { port: 'TICKETS_PORT', host: 'TICKETS_HOST', database: 'TICKETS_DATABASE_URL' },
+} as const;
+
+/** Where a subgraph's store lives: PostgreSQL with `<NAME>_DATABASE_URL`, else `<data dir>/<name>.sqlite`. */
 export function databaseConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env[envName(name, 'DATABASE_URL')];
+  const url = envValue(PER_SUBGRAPH[name].database, env);
   if (url) return { driver: 'postgres', url, schema: name };
   return { driver: 'sqlite', file: resolve(dataDir(env), `${name}.sqlite`) };
 }
 
+/**
+ * One subgraph process's configuration. Throws one `EnvError` naming every variable the
+ * subgraph reads that is wrong, or missing in production: each subgraph validates its whole
+ * environment here, at start.
+ */
 export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
-  const port = Number(env[envName(name, 'PORT')] ?? DEFAULT_PORTS[name]);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${envName(name, 'PORT')} must be a port number.`);
-  const seedCustomers = Number(env.SWITCHBOARD_SEED_CUSTOMERS ?? 1000);
-  if (!Number.isInteger(seedCustomers) || seedCustomers < 0) throw new Error('SWITCHBOARD_SEED_CUSTOMERS must be a whole number.');
-  return { port, host: env[envName(name, 'HOST')] ?? '127.0.0.1', database: databaseConfig(name, env), seedCustomers };
+  const v = readEnv(name, env);
+  const names = PER_SUBGRAPH[name];
+  return { port: v[names.port], host: v[names.host], database: databaseConfig(name, env), seedCustomers: v.SWITCHBOARD_SEED_CUSTOMERS };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -67,16 +76,10 @@ export interface CallEventsConfig {
 
 let warnedDevSecret = false;
 
-function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
-  return value;
-}
-
+/** The call center's live-event settings; throws an `EnvError` naming a wrong variable. */
 export function callEventsConfig(env: NodeJS.ProcessEnv = process.env): CallEventsConfig {
-  let webhookSecrets = (env.CTI_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  let webhookSecrets = envValue('CTI_WEBHOOK_SECRETS', env) ?? [];
   if (webhookSecrets.length === 0) {
-    if (env.NODE_ENV === 'production') throw new Error('CTI_WEBHOOK_SECRETS must be set in production.');
     if (!warnedDevSecret) {
       warnedDevSecret = true;
       log.warn(`WARNING: CTI_WEBHOOK_SECRETS is not set; CTI webhooks are verified with the development secret "${DEV_CTI_WEBHOOK_SECRET}".`);
@@ -85,20 +88,17 @@ export function callEventsConfig(env: NodeJS.ProcessEnv = process.env): CallEven
   }
   return {
     webhookSecrets,
-    webhookToleranceSeconds: positiveNumber(env, 'CTI_WEBHOOK_TOLERANCE_SECONDS', 300),
-    catchUpWindowMs: positiveNumber(env, 'CALL_EVENTS_CATCH_UP_MINUTES', 15) * 60_000,
-    subscriberBuffer: Math.floor(positiveNumber(env, 'CALL_EVENTS_SUBSCRIBER_BUFFER', 1000)),
-    redisUrl: env.REDIS_URL || null,
-    callSilenceMs: positiveNumber(env, 'CALL_EXPIRY_SILENCE_SECONDS', 4 * 3600) * 1000,
+    webhookToleranceSeconds: envValue('CTI_WEBHOOK_TOLERANCE_SECONDS', env),
+    catchUpWindowMs: envValue('CALL_EVENTS_CATCH_UP_MINUTES', env) * 60_000,
+    subscriberBuffer: Math.floor(envValue('CALL_EVENTS_SUBSCRIBER_BUFFER', env)),
+    redisUrl: envValue('REDIS_URL', env) ?? null,
+    callSilenceMs: envValue('CALL_EXPIRY_SILENCE_SECONDS', env) * 1000,
   };
 }
 
 // ---------------------------------------------------------------------------------------
 // Call-log outbox (ended calls → CRM timeline and callback tickets, through the gateway):
 // see subgraphs/callcenter/README.md, "Call logging and callback tickets".
-
-/** The dispositions that make a callback ticket when `CALLBACK_DISPOSITIONS` is unset. */
-export const DEFAULT_CALLBACK_DISPOSITIONS = ['MISSED', 'ABANDONED'] as const;
 
 export interface CallLogOutboxConfig {
   /** The gateway's GraphQL endpoint the dispatcher calls. */
@@ -114,23 +114,17 @@ export interface CallLogOutboxConfig {
   retryMaxMs: number;
 }
 
-function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
+/** The call-log outbox's settings; throws an `EnvError` naming a wrong variable. */
 export function callLogOutboxConfig(env: NodeJS.ProcessEnv = process.env): CallLogOutboxConfig {
-  const dispositions = env.CALLBACK_DISPOSITIONS === undefined ? [...DEFAULT_CALLBACK_DISPOSITIONS] : list(env.CALLBACK_DISPOSITIONS).map((d) => d.toUpperCase());
-  const known = ['ANSWERED', 'ABANDONED', 'MISSED', 'TRANSFERRED', 'VOICEMAIL', 'EXPIRED'];
-  const unknown = dispositions.filter((d) => !known.includes(d));
-  if (unknown.length > 0) throw new Error(`CALLBACK_DISPOSITIONS: unknown dispositions ${unknown.join(', ')} (known: ${known.join(', ')}).`);
-  const retryBaseMs = positiveNumber(env, 'CALL_LOG_RETRY_MIN_SECONDS', 1) * 1000;
-  const retryMaxMs = positiveNumber(env, 'CALL_LOG_RETRY_MAX_SECONDS', 300) * 1000;
+  const dispositions = (envValue('CALLBACK_DISPOSITIONS', env) ?? []).map((d) => d.toUpperCase());
+  const retryBaseMs = envValue('CALL_LOG_RETRY_MIN_SECONDS', env) * 1000;
+  const retryMaxMs = envValue('CALL_LOG_RETRY_MAX_SECONDS', env) * 1000;
   if (retryMaxMs < retryBaseMs) throw new Error('CALL_LOG_RETRY_MAX_SECONDS must be at least CALL_LOG_RETRY_MIN_SECONDS.');
   return {
-    gatewayUrl: env.SWITCHBOARD_GATEWAY_URL || 'http://127.0.0.1:4000/graphql',
-    apiKey: env.CALL_LOG_API_KEY || null,
+    gatewayUrl: envValue('SWITCHBOARD_GATEWAY_URL', env) ?? 'http://127.0.0.1:4000/graphql',
+    apiKey: envValue('CALL_LOG_API_KEY', env) ?? null,
     callbackDispositions: dispositions,
-    callbackQueues: list(env.CALLBACK_QUEUES),
+    callbackQueues: envValue('CALLBACK_QUEUES', env) ?? [],
     retryBaseMs,
     retryMaxMs,
   };

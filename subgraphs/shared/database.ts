@@ -24,6 +24,23 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { boundedCache, mib } from './bounded-cache.js';
+import { SpanKind, SpanStatusCode, trace, tracer } from './observability/tracing.js';
+
+/**
+ * One span per SQL statement, under the request that ran it, drawn after the fact from
+ * Kysely's log event (its duration): nothing is recorded outside a sampled trace.
+ */
+function sqlSpan(driver: DatabaseConfig['driver'], event: LogEvent): void {
+  if (!trace.getActiveSpan()?.isRecording()) return;
+  const text = event.query.sql;
+  const span = tracer.startSpan(`${text.trimStart().split(/\s/, 1)[0]!.toUpperCase()} ${driver}`, {
+    kind: SpanKind.CLIENT,
+    startTime: Date.now() - event.queryDurationMillis,
+    attributes: { 'db.system.name': driver === 'postgres' ? 'postgresql' : 'sqlite', 'db.query.text': text },
+  });
+  if (event.level === 'error') span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; file: string }
@@ -49,6 +66,7 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
   const log = (event: LogEvent) => {
     statementCount += 1;
     for (const listener of listeners) listener(event.query.sql);
+    sqlSpan(config.driver, event);
   };
   let db: Kysely<DB>;
   if (config.driver === 'sqlite') {

@@ -18,6 +18,7 @@ import { once, shutdownDrainMs } from './shutdown.js';
 import { observeRequest } from './observability/access-log.js';
 import { loggerFor } from './observability/logger.js';
 import { metricsText } from './observability/metrics.js';
+import { extractContext, inSpan, SpanKind } from './observability/tracing.js';
 
 const log = loggerFor('http');
 
@@ -109,10 +110,18 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = new Map(Object.entries(options.routes ?? {}).map(([key, route]) => [key, typeof route === 'function' ? { access: 'guarded' as const, handle: route } : route]));
   const service = options.service ?? 'http';
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = parseRequestTarget(req);
     const routeKey = target.ok ? `${req.method} ${target.path}` : '';
     const label = routes.has(routeKey) ? routeKey : target.ok && target.path === graphqlPath ? `${req.method} ${graphqlPath}` : 'other';
+    // A server span per request, continuing the caller's W3C traceparent (a no-op without tracing).
+    await inSpan(label === 'other' ? `${req.method}` : label, { kind: SpanKind.SERVER, parent: extractContext(req.headers), attributes: { 'service.part': service } }, async (span) => {
+      await handle(req, res, target, routeKey, label);
+      span.setAttribute('http.response.status_code', res.statusCode);
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, target: ReturnType<typeof parseRequestTarget>, routeKey: string, label: string): Promise<void> {
     const access = observeRequest(service, loggerFor(service), req, res, label);
     if (!target.ok) {
       refuseTarget(res, target.reason);
@@ -161,7 +170,8 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
+  return serve;
 }
 
 export interface Listening {

@@ -8,6 +8,7 @@
  * Kysely's advisory lock.
  */
 import { Migrator, SqliteAdapter, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { envValue } from './env/read.js';
 import { openDatabase, type Database, type DatabaseConfig } from './database.js';
 
 /** One store's ordered migrations; names sort in the order they apply (`0001_…`, `0002_…`). */
@@ -26,10 +27,7 @@ export type MigrateOnStart = 'apply' | 'refuse';
 
 /** Reads `SWITCHBOARD_MIGRATE_ON_START`; throws on any value but `true` / `false`. */
 export function migrateOnStart(env: NodeJS.ProcessEnv = process.env): MigrateOnStart {
-  const value = env.SWITCHBOARD_MIGRATE_ON_START?.trim().toLowerCase();
-  if (value === undefined || value === '' || value === 'true') return 'apply';
-  if (value === 'false') return 'refuse';
-  throw new Error(`SWITCHBOARD_MIGRATE_ON_START must be true or false, not ${JSON.stringify(env.SWITCHBOARD_MIGRATE_ON_START)}.`);
+  return envValue('SWITCHBOARD_MIGRATE_ON_START', env) ? 'apply' : 'refuse';
 }
 
 /** A migration that failed; the message names the store and the migration, `cause` is the database's error. */

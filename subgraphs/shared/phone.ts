@@ -25,12 +25,13 @@
 import { getCountryCallingCode, parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { badUserInput } from '../../schema/errors.js';
 import { boundedCache, mib, objectBytes } from './bounded-cache.js';
+import { envValue } from './env/read.js';
 import { foldUnicode, MAX_PHONE_TEXT_LENGTH, stripDecorations } from './phone/text.js';
 import { unwrapNumber } from './phone/uri.js';
 import { isAllZeros, isPlaceholderNumber, isWithheldWord } from './phone/withheld.js';
 
 /** The region numbers without a country code are read in (`SWITCHBOARD_PHONE_REGION`, ISO 3166 alpha-2). */
-export const DEFAULT_PHONE_REGION: CountryCode = (process.env.SWITCHBOARD_PHONE_REGION as CountryCode | undefined) ?? 'CN';
+export const DEFAULT_PHONE_REGION = envValue('SWITCHBOARD_PHONE_REGION') as CountryCode;
 
 /**
  * Why a text is not taken as a phone number (`extensions.reason` of the `BAD_USER_INPUT` error):

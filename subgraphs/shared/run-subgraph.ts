@@ -1,5 +1,6 @@
 /**
- * What every subgraph's `index.ts` does: read its configuration, open its store, seed the
+ * What every subgraph's `index.ts` does: read and validate its configuration (a wrong or
+ * missing variable: one fatal line naming each, exit code 1), open its store, seed the
  * demo data set into an empty embedded store (a source without `loadSeed`, a connector to a
  * system the company runs, is never seeded), serve, and close cleanly on SIGINT/SIGTERM
  * (once, however many signals arrive; open requests drain first: `shutdown.ts`).
@@ -7,11 +8,13 @@
 import { seedStore, type SeedTarget } from '../seed/load.js';
 import type { SeedChunk } from '../seed/dataset.js';
 import { subgraphConfig } from './config.js';
+import { configOrExit } from './env/read.js';
 import { stopOnSignals } from './shutdown.js';
 import type { DatabaseConfig } from './database.js';
 import type { RunningServer, SubgraphName } from './subgraph-server.js';
 import { loggerFor } from './observability/logger.js';
 import { registry } from './observability/metrics.js';
+import { startTracing } from './observability/tracing.js';
 
 const log = loggerFor('subgraph');
 
@@ -31,7 +34,9 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   // One process, one service: series without a `service` of their own (process metrics, CTI
   // rejections) are labelled with it, as the dashboard expects.
   registry.setDefaultLabels({ service: name });
-  const config = subgraphConfig(name);
+  const config = configOrExit(log, () => subgraphConfig(name));
+  if (!config) return;
+  const tracing = await startTracing(name);
   const source = await open(config.database);
   if (config.seedCustomers > 0 && seedable(source) && (await source.isEmpty())) {
     log.info(`seeding ${config.seedCustomers} demo customers into the empty ${name} store`);
@@ -42,5 +47,6 @@ export async function runSubgraph<P extends SubgraphName & keyof SeedChunk, S ex
   stopOnSignals(name, async () => {
     await server.close();
     await source.close();
+    await tracing?.shutdown();
   });
 }

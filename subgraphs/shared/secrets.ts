@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from './config.js';
+import { EnvError, envValue } from './env/read.js';
 import { loggerFor } from './observability/logger.js';
 
 const log = loggerFor('secrets');
@@ -46,9 +47,9 @@ function devSecrets(env: NodeJS.ProcessEnv): DevSecrets {
 }
 
 export function secret(name: 'SWITCHBOARD_JWT_SECRET' | 'SWITCHBOARD_INTERNAL_SECRET' | 'SWITCHBOARD_PII_KEY', env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env[name];
+  const configured = envValue(name, env);
   if (configured) return configured;
-  if (env.NODE_ENV === 'production') throw new Error(`${name} must be set in production.`);
+  if (envValue('NODE_ENV', env) === 'production') throw new EnvError(null, [`${name} must be set in production`]);
   const dev = devSecrets(env);
   return name === 'SWITCHBOARD_JWT_SECRET' ? dev.jwtSecret : name === 'SWITCHBOARD_INTERNAL_SECRET' ? dev.internalSecret : dev.piiKey;
 }

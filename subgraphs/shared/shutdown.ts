@@ -3,17 +3,14 @@
  * concurrently: a terminal's Ctrl-C sends SIGINT to the whole process group and `npm start`
  * then sends SIGTERM), and the one signal handler every entry point (gateway, subgraphs) uses.
  */
+import { envValue } from './env/read.js';
 import { loggerFor } from './observability/logger.js';
 
 const log = loggerFor('shutdown');
 
 /** How long open HTTP requests may take to finish once a server is closing (ms): `SWITCHBOARD_SHUTDOWN_DRAIN_MS`, default 10 s. */
 export function shutdownDrainMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.SWITCHBOARD_SHUTDOWN_DRAIN_MS;
-  if (value === undefined || value === '') return 10_000;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`SWITCHBOARD_SHUTDOWN_DRAIN_MS must be a whole number of milliseconds, got ${JSON.stringify(value)}.`);
-  return parsed;
+  return envValue('SWITCHBOARD_SHUTDOWN_DRAIN_MS', env);
 }
 
 /**

@@ -21,17 +21,20 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { asKeyValueCache, boundedCache, documentBytes, mib } from './bounded-cache.js';
+import { asKeyValueCache, boundedCache, documentBytes } from './bounded-cache.js';
 import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
 import { observabilityPlugin } from './observability/access-log.js';
 import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from './field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import { once } from './shutdown.js';
+import { envValue } from './env/read.js';
+import type { SubgraphName } from './subgraph-names.js';
 import { readinessRoute } from './readiness.js';
 import type { Viewer } from '../../schema/viewer.js';
+import type { TraceCarrier } from './observability/tracing.js';
 
-export type SubgraphName = 'crm' | 'callcenter' | 'tickets';
+export type { SubgraphName } from './subgraph-names.js';
 
 export function schemaPath(name: SubgraphName): string {
   return fileURLToPath(new URL(`../../schema/${name}.graphql`, import.meta.url));
@@ -39,6 +42,14 @@ export function schemaPath(name: SubgraphName): string {
 
 export function readSubgraphSdl(name: SubgraphName): string {
   return readFileSync(schemaPath(name), 'utf8');
+}
+
+/**
+ * A subscription's context, where the resolver of each event leaves the event's trace
+ * (webhook trace, acceptance time): sent to the gateway as the result's `extensions.trace`.
+ */
+export interface EventTraceHolder {
+  eventTrace?: TraceCarrier;
 }
 
 /** What every subgraph context carries besides its own parts. */
@@ -67,11 +78,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphBaseContext> {
 
 /** `SUBGRAPH_DOCUMENT_CACHE_MB` in bytes (default 16 MiB): every distinct plan fetch the gateway sends is a distinct document here. */
 export function subgraphDocumentCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.SUBGRAPH_DOCUMENT_CACHE_MB;
-  if (value === undefined || value === '') return mib(16);
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`SUBGRAPH_DOCUMENT_CACHE_MB must be a positive number of MiB, got ${JSON.stringify(value)}.`);
-  return mib(parsed);
+  return envValue('SUBGRAPH_DOCUMENT_CACHE_MB', env);
 }
 
 export interface RunningServer {
@@ -93,9 +100,9 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   const viewers = new WeakMap<IncomingMessage, Viewer>();
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError: errorFormatter(process.env.NODE_ENV === 'production'),
-    hideSchemaDetailsFromClientErrors: process.env.NODE_ENV === 'production',
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    formatError: errorFormatter(envValue('NODE_ENV') === 'production'),
+    hideSchemaDetailsFromClientErrors: envValue('NODE_ENV') === 'production',
+    includeStacktraceInErrorResponses: envValue('NODE_ENV') === 'development',
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
     documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: options.documentCacheBytes ?? subgraphDocumentCacheBytes(), sizeOf: documentBytes })),
@@ -211,6 +218,14 @@ export function attachGraphqlWs<TContext>(
         });
         // The same object (not a copy): the subgraph may have registered it (e.g. to close the connection).
         return Object.assign(own, { viewer });
+      },
+      // Each event's trace goes on with its result (the resolver has just run on this context).
+      onNext(_ctx, _id, _payload, args, result) {
+        const holder = args.contextValue as EventTraceHolder;
+        const carried = holder.eventTrace;
+        if (!carried) return;
+        holder.eventTrace = undefined;
+        return { ...result, extensions: { ...result.extensions, trace: carried } };
       },
     },
     wss,

@@ -2,7 +2,9 @@
  * More than one machine: two call-center instances and two gateways, the call centers
  * sharing a real Redis. An event received by either call center reaches every subscriber on
  * both gateways exactly once. (Each instance here has its own copy of the same seeded data,
- * as replicas behind a load balancer would share one database.) Skips, saying so, without Redis.
+ * as replicas behind a load balancer would share one database.) When one gateway dies, the
+ * subscribers on the other keep receiving every event, from either call center, exactly once
+ * (docs/operations.md, "Several instances"). Skips, saying so, without Redis.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -74,5 +76,28 @@ describe.skipIf(SKIP)(skipNote('two call centers and two gateways over Redis', S
     // A little longer, so a duplicate would have time to show up.
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const received of all) assert.deepEqual([...received].sort(), expected);
+  });
+
+  test('one gateway killed: subscribers on the other keep receiving every event, once', async () => {
+    const [one, two] = stacks as [Stack, Stack];
+    const admin = await bearer('admin');
+    const survivors = [await subscriber(two, admin), await subscriber(two, admin)];
+    const lost = await subscriber(one, admin);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = `call_k_${randomUUID().slice(0, 8)}`;
+    await post(one, before, ['OFFERED']);
+    for (let i = 0; i < 300 && [...survivors, lost].some((r) => !r.includes(`${before}:OFFERED`)); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(lost.includes(`${before}:OFFERED`), 'the subscriber on the first gateway was live before it died');
+    await one.gateway.close();
+    // After the gateway is gone: events into either call center (the first one's through Redis).
+    const afterOne = `call_k1_${randomUUID().slice(0, 8)}`;
+    const afterTwo = `call_k2_${randomUUID().slice(0, 8)}`;
+    await post(one, afterOne, ['OFFERED', 'ABANDONED']);
+    await post(two, afterTwo, ['OFFERED']);
+    const expected = [`${before}:OFFERED`, `${afterOne}:OFFERED`, `${afterOne}:ABANDONED`, `${afterTwo}:OFFERED`].sort();
+    for (let i = 0; i < 300 && survivors.some((r) => r.length < expected.length); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const received of survivors) assert.deepEqual([...received].sort(), expected);
+    assert.deepEqual(lost, [`${before}:OFFERED`], 'nothing reaches a client of the dead gateway');
   });
 });

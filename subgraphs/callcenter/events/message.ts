@@ -5,6 +5,7 @@
  */
 import type { CallEventType } from '../cti/event.js';
 import type { CallRecord } from '../source/records.js';
+import type { TraceCarrier } from '../../shared/observability/tracing.js';
 
 export const CALL_EVENTS_TOPIC = 'callcenter.call-events';
 
@@ -18,6 +19,8 @@ export interface CallEventMessage {
   agentId: string | null;
   queueId: string | null;
   call: CallRecord;
+  /** The accepting webhook's trace and acceptance time; absent for events recovered by a sweep or replayed. */
+  trace?: TraceCarrier;
 }
 
 /** Subscription and catch-up filters: all given must match. */

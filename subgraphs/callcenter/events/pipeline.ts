@@ -13,10 +13,13 @@ import type { AcceptedEvent } from '../cti/event.js';
 import { CALL_EVENTS_TOPIC, type CallEventMessage } from './message.js';
 import type { CallEventStore } from './store.js';
 import { loggerFor } from '../../shared/observability/logger.js';
+import { carrierOf, extractContext, SpanKind, tracer, trace, type TraceCarrier } from '../../shared/observability/tracing.js';
 
 const log = loggerFor('callcenter');
 
 const BATCH = 500;
+/** Accepted events whose trace (and acceptance time) is kept until they are published; past it, the newest go without. */
+const MAX_TRACED = 10_000;
 
 export interface PipelineOptions {
   store: CallEventStore;
@@ -38,6 +41,8 @@ export interface PipelineStats {
 export class CallEventPipeline {
   readonly stats: PipelineStats = { accepted: 0, duplicates: 0, applied: 0, published: 0, failures: 0 };
   private readonly pending: string[] = [];
+  /** The webhook's trace and acceptance time of each accepted event not yet published, by event id. */
+  private readonly traces = new Map<string, TraceCarrier>();
   private draining: Promise<void> | null = null;
   private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
@@ -60,6 +65,8 @@ export class CallEventPipeline {
     this.stats.accepted += fresh.length;
     this.stats.duplicates += unique - fresh.length;
     this.pending.push(...fresh);
+    const carrier: TraceCarrier = { ...carrierOf(), acceptedAt: Date.now() };
+    for (const id of fresh) if (this.traces.size < MAX_TRACED) this.traces.set(id, carrier);
     this.schedule();
     return { accepted: fresh.length, duplicates: unique - fresh.length };
   }
@@ -98,9 +105,10 @@ export class CallEventPipeline {
         const messages = await this.options.store.applyEvents(batch, new Date().toISOString());
         this.stats.applied += messages.length;
         for (const message of messages) {
-          this.options.pubsub.publish(CALL_EVENTS_TOPIC, message);
+          this.options.pubsub.publish(CALL_EVENTS_TOPIC, this.traced(message));
           this.stats.published += 1;
         }
+        for (const id of batch) this.traces.delete(id);
         await this.options.onApplied?.(messages);
       } catch (error) {
         // Left unapplied in the store: the next sweep retries them.
@@ -108,6 +116,21 @@ export class CallEventPipeline {
         log.error({ err: error }, `cti: applying ${batch.length} events failed; they will be retried`);
       }
     }
+  }
+
+  /**
+   * The message carrying its webhook's trace on (`trace`: a `cti.publish` span's context, a
+   * child of the webhook request's span) and its acceptance time, for screen-pop latency.
+   */
+  private traced(message: CallEventMessage): CallEventMessage {
+    const carrier = this.traces.get(message.id);
+    if (!carrier) return message;
+    const parent = extractContext(carrier);
+    if (!trace.getSpanContext(parent)) return { ...message, trace: { acceptedAt: carrier.acceptedAt } };
+    const span = tracer.startSpan('cti.publish', { kind: SpanKind.PRODUCER, attributes: { 'callcenter.event.type': message.type } }, parent);
+    const published = { ...message, trace: { ...carrierOf(trace.setSpan(parent, span)), acceptedAt: carrier.acceptedAt } };
+    span.end();
+    return published;
   }
 
   private sweep(receivedBefore: string): void {

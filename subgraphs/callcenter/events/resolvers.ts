@@ -6,6 +6,7 @@
  */
 import { badUserInput } from '../../../schema/errors.js';
 import { SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_CLOSE_REASON } from '../../shared/pubsub/bounded-queue.js';
+import type { EventTraceHolder } from '../../shared/subgraph-server.js';
 import type { CallEvent, QueryResolvers, SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import type { CallCenterContext } from '../context.js';
 import { createLoaders } from '../loaders.js';
@@ -159,6 +160,8 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
         resolve: (message: CallEventMessage, _args: unknown, context: CallCenterContext) => {
           context.loaders = createLoaders(context.source);
           context.loaders.call.prime(message.call.id, message.call);
+          // Sent on with this event's result as `extensions.trace` (shared/subgraph-server.ts).
+          (context as EventTraceHolder).eventTrace = message.trace;
           const event: CallEventModel = { id: message.id, type: message.type, at: message.at, cursor: message.cursor, call: message.call };
           return event;
         },

@@ -7,6 +7,7 @@
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { scrubText, scrubValue } from './scrub.js';
+import { envValue } from '../env/read.js';
 
 export type { Logger } from 'pino';
 
@@ -49,7 +50,7 @@ let root: Logger | null = null;
 const children = new Map<string, { parent: Logger; child: Logger }>();
 
 function currentRoot(): Logger {
-  root ??= createLogger({ level: process.env.LOG_LEVEL || 'info', pretty: process.env.SWITCHBOARD_LOG_PRETTY === 'true' });
+  root ??= createLogger({ level: envValue('LOG_LEVEL'), pretty: envValue('SWITCHBOARD_LOG_PRETTY') });
   return root;
 }
 

@@ -131,3 +131,14 @@ export function operationLabel(name: string | null | undefined): string {
 export async function metricsText(): Promise<{ contentType: string; body: string }> {
   return { contentType: registry.contentType, body: await registry.metrics() };
 }
+
+/** Screen-pop delivery buckets in seconds, 5 ms to 30 s. */
+const DELIVERY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export const screenPopDelivery = new Histogram({
+  name: 'switchboard_screen_pop_delivery_seconds',
+  help: 'From the CTI webhook accepted by the call center to the screen-pop frame sent on the WebSocket by the gateway (wall clocks of both processes).',
+  labelNames: ['service'] as const,
+  buckets: DELIVERY_BUCKETS,
+  registers: [registry],
+});
