@@ -1,4 +1,6 @@
 /** The tickets subgraph's HTTP server over a ticket source; nothing happens until called. */
+import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
+import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
@@ -17,6 +19,8 @@ export function createTicketsServer(options: TicketsServerOptions): Promise<Runn
     context: async () => createContext(options.source),
     port: options.port,
     storeReady: () => options.source.database.ping(),
+    // The change-event outbox, for the gateway's webhook dispatcher only.
+    routes: changeEventRoutes(ChangeEventOutbox.in(options.source.database.db)),
     host: options.host,
   });
 }

@@ -28,6 +28,8 @@ import type {
   ShipmentStatus,
 } from './records.js';
 import type { ActivitiesTable, CrmTables, CustomersTable, OrdersTable } from './tables.js';
+import { recordChangeEvents } from '../../shared/change-events/record.js';
+import { callLoggedEvent, contactChangedEvent } from './change-events.js';
 
 /** Rows per multi-row INSERT while seeding (at most 12 columns: well under both dialects' parameter limits). */
 const SEED_BATCH_ROWS = 500;
@@ -336,6 +338,7 @@ export class SqlCrmStore implements CrmSource {
             .execute();
         }
       }
+      if (phones !== null || emails !== null) await recordChangeEvents(trx, [contactChangedEvent(customerId, phones, emails, now)]);
     });
     const [customer] = await this.customersByIds([customerId]);
     if (!customer) throw notFound('Customer', customerId);
@@ -380,6 +383,7 @@ export class SqlCrmStore implements CrmSource {
           .set({ last_contact_at: sql<string>`case when last_contact_at is null or last_contact_at < ${at} then ${at} else last_contact_at end` })
           .where('id', '=', input.customerId)
           .execute();
+        await recordChangeEvents(trx, [callLoggedEvent(activity)]);
         return activity;
       }
       const existing = await trx
