@@ -77,6 +77,34 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Serve the offline GraphiQL IDE at the GraphQL URL (development only; never in production). */
   ide: boolean;
+  /** Outbound webhooks (gateway/webhooks/, docs/webhooks-out.md). */
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** Run the dispatcher in this process (`SWITCHBOARD_WEBHOOKS`, default true); registration works either way. */
+  dispatch: boolean;
+  /** Only https endpoint URLs: in production unless `WEBHOOK_ALLOW_HTTP=true`. */
+  httpsOnly: boolean;
+  pollIntervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  retryForMs: number;
+  timeoutMs: number;
+  concurrency: number;
+}
+
+function webhooksConfig(env: NodeJS.ProcessEnv, production: boolean): WebhooksConfig {
+  return {
+    dispatch: env.SWITCHBOARD_WEBHOOKS !== 'false',
+    httpsOnly: production && env.WEBHOOK_ALLOW_HTTP !== 'true',
+    pollIntervalMs: atLeastOne(env.WEBHOOK_POLL_MS, 1000, 'WEBHOOK_POLL_MS'),
+    retryBaseMs: atLeastOne(env.WEBHOOK_RETRY_MIN_MS, 5000, 'WEBHOOK_RETRY_MIN_MS'),
+    retryMaxMs: atLeastOne(env.WEBHOOK_RETRY_MAX_MS, 3_600_000, 'WEBHOOK_RETRY_MAX_MS'),
+    retryForMs: atLeastOne(env.WEBHOOK_RETRY_FOR_MS, 24 * 3_600_000, 'WEBHOOK_RETRY_FOR_MS'),
+    timeoutMs: atLeastOne(env.WEBHOOK_TIMEOUT_MS, 10_000, 'WEBHOOK_TIMEOUT_MS'),
+    concurrency: atLeastOne(env.WEBHOOK_CONCURRENCY, 8, 'WEBHOOK_CONCURRENCY'),
+  };
 }
 
 /** A size in MiB from the environment (fractions allowed), in bytes. */
@@ -182,5 +210,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     corsOrigins: parseOrigins(env.SWITCHBOARD_CORS_ORIGINS ?? (production ? '' : DEVELOPMENT_CORS_ORIGINS)),
     ide: !production,
+    webhooks: webhooksConfig(env, production),
   };
 }
