@@ -1,4 +1,6 @@
 /** The CRM subgraph's HTTP server; nothing happens until `createCrmServer` is called. */
+import { LiveRecords } from '../shared/change-events/live.js';
+import { once } from '../shared/shutdown.js';
 import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
 import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
@@ -12,15 +14,30 @@ export interface CrmServerOptions {
   host?: string;
 }
 
-export function createCrmServer(options: CrmServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({
+export async function createCrmServer(options: CrmServerOptions): Promise<RunningServer> {
+  const live = LiveRecords.open('customers:updated');
+  const server = await startSubgraphServer({
     name: 'crm',
     resolvers,
-    context: async () => createCrmContext(options.source),
+    context: async () => createCrmContext(options.source, live),
+    // Subscriptions (`customerUpdated`) over graphql-ws on the same port and path.
+    websocket: { context: (connection) => createCrmContext(options.source, live, connection) },
     port: options.port,
     storeReady: () => options.source.database.ping(),
     // The change-event outbox, for the gateway's webhook dispatcher only.
     routes: changeEventRoutes(ChangeEventOutbox.in(options.source.database.db)),
     host: options.host,
   });
+  return {
+    name: server.name,
+    url: server.url,
+    graphqlUrl: server.graphqlUrl,
+    get requestCount() {
+      return server.requestCount;
+    },
+    close: once(async () => {
+      await server.close();
+      await live.close();
+    }),
+  };
 }

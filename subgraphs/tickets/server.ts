@@ -1,4 +1,6 @@
 /** The tickets subgraph's HTTP server over a ticket source; nothing happens until called. */
+import { LiveRecords } from '../shared/change-events/live.js';
+import { once } from '../shared/shutdown.js';
 import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
 import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
@@ -12,15 +14,30 @@ export interface TicketsServerOptions {
   host?: string;
 }
 
-export function createTicketsServer(options: TicketsServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({
+export async function createTicketsServer(options: TicketsServerOptions): Promise<RunningServer> {
+  const live = LiveRecords.open('tickets:updated');
+  const server = await startSubgraphServer({
     name: 'tickets',
     resolvers,
-    context: async () => createContext(options.source),
+    context: async () => createContext(options.source, live),
+    // Subscriptions (`ticketUpdated`) over graphql-ws on the same port and path.
+    websocket: { context: (connection) => createContext(options.source, live, connection) },
     port: options.port,
     storeReady: () => options.source.database.ping(),
     // The change-event outbox, for the gateway's webhook dispatcher only.
     routes: changeEventRoutes(ChangeEventOutbox.in(options.source.database.db)),
     host: options.host,
   });
+  return {
+    name: server.name,
+    url: server.url,
+    graphqlUrl: server.graphqlUrl,
+    get requestCount() {
+      return server.requestCount;
+    },
+    close: once(async () => {
+      await server.close();
+      await live.close();
+    }),
+  };
 }
