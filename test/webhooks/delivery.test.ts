@@ -53,7 +53,7 @@ describe('outbound webhooks', () => {
     receiver = await startReceiver((_request, index) => (index === 0 ? 500 : index === 1 ? 503 : 204));
     stack = await startStack({
       customers: 30,
-      gatewayEnv: { WEBHOOK_POLL_MS: '100', WEBHOOK_RETRY_MIN_MS: '100', WEBHOOK_RETRY_MAX_MS: '400', WEBHOOK_TIMEOUT_MS: '3000' },
+      gatewayEnv: { SWITCHBOARD_WEBHOOKS: 'true', WEBHOOK_POLL_MS: '100', WEBHOOK_RETRY_MIN_MS: '100', WEBHOOK_RETRY_MAX_MS: '400', WEBHOOK_TIMEOUT_MS: '3000' },
     });
     const first = await stack.query<Registered>(REGISTER, { input: { url: `${receiver.url}/plain`, eventTypes: ALL_TYPES, description: 'ids only' } });
     assert.equal(first.errors, undefined, JSON.stringify(first.errors));
