@@ -78,6 +78,9 @@ class PollLoop {
 }
 
 const EVENTS_PER_CLAIM = 100;
+/** The delivery log keeps finished deliveries this long (then purged, at most once an hour). */
+export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
+const PURGE_EVERY_MS = 3_600_000;
 const DELIVERIES_PER_CLAIM = 50;
 
 export class WebhookDispatcher {
@@ -86,6 +89,7 @@ export class WebhookDispatcher {
   private readonly send: PollLoop;
   private closed = false;
   private readonly failingSources = new Set<string>();
+  private lastPurge = 0;
 
   constructor(
     private readonly store: WebhookStore,
@@ -139,6 +143,10 @@ export class WebhookDispatcher {
       }
     }
     if (taken > 0) this.send.kick();
+    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+      this.lastPurge = Date.now();
+      await this.store.purgeFinished(new Date(Date.now() - DELIVERY_LOG_RETENTION_MS));
+    }
   }
 
   private async sendPass(): Promise<void> {

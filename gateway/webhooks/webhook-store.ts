@@ -289,6 +289,16 @@ export class WebhookStore {
     return replayed!;
   }
 
+  /** Deletes DELIVERED and FAILED deliveries created before `before` (their bodies may hold opted-in personal data); returns how many. */
+  async purgeFinished(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('webhook_deliveries')
+      .where('status', 'in', ['DELIVERED', 'FAILED'])
+      .where('created_at', '<', before.toISOString())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deliveriesByIds(ids: readonly string[]): Promise<WebhookDelivery[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('webhook_deliveries').selectAll().where('id', 'in', [...new Set(ids)]).execute();
