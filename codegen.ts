@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 type Mappers = Record<string, string>;
 
-function subgraph(name: 'crm' | 'callcenter' | 'tickets' | 'audit', mappers: Mappers, contextType = `../context.js#${contextTypeName[name as keyof typeof contextTypeName]}`) {
+function subgraph(name: 'crm' | 'callcenter' | 'tickets' | 'audit' | 'webhooks', mappers: Mappers, contextType = `../context.js#${contextTypeName[name as keyof typeof contextTypeName]}`) {
   return {
     schema: [`schema/${name}.graphql`, 'schema/codegen/federation-directives.graphql'],
     plugins: ['typescript', 'typescript-resolvers'],
@@ -50,6 +50,11 @@ const config: CodegenConfig = {
       CustomerCallSummary: '../reports/customer-reports-sql.js#CustomerCallSummary',
     }),
     'gateway/audit/__generated__/resolvers-types.ts': subgraph('audit', { AuditEvent: '../../store/gateway-store.js#AuditEvent' }, '../audit-subgraph.js#AuditContext'),
+    'gateway/webhooks/__generated__/resolvers-types.ts': subgraph(
+      'webhooks',
+      { WebhookEndpoint: '../webhook-store.js#WebhookEndpoint', WebhookDelivery: '../webhook-store.js#WebhookDelivery' },
+      '../webhooks-subgraph.js#WebhooksContext',
+    ),
     'subgraphs/tickets/__generated__/resolvers-types.ts': subgraph('tickets', {
       Ticket: '../source/records.js#TicketRecord',
       TicketComment: '../source/records.js#TicketCommentRecord',

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { readEnv } from '../subgraphs/shared/env/read.js';
+import type { EnvValues } from '../subgraphs/shared/env/variables.js';
 import { DEVELOPMENT_CORS_ORIGINS } from '../subgraphs/shared/env/variables.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import type { JwtConfig } from './auth/jwt.js';
@@ -79,6 +80,34 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Serve the offline GraphiQL IDE at the GraphQL URL (development only; never in production). */
   ide: boolean;
+  /** Outbound webhooks (gateway/webhooks/, docs/webhooks-out.md). */
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** Run the dispatcher in this process (`SWITCHBOARD_WEBHOOKS`, default true); registration works either way. */
+  dispatch: boolean;
+  /** Only https endpoint URLs: in production unless `WEBHOOK_ALLOW_HTTP=true`. */
+  httpsOnly: boolean;
+  pollIntervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  retryForMs: number;
+  timeoutMs: number;
+  concurrency: number;
+}
+
+function webhooksConfig(v: EnvValues, production: boolean): WebhooksConfig {
+  return {
+    dispatch: v.SWITCHBOARD_WEBHOOKS,
+    httpsOnly: production && !v.WEBHOOK_ALLOW_HTTP,
+    pollIntervalMs: v.WEBHOOK_POLL_MS,
+    retryBaseMs: v.WEBHOOK_RETRY_MIN_MS,
+    retryMaxMs: v.WEBHOOK_RETRY_MAX_MS,
+    retryForMs: v.WEBHOOK_RETRY_FOR_MS,
+    timeoutMs: v.WEBHOOK_TIMEOUT_MS,
+    concurrency: v.WEBHOOK_CONCURRENCY,
+  };
 }
 
 export { DEVELOPMENT_CORS_ORIGINS };
@@ -151,5 +180,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     corsOrigins: parseOrigins((v.SWITCHBOARD_CORS_ORIGINS ?? (production ? [] : DEVELOPMENT_CORS_ORIGINS.split(','))).join(',')),
     ide: !production,
+    webhooks: webhooksConfig(v, production),
   };
 }

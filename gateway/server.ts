@@ -25,6 +25,13 @@ import type { GatewayConfig } from './config.js';
 import { ContextBuilder, deadlineOf, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
 import { GatewayStore } from './store/gateway-store.js';
+import { CHANGE_EVENT_SOURCES } from '../subgraphs/shared/change-events/registry.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { ChangeEventFeed } from './webhooks/event-feed.js';
+import { WebhookStore } from './webhooks/webhook-store.js';
+import type { WebhookTables } from './webhooks/tables.js';
+import type { Kysely } from 'kysely';
+import { webhooksDataSource } from './webhooks/webhooks-subgraph.js';
 import { SubgraphClient } from './subgraph-client.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamSubscriptions } from './subscriptions/upstream.js';
@@ -45,6 +52,8 @@ export interface RunningGateway {
   /** One client per subgraph, by name, with its request counter. */
   subgraphs: Map<string, SubgraphClient>;
   store: GatewayStore;
+  /** Outbound webhook endpoints and deliveries. */
+  webhooks: WebhookStore;
   /** The subgraph streams behind client subscriptions. */
   upstream: UpstreamSubscriptions;
   close(): Promise<void>;
@@ -58,6 +67,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const store = await GatewayStore.open(config.database);
   const subgraphs = new Map<string, SubgraphClient>();
   const subgraphUrls = new Map<string, string>();
+  const webhookStore = new WebhookStore(store.database.db as unknown as Kysely<WebhookTables>);
+  // Outbound webhooks: read from each system's change-event outbox by the gateway (which may call every subgraph), sent from here.
+  const dispatcher = config.webhooks.dispatch
+    ? new WebhookDispatcher(
+        webhookStore,
+        CHANGE_EVENT_SOURCES.map((source) => new ChangeEventFeed(source, () => subgraphUrls.get(source), config.subgraphTimeoutMs)),
+        config.webhooks,
+      )
+    : null;
   const breakers = new Map<string, SubgraphBreaker>();
   let draining = false;
   const contexts = new ContextBuilder(
@@ -74,6 +92,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
       if (name === 'audit') return auditDataSource(store);
+      if (name === 'webhooks') return webhooksDataSource(webhookStore, { httpsOnly: config.webhooks.httpsOnly, retryForMs: config.webhooks.retryForMs, onReplay: () => dispatcher?.kickSend() });
       const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, resolvedUrl);
       const breaker = breakerFor(name, config.breaker);
@@ -118,6 +137,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await rateLimiter.connected(2000);
   const cors = new CorsPolicy(config.corsOrigins);
   const ide = config.ide ? new GraphiqlIde() : null;
+  dispatcher?.start();
   const handler = createHttpHandler({
     apollo,
     service: 'gateway',
@@ -161,11 +181,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     graphqlUrl: `${listening.url}/graphql`,
     subgraphs,
     store,
+    webhooks: webhookStore,
     upstream,
     // Safe to call twice: SIGINT from a terminal and SIGTERM from `npm start` both arrive.
     // Open HTTP requests finish (bounded drain) before Apollo, the subgraph clients and the store go.
     close: once(async () => {
       draining = true;
+      await dispatcher?.close();
       await websocket.close();
       await upstream.close();
       await listening.close();

@@ -13,6 +13,7 @@ export const SCOPES = {
   'tickets:write': 'Create tickets and change their status.',
   'reports:read': 'Contact-center and ticket KPIs.',
   'audit:read': 'The audit trail of sensitive reads and mutations.',
+  'webhooks:manage': 'Register outbound webhook endpoints, read their delivery log, replay deliveries.',
 } as const;
 
 export type Scope = keyof typeof SCOPES;

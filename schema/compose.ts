@@ -21,6 +21,8 @@ export const SUBGRAPHS = [
   { name: 'tickets', url: 'http://localhost:4003/graphql' },
   // Served by the gateway itself, in-process (see gateway/audit/); the URL is never called.
   { name: 'audit', url: 'http://localhost:4000/audit' },
+  // Also the gateway's own (see gateway/webhooks/).
+  { name: 'webhooks', url: 'http://localhost:4000/webhooks' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { StoreMigrations } from '../../subgraphs/shared/migrations.js';
 import type { GatewayTables } from './tables.js';
+import { createWebhookTables, dropWebhookTables } from '../webhooks/migration.js';
 
 /**
  * The schema of release 0.1 (API keys, audit trail), idempotent (`if not exists`) so a
@@ -52,5 +53,7 @@ export const GATEWAY_MIGRATIONS: StoreMigrations = {
   store: 'gateway',
   migrations: {
     '0001_release_0_1': { up: (db) => release01(db as Kysely<GatewayTables>) },
+    // Outbound webhooks: endpoints and the delivery log (gateway/webhooks/).
+    '0002_webhooks': { up: (db) => createWebhookTables(db), down: (db) => dropWebhookTables(db) },
   },
 };

@@ -1,4 +1,6 @@
-/** The gateway's own tables: service-account API keys and the audit trail. */
+/** The gateway's own tables: service-account API keys, the audit trail, outbound webhooks. */
+import type { WebhookTables } from '../webhooks/tables.js';
+
 export interface ApiKeysTable {
   id: string;
   name: string;
@@ -33,7 +35,7 @@ export interface AuditEventCustomersTable {
   customer_id: string;
 }
 
-export interface GatewayTables {
+export interface GatewayTables extends WebhookTables {
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
   audit_event_customers: AuditEventCustomersTable;

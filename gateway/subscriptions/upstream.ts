@@ -40,6 +40,12 @@ export interface UpstreamOperation {
   resume: ResumableOperation | null;
   /** For a resumable stream: the cursor the client resumes after (its own `after`), or null for "from now on". */
   after: string | null;
+  /**
+   * The subscriber itself, when the subgraph must apply the record-level rule to what the
+   * stream resolves (an agent's `customerUpdated`): the stream then runs as this viewer and is
+   * shared only with the same viewer. Absent: the gateway with the client's scopes.
+   */
+  viewer?: Viewer | null;
 }
 
 export interface UpstreamOptions {
@@ -57,6 +63,8 @@ const RECENT_CURSORS = 1024;
 export class UpstreamSubscriptions {
   private readonly clients = new Map<string, Client>();
   private readonly streams = new Map<string, SharedStream>();
+  /** Open streams per connection that runs as one subscriber (closed with its last stream). */
+  private readonly viewerStreams = new Map<string, number>();
   private readonly retry: Required<UpstreamOptions>;
   /** Breaks bridged by resuming (for tests and diagnostics). */
   resumed = 0;
@@ -75,13 +83,31 @@ export class UpstreamSubscriptions {
 
   /** Adds `listener` to the stream of `operation` (opening it if needed); returns the function that removes it. */
   subscribe(operation: UpstreamOperation, listener: UpstreamListener): () => void {
-    const scopesKey = [...operation.scopes].sort().join(' ');
+    const scopesKey = operation.viewer
+      ? JSON.stringify([operation.viewer.subject, operation.viewer.role, operation.viewer.team, operation.viewer.agentId, operation.viewer.related ?? null, [...operation.scopes].sort()])
+      : [...operation.scopes].sort().join(' ');
     const key = JSON.stringify([operation.subgraph, operation.query, operation.variables, scopesKey, operation.after]);
     let stream = this.streams.get(key);
     if (!stream) {
-      const created = new SharedStream(operation, this.client(operation.subgraph, operation.scopes, scopesKey), this.retry, () => {
+      const clientKey = `${operation.subgraph}\u0000${scopesKey}`;
+      let released = false;
+      // A viewer's own connection goes with its last stream (the shared ones stay for reuse).
+      const release = () => {
+        if (released || !operation.viewer) return;
+        released = true;
+        const left = (this.viewerStreams.get(clientKey) ?? 1) - 1;
+        if (left > 0) return void this.viewerStreams.set(clientKey, left);
+        this.viewerStreams.delete(clientKey);
+        const client = this.clients.get(clientKey);
+        this.clients.delete(clientKey);
+        void client?.dispose();
+      };
+      const created = new SharedStream(operation, this.client(operation.subgraph, operation.scopes, scopesKey, operation.viewer ?? null), this.retry, () => {
         if (this.streams.get(key) === created) this.streams.delete(key);
+        release();
       }, () => (this.resumed += 1));
+      created.release = release;
+      if (operation.viewer) this.viewerStreams.set(clientKey, (this.viewerStreams.get(clientKey) ?? 0) + 1);
       stream = created;
       this.streams.set(key, stream);
       stream.start();
@@ -93,16 +119,17 @@ export class UpstreamSubscriptions {
       if (shared.listeners.size === 0) {
         if (this.streams.get(key) === shared) this.streams.delete(key);
         shared.close();
+        shared.release();
       }
     };
   }
 
-  private client(subgraph: string, scopes: readonly Scope[], scopesKey: string): Client {
+  private client(subgraph: string, scopes: readonly Scope[], scopesKey: string, subscriber: Viewer | null): Client {
     const key = `${subgraph}\u0000${scopesKey}`;
     let client = this.clients.get(key);
     if (!client) {
-      // The gateway itself, with exactly the rights of the callers this connection serves.
-      const viewer: Viewer = { subject: 'gateway', kind: 'service', role: 'service', scopes, team: null, agentId: null, expiresAt: null };
+      // The gateway itself, with exactly the rights of the callers this connection serves (or the one subscriber).
+      const viewer: Viewer = subscriber ?? { subject: 'gateway', kind: 'service', role: 'service', scopes, team: null, agentId: null, expiresAt: null };
       client = createClient({
         url: this.wsUrlOf(subgraph),
         webSocketImpl: WebSocket,
@@ -133,6 +160,8 @@ export class UpstreamSubscriptions {
 /** One subgraph stream shared by identical client subscriptions. */
 class SharedStream {
   readonly listeners = new Set<UpstreamListener>();
+  /** Frees what the stream holds besides itself (a subscriber's own connection); idempotent. */
+  release: () => void = () => undefined;
   private after: string | null;
   private readonly recent = new Set<string>();
   private attempt = 0;

@@ -11,6 +11,7 @@
  * result, errors included, goes back as a protocol message: no operation closes the socket.
  * The upgrade's `Origin` is checked against the CORS allowlist (gateway/http/cors.ts).
  */
+import { hasRecordRestriction } from '../../schema/viewer.js';
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
@@ -236,6 +237,11 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
       scopes: context.viewer.scopes,
       resume: plan.resume,
       after: plan.resume?.initialAfter(variables) ?? null,
+      // A stream that resolves customer records (the CRM's, the ticket system's) runs as an
+      // agent or supervisor themself, so the subgraph applies the record-level rule to it. The
+      // call center's stream carries no customer records (they come in the enrichment, under
+      // the subscriber's rights) and stays shared between agents.
+      viewer: hasRecordRestriction(context.viewer) && plan.primary.serviceName !== 'callcenter' ? context.viewer : null,
     };
     stop = options.upstream.subscribe(upstream, {
       onEvent: (event) => {

@@ -1,4 +1,8 @@
 /** The CRM subgraph's HTTP server; nothing happens until `createCrmServer` is called. */
+import { LiveRecords } from '../shared/change-events/live.js';
+import { once } from '../shared/shutdown.js';
+import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
+import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createCrmContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
@@ -10,13 +14,30 @@ export interface CrmServerOptions {
   host?: string;
 }
 
-export function createCrmServer(options: CrmServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({
+export async function createCrmServer(options: CrmServerOptions): Promise<RunningServer> {
+  const live = LiveRecords.open('customers:updated');
+  const server = await startSubgraphServer({
     name: 'crm',
     resolvers,
-    context: async () => createCrmContext(options.source),
+    context: async () => createCrmContext(options.source, live),
+    // Subscriptions (`customerUpdated`) over graphql-ws on the same port and path.
+    websocket: { context: (connection) => createCrmContext(options.source, live, connection) },
     port: options.port,
     storeReady: () => options.source.ping(),
+    // The change-event outbox (embedded stores only), for the gateway's webhook dispatcher.
+    routes: options.source.changeEvents ? changeEventRoutes(options.source.changeEvents) : {},
     host: options.host,
   });
+  return {
+    name: server.name,
+    url: server.url,
+    graphqlUrl: server.graphqlUrl,
+    get requestCount() {
+      return server.requestCount;
+    },
+    close: once(async () => {
+      await server.close();
+      await live.close();
+    }),
+  };
 }

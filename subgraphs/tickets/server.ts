@@ -1,4 +1,8 @@
 /** The tickets subgraph's HTTP server over a ticket source; nothing happens until called. */
+import { LiveRecords } from '../shared/change-events/live.js';
+import { once } from '../shared/shutdown.js';
+import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
+import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
@@ -10,13 +14,30 @@ export interface TicketsServerOptions {
   host?: string;
 }
 
-export function createTicketsServer(options: TicketsServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({
+export async function createTicketsServer(options: TicketsServerOptions): Promise<RunningServer> {
+  const live = LiveRecords.open('tickets:updated');
+  const server = await startSubgraphServer({
     name: 'tickets',
     resolvers,
-    context: async () => createContext(options.source),
+    context: async () => createContext(options.source, live),
+    // Subscriptions (`ticketUpdated`) over graphql-ws on the same port and path.
+    websocket: { context: (connection) => createContext(options.source, live, connection) },
     port: options.port,
     storeReady: () => options.source.ping(),
+    // The change-event outbox (embedded stores only), for the gateway's webhook dispatcher.
+    routes: options.source.changeEvents ? changeEventRoutes(options.source.changeEvents) : {},
     host: options.host,
   });
+  return {
+    name: server.name,
+    url: server.url,
+    graphqlUrl: server.graphqlUrl,
+    get requestCount() {
+      return server.requestCount;
+    },
+    close: once(async () => {
+      await server.close();
+      await live.close();
+    }),
+  };
 }

@@ -112,6 +112,9 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Mutation.logCall': 'input: { customerId: "cus_matrix_none", callId: "", at: "not a time", durationSeconds: -1, disposition: "" }',
       'Mutation.createTicket': 'input: { idempotencyKey: "", requesterId: "", subject: "" }',
       'Mutation.changeTicketStatus': 'id: "tkt_matrix_none", status: OPEN',
+      'Mutation.registerWebhookEndpoint': 'input: { url: "ftp://matrix.invalid/hook", eventTypes: [TICKET_CREATED] }',
+      'Mutation.removeWebhookEndpoint': 'id: "whe_matrix_none"',
+      'Mutation.replayWebhookDelivery': 'id: "msg_matrix_none"',
     };
     serviceKey = (await stack.gateway.store.createApiKey('archiver', SERVICE_SCOPES)).key;
   });

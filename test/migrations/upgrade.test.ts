@@ -92,7 +92,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension']);
+        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events']);
         assert.deepEqual(await migrateDatabase(old.config, CRM_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -118,7 +118,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by']);
+        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events']);
         assert.deepEqual(await migrateDatabase(old.config, TICKETS_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -162,7 +162,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'gateway'), ['0001_release_0_1']);
+        assert.deepEqual(await appliedMigrations(old.config, 'gateway'), ['0001_release_0_1', '0002_webhooks']);
         assert.deepEqual(await migrateDatabase(old.config, GATEWAY_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -177,10 +177,10 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         try {
           await assert.rejects(
             migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'),
-            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension\).*npm run migrate/,
+            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events\).*npm run migrate/,
           );
           assert.equal(await hasColumn(database.db, 'customer_phones', 'extension'), false);
-          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension']);
+          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events']);
           assert.deepEqual(await migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'), []);
         } finally {
           await database.close();
@@ -206,11 +206,16 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
             migrationLockTableName: `${plan.store}_migrations_lock`,
             ...(temp.config.driver === 'postgres' ? { migrationTableSchema: temp.config.schema } : {}),
           });
-          const { error, results } = await migrator.migrateDown();
+          // Down to release 0.1: every later migration steps down, newest first.
+          const later = Object.keys(plan.migrations).slice(1);
+          const { error, results } = await migrator.migrateTo('0001_release_0_1');
           assert.equal(error, undefined);
-          assert.deepEqual(results?.map((r) => [r.migrationName, r.status]), [[Object.keys(plan.migrations)[1], 'Success']]);
+          assert.deepEqual(
+            results?.map((r) => [r.migrationName, r.status]),
+            [...later].reverse().map((name) => [name, 'Success']),
+          );
           assert.equal(await hasColumn(database.db, table, column), false);
-          assert.deepEqual(await applyMigrations(database, temp.config, plan), [Object.keys(plan.migrations)[1]]);
+          assert.deepEqual(await applyMigrations(database, temp.config, plan), later);
           assert.equal(await hasColumn(database.db, table, column), true);
         }
       } finally {
@@ -287,7 +292,7 @@ test('npm run migrate: two processes migrating the same SQLite files at once app
     const runs = await Promise.all([runMigrateCli(['tickets'], env), runMigrateCli(['tickets'], env)]);
     assert.deepEqual(runs.map((run) => [run.code, run.stderr]), [[0, ''], [0, '']]);
     const lines = runs.map((run) => run.stdout.trim()).sort();
-    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by$/);
+    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events$/);
     assert.match(lines[1]!, /^tickets \(.*tickets\.sqlite\): up to date$/);
     const unknown = await runMigrateCli(['billing'], env);
     assert.equal(unknown.code, 2);
@@ -304,8 +309,8 @@ if (postgres) {
     const temp = await tempPostgresSchema('upgrade');
     try {
       const runs = await Promise.all([migrateDatabase(temp.config, TICKETS_MIGRATIONS), migrateDatabase(temp.config, TICKETS_MIGRATIONS)]);
-      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by']);
-      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by']);
+      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events']);
+      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events']);
     } finally {
       await temp.cleanup();
     }

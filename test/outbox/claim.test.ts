@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { SqlOutboxStore } from '../../subgraphs/callcenter/outbox/sql-outbox-store.js';
-import { retryDelayMs } from '../../subgraphs/callcenter/outbox/backoff.js';
+import { retryDelayMs } from '../../subgraphs/shared/outbox/backoff.js';
 import type { OutboxTables } from '../../subgraphs/callcenter/outbox/tables.js';
 import type { CtiTables } from '../../subgraphs/callcenter/events/tables.js';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';

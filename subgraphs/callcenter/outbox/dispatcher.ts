@@ -8,7 +8,7 @@
  * failing and when it recovers, not every attempt.
  */
 import { randomUUID } from 'node:crypto';
-import { retryDelayMs } from './backoff.js';
+import { retryDelayMs } from '../../shared/outbox/backoff.js';
 import { deliver } from './deliver.js';
 import { GraphClient, GraphOperationError } from './graph-client.js';
 import type { OutboxRow, SqlOutboxStore } from './sql-outbox-store.js';

@@ -4,13 +4,13 @@
  * - `recordEndedCalls` reads the given calls as committed and inserts their rows with
  *   `ON CONFLICT (kind, call_id) DO NOTHING`: any number of calls to it (late duplicates,
  *   a second instance, the reconciliation sweep) leave one row per (kind, call);
- * - `claim` leases due rows with one conditional UPDATE … RETURNING, so two dispatchers
- *   (instances on one PostgreSQL) never hold the same row: the second one's UPDATE re-checks
- *   the lease after the first one's commit and skips the row;
+ * - `claim` leases due rows (`shared/outbox/lease.ts`, the claim every outbox uses), so two
+ *   dispatchers (instances on one PostgreSQL) never hold the same row;
  * - `complete` / `retryLater` / `reject` only touch a row the caller still holds.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../shared/database.js';
+import { claimDue } from '../../shared/outbox/lease.js';
 import { callFromRow } from '../source/call-rows.js';
 import type { CtiTables } from '../events/tables.js';
 import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from '../source/tables.js';
@@ -148,26 +148,9 @@ export class SqlOutboxStore {
     return rows.map((row) => row.id);
   }
 
-  /** Leases up to `limit` due rows to `owner` until `leaseUntil`; returns them, oldest due first. */
+  /** Leases up to `limit` due rows to `owner` until `leaseUntil` (the shared claim, `shared/outbox/lease.ts`); returns them, oldest first. */
   async claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
-    const rows = await this.db
-      .updateTable('call_log_outbox')
-      .set({ lease_owner: owner, lease_until: leaseUntil })
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('call_log_outbox')
-          .select('id')
-          .where('status', '=', 'PENDING')
-          .where('next_attempt_at', '<=', now)
-          .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', now)]))
-          .orderBy('next_attempt_at')
-          .limit(limit),
-      )
-      // Re-checked on the row itself: a concurrent claim that committed first wins.
-      .where('status', '=', 'PENDING')
-      .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', now)]))
-      .returningAll()
-      .execute();
+    const rows = await claimDue<Selectable<CallLogOutboxTable>, CallLogOutboxTables & CtiTables>(this.db, 'call_log_outbox', { owner, now, leaseUntil, limit });
     return rows.map(toRow).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   }
 

@@ -370,6 +370,22 @@ export type ShipmentStatus =
   | 'PREPARING'
   | 'RETURNED';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The customer as it is after each committed change (contact data, a note, a logged call),
+   * from now on. The same rights as `customer(id)`, the record-level rule included: for a
+   * customer of another team an agent gets the MINIMAL fields and `FORBIDDEN` for the rest,
+   * on every update. A subscriber that cannot keep up is disconnected with close code 4520.
+   */
+  customerUpdated: Customer;
+};
+
+
+export type SubscriptionCustomerUpdatedArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
 export type UpdateCustomerContactInput = {
   customerId: Scalars['ID']['input'];
   /** When given, replaces all emails. */
@@ -514,6 +530,7 @@ export type ResolversTypes = ResolversObject<{
   RecordAccess: RecordAccess;
   Shipment: ResolverTypeWrapper<Shipment>;
   ShipmentStatus: ShipmentStatus;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -548,6 +565,7 @@ export type ResolversParentTypes = ResolversObject<{
   PhoneNumberInput: PhoneNumberInput;
   Query: Record<PropertyKey, never>;
   Shipment: Shipment;
+  Subscription: Record<PropertyKey, never>;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
@@ -740,6 +758,10 @@ export type ShipmentResolvers<ContextType = CrmContext, ParentType extends Resol
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  customerUpdated?: SubscriptionResolver<ResolversTypes['Customer'], "customerUpdated", ParentType, ContextType, RequireFields<SubscriptionCustomerUpdatedArgs, 'customerId'>>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -765,6 +787,7 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
 }>;
 

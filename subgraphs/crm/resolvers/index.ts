@@ -5,10 +5,12 @@ import { CallerIdentification } from './caller-identification.js';
 import { Customer } from './customer.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
+import { Subscription } from './subscription.js';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  Subscription,
   Customer,
   CallerIdentification,
   Activity,

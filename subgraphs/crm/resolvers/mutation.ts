@@ -1,17 +1,21 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
+// Each change is announced to live subscribers once it has committed (`customerUpdated`).
 export const Mutation: MutationResolvers = {
-  addCustomerNote(_parent, { input }, { source, viewer }) {
-    return source.addNote(input.customerId, input.body, viewer.subject);
+  async addCustomerNote(_parent, { input }, { source, viewer, live }) {
+    const note = await source.addNote(input.customerId, input.body, viewer.subject);
+    live.publish(input.customerId);
+    return note;
   },
-  async updateCustomerContact(_parent, { input }, { source, loaders }) {
+  async updateCustomerContact(_parent, { input }, { source, loaders, live }) {
     const customer = await source.updateContact(input.customerId, { phones: input.phones, emails: input.emails });
     loaders.customerById.clear(customer.id).prime(customer.id, customer);
+    live.publish(customer.id);
     return customer;
   },
   // Call logging (the call center's call-log outbox): idempotent by (customerId, callId).
-  logCall(_parent, { input }, { source, viewer }) {
-    return source.recordCallLog({
+  async logCall(_parent, { input }, { source, viewer, live }) {
+    const activity = await source.recordCallLog({
       customerId: input.customerId,
       callId: input.callId,
       at: input.at,
@@ -21,5 +25,7 @@ export const Mutation: MutationResolvers = {
       disposition: input.disposition,
       recordingRef: input.recordingRef ?? null,
     });
+    live.publish(input.customerId);
+    return activity;
   },
 };

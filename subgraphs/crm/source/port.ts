@@ -6,6 +6,7 @@
  * schema described by a mapping file), `hubspot/` (HubSpot CRM v3). Nothing here names SQL:
  * statement counts belong to the embedded adapter's own tests.
  */
+import type { ChangeEventOutbox } from '../../shared/change-events/outbox.js';
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type {
   AccountOwnerRecord,
@@ -53,6 +54,12 @@ export const MAX_NOTE_LENGTH = 5000;
 export const MAX_CONTACTS = 10;
 
 export interface CrmSource {
+  /**
+   * The change-event outbox this source writes in the transaction of each change (the
+   * embedded store); absent for a connector to a system the company runs, whose changes
+   * Switchboard does not write. Read only by the gateway's webhook dispatcher.
+   */
+  readonly changeEvents?: ChangeEventOutbox;
   /** One entry per id, in order; null for unknown ids. */
   customersByIds(ids: readonly string[]): Promise<(CustomerRecord | null)[]>;
   /** One list per E.164 number: every customer having that number (ordered by id). */

@@ -248,6 +248,23 @@ export const VARIABLES = {
   }),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: variable(httpUrl(), { usedBy: ALL, meaning: 'the full OTLP/HTTP traces URL, instead of `OTEL_EXPORTER_OTLP_ENDPOINT`' }),
   OTEL_SERVICE_NAME: variable(text(undefined, '`switchboard-<process>`'), { usedBy: ALL, meaning: "the traces' `service.name`" }),
+  SWITCHBOARD_WEBHOOKS: variable(flag(true), {
+    usedBy: GATEWAY,
+    meaning: '`false`: this gateway instance sends no outbound webhooks (registration through the graph still works; another instance sends)',
+  }),
+  WEBHOOK_RETRY_MIN_MS: variable(wholeNumber(5000, { min: 1, unit: 'milliseconds' }), {
+    usedBy: GATEWAY,
+    meaning: "outbound webhooks: the first retry delay (exponential backoff with jitter, [details](docs/webhooks-out.md#retries))",
+  }),
+  WEBHOOK_RETRY_MAX_MS: variable(wholeNumber(3_600_000, { min: 1, unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: 'outbound webhooks: the cap of the retry delay' }),
+  WEBHOOK_RETRY_FOR_MS: variable(wholeNumber(86_400_000, { min: 1, unit: 'milliseconds' }), {
+    usedBy: GATEWAY,
+    meaning: 'outbound webhooks: how long a delivery is retried before it is FAILED (it can still be replayed)',
+  }),
+  WEBHOOK_TIMEOUT_MS: variable(wholeNumber(10_000, { min: 1, unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: 'outbound webhooks: the time one delivery attempt may take' }),
+  WEBHOOK_CONCURRENCY: variable(wholeNumber(8, { min: 1 }), { usedBy: GATEWAY, meaning: 'outbound webhooks: deliveries in flight per gateway instance' }),
+  WEBHOOK_POLL_MS: variable(wholeNumber(1000, { min: 1, unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: "outbound webhooks: how often the subgraphs' change-event outboxes are read" }),
+  WEBHOOK_ALLOW_HTTP: variable(flag(false), { usedBy: GATEWAY, meaning: 'in production, allow `http://` webhook endpoint URLs (otherwise `https://` only)' }),
   SWITCHBOARD_SIMULATE: variable(flag(true), { usedBy: ['npm start'], meaning: '`false`: `npm start` runs no call simulator (as `--no-simulate`)' }),
 } satisfies Record<string, EnvVariable<unknown>>;
 

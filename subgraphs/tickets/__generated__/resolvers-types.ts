@@ -176,6 +176,24 @@ export type RecordAccess =
   /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
   | 'MINIMAL';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The ticket as it is after each committed change (created, status changed), from now on.
+   * With `ticketId` one ticket, with `requesterId` one customer's tickets (both: both must
+   * match), without either every ticket. The same rights as `ticket(id)`; the requester's
+   * fields follow the record-level rule like any query's. A subscriber that cannot keep up is
+   * disconnected with close code 4520 and reads the ticket again.
+   */
+  ticketUpdated: Ticket;
+};
+
+
+export type SubscriptionTicketUpdatedArgs = {
+  requesterId?: InputMaybe<Scalars['ID']['input']>;
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Readable with `tickets:read`, and as a mutation's result with `tickets:write`. */
 export type Ticket = {
   __typename?: 'Ticket';
@@ -457,6 +475,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAccess: RecordAccess;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Ticket: ResolverTypeWrapper<TicketRecordModel>;
   TicketChannel: TicketChannel;
   TicketComment: ResolverTypeWrapper<TicketCommentRecordModel>;
@@ -490,6 +509,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   Ticket: TicketRecordModel;
   TicketComment: TicketCommentRecordModel;
   TicketConnection: Omit<TicketConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Ticket']> };
@@ -593,6 +613,10 @@ export type QueryResolvers<ContextType = TicketsContext, ParentType extends Reso
   ticketMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierTicketMetrics']>>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
 }>;
 
+export type SubscriptionResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  ticketUpdated?: SubscriptionResolver<ResolversTypes['Ticket'], "ticketUpdated", ParentType, ContextType, Partial<SubscriptionTicketUpdatedArgs>>;
+}>;
+
 export type TicketResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Ticket']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assignedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -675,6 +699,7 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketComment?: TicketCommentResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { Call } from './call.js';
 import { Customer } from './customer.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
+import { Subscription } from './subscription.js';
 import { Ticket } from './ticket.js';
 // Reporting (subgraphs/tickets/reports/resolvers.ts).
 import { TicketMetrics, customerReportFields, reportQueries } from '../reports/resolvers.js';
@@ -10,6 +11,7 @@ import { TicketMetrics, customerReportFields, reportQueries } from '../reports/r
 export const resolvers: Resolvers = {
   Query: { ...Query, ...reportQueries },
   Mutation,
+  Subscription,
   Ticket,
   Customer: { ...Customer, ...customerReportFields },
   Call,

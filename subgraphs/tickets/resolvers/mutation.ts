@@ -1,11 +1,18 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { checkAssignment } from '../assignment.js';
 
+// Each change is announced to live subscribers once it has committed (`ticketUpdated`).
 export const Mutation: MutationResolvers = {
   // Who may assign whom is checked first: a refused assignment writes nothing.
-  async createTicket(_parent, { input }, { source, viewer }) {
+  async createTicket(_parent, { input }, { source, viewer, live }) {
     await checkAssignment(viewer, input.assigneeId, source);
-    return source.createTicket(input, viewer.subject);
+    const ticket = await source.createTicket(input, viewer.subject);
+    live.publish(ticket.id, { requesterId: ticket.requesterId });
+    return ticket;
   },
-  changeTicketStatus: (_parent, { id, status }, { source }) => source.changeStatus(id, status),
+  async changeTicketStatus(_parent, { id, status }, { source, live }) {
+    const ticket = await source.changeStatus(id, status);
+    live.publish(ticket.id, { requesterId: ticket.requesterId });
+    return ticket;
+  },
 };

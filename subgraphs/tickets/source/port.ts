@@ -5,6 +5,7 @@
  * 2.0 API); `open.ts` picks one by configuration (`config.ts`). Nothing here names SQL: tests
  * that count statements belong to the embedded adapter's own suite.
  */
+import type { ChangeEventOutbox } from '../../shared/change-events/outbox.js';
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type { TicketReportsSource } from '../reports/port.js';
 import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
@@ -23,6 +24,12 @@ export interface CreateTicketInput {
 }
 
 export interface TicketsSource {
+  /**
+   * The change-event outbox this source writes in the transaction of each change (the
+   * embedded store); absent for a connector to a system the company runs, whose changes
+   * Switchboard does not write. Read only by the gateway's webhook dispatcher.
+   */
+  readonly changeEvents?: ChangeEventOutbox;
   /** The tickets with these ids, in key order; `null` for unknown ids. */
   ticketsByIds(ids: readonly string[]): Promise<(TicketRecord | null)[]>;
   /** The tickets with these numbers (`T-100042`), in key order; `null` for unknown numbers. */

@@ -21,6 +21,9 @@ import { activityRow, customerRow, orderRow, toActivity, toCustomer, toOrder, ty
 import type { CrmTables } from './tables.js';
 
 export type { ReencryptionResult } from './reencrypt.js';
+import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
+import { recordChangeEvents } from '../../../shared/change-events/record.js';
+import { callLoggedEvent, contactChangedEvent } from '../change-events.js';
 
 /** Rows per multi-row INSERT while seeding (at most 12 columns: well under both dialects' parameter limits). */
 const SEED_BATCH_ROWS = 500;
@@ -28,6 +31,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 
 export class SqlCrmStore implements SeedableCrmSource {
   readonly database: Database<CrmTables>;
+  readonly changeEvents: ChangeEventOutbox;
   private readonly db: Kysely<CrmTables>;
   private readonly cipher: PiiCipher;
 
@@ -36,6 +40,7 @@ export class SqlCrmStore implements SeedableCrmSource {
     this.database = database;
     this.db = database.db;
     this.cipher = cipher;
+    this.changeEvents = ChangeEventOutbox.in(database.db);
   }
 
   // ---- reads -------------------------------------------------------------------------
@@ -240,6 +245,7 @@ export class SqlCrmStore implements SeedableCrmSource {
             .execute();
         }
       }
+      if (phones !== null || emails !== null) await recordChangeEvents(trx, [contactChangedEvent(customerId, phones, emails, now)]);
     });
     const [customer] = await this.customersByIds([customerId]);
     if (!customer) throw notFound('Customer', customerId);
@@ -264,6 +270,7 @@ export class SqlCrmStore implements SeedableCrmSource {
           .set({ last_contact_at: sql<string>`case when last_contact_at is null or last_contact_at < ${at} then ${at} else last_contact_at end` })
           .where('id', '=', input.customerId)
           .execute();
+        await recordChangeEvents(trx, [callLoggedEvent(activity)]);
         return activity;
       }
       const existing = await trx

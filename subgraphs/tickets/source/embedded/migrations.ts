@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
+import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 
 export interface TicketsTable {
   id: string;
@@ -138,5 +139,7 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
       up: (db) => addColumnIfMissing(db, 'tickets', 'assigned_by'),
       down: (db) => db.schema.alterTable('tickets').dropColumn('assigned_by').execute(),
     },
+    // The change-event outbox (ticket created, status changed, solved), written with each change.
+    '0003_change_events': { up: (db) => createChangeEventsTable(db), down: (db) => dropChangeEventsTable(db) },
   },
 };

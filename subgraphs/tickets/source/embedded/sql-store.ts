@@ -18,6 +18,9 @@ import type { TicketReportsSource } from '../../reports/port.js';
 import { SqlTicketReports } from '../../reports/sql-reports.js';
 import type { ReportingTicketsDatabase, TicketReportingColumns } from '../../reports/tables.js';
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from '../validation.js';
+import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
+import { recordChangeEvents } from '../../../shared/change-events/record.js';
+import { statusChangeEvents, ticketCreatedEvent } from '../change-events.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
 const IN_LIST_SIZE = 1000;
@@ -119,7 +122,11 @@ export class SqlTicketStore implements TicketsSource {
   private reporting: TicketReportsSource | null = null;
 
   /** `database`: the store's own (migrated) database; exposed for this adapter's own tests (statement counts). */
-  constructor(readonly database: Database<TicketsDatabase>) {}
+  readonly changeEvents: ChangeEventOutbox;
+
+  constructor(readonly database: Database<TicketsDatabase>) {
+    this.changeEvents = ChangeEventOutbox.in(database.db);
+  }
 
   ping(): Promise<void> {
     return this.database.ping();
@@ -320,6 +327,7 @@ export class SqlTicketStore implements TicketsSource {
       idempotencyKey: input.idempotencyKey,
     };
     await trx.insertInto('tickets').values(toTicketRow(ticket, fingerprint)).execute();
+    await recordChangeEvents(trx, [ticketCreatedEvent(ticket)]);
     return ticket;
   }
 
@@ -332,14 +340,19 @@ export class SqlTicketStore implements TicketsSource {
       const now = new Date().toISOString();
       const solvedAt = status === 'SOLVED' ? now : status === 'CLOSED' ? current.solvedAt : null;
       const sla = slaState({ ...current, solvedAt }, now);
-      // Only if nobody moved the ticket meanwhile: the check above still holds.
-      const updated = await this.db
-        .updateTable('tickets')
-        .set({ status, solved_at: solvedAt, updated_at: now, sla_due_at: sla.slaDueAt, sla_breached: sla.slaBreached ? 1 : 0 })
-        .where('id', '=', id)
-        .where('status', '=', current.status)
-        .returningAll()
-        .executeTakeFirst();
+      // Only if nobody moved the ticket meanwhile: the check above still holds. The change
+      // and its events commit together.
+      const updated = await this.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('tickets')
+          .set({ status, solved_at: solvedAt, updated_at: now, sla_due_at: sla.slaDueAt, sla_breached: sla.slaBreached ? 1 : 0 })
+          .where('id', '=', id)
+          .where('status', '=', current.status)
+          .returningAll()
+          .executeTakeFirst();
+        if (row) await recordChangeEvents(trx, statusChangeEvents(current.status, toTicket(row)));
+        return row;
+      });
       if (updated) return toTicket(updated);
     }
     throw conflict(`Ticket ${JSON.stringify(id)} kept changing while its status was being changed; try again.`, { id });

@@ -1,4 +1,5 @@
 /**
+ * Shared by every outbox (the call-log outbox, the change-event outboxes, webhook deliveries).
  * Retry delays: exponential from `baseMs` (1 s by default), doubled per failed attempt, up to
  * `maxMs` (5 min), with "equal jitter" (half fixed, half random) so rows that failed together
  * (a CRM outage) do not all come back in the same instant.
