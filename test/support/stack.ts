@@ -22,8 +22,7 @@ import type { Database } from '../../subgraphs/shared/database.js';
 import { bearer, type TestRole } from './viewers.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
 import type { DispatcherOptions } from '../../subgraphs/callcenter/outbox/dispatcher.js';
-import { ticketsSourceConfig } from '../../subgraphs/tickets/source/config.js';
-import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 import type { TicketsSource } from '../../subgraphs/tickets/source/port.js';
 import { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
 
@@ -127,13 +126,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(crmStore);
     const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
     started.push(callStore);
-    const ticketsConfig = ticketsSourceConfig(options.ticketsEnv ?? {}, { driver: 'sqlite', file: join(dir, 'tickets.sqlite') });
-    const ticketStore = await openTicketsSource(ticketsConfig);
+    const ticketStore = await openTicketSource(options.ticketsEnv, join(dir, 'tickets.sqlite'));
     started.push(ticketStore);
     await Promise.all([
       ...('loadSeed' in crmStore ? [seedStore(crmStore, 'crm', seed)] : []),
       seedStore(callStore, 'callcenter', seed),
-      ticketsConfig.kind === 'embedded' ? seedStore(ticketStore, 'tickets', seed) : Promise.resolve(),
+      ticketStore instanceof SqlTicketStore ? seedStore(ticketStore, 'tickets', seed) : Promise.resolve(),
     ]);
     const crmServer = await createCrmServer({ source: crmStore, port: 0 });
     started.push(crmServer);
@@ -190,6 +188,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The embedded store in `file`, or the source `env` configures. The configured path (zod, the RT
+ * adapter) is imported only when asked for: stacks without it start exactly as before.
+ */
+async function openTicketSource(env: NodeJS.ProcessEnv | undefined, file: string): Promise<TicketsSource> {
+  if (env === undefined) return openEmbeddedTicketsSource({ driver: 'sqlite', file });
+  const [{ ticketsSourceConfig }, { openTicketsSource }] = await Promise.all([import('../../subgraphs/tickets/source/config.js'), import('../../subgraphs/tickets/source/open.js')]);
+  return openTicketsSource(ticketsSourceConfig(env, { driver: 'sqlite', file }));
 }
 
 async function closeAll(started: { close(): Promise<void> }[]): Promise<void> {

@@ -43,7 +43,8 @@ if (RT_SKIP_REASON === null) {
 
     beforeAll(async () => {
       rt = await startRt();
-      stack = await startStack({ customers: 40, ticketsEnv: rt.env });
+      // A create is a few RT requests (key search, create, check); on a busy machine that can take longer than the default 3 s.
+      stack = await startStack({ customers: 40, ticketsEnv: rt.env, subgraphTimeoutMs: 20_000 });
       const list = await stack.query<{ customers: { nodes: { id: string; phones: { e164: string }[] }[] } }>('{ customers(first: 40) { nodes { id phones { e164 } } } }');
       assert.equal(list.errors, undefined, JSON.stringify(list.errors));
       // A customer whose first number is theirs alone, so the view identifies exactly them.
