@@ -13,6 +13,7 @@ export const SCOPES = {
   'tickets:write': 'Create tickets and change their status.',
   'reports:read': 'Contact-center and ticket KPIs.',
   'audit:read': 'The audit trail of sensitive reads and mutations.',
+  'privacy:manage': "Data subjects' requests: export and erase everything the systems hold about a customer (docs/privacy.md).",
 } as const;
 
 export type Scope = keyof typeof SCOPES;
@@ -29,6 +30,11 @@ export const ROLES = {
   finance: ['customers:read', 'finance:read'],
   /** Aggregated KPIs only. */
   analyst: ['reports:read'],
+  /**
+   * Answers data subjects' requests (docs/privacy.md): exports and erasures, the audit trail to
+   * show what happened; reads customers to find the right one, with masked PII only.
+   */
+  'privacy-officer': ['customers:read', 'privacy:manage', 'audit:read'],
   /** Everything, including unmasked PII and the audit trail. */
   admin: Object.keys(SCOPES) as Scope[],
 } as const satisfies Record<string, readonly Scope[]>;

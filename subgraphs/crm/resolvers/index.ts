@@ -5,11 +5,12 @@ import { CallerIdentification } from './caller-identification.js';
 import { Customer } from './customer.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
+import { CustomerPrivacy, MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
-  Customer,
+  Query: { ...Query, ...QueryPrivacy },
+  Mutation: { ...Mutation, ...MutationPrivacy },
+  Customer: { ...Customer, ...CustomerPrivacy },
   CallerIdentification,
   Activity,
   NoteActivity,

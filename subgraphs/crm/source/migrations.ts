@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
 import type { CrmTables } from './tables.js';
+import { dropCrmPrivacy, migrateCrmPrivacy } from '../privacy/migrations.js';
 
 /**
  * The schema of release 0.1, idempotent (`if not exists`) so a database that release created,
@@ -115,5 +116,7 @@ export const CRM_MIGRATIONS: StoreMigrations = {
       up: (db) => addColumnIfMissing(db, 'customer_phones', 'extension'),
       down: (db) => db.schema.alterTable('customer_phones').dropColumn('extension').execute(),
     },
+    // Consent per purpose and erasure markers (docs/privacy.md).
+    '0003_privacy': { up: migrateCrmPrivacy, down: dropCrmPrivacy },
   },
 };

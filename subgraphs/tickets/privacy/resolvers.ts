@@ -1,0 +1,29 @@
+/** The ticket system's part of export and erasure (`ticketsPersonalData`, `ticketsEraseCustomer`). */
+import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { recordToGraph, type PersonalData } from '../../shared/privacy/personal-data.js';
+import type { TicketsSource } from '../source/port.js';
+import { ticketsPersonalData } from './personal-data.js';
+
+const adapters = new WeakMap<TicketsSource, PersonalData>();
+
+function personalDataOf(source: TicketsSource): PersonalData {
+  let adapter = adapters.get(source);
+  if (!adapter) {
+    adapter = ticketsPersonalData(source.database.db);
+    adapters.set(source, adapter);
+  }
+  return adapter;
+}
+
+export const QueryPrivacy: Pick<QueryResolvers, 'ticketsPersonalData'> = {
+  async ticketsPersonalData(_parent, { customerId }, { source }) {
+    const records = await personalDataOf(source).export({ customerId, phones: [] });
+    return { source: 'tickets', records: records.map(recordToGraph) };
+  },
+};
+
+export const MutationPrivacy: Pick<MutationResolvers, 'ticketsEraseCustomer'> = {
+  async ticketsEraseCustomer(_parent, { customerId, erasureId }, { source }) {
+    return { source: 'tickets', ...(await personalDataOf(source).erase({ customerId, phones: [] }, erasureId)) };
+  },
+};
