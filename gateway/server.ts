@@ -24,6 +24,7 @@ import { DemandControl, readPersistedOperations } from './demand/demand-control.
 import type { GatewayConfig } from './config.js';
 import { ContextBuilder, deadlineOf, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
+import { PrivacyService } from './privacy/service.js';
 import { GatewayStore } from './store/gateway-store.js';
 import { SubgraphClient } from './subgraph-client.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
@@ -67,13 +68,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     config.caches.callersBytes,
   );
   let authorizing: AuthorizingGateway | null = null;
+  let listeningUrl = `http://localhost:${config.port}`;
+  // Data-subject requests (docs/privacy.md): each system's part through its own graph fields.
+  const privacy = new PrivacyService(store, (name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs, () => listeningUrl);
   applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
     // Plans by operation: bounded by bytes like every cache keyed by client input.
     queryPlannerConfig: { cache: asKeyValueCache(boundedCache<QueryPlan>({ maxBytes: config.caches.queryPlansBytes, sizeOf: objectBytes })) },
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
-      if (name === 'audit') return auditDataSource(store);
+      if (name === 'audit') return auditDataSource(store, privacy);
       const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, resolvedUrl);
       const breaker = breakerFor(name, config.breaker);
@@ -134,6 +138,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       }),
       'GET /metrics': metricsRoute,
       ...consoleRoutes(config),
+      ...privacy.routes(),
     },
   });
   const cors = new CorsPolicy(config.corsOrigins);
@@ -142,6 +147,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     if (cors.handle(req, res) || ide?.handle(req, res)) return;
     await handler(req, res);
   }, config.port, config.host);
+  listeningUrl = listening.url;
+  privacy.start();
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
   const websocket = attachGatewayWs({
     server: listening.server,
@@ -168,6 +175,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Open HTTP requests finish (bounded drain) before Apollo, the subgraph clients and the store go.
     close: once(async () => {
       draining = true;
+      await privacy.close();
       await websocket.close();
       await upstream.close();
       await listening.close();

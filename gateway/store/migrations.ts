@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { StoreMigrations } from '../../subgraphs/shared/migrations.js';
 import type { GatewayTables } from './tables.js';
+import { dropGatewayPrivacy, migrateGatewayPrivacy } from '../privacy/migrations.js';
 
 /**
  * The schema of release 0.1 (API keys, audit trail), idempotent (`if not exists`) so a
@@ -52,5 +53,7 @@ export const GATEWAY_MIGRATIONS: StoreMigrations = {
   store: 'gateway',
   migrations: {
     '0001_release_0_1': { up: (db) => release01(db as Kysely<GatewayTables>) },
+    // The erasure saga's state and stored exports (docs/privacy.md).
+    '0002_privacy': { up: migrateGatewayPrivacy, down: dropGatewayPrivacy },
   },
 };
