@@ -11,6 +11,7 @@ import { gatewayDatabaseConfig } from './store/gateway-store.js';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation/limits.js';
 import type { RateLimitConfig } from './rate-limit.js';
 import type { BreakerConfig } from './subgraph-breaker.js';
+import { privacySettings, type PrivacySettings } from './privacy/settings.js';
 
 export interface GatewayConfig {
   port: number;
@@ -77,6 +78,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Serve the offline GraphiQL IDE at the GraphQL URL (development only; never in production). */
   ide: boolean;
+  /** Data-subject requests: export links, erasure retries (gateway/privacy/settings.ts, docs/privacy.md). */
+  privacy: PrivacySettings;
 }
 
 /** A size in MiB from the environment (fractions allowed), in bytes. */
@@ -182,5 +185,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     },
     corsOrigins: parseOrigins(env.SWITCHBOARD_CORS_ORIGINS ?? (production ? '' : DEVELOPMENT_CORS_ORIGINS)),
     ide: !production,
+    privacy: privacySettings(env),
   };
 }

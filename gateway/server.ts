@@ -70,7 +70,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   let authorizing: AuthorizingGateway | null = null;
   let listeningUrl = `http://localhost:${config.port}`;
   // Data-subject requests (docs/privacy.md): each system's part through its own graph fields.
-  const privacy = new PrivacyService(store, (name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs, () => listeningUrl);
+  const privacy = new PrivacyService(store, (name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs, () => listeningUrl, config.privacy);
   applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
     // Plans by operation: bounded by bytes like every cache keyed by client input.

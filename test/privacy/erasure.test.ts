@@ -213,6 +213,13 @@ describe('erasing a customer across the systems', () => {
     const text = JSON.stringify([seen.data, calls.data]);
     for (const value of personal) assert.ok(!text.includes(value), `${JSON.stringify(value)} is gone from the graph`);
     for (const call of Object.values(calls.data!) as { recording: unknown; caller: unknown }[]) assert.deepEqual([call.recording, call.caller], [null, null]);
+    // And in the stores themselves: no contact rows, no consent, no call-log deliveries with numbers.
+    const held = await heldRecords(stack, customerId);
+    assert.deepEqual([held['crm.phone'], held['crm.email'], held['crm.consent'], held['callcenter.callLogDelivery']], [[], [], [], []]);
+    const events = (await storeDb(stack, 'callcenter').selectFrom('cti_events').select(['from_number', 'to_number', 'raw']).where('call_id', 'in', formerCallIds).execute()) as {
+      from_number: string | null; to_number: string | null; raw: string;
+    }[];
+    assert.ok(events.every((e) => e.from_number === null && e.to_number === null && e.raw === '{"erased":true}'));
   });
 
   it('identifies nobody by the erased numbers: a new call starts fresh', async () => {
