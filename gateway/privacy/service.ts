@@ -14,6 +14,8 @@ import { CustomerExporter } from './exporter.js';
 import { privacySettings, type PrivacySettings } from './settings.js';
 import { SystemClient } from './system-client.js';
 import type { PrivacyTables } from './tables.js';
+import { scheduleRetention } from '../../subgraphs/shared/privacy/retention.js';
+import { gatewayRetentionTasks } from './retention.js';
 
 const log = loggerFor('gateway');
 
@@ -22,6 +24,7 @@ export class PrivacyService {
   readonly exporter: CustomerExporter;
   private timer: NodeJS.Timeout | null = null;
   private resuming: Promise<unknown> | null = null;
+  private retention: { close(): Promise<void> } | null = null;
 
   constructor(
     private readonly store: GatewayStore,
@@ -35,8 +38,16 @@ export class PrivacyService {
     this.exporter = new CustomerExporter(store, client, settings, () => settings.publicUrl ?? baseUrl());
   }
 
-  /** Resumes unfinished erasures now and every `SWITCHBOARD_ERASURE_RETRY_SECONDS` (not when 0). */
+  /**
+   * Resumes unfinished erasures now and every `SWITCHBOARD_ERASURE_RETRY_SECONDS` (not when 0),
+   * and schedules the gateway's retention (audit entries, expired exports).
+   */
   start(): void {
+    this.retention ??= scheduleRetention(
+      'gateway',
+      gatewayRetentionTasks(this.store.database.db as unknown as Kysely<PrivacyTables>, this.settings.retentionPeriods),
+      this.settings.retentionIntervalSeconds,
+    );
     if (this.settings.erasureRetrySeconds === 0 || this.timer) return;
     const tick = () => {
       this.resuming ??= this.saga
@@ -52,6 +63,7 @@ export class PrivacyService {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.retention?.close();
     await this.resuming;
   }
 

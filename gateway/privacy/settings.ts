@@ -6,12 +6,17 @@
  * - `SWITCHBOARD_PUBLIC_URL`: the gateway's URL as clients reach it, for download links
  *   (default: the address it listens on).
  * - `SWITCHBOARD_ERASURE_RETRY_SECONDS` (60): how often unfinished erasures are resumed; 0: never.
+ * - retention periods and interval: subgraphs/shared/privacy/retention.ts.
  */
+import { retentionIntervalSeconds, retentionPeriods, type RetentionPeriods } from '../../subgraphs/shared/privacy/retention.js';
+
 export interface PrivacySettings {
   exportLinkTtlSeconds: number;
   exportInlineBytes: number;
   publicUrl: string | null;
   erasureRetrySeconds: number;
+  retentionPeriods: RetentionPeriods;
+  retentionIntervalSeconds: number;
 }
 
 function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,5 +33,7 @@ export function privacySettings(env: NodeJS.ProcessEnv = process.env): PrivacySe
     exportInlineBytes: nonNegative(env, 'SWITCHBOARD_EXPORT_INLINE_BYTES', 262_144),
     publicUrl: env.SWITCHBOARD_PUBLIC_URL?.trim() ? env.SWITCHBOARD_PUBLIC_URL.trim().replace(/\/$/, '') : null,
     erasureRetrySeconds: nonNegative(env, 'SWITCHBOARD_ERASURE_RETRY_SECONDS', 60),
+    retentionPeriods: retentionPeriods(env),
+    retentionIntervalSeconds: retentionIntervalSeconds(env),
   };
 }
