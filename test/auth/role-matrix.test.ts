@@ -112,6 +112,16 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Mutation.logCall': 'input: { customerId: "cus_matrix_none", callId: "", at: "not a time", durationSeconds: -1, disposition: "" }',
       'Mutation.createTicket': 'input: { idempotencyKey: "", requesterId: "", subject: "" }',
       'Mutation.changeTicketStatus': 'id: "tkt_matrix_none", status: OPEN',
+      'Mutation.recordConsent': 'input: { customerId: "cus_matrix_none", purpose: MARKETING, status: GRANTED, source: "" }',
+      'Mutation.exportCustomerData': 'customerId: "cus_matrix_none"',
+      'Mutation.eraseCustomer': 'customerId: "cus_matrix_none", reason: ""',
+      'Mutation.crmEraseCustomer': 'customerId: "cus_matrix_none", erasureId: ""',
+      'Mutation.callCenterEraseCustomer': 'customerId: "cus_matrix_none", phones: [], erasureId: ""',
+      'Mutation.ticketsEraseCustomer': 'customerId: "cus_matrix_none", erasureId: ""',
+      // Personal-data parts: the matrix customer's, read only.
+      'Query.crmPersonalData': `customerId: "${customer.id}"`,
+      'Query.callCenterPersonalData': `customerId: "${customer.id}", phones: ["${customer.phones[0]!.e164}"]`,
+      'Query.ticketsPersonalData': `customerId: "${customer.id}"`,
     };
     serviceKey = (await stack.gateway.store.createApiKey('archiver', SERVICE_SCOPES)).key;
   });

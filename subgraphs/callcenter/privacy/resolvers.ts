@@ -1,7 +1,7 @@
 /** The call center's part of export and erasure (`callCenterPersonalData`, `callCenterEraseCustomer`). */
 import type { Kysely } from 'kysely';
 import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { recordToGraph, type PersonalData } from '../../shared/privacy/personal-data.js';
+import { recordToGraph, validSubject, type PersonalData } from '../../shared/privacy/personal-data.js';
 import type { CallCenterSource } from '../source/port.js';
 import { SqlCallCenterStore } from '../source/sql-store.js';
 import { callCenterPersonalData } from './personal-data.js';
@@ -22,13 +22,13 @@ export function personalDataOf(source: CallCenterSource): PersonalData {
 
 export const QueryPrivacy: Pick<QueryResolvers, 'callCenterPersonalData'> = {
   async callCenterPersonalData(_parent, { customerId, phones }, { source }) {
-    const records = await personalDataOf(source).export({ customerId, phones });
+    const records = await personalDataOf(source).export(validSubject(customerId, phones));
     return { source: 'callcenter', records: records.map(recordToGraph) };
   },
 };
 
 export const MutationPrivacy: Pick<MutationResolvers, 'callCenterEraseCustomer'> = {
   async callCenterEraseCustomer(_parent, { customerId, phones, erasureId }, { source }) {
-    return { source: 'callcenter', ...(await personalDataOf(source).erase({ customerId, phones }, erasureId)) };
+    return { source: 'callcenter', ...(await personalDataOf(source).erase(validSubject(customerId, phones, erasureId), erasureId)) };
   },
 };

@@ -8,7 +8,7 @@ import type { CustomerResolvers, MutationResolvers, QueryResolvers } from '../__
 import type { CrmContext } from '../context.js';
 import { recordAccessOf } from '../record-access.js';
 import { recordRestricted } from '../../../schema/record-access.js';
-import { recordToGraph } from '../../shared/privacy/personal-data.js';
+import { recordToGraph, validSubject } from '../../shared/privacy/personal-data.js';
 import { ConsentStore, type ConsentRecord } from './consents.js';
 import { crmPersonalData } from './personal-data.js';
 import type { CustomerRecord } from '../source/records.js';
@@ -48,7 +48,7 @@ export const CustomerPrivacy: Pick<CustomerResolvers, 'consents' | 'erasedAt'> =
 
 export const QueryPrivacy: Pick<QueryResolvers, 'crmPersonalData'> = {
   async crmPersonalData(_parent, { customerId }, { source }) {
-    const records = await crmPersonalData(source).export({ customerId, phones: [] });
+    const records = await crmPersonalData(source).export(validSubject(customerId, []));
     return { source: 'crm', records: records.map(recordToGraph) };
   },
 };
@@ -58,7 +58,7 @@ export const MutationPrivacy: Pick<MutationResolvers, 'recordConsent' | 'crmEras
     return new ConsentStore(source.database).record(input, viewer.subject);
   },
   async crmEraseCustomer(_parent, { customerId, erasureId }, { source, loaders }) {
-    const outcome = await crmPersonalData(source).erase({ customerId, phones: [] }, erasureId);
+    const outcome = await crmPersonalData(source).erase(validSubject(customerId, [], erasureId), erasureId);
     loaders.customerById.clear(customerId);
     return { source: 'crm', ...outcome };
   },

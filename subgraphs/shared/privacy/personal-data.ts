@@ -6,6 +6,7 @@
  * saga. No system calls another. A new store (conversations, say) is one more `PersonalData`
  * section in the subgraph that owns it, listed with `combineSections`.
  */
+import { badUserInput } from '../../../schema/errors.js';
 
 /** Whom a request is about: the CRM's customer id and the customer's phone numbers (E.164) as the CRM holds them. */
 export interface DataSubject {
@@ -79,4 +80,16 @@ export const ERASED_NAME = 'Erased customer';
 /** A `PersonalDataRecord` as the graph carries it (`data` as JSON text). */
 export function recordToGraph(record: PersonalDataRecord): { kind: string; id: string; data: string } {
   return { kind: record.kind, id: record.id, data: JSON.stringify(record.data) };
+}
+
+/**
+ * Checks a request's arguments before any system reads or writes: a non-empty customer id,
+ * E.164 numbers, and (for erasure) a non-empty erasure id. Throws BAD_USER_INPUT naming the field.
+ */
+export function validSubject(customerId: string, phones: readonly string[], erasureId?: string): DataSubject {
+  if (customerId.trim() === '') throw badUserInput('`customerId` must not be empty.', { field: 'customerId' });
+  const invalid = phones.find((phone) => !/^\+[1-9]\d{4,14}$/.test(phone));
+  if (invalid !== undefined) throw badUserInput('`phones` must be E.164 numbers.', { field: 'phones' });
+  if (erasureId !== undefined && erasureId.trim() === '') throw badUserInput('`erasureId` must not be empty.', { field: 'erasureId' });
+  return { customerId, phones };
 }

@@ -1,6 +1,6 @@
 /** The ticket system's part of export and erasure (`ticketsPersonalData`, `ticketsEraseCustomer`). */
 import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { recordToGraph, type PersonalData } from '../../shared/privacy/personal-data.js';
+import { recordToGraph, validSubject, type PersonalData } from '../../shared/privacy/personal-data.js';
 import type { TicketsSource } from '../source/port.js';
 import { ticketsPersonalData } from './personal-data.js';
 
@@ -17,13 +17,13 @@ function personalDataOf(source: TicketsSource): PersonalData {
 
 export const QueryPrivacy: Pick<QueryResolvers, 'ticketsPersonalData'> = {
   async ticketsPersonalData(_parent, { customerId }, { source }) {
-    const records = await personalDataOf(source).export({ customerId, phones: [] });
+    const records = await personalDataOf(source).export(validSubject(customerId, []));
     return { source: 'tickets', records: records.map(recordToGraph) };
   },
 };
 
 export const MutationPrivacy: Pick<MutationResolvers, 'ticketsEraseCustomer'> = {
   async ticketsEraseCustomer(_parent, { customerId, erasureId }, { source }) {
-    return { source: 'tickets', ...(await personalDataOf(source).erase({ customerId, phones: [] }, erasureId)) };
+    return { source: 'tickets', ...(await personalDataOf(source).erase(validSubject(customerId, [], erasureId), erasureId)) };
   },
 };
