@@ -20,7 +20,7 @@ import { AUDIT_CURSOR_KIND, type GatewayStore } from '../store/gateway-store.js'
 import { exportLink } from './export-link.js';
 import type { PrivacySettings } from './settings.js';
 import { SystemUnavailableError, type SystemClient } from './system-client.js';
-import { CALL_CENTER, CRM, TICKETS, type PrivacySystem } from './systems.js';
+import { CALL_CENTER, CRM, customerPhones, TICKETS, type PrivacySystem } from './systems.js';
 import type { PrivacyTables } from './tables.js';
 
 export const EXPORT_FORMAT = 'switchboard.customer-data-export/1';
@@ -77,7 +77,13 @@ export class CustomerExporter {
     const fromSystem = (system: PrivacySystem, phones: string[]) => () => system.export(this.client, { customerId, phones });
     // The CRM first: the call center finds calls by the numbers it holds.
     await collect(CRM.system, fromSystem(CRM, []));
-    const phones = (sources[CRM.system] ?? []).filter((record) => record.kind === 'crm.phone').map((record) => String(record.data.e164));
+    // Numbers only this customer has (a shared number's calls are found by customer id only).
+    let phones: string[] = [];
+    try {
+      phones = (await customerPhones(this.client, customerId)) ?? [];
+    } catch {
+      // The CRM is unavailable: its part says so; calls are found by customer id.
+    }
     await Promise.all([collect(CALL_CENTER.system, fromSystem(CALL_CENTER, phones)), collect(TICKETS.system, fromSystem(TICKETS, []))]);
     await collect('audit', () => this.auditRecords(customerId));
     manifest.sort((a, b) => ['crm', 'callcenter', 'tickets', 'audit'].indexOf(a.source) - ['crm', 'callcenter', 'tickets', 'audit'].indexOf(b.source));

@@ -85,15 +85,29 @@ export const EXPORT_SYSTEMS: readonly PrivacySystem[] = [CRM, CALL_CENTER, TICKE
 /** The erasure saga's steps, in order (the CRM last, see above). */
 export const ERASURE_ORDER: readonly PrivacySystem[] = [CALL_CENTER, TICKETS, CRM];
 
-/** The customer's main numbers (E.164) as the CRM holds them; null when the CRM does not know the customer. */
+/**
+ * The customer's main numbers (E.164) as the CRM holds them, leaving out any number another
+ * customer also has: the call center cannot tell whose call such a number made, so its calls
+ * are found by the customer id stored with them only, never handed to (or erased for) the
+ * wrong person. Null when the CRM does not know the customer.
+ */
 export async function customerPhones(client: SystemClient, customerId: string): Promise<string[] | null> {
+  let phones: string[];
   try {
     const data = await client.request<{ customer: { phones: { e164: string }[] | null } | null }>('crm', 'query ($id: ID!) { customer(id: $id) { phones { e164 } } }', {
       id: customerId,
     });
-    return data.customer ? (data.customer.phones ?? []).map((phone) => phone.e164) : null;
+    if (!data.customer) return null;
+    phones = [...new Set((data.customer.phones ?? []).map((phone) => phone.e164))];
   } catch (error) {
     if (error instanceof SystemUnavailableError && error.code === 'NOT_FOUND') return null;
     throw error;
   }
+  if (phones.length === 0) return [];
+  const query = `query (${phones.map((_p, i) => `$p${i}: String!`).join(', ')}) { ${phones.map((_p, i) => `n${i}: identifyCaller(phone: $p${i}) { candidates { id } }`).join(' ')} }`;
+  const owners = await client.request<Record<string, { candidates: { id: string }[] } | null>>('crm', query, Object.fromEntries(phones.map((phone, i) => [`p${i}`, phone])));
+  return phones.filter((_phone, i) => {
+    const candidates = owners[`n${i}`]?.candidates ?? [];
+    return candidates.length === 1 && candidates[0]!.id === customerId;
+  });
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { startStack, type Stack } from '../support/stack.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
-import { eventually } from '../outbox/harness.js';
+import { callEvents, eventually, freshNumber, giveNumber, postEvents } from '../outbox/harness.js';
 
 const REQUESTS = 'query ($id: ID!) { erasureRequests(customerId: $id) { status reason requestedBy steps { system status attempts } } }';
 
@@ -58,5 +58,24 @@ describe('resuming an unfinished erasure', () => {
     assert.deepEqual(requests.data, { a: [], b: [] });
     const agent = await stack.queryAs('agent', 'mutation { eraseCustomer(customerId: "cus_000004", reason: "DSR-11") { status } }');
     assert.equal(agent.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+
+  it("leaves a number another customer shares, and that number's calls, alone", async () => {
+    const [erased, other] = ['cus_000005', 'cus_000006'];
+    const shared = freshNumber();
+    await giveNumber(stack, [erased, other], shared);
+    const agentId = (await stack.query<{ agents: { id: string }[] }>('{ agents { id } }')).data!.agents[0]!.id;
+    const call = callEvents(shared, 'ANSWERED', agentId);
+    await postEvents(stack, call.events);
+    const exported = await stack.queryAs<{ exportCustomerData: { document: string } }>('privacy-officer', 'mutation { exportCustomerData(customerId: "cus_000005") { document } }');
+    assert.ok(!exported.data!.exportCustomerData.document.includes(call.callId), 'a shared number does not tell whose call it was');
+    const result = await stack.queryAs<{ eraseCustomer: { status: string } }>('privacy-officer', 'mutation { eraseCustomer(customerId: "cus_000005", reason: "DSR-12") { status } }');
+    assert.equal(result.data!.eraseCustomer.status, 'COMPLETED', JSON.stringify(result.errors));
+    const after = await stack.query<{ call: { from: string }; identifyCaller: { status: string; candidates: { id: string }[] } }>(
+      'query ($id: ID!, $p: String!) { call(id: $id) { from } identifyCaller(phone: $p) { status candidates { id } } }',
+      { id: call.callId, p: shared },
+    );
+    assert.equal(after.data!.call.from, shared);
+    assert.deepEqual(after.data!.identifyCaller, { status: 'SINGLE', candidates: [{ id: other }] });
   });
 });

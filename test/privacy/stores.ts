@@ -19,7 +19,11 @@ export async function heldRecords(stack: Stack, customerId: string): Promise<Rec
   const tickets = storeDb(stack, 'tickets');
   const gateway = stack.gateway.store.database.db as AnyDb;
   const phones = (await crm.selectFrom('customer_phones').select(['position', 'e164']).where('customer_id', '=', customerId).execute()) as { position: number; e164: string }[];
-  const e164s = phones.map((p) => p.e164);
+  // Numbers another customer shares do not identify this one's calls (gateway/privacy/systems.ts).
+  const shared = new Set(
+    ((await crm.selectFrom('customer_phones').select('e164').where('e164', 'in', phones.length ? phones.map((p) => p.e164) : ['-']).where('customer_id', '!=', customerId).execute()) as { e164: string }[]).map((r) => r.e164),
+  );
+  const e164s = phones.map((p) => p.e164).filter((e164) => !shared.has(e164));
   const callRows = (await calls
     .selectFrom('calls')
     .select('id')
