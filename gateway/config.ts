@@ -14,6 +14,7 @@ import { gatewayDatabaseConfig } from './store/gateway-store.js';
 import type { OperationLimits } from './operation/limits.js';
 import type { RateLimitConfig } from './rate-limit.js';
 import type { BreakerConfig } from './subgraph-breaker.js';
+import { privacySettings, type PrivacySettings } from './privacy/settings.js';
 
 export interface GatewayConfig {
   port: number;
@@ -82,6 +83,8 @@ export interface GatewayConfig {
   ide: boolean;
   /** Outbound webhooks (gateway/webhooks/, docs/webhooks-out.md). */
   webhooks: WebhooksConfig;
+  /** Data-subject requests: export links, erasure retries (gateway/privacy/settings.ts, docs/privacy.md). */
+  privacy: PrivacySettings;
 }
 
 export interface WebhooksConfig {
@@ -181,5 +184,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     corsOrigins: parseOrigins((v.SWITCHBOARD_CORS_ORIGINS ?? (production ? [] : DEVELOPMENT_CORS_ORIGINS.split(','))).join(',')),
     ide: !production,
     webhooks: webhooksConfig(v, production),
+    privacy: privacySettings(env),
   };
 }

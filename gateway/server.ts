@@ -24,6 +24,7 @@ import { DemandControl, readPersistedOperations } from './demand/demand-control.
 import type { GatewayConfig } from './config.js';
 import { ContextBuilder, deadlineOf, requestIdOf, viewerOf, type GatewayContext } from './context.js';
 import { auditDataSource } from './audit/audit-subgraph.js';
+import { PrivacyService } from './privacy/service.js';
 import { GatewayStore } from './store/gateway-store.js';
 import { CHANGE_EVENT_SOURCES } from '../subgraphs/shared/change-events/registry.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -85,13 +86,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     config.caches.callersBytes,
   );
   let authorizing: AuthorizingGateway | null = null;
+  let listeningUrl = `http://localhost:${config.port}`;
+  // Data-subject requests (docs/privacy.md): each system's part through its own graph fields.
+  const privacy = new PrivacyService(store, (name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs, () => listeningUrl, config.privacy);
   applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
     // Plans by operation: bounded by bytes like every cache keyed by client input.
     queryPlannerConfig: { cache: asKeyValueCache(boundedCache<QueryPlan>({ maxBytes: config.caches.queryPlansBytes, sizeOf: objectBytes })) },
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
-      if (name === 'audit') return auditDataSource(store);
+      if (name === 'audit') return auditDataSource(store, privacy);
       if (name === 'webhooks') return webhooksDataSource(webhookStore, { httpsOnly: config.webhooks.httpsOnly, retryForMs: config.webhooks.retryForMs, onReplay: () => dispatcher?.kickSend() });
       const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, resolvedUrl);
@@ -157,9 +161,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       }),
       'GET /metrics': metricsRoute,
       ...consoleRoutes(config),
+      ...privacy.routes(),
     },
   });
   const listening = await listen(handler, config.port, config.host);
+  listeningUrl = listening.url;
+  privacy.start();
   const upstream = new UpstreamSubscriptions((name) => (subgraphUrls.get(name) ?? '').replace(/^http/, 'ws'));
   const websocket = attachGatewayWs({
     server: listening.server,
@@ -188,6 +195,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     close: once(async () => {
       draining = true;
       await dispatcher?.close();
+      await privacy.close();
       await websocket.close();
       await upstream.close();
       await listening.close();

@@ -14,6 +14,7 @@ export const SCOPES = {
   'reports:read': 'Contact-center and ticket KPIs.',
   'audit:read': 'The audit trail of sensitive reads and mutations.',
   'webhooks:manage': 'Register outbound webhook endpoints, read their delivery log, replay deliveries.',
+  'privacy:manage': "Data subjects' requests: export and erase everything the systems hold about a customer (docs/privacy.md).",
 } as const;
 
 export type Scope = keyof typeof SCOPES;
@@ -30,6 +31,11 @@ export const ROLES = {
   finance: ['customers:read', 'finance:read'],
   /** Aggregated KPIs only. */
   analyst: ['reports:read'],
+  /**
+   * Answers data subjects' requests (docs/privacy.md): exports and erasures, the audit trail to
+   * show what happened; reads customers to find the right one, with masked PII only.
+   */
+  'privacy-officer': ['customers:read', 'privacy:manage', 'audit:read'],
   /** Everything, including unmasked PII and the audit trail. */
   admin: Object.keys(SCOPES) as Scope[],
 } as const satisfies Record<string, readonly Scope[]>;

@@ -12,18 +12,25 @@ import { enforceFieldRules } from '../../subgraphs/shared/field-rules.js';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import { AUDIT_CURSOR_KIND, type GatewayStore } from '../store/gateway-store.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
+import type { PrivacyService } from '../privacy/service.js';
+import { privacyResolvers } from '../privacy/resolvers.js';
 
 export interface AuditContext {
   viewer: Viewer;
 }
 
-export function auditDataSource(store: GatewayStore): LocalGraphQLDataSource {
+/** The in-process subgraph: the audit trail, and data-subject requests (`privacy`, docs/privacy.md). */
+export function auditDataSource(store: GatewayStore, privacy: PrivacyService): LocalGraphQLDataSource {
+  const requests = privacyResolvers(privacy);
   const resolvers: Resolvers = {
     Query: {
       auditEvents: (_parent, { filter, first, after }) => store.listAuditEvents(filter ?? {}, pageArgs(AUDIT_CURSOR_KIND, first, after, 50)),
+      ...requests.Query,
     },
+    Mutation: requests.Mutation,
     AuditEvent: {
       customers: (event) => event.customerIds.map((id) => ({ __typename: 'Customer' as const, id })),
+      ...requests.AuditEvent,
     },
   };
   const sdl = parse(readFileSync(fileURLToPath(new URL('../../schema/audit.graphql', import.meta.url)), 'utf8'));

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { StoreMigrations } from '../../subgraphs/shared/migrations.js';
 import type { GatewayTables } from './tables.js';
 import { createWebhookTables, dropWebhookTables } from '../webhooks/migration.js';
+import { dropGatewayPrivacy, migrateGatewayPrivacy } from '../privacy/migrations.js';
 
 /**
  * The schema of release 0.1 (API keys, audit trail), idempotent (`if not exists`) so a
@@ -55,5 +56,7 @@ export const GATEWAY_MIGRATIONS: StoreMigrations = {
     '0001_release_0_1': { up: (db) => release01(db as Kysely<GatewayTables>) },
     // Outbound webhooks: endpoints and the delivery log (gateway/webhooks/).
     '0002_webhooks': { up: (db) => createWebhookTables(db), down: (db) => dropWebhookTables(db) },
+    // The erasure saga's state and stored exports (docs/privacy.md).
+    '0003_privacy': { up: migrateGatewayPrivacy, down: dropGatewayPrivacy },
   },
 };

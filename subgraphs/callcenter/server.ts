@@ -8,6 +8,10 @@ import type { CallCenterSource } from './source/port.js';
 import type { CallCenterTables } from './source/tables.js';
 // Live call events: webhook, subscriptions, catch-up (subgraphs/callcenter/events/).
 import { attachConnectionCloser } from './events/resolvers.js';
+import { retentionIntervalSeconds, retentionPeriods, scheduleRetention } from '../shared/privacy/retention.js';
+import { callCenterRetentionTasks } from './privacy/retention.js';
+import type { CallCenterPrivacyTables } from './privacy/tables.js';
+import type { Kysely } from 'kysely';
 import { createCallEventsRuntime, type CallEventsOptions, type CallEventsRuntime } from './events/runtime.js';
 // Call-log outbox: ended calls → CRM timeline and callback tickets (subgraphs/callcenter/outbox/).
 import { createCallLogOutbox, type CallLogOutboxOptions, type CallLogOutboxRuntime } from './outbox/runtime.js';
@@ -55,11 +59,18 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
     throw error;
   }
   const closeHttp = server.close;
+  // Retention of call events and recording references (docs/privacy.md).
+  const retention = scheduleRetention(
+    'callcenter',
+    callCenterRetentionTasks(options.source.database.db as unknown as Kysely<CallCenterPrivacyTables>, retentionPeriods()),
+    retentionIntervalSeconds(),
+  );
   return Object.assign(server, {
     callEvents,
     outbox,
     close: once(async () => {
       await closeHttp();
+      await retention.close();
       await callEvents.close();
       await outbox.close();
     }),

@@ -115,6 +115,16 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Mutation.registerWebhookEndpoint': 'input: { url: "ftp://matrix.invalid/hook", eventTypes: [TICKET_CREATED] }',
       'Mutation.removeWebhookEndpoint': 'id: "whe_matrix_none"',
       'Mutation.replayWebhookDelivery': 'id: "msg_matrix_none"',
+      'Mutation.recordConsent': 'input: { customerId: "cus_matrix_none", purpose: MARKETING, status: GRANTED, source: "" }',
+      'Mutation.exportCustomerData': 'customerId: "cus_matrix_none"',
+      'Mutation.eraseCustomer': 'customerId: "cus_matrix_none", reason: ""',
+      'Mutation.crmEraseCustomer': 'customerId: "cus_matrix_none", erasureId: ""',
+      'Mutation.callCenterEraseCustomer': 'customerId: "cus_matrix_none", phones: [], erasureId: ""',
+      'Mutation.ticketsEraseCustomer': 'customerId: "cus_matrix_none", erasureId: ""',
+      // Personal-data parts: the matrix customer's, read only.
+      'Query.crmPersonalData': `customerId: "${customer.id}"`,
+      'Query.callCenterPersonalData': `customerId: "${customer.id}", phones: ["${customer.phones[0]!.e164}"]`,
+      'Query.ticketsPersonalData': `customerId: "${customer.id}"`,
     };
     serviceKey = (await stack.gateway.store.createApiKey('archiver', SERVICE_SCOPES)).key;
   });

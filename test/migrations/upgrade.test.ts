@@ -92,7 +92,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events']);
+        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy']);
         assert.deepEqual(await migrateDatabase(old.config, CRM_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -140,7 +140,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           await store.close();
         }
         // The release is adopted as 0001; 0002 adds the report roll-ups, summed from the calls kept.
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -162,7 +162,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'gateway'), ['0001_release_0_1', '0002_webhooks']);
+        assert.deepEqual(await appliedMigrations(old.config, 'gateway'), ['0001_release_0_1', '0002_webhooks', '0003_privacy']);
         assert.deepEqual(await migrateDatabase(old.config, GATEWAY_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -177,10 +177,10 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         try {
           await assert.rejects(
             migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'),
-            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events\).*npm run migrate/,
+            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events, 0004_privacy\).*npm run migrate/,
           );
           assert.equal(await hasColumn(database.db, 'customer_phones', 'extension'), false);
-          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events']);
+          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy']);
           assert.deepEqual(await migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'), []);
         } finally {
           await database.close();
@@ -207,13 +207,10 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
             ...(temp.config.driver === 'postgres' ? { migrationTableSchema: temp.config.schema } : {}),
           });
           // Down to release 0.1: every later migration steps down, newest first.
-          const later = Object.keys(plan.migrations).slice(1);
-          const { error, results } = await migrator.migrateTo('0001_release_0_1');
+          const [first, ...later] = Object.keys(plan.migrations);
+          const { error, results } = await migrator.migrateTo(first!);
           assert.equal(error, undefined);
-          assert.deepEqual(
-            results?.map((r) => [r.migrationName, r.status]),
-            [...later].reverse().map((name) => [name, 'Success']),
-          );
+          assert.deepEqual(results?.map((r) => [r.migrationName, r.status]), [...later].reverse().map((name) => [name, 'Success']));
           assert.equal(await hasColumn(database.db, table, column), false);
           assert.deepEqual(await applyMigrations(database, temp.config, plan), later);
           assert.equal(await hasColumn(database.db, table, column), true);

@@ -28,6 +28,8 @@ export type AuditEvent = {
    * `SUBGRAPH_UNAVAILABLE` error when the CRM cannot be reached.
    */
   customers: Array<Maybe<Customer>>;
+  /** The erasure this event ran (`eraseCustomer`), with its reason; `null` for other events. */
+  erasure: Maybe<ErasureRequest>;
   /** The fields read or the mutations run, as `Type.field`. */
   fields: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -77,6 +79,115 @@ export type Customer = {
   id: Scalars['ID']['output'];
 };
 
+export type CustomerDataExport = {
+  __typename?: 'CustomerDataExport';
+  /** The document's size in bytes (UTF-8 JSON). */
+  bytes: Scalars['Int']['output'];
+  /** Whether every source answered. */
+  complete: Scalars['Boolean']['output'];
+  customerId: Scalars['ID']['output'];
+  /** The document itself when at most `SWITCHBOARD_EXPORT_INLINE_BYTES` (256 KiB); `null` for larger ones: download it. */
+  document: Maybe<Scalars['String']['output']>;
+  /** A signed link to download the document (GET, no credentials needed) until `expiresAt`. */
+  downloadUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  generatedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  manifest: Array<ExportSource>;
+};
+
+/** A data subject's erasure and the state of each system's step. */
+export type ErasureRequest = {
+  __typename?: 'ErasureRequest';
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whom it erased: the CRM's customer id (which no longer leads to any personal data). */
+  customerId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** Why, as the requester wrote it. */
+  reason: Scalars['String']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** Who asked for it: a token's subject, or `service:<name>`. */
+  requestedBy: Scalars['String']['output'];
+  status: ErasureStatus;
+  /** One per system, in the order they run. */
+  steps: Array<ErasureStep>;
+};
+
+export type ErasureStatus =
+  /** Every system erased what it holds. */
+  | 'COMPLETED'
+  /** A step failed; it is retried (and resumed by `eraseCustomer` again). */
+  | 'FAILED'
+  /** Steps remain to run. */
+  | 'IN_PROGRESS';
+
+export type ErasureStep = {
+  __typename?: 'ErasureStep';
+  attempts: Scalars['Int']['output'];
+  doneAt: Maybe<Scalars['DateTime']['output']>;
+  /** Records erased or pseudonymised (by the run that finished the step). */
+  erased: Maybe<Scalars['Int']['output']>;
+  /** Why the last attempt failed; no personal data. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** Recording references flagged for deletion at the recording store. */
+  recordingsFlagged: Maybe<Scalars['Int']['output']>;
+  status: ErasureStepStatus;
+  /** The system: `callcenter`, `tickets`, `crm`. */
+  system: Scalars['String']['output'];
+};
+
+export type ErasureStepStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING';
+
+/** One source of an export: what it contributed. */
+export type ExportSource = {
+  __typename?: 'ExportSource';
+  /** Why it is unavailable. */
+  error: Maybe<Scalars['String']['output']>;
+  /** Record kinds with their counts, as `kind:count`. */
+  kinds: Array<Scalars['String']['output']>;
+  records: Scalars['Int']['output'];
+  /** `crm`, `callcenter`, `tickets`, `audit`. */
+  source: Scalars['String']['output'];
+  status: ExportSourceStatus;
+};
+
+export type ExportSourceStatus =
+  | 'COMPLETE'
+  | 'UNAVAILABLE';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Erases the customer's personal data in every system: a saga with one step per system
+   * (call center, ticket system, then the CRM), each step's state stored. Idempotent: the same
+   * customer again returns the request already made, resuming the steps that did not finish
+   * (a crash or an unreachable system leaves the request `FAILED` until resumed here or by the
+   * gateway's retry). `reason` (1..500 characters, no personal data) is kept with the request.
+   */
+  eraseCustomer: Maybe<ErasureRequest>;
+  /**
+   * Everything every system holds about the customer as one JSON document with a manifest of
+   * its sources, stored as an export that can be downloaded once per link until `expiresAt`.
+   * A source that cannot be reached is in the manifest as `UNAVAILABLE` (and `complete` is false).
+   * Recorded in the audit trail.
+   */
+  exportCustomerData: Maybe<CustomerDataExport>;
+};
+
+
+export type MutationEraseCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationExportCustomerDataArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
 /** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -91,6 +202,8 @@ export type Query = {
    * `first` is at most 100.
    */
   auditEvents: Maybe<AuditEventConnection>;
+  /** Erasure requests, newest first; of one customer with `customerId`. At most 100. */
+  erasureRequests: Maybe<Array<ErasureRequest>>;
 };
 
 
@@ -98,6 +211,11 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryErasureRequestsArgs = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Link__Purpose =
@@ -186,9 +304,17 @@ export type ResolversTypes = ResolversObject<{
   AuditEventKind: AuditEventKind;
   AuditOutcome: AuditOutcome;
   Customer: ResolverTypeWrapper<Customer>;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  CustomerDataExport: ResolverTypeWrapper<CustomerDataExport>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErasureRequest: ResolverTypeWrapper<ErasureRequest>;
+  ErasureStatus: ErasureStatus;
+  ErasureStep: ResolverTypeWrapper<ErasureStep>;
+  ErasureStepStatus: ErasureStepStatus;
+  ExportSource: ResolverTypeWrapper<ExportSource>;
+  ExportSourceStatus: ExportSourceStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -203,9 +329,14 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   AuditEventFilter: AuditEventFilter;
   Customer: Customer;
-  DateTime: Scalars['DateTime']['output'];
-  PageInfo: PageInfo;
+  CustomerDataExport: CustomerDataExport;
   Boolean: Scalars['Boolean']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  ErasureRequest: ErasureRequest;
+  ErasureStep: ErasureStep;
+  ExportSource: ExportSource;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
@@ -255,6 +386,7 @@ export type AuditEventResolvers<ContextType = AuditContext, ParentType extends R
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   customers?: Resolver<Array<Maybe<ResolversTypes['Customer']>>, ParentType, ContextType>;
+  erasure?: Resolver<Maybe<ResolversTypes['ErasureRequest']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AuditEventKind'], ParentType, ContextType>;
@@ -275,9 +407,55 @@ export type CustomerResolvers<ContextType = AuditContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CustomerDataExportResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['CustomerDataExport'] = ResolversParentTypes['CustomerDataExport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manifest?: Resolver<Array<ResolversTypes['ExportSource']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ErasureRequestResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ErasureRequest'] = ResolversParentTypes['ErasureRequest']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ErasureStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ErasureStep']>, ParentType, ContextType>;
+}>;
+
+export type ErasureStepResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ErasureStep'] = ResolversParentTypes['ErasureStep']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  doneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  erased?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordingsFlagged?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ErasureStepStatus'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ExportSourceResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ExportSource'] = ResolversParentTypes['ExportSource']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExportSourceStatus'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  eraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureRequest']>, ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'customerId' | 'reason'>>;
+  exportCustomerData?: Resolver<Maybe<ResolversTypes['CustomerDataExport']>, ParentType, ContextType, RequireFields<MutationExportCustomerDataArgs, 'customerId'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -286,6 +464,7 @@ export type PageInfoResolvers<ContextType = AuditContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
+  erasureRequests?: Resolver<Maybe<Array<ResolversTypes['ErasureRequest']>>, ParentType, ContextType, Partial<QueryErasureRequestsArgs>>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -296,7 +475,12 @@ export type Resolvers<ContextType = AuditContext> = ResolversObject<{
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerDataExport?: CustomerDataExportResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ErasureRequest?: ErasureRequestResolvers<ContextType>;
+  ErasureStep?: ErasureStepResolvers<ContextType>;
+  ExportSource?: ExportSourceResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

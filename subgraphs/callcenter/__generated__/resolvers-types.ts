@@ -288,6 +288,30 @@ export type DurationPercentiles = {
   p90: Maybe<Scalars['Int']['output']>;
 };
 
+export type ErasureStepOutcome = {
+  __typename?: 'ErasureStepOutcome';
+  erased: Scalars['Int']['output'];
+  recordingsFlagged: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * The call center's erasure step: the customer's numbers leave their calls, call events and
+   * call-log deliveries; recording references are flagged for deletion at the recording store.
+   * Calls stay, without numbers, so reports count them as before. Idempotent.
+   */
+  callCenterEraseCustomer: Maybe<ErasureStepOutcome>;
+};
+
+
+export type MutationCallCenterEraseCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+  erasureId: Scalars['ID']['input'];
+  phones: Array<Scalars['String']['input']>;
+};
+
 /** The state of the call-log outbox (call logs and callback tickets still to deliver). */
 export type OutboxStatus = {
   __typename?: 'OutboxStatus';
@@ -316,6 +340,19 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  records: Array<PersonalDataRecord>;
+  source: Scalars['String']['output'];
+};
+
+export type PersonalDataRecord = {
+  __typename?: 'PersonalDataRecord';
+  data: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+};
+
 export type PhoneNumber = {
   __typename?: 'PhoneNumber';
   e164: Scalars['String']['output'];
@@ -341,6 +378,8 @@ export type Query = {
    * `firstContactResolutionDays` 1..90.
    */
   callCenterMetrics: Maybe<CallCenterMetrics>;
+  /** The call center's part of a data subject's export: their calls (numbers, recording references), call events and call-log deliveries. */
+  callCenterPersonalData: Maybe<PersonalDataPart>;
   /**
    * The cursor of the end of the event stream now (the newest event's). A client that has not
    * received an event yet keeps it, to catch up (`callEventsSince`) or resume (`callEvents(after:)`)
@@ -400,6 +439,12 @@ export type QueryCallCenterMetricsArgs = {
   groupBy?: InputMaybe<CallMetricsGroupBy>;
   range: TimeRangeInput;
   serviceLevelSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCallCenterPersonalDataArgs = {
+  customerId: Scalars['ID']['input'];
+  phones: Array<Scalars['String']['input']>;
 };
 
 
@@ -628,9 +673,13 @@ export type ResolversTypes = ResolversObject<{
   CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
+  ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
+  PersonalDataRecord: ResolverTypeWrapper<PersonalDataRecord>;
   PhoneNumber: ResolverTypeWrapper<PhoneNumber>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueRecordModel>;
@@ -663,9 +712,13 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
+  ErasureStepOutcome: ErasureStepOutcome;
+  Mutation: Record<PropertyKey, never>;
   OutboxStatus: OutboxStatus;
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
+  PersonalDataPart: PersonalDataPart;
+  PersonalDataRecord: PersonalDataRecord;
   PhoneNumber: PhoneNumber;
   Query: Record<PropertyKey, never>;
   Queue: QueueRecordModel;
@@ -839,6 +892,16 @@ export type DurationPercentilesResolvers<ContextType = CallCenterContext, Parent
   p90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type ErasureStepOutcomeResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['ErasureStepOutcome'] = ResolversParentTypes['ErasureStepOutcome']> = ResolversObject<{
+  erased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordingsFlagged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  callCenterEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationCallCenterEraseCustomerArgs, 'customerId' | 'erasureId' | 'phones'>>;
+}>;
+
 export type OutboxStatusResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['OutboxStatus'] = ResolversParentTypes['OutboxStatus']> = ResolversObject<{
   dispatcherRunning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -855,6 +918,17 @@ export type PageInfoResolvers<ContextType = CallCenterContext, ParentType extend
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataPartResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = ResolversObject<{
+  records?: Resolver<Array<ResolversTypes['PersonalDataRecord']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataRecordResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['PersonalDataRecord'] = ResolversParentTypes['PersonalDataRecord']> = ResolversObject<{
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PhoneNumberResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['PhoneNumber'] = ResolversParentTypes['PhoneNumber']> = ResolversObject<{
   e164?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -865,6 +939,7 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   agents?: Resolver<Maybe<Array<ResolversTypes['Agent']>>, ParentType, ContextType, Partial<QueryAgentsArgs>>;
   call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType, RequireFields<QueryCallArgs, 'id'>>;
   callCenterMetrics?: Resolver<Maybe<ResolversTypes['CallCenterMetrics']>, ParentType, ContextType, RequireFields<QueryCallCenterMetricsArgs, 'firstContactResolutionDays' | 'range' | 'serviceLevelSeconds'>>;
+  callCenterPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCallCenterPersonalDataArgs, 'customerId' | 'phones'>>;
   callEventsCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   callEventsSince?: Resolver<Maybe<ResolversTypes['CallEventConnection']>, ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
   callLogOutbox?: Resolver<Maybe<ResolversTypes['OutboxStatus']>, ParentType, ContextType>;
@@ -914,8 +989,12 @@ export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   CustomerContactVolume?: CustomerContactVolumeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
+  ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
+  PersonalDataRecord?: PersonalDataRecordResolvers<ContextType>;
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;

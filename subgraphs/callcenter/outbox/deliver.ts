@@ -2,7 +2,8 @@
  * One outbox row through the graph: identify the customer-side number, then, for exactly
  * one customer, write the call log (`logCall`, idempotent by call id) or the callback ticket
  * (`createTicket`, idempotency key `callback:<call id>`). No customer: NO_CUSTOMER; several
- * customers sharing the number: AMBIGUOUS — never one picked, an agent must decide. Both are
+ * customers sharing the number: AMBIGUOUS — never one picked, an agent must decide. A callback
+ * for a customer who withdrew consent to service contact: NO_CONSENT. All three are
  * done (nothing to retry). Errors are thrown (`GraphOperationError`) for the dispatcher.
  */
 import type { GraphClient } from './graph-client.js';
@@ -19,6 +20,12 @@ const IDENTIFY = /* GraphQL */ `
 const LOG_CALL = /* GraphQL */ `
   mutation CallLogLogCall($input: LogCallInput!) {
     logCall(input: $input) { id callId }
+  }
+`;
+
+const CALLBACK_CONSENT = /* GraphQL */ `
+  query CallLogCallbackConsent($id: ID!) {
+    customer(id: $id) { consents { purpose status } }
   }
 `;
 
@@ -70,6 +77,13 @@ export async function deliver(graph: GraphClient, kind: OutboxKind, call: Outbox
       },
     });
     return { outcome: 'LOGGED', customerId, customerTier, resultRef: logCall.id };
+  }
+  // A callback contacts the customer: not when they withdrew consent to service contact (docs/privacy.md).
+  const { customer } = await graph.request<{ customer: { consents: { purpose: string; status: string }[] | null } | null }>('CallLogCallbackConsent', CALLBACK_CONSENT, {
+    id: customerId,
+  });
+  if (customer?.consents?.some((consent) => consent.purpose === 'SERVICE_CONTACT' && consent.status === 'WITHDRAWN')) {
+    return { outcome: 'NO_CONSENT', customerId, resultRef: null };
   }
   const { createTicket } = await graph.request<{ createTicket: { id: string; number: string } }>('CallLogCreateCallbackTicket', CREATE_CALLBACK, {
     input: callbackTicketInput(customerId, call),

@@ -11,10 +11,11 @@ export type OutboxKind = 'CALL_LOG' | 'CALLBACK_TICKET';
 export type OutboxRowStatus = 'PENDING' | 'DONE' | 'FAILED';
 /**
  * LOGGED / TICKET_CREATED: written (or found already written); NO_CUSTOMER: no customer
- * has the number; AMBIGUOUS: several customers have it (none is picked); REJECTED: the
+ * has the number; AMBIGUOUS: several customers have it (none is picked); NO_CONSENT: the
+ * customer withdrew consent to service contact, so no callback ticket (docs/privacy.md); REJECTED: the
  * graph refused the input for good (status FAILED).
  */
-export type OutboxOutcome = 'LOGGED' | 'TICKET_CREATED' | 'NO_CUSTOMER' | 'AMBIGUOUS' | 'REJECTED';
+export type OutboxOutcome = 'LOGGED' | 'TICKET_CREATED' | 'NO_CUSTOMER' | 'AMBIGUOUS' | 'REJECTED' | 'NO_CONSENT';
 
 export type CallLogOutboxTable = {
   /** `<kind>:<call id>`. */

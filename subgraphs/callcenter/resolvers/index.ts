@@ -6,9 +6,12 @@ import { Query } from './query.js';
 import { Queue } from './queue.js';
 // Reporting (subgraphs/callcenter/reports/resolvers.ts).
 import { CallMetrics, customerReportFields, reportQueries } from '../reports/resolvers.js';
+// Personal data: export and erasure (subgraphs/callcenter/privacy/).
+import { MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...reportQueries },
+  Query: { ...Query, ...reportQueries, ...QueryPrivacy },
+  Mutation: MutationPrivacy,
   Call,
   Agent,
   Queue,

@@ -6,6 +6,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CallRecord } from './records.js';
 import type { CallsTable } from './tables.js';
+import { isErasedNumber } from '../privacy/erased-number.js';
 
 /**
  * `to_number` is NOT NULL in databases created before the called number became optional;
@@ -19,7 +20,8 @@ export function callFromRow(row: Selectable<CallsTable>): CallRecord {
     direction: row.direction,
     from: row.from_number,
     to: row.to_number === NO_NUMBER ? null : row.to_number,
-    customerNumber: row.customer_number,
+    // An erased customer's pseudonym groups their calls in reports; it is no number (docs/privacy.md).
+    customerNumber: isErasedNumber(row.customer_number) ? null : row.customer_number,
     state: row.state,
     queueId: row.queue_id,
     agentId: row.agent_id,

@@ -12,6 +12,7 @@ import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
+import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 
 /**
  * The schema of release 0.1 (calls, reporting columns, CTI events, outbox), idempotent
@@ -92,5 +93,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
         await rebuildCallRollups(db);
       },
     },
+    // Recording references flagged for deletion (docs/privacy.md).
+    '0003_privacy': { up: migrateCallCenterPrivacy, down: dropCallCenterPrivacy },
   },
 };

@@ -101,6 +101,31 @@ export type Company = {
   name: Scalars['String']['output'];
 };
 
+/** A customer's decision for one purpose, as last recorded. */
+export type Consent = {
+  __typename?: 'Consent';
+  purpose: ConsentPurpose;
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it: the caller's subject. */
+  recordedBy: Scalars['String']['output'];
+  /** Where the decision was given, for example `phone call C-1042`, `web form`, `signed contract`. */
+  source: Scalars['String']['output'];
+  status: ConsentStatus;
+};
+
+/** What a customer's personal data may be used for. */
+export type ConsentPurpose =
+  /** Offers and campaigns. */
+  | 'MARKETING'
+  /** Recording their calls. */
+  | 'RECORDING'
+  /** Contacting the customer about their own requests (callbacks, ticket updates). */
+  | 'SERVICE_CONTACT';
+
+export type ConsentStatus =
+  | 'GRANTED'
+  | 'WITHDRAWN';
+
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
@@ -113,12 +138,16 @@ export type Customer = {
   /** The activity timeline, newest first; `null` for a MINIMAL customer. */
   activities: Maybe<ActivityConnection>;
   company: Maybe<Company>;
+  /** The latest decision per purpose; a purpose without an entry has no decision on record. `null` for a MINIMAL customer. */
+  consents: Maybe<Array<Consent>>;
   /** `null` only for a MINIMAL customer. */
   createdAt: Maybe<Scalars['DateTime']['output']>;
   /** Also readable with `reports:read`. */
   displayName: Scalars['String']['output'];
   /** Email addresses; masked (`z***@example.com`) without `pii:read`; `null` for a MINIMAL customer. */
   emails: Maybe<Array<Scalars['String']['output']>>;
+  /** When the customer's personal data was erased (`eraseCustomer`); `null` otherwise. */
+  erasedAt: Maybe<Scalars['DateTime']['output']>;
   /** Also readable with `reports:read`: reports name the customers they count. */
   id: Scalars['ID']['output'];
   /** Time of the most recent activity on the CRM timeline (note, call log or chat). */
@@ -184,6 +213,14 @@ export type CustomerTier =
   | 'SILVER'
   | 'STANDARD';
 
+/** What one system's erasure step did: counts only, never values. */
+export type ErasureStepOutcome = {
+  __typename?: 'ErasureStepOutcome';
+  erased: Scalars['Int']['output'];
+  recordingsFlagged: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+};
+
 export type IdentificationStatus =
   /** Several customer records share this number; the agent must choose. */
   | 'MULTIPLE'
@@ -210,12 +247,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a note to the customer's activity timeline. */
   addCustomerNote: Maybe<NoteActivity>;
+  /** The CRM's erasure step (run by the gateway's `eraseCustomer` saga); idempotent. */
+  crmEraseCustomer: Maybe<ErasureStepOutcome>;
   /**
    * Puts a call on the customer's timeline as a `CALL_LOG` activity, at most once per
    * (customer, call): the same `callId` again returns the activity already written (its
    * first values are kept). Moves `lastContactAt` forward, never back. The author is the caller.
    */
   logCall: Maybe<CallLogActivity>;
+  /** Records a customer's consent decision for one purpose, replacing the previous one; an erased customer is `BAD_USER_INPUT`. */
+  recordConsent: Maybe<Consent>;
   /**
    * Replaces the customer's phone numbers and/or emails. Every number is read by the rules of
    * `identifyCaller` (main number to E.164, extension kept apart), every email validated; on
@@ -230,8 +271,19 @@ export type MutationAddCustomerNoteArgs = {
 };
 
 
+export type MutationCrmEraseCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+  erasureId: Scalars['ID']['input'];
+};
+
+
 export type MutationLogCallArgs = {
   input: LogCallInput;
+};
+
+
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
 };
 
 
@@ -282,6 +334,21 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** One system's part of a data-subject export: every record it holds about the person. */
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  records: Array<PersonalDataRecord>;
+  source: Scalars['String']['output'];
+};
+
+/** One record: its kind (`crm.customer`, `callcenter.call`, …), its id in its system, its content as JSON text. */
+export type PersonalDataRecord = {
+  __typename?: 'PersonalDataRecord';
+  data: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+};
+
 /**
  * A phone number of a customer. `e164` is the normalised main number every other system uses
  * (calls are matched on it); `raw` is the number as it was typed into the CRM.
@@ -310,6 +377,8 @@ export type PhoneType =
 
 export type Query = {
   __typename?: 'Query';
+  /** The CRM's part of a data subject's export (the gateway's `exportCustomerData` collects it). */
+  crmPersonalData: Maybe<PersonalDataPart>;
   /** One customer by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   customer: Maybe<Customer>;
   /**
@@ -328,6 +397,11 @@ export type Query = {
    * error with `extensions.reason` (README, "Phone numbers").
    */
   identifyCaller: Maybe<CallerIdentification>;
+};
+
+
+export type QueryCrmPersonalDataArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -354,6 +428,14 @@ export type RecordAccess =
   | 'FULL'
   /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
   | 'MINIMAL';
+
+export type RecordConsentInput = {
+  customerId: Scalars['ID']['input'];
+  purpose: ConsentPurpose;
+  /** Where the decision was given (1..200 characters); no personal data. */
+  source: Scalars['String']['input'];
+  status: ConsentStatus;
+};
 
 export type Shipment = {
   __typename?: 'Shipment';
@@ -509,11 +591,15 @@ export type ResolversTypes = ResolversObject<{
   ChatMessage: ResolverTypeWrapper<ChatMessage>;
   ChatTranscriptActivity: ResolverTypeWrapper<ActivityRecordModel>;
   Company: ResolverTypeWrapper<Company>;
+  Consent: ResolverTypeWrapper<Consent>;
+  ConsentPurpose: ConsentPurpose;
+  ConsentStatus: ConsentStatus;
   Customer: ResolverTypeWrapper<CustomerRecordModel>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Customer']> }>;
   CustomerTier: CustomerTier;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
   IdentificationStatus: IdentificationStatus;
   LogCallInput: LogCallInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -523,11 +609,14 @@ export type ResolversTypes = ResolversObject<{
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
+  PersonalDataRecord: ResolverTypeWrapper<PersonalDataRecord>;
   PhoneNumber: ResolverTypeWrapper<PhoneNumber>;
   PhoneNumberInput: PhoneNumberInput;
   PhoneType: PhoneType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAccess: RecordAccess;
+  RecordConsentInput: RecordConsentInput;
   Shipment: ResolverTypeWrapper<Shipment>;
   ShipmentStatus: ShipmentStatus;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -550,10 +639,12 @@ export type ResolversParentTypes = ResolversObject<{
   ChatMessage: ChatMessage;
   ChatTranscriptActivity: ActivityRecordModel;
   Company: Company;
+  Consent: Consent;
   Customer: CustomerRecordModel;
   CustomerConnection: Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  ErasureStepOutcome: ErasureStepOutcome;
   LogCallInput: LogCallInput;
   Mutation: Record<PropertyKey, never>;
   NoteActivity: ActivityRecordModel;
@@ -561,9 +652,12 @@ export type ResolversParentTypes = ResolversObject<{
   OrderConnection: Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalDataPart: PersonalDataPart;
+  PersonalDataRecord: PersonalDataRecord;
   PhoneNumber: PhoneNumber;
   PhoneNumberInput: PhoneNumberInput;
   Query: Record<PropertyKey, never>;
+  RecordConsentInput: RecordConsentInput;
   Shipment: Shipment;
   Subscription: Record<PropertyKey, never>;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
@@ -667,13 +761,23 @@ export type CompanyResolvers<ContextType = CrmContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ConsentResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = ResolversObject<{
+  purpose?: Resolver<ResolversTypes['ConsentPurpose'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConsentStatus'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activities?: Resolver<Maybe<ResolversTypes['ActivityConnection']>, ParentType, ContextType, RequireFields<CustomerActivitiesArgs, 'first'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  consents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   emails?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  erasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lifetimeValue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
@@ -701,9 +805,17 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type ErasureStepOutcomeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ErasureStepOutcome'] = ResolversParentTypes['ErasureStepOutcome']> = ResolversObject<{
+  erased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordingsFlagged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCustomerNote?: Resolver<Maybe<ResolversTypes['NoteActivity']>, ParentType, ContextType, RequireFields<MutationAddCustomerNoteArgs, 'input'>>;
+  crmEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationCrmEraseCustomerArgs, 'customerId' | 'erasureId'>>;
   logCall?: Resolver<Maybe<ResolversTypes['CallLogActivity']>, ParentType, ContextType, RequireFields<MutationLogCallArgs, 'input'>>;
+  recordConsent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   updateCustomerContact?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationUpdateCustomerContactArgs, 'input'>>;
 }>;
 
@@ -737,6 +849,17 @@ export type PageInfoResolvers<ContextType = CrmContext, ParentType extends Resol
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataPartResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = ResolversObject<{
+  records?: Resolver<Array<ResolversTypes['PersonalDataRecord']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataRecordResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['PersonalDataRecord'] = ResolversParentTypes['PersonalDataRecord']> = ResolversObject<{
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['PhoneNumber'] = ResolversParentTypes['PhoneNumber']> = ResolversObject<{
   e164?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   extension?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -745,6 +868,7 @@ export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  crmPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCrmPersonalDataArgs, 'customerId'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   identifyCaller?: Resolver<Maybe<ResolversTypes['CallerIdentification']>, ParentType, ContextType, RequireFields<QueryIdentifyCallerArgs, 'phone'>>;
@@ -775,15 +899,19 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   ChatMessage?: ChatMessageResolvers<ContextType>;
   ChatTranscriptActivity?: ChatTranscriptActivityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NoteActivity?: NoteActivityResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
+  PersonalDataRecord?: PersonalDataRecordResolvers<ContextType>;
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

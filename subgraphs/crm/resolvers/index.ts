@@ -6,12 +6,13 @@ import { Customer } from './customer.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
+import { CustomerPrivacy, MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...QueryPrivacy },
+  Mutation: { ...Mutation, ...MutationPrivacy },
   Subscription,
-  Customer,
+  Customer: { ...Customer, ...CustomerPrivacy },
   CallerIdentification,
   Activity,
   NoteActivity,

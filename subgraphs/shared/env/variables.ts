@@ -265,6 +265,21 @@ export const VARIABLES = {
   WEBHOOK_CONCURRENCY: variable(wholeNumber(8, { min: 1 }), { usedBy: GATEWAY, meaning: 'outbound webhooks: deliveries in flight per gateway instance' }),
   WEBHOOK_POLL_MS: variable(wholeNumber(1000, { min: 1, unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: "outbound webhooks: how often the subgraphs' change-event outboxes are read" }),
   WEBHOOK_ALLOW_HTTP: variable(flag(false), { usedBy: GATEWAY, meaning: 'in production, allow `http://` webhook endpoint URLs (otherwise `https://` only)' }),
+  SWITCHBOARD_EXPORT_LINK_TTL_SECONDS: variable(wholeNumber(3600, { unit: 'seconds' }), {
+    usedBy: GATEWAY,
+    meaning: "how long a customer-data export's signed download link works ([docs/privacy.md](docs/privacy.md))",
+  }),
+  SWITCHBOARD_EXPORT_INLINE_BYTES: variable(wholeNumber(262_144, { unit: 'bytes' }), { usedBy: GATEWAY, meaning: 'exports larger than this are only downloadable, not returned inline' }),
+  SWITCHBOARD_PUBLIC_URL: variable(httpUrl("the gateway's listening address"), { usedBy: GATEWAY, meaning: "the gateway's URL as clients reach it, for export download links" }),
+  SWITCHBOARD_ERASURE_RETRY_SECONDS: variable(wholeNumber(60, { unit: 'seconds' }), { usedBy: GATEWAY, meaning: 'how often the gateway resumes unfinished erasures (`0`: only when asked again)' }),
+  SWITCHBOARD_RETENTION_CALL_EVENTS_DAYS: variable(wholeNumber(90, { unit: 'days' }), { usedBy: ALL, meaning: 'retention of call events (`0`: kept forever)' }),
+  SWITCHBOARD_RETENTION_RECORDINGS_DAYS: variable(wholeNumber(180, { unit: 'days' }), { usedBy: ALL, meaning: 'retention of recording references: past it they are flagged for deletion at the recording store (`0`: kept forever)' }),
+  SWITCHBOARD_RETENTION_AUDIT_DAYS: variable(wholeNumber(730, { unit: 'days' }), { usedBy: ALL, meaning: 'retention of audit entries (`0`: kept forever)' }),
+  SWITCHBOARD_RETENTION_CONVERSATIONS_DAYS: variable(wholeNumber(365, { unit: 'days' }), { usedBy: ALL, meaning: 'retention of chat conversations (`0`: kept forever)' }),
+  SWITCHBOARD_RETENTION_INTERVAL_SECONDS: variable(wholeNumber(3600, { unit: 'seconds' }), {
+    usedBy: ALL,
+    meaning: 'how often each process removes what is past its retention period (`0`: not scheduled; `npm run retention -- --dry-run` reports what would go)',
+  }),
   SWITCHBOARD_SIMULATE: variable(flag(true), { usedBy: ['npm start'], meaning: '`false`: `npm start` runs no call simulator (as `--no-simulate`)' }),
 } satisfies Record<string, EnvVariable<unknown>>;
 

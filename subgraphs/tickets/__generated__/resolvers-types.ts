@@ -87,6 +87,13 @@ export type DurationPercentiles = {
   p90: Maybe<Scalars['Int']['output']>;
 };
 
+export type ErasureStepOutcome = {
+  __typename?: 'ErasureStepOutcome';
+  erased: Scalars['Int']['output'];
+  recordingsFlagged: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -99,6 +106,8 @@ export type Mutation = {
    * both times; the same key with different input is a `CONFLICT` error.
    */
   createTicket: Maybe<Ticket>;
+  /** The ticket system's erasure step: subjects, descriptions and comments of the customer's tickets become `[erased]`; idempotent. */
+  ticketsEraseCustomer: Maybe<ErasureStepOutcome>;
 };
 
 
@@ -112,11 +121,30 @@ export type MutationCreateTicketArgs = {
   input: CreateTicketInput;
 };
 
+
+export type MutationTicketsEraseCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+  erasureId: Scalars['ID']['input'];
+};
+
 /** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PersonalDataPart = {
+  __typename?: 'PersonalDataPart';
+  records: Array<PersonalDataRecord>;
+  source: Scalars['String']['output'];
+};
+
+export type PersonalDataRecord = {
+  __typename?: 'PersonalDataRecord';
+  data: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -138,6 +166,8 @@ export type Query = {
    * a known tier are the group with `tier: null`.
    */
   ticketMetricsByTier: Maybe<Array<TierTicketMetrics>>;
+  /** The ticket system's part of a data subject's export: the tickets they requested and their comments. */
+  ticketsPersonalData: Maybe<PersonalDataPart>;
 };
 
 
@@ -167,6 +197,11 @@ export type QueryTicketMetricsArgs = {
 
 export type QueryTicketMetricsByTierArgs = {
   range: TimeRangeInput;
+};
+
+
+export type QueryTicketsPersonalDataArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 /** How much of a customer the current caller may see. */
@@ -470,9 +505,12 @@ export type ResolversTypes = ResolversObject<{
   CustomerTicketSummary: ResolverTypeWrapper<CustomerTicketSummaryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
+  ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
+  PersonalDataRecord: ResolverTypeWrapper<PersonalDataRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAccess: RecordAccess;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -505,9 +543,12 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerTicketSummary: CustomerTicketSummaryModel;
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
+  ErasureStepOutcome: ErasureStepOutcome;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalDataPart: PersonalDataPart;
+  PersonalDataRecord: PersonalDataRecord;
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
   Ticket: TicketRecordModel;
@@ -595,14 +636,32 @@ export type DurationPercentilesResolvers<ContextType = TicketsContext, ParentTyp
   p90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type ErasureStepOutcomeResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['ErasureStepOutcome'] = ResolversParentTypes['ErasureStepOutcome']> = ResolversObject<{
+  erased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordingsFlagged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changeTicketStatus?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationChangeTicketStatusArgs, 'id' | 'status'>>;
   createTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
+  ticketsEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationTicketsEraseCustomerArgs, 'customerId' | 'erasureId'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataPartResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['PersonalDataPart'] = ResolversParentTypes['PersonalDataPart']> = ResolversObject<{
+  records?: Resolver<Array<ResolversTypes['PersonalDataRecord']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataRecordResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['PersonalDataRecord'] = ResolversParentTypes['PersonalDataRecord']> = ResolversObject<{
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -611,6 +670,7 @@ export type QueryResolvers<ContextType = TicketsContext, ParentType extends Reso
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
   ticketMetrics?: Resolver<Maybe<ResolversTypes['TicketMetricsReport']>, ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
   ticketMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierTicketMetrics']>>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
+  ticketsPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryTicketsPersonalDataArgs, 'customerId'>>;
 }>;
 
 export type SubscriptionResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -696,8 +756,11 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   CustomerTicketSummary?: CustomerTicketSummaryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
+  ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
+  PersonalDataRecord?: PersonalDataRecordResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;

@@ -7,10 +7,12 @@ import { Subscription } from './subscription.js';
 import { Ticket } from './ticket.js';
 // Reporting (subgraphs/tickets/reports/resolvers.ts).
 import { TicketMetrics, customerReportFields, reportQueries } from '../reports/resolvers.js';
+// Personal data: export and erasure (subgraphs/tickets/privacy/).
+import { MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...reportQueries },
-  Mutation,
+  Query: { ...Query, ...reportQueries, ...QueryPrivacy },
+  Mutation: { ...Mutation, ...MutationPrivacy },
   Subscription,
   Ticket,
   Customer: { ...Customer, ...customerReportFields },

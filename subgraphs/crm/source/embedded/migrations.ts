@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import type { CrmTables } from './tables.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
+import { dropCrmPrivacy, migrateCrmPrivacy } from '../../privacy/migrations.js';
 
 /**
  * The schema of release 0.1, idempotent (`if not exists`) so a database that release created,
@@ -118,5 +119,7 @@ export const CRM_MIGRATIONS: StoreMigrations = {
     },
     // The change-event outbox (contact changed, call logged), written with each change.
     '0003_change_events': { up: (db) => createChangeEventsTable(db), down: (db) => dropChangeEventsTable(db) },
+    // Consent per purpose and erasure markers (docs/privacy.md).
+    '0004_privacy': { up: migrateCrmPrivacy, down: dropCrmPrivacy },
   },
 };
