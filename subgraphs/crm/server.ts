@@ -2,6 +2,8 @@
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createCrmContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
+import { SqlEngagementStore } from './source/engagement-store.js';
+import { statusMapsFromEnv } from './source/lead-status.js';
 import type { CrmSource } from './source/port.js';
 
 export interface CrmServerOptions {
@@ -11,10 +13,13 @@ export interface CrmServerOptions {
 }
 
 export function createCrmServer(options: CrmServerOptions): Promise<RunningServer> {
+  // Read once: a malformed status map stops the start.
+  const statusMaps = statusMapsFromEnv();
+  const engagement = new SqlEngagementStore(options.source.database);
   return startSubgraphServer({
     name: 'crm',
     resolvers,
-    context: async () => createCrmContext(options.source),
+    context: async () => createCrmContext(options.source, statusMaps, engagement),
     port: options.port,
     storeReady: () => options.source.database.ping(),
     host: options.host,

@@ -11,6 +11,7 @@ import type { CallCenterTables } from './tables.js';
 import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
+import { migrateHandoffs } from '../handoffs/migrations.js';
 
 /**
  * The schema of release 0.1 (calls, reporting columns, CTI events, outbox), idempotent
@@ -84,5 +85,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
   store: 'callcenter',
   migrations: {
     '0001_release_0_1': { up: (db) => release01(db as Kysely<CallCenterTables>) },
+    // Bot hand-offs (subgraphs/callcenter/handoffs/).
+    '0002_handoffs': { up: (db) => migrateHandoffs(db) },
   },
 };

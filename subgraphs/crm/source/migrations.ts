@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
+import { createEngagementTables } from './engagement-migrations.js';
 import type { CrmTables } from './tables.js';
 
 /**
@@ -115,5 +116,7 @@ export const CRM_MIGRATIONS: StoreMigrations = {
       up: (db) => addColumnIfMissing(db, 'customer_phones', 'extension'),
       down: (db) => db.schema.alterTable('customer_phones').dropColumn('extension').execute(),
     },
+    // Channel identities, conversations, leads, opportunities, shipment events (engagement-tables.ts).
+    '0003_engagement': { up: (db) => createEngagementTables(db) },
   },
 };

@@ -11,6 +11,7 @@ import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
 import { readPhoneNumber } from '../../shared/phone.js';
 import { contactPhones, seedPhones } from './contact-phones.js';
 import { fromCents, toCents } from './money.js';
+import { SqlEngagementStore } from './engagement-store.js';
 import { PiiCipher, PiiDecryptionError } from './pii-cipher.js';
 import { CursorKind, LIFETIME_VALUE_CURRENCY, LIFETIME_VALUE_EXCLUDED_STATUSES, MAX_CONTACTS, MAX_NOTE_LENGTH, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from './port.js';
 import type {
@@ -459,6 +460,7 @@ export class SqlCrmStore implements CrmSource {
       await insertAll('orders', part.orders.map(orderRow));
       await insertAll('activities', part.activities.map(activityRow));
     });
+    if (part.engagement) await new SqlEngagementStore(this.database).loadEngagementSeed(part.engagement);
   }
 
   async isEmpty(): Promise<boolean> {

@@ -50,6 +50,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The CRM's record-level verdict for the current caller. */
   recordAccess: Maybe<RecordAccess>;
+  /** Keys and creation times of the customer's 1,000 most recent tickets, for `Customer.interactions` (hidden from the API); empty without `tickets:read`. */
+  ticketStamps: Maybe<Array<InteractionStamp>>;
   /** The customer's tickets created in `range`, by status. */
   ticketSummary: Maybe<CustomerTicketSummary>;
   /**
@@ -85,6 +87,13 @@ export type DurationPercentiles = {
   __typename?: 'DurationPercentiles';
   median: Maybe<Scalars['Int']['output']>;
   p90: Maybe<Scalars['Int']['output']>;
+};
+
+/** The key and time of one call or ticket, given to the CRM to merge the timeline. */
+export type InteractionStamp = {
+  __typename?: 'InteractionStamp';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
 };
 
 export type Mutation = {
@@ -425,6 +434,10 @@ export type FederationReferenceTypes = ResolversObject<{
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}> ) );
   Ticket:
     ( { __typename: 'Ticket' }
@@ -444,6 +457,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerTicketSummary: ResolverTypeWrapper<CustomerTicketSummaryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
+  InteractionStamp: ResolverTypeWrapper<InteractionStamp>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -478,6 +492,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerTicketSummary: CustomerTicketSummaryModel;
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
+  InteractionStamp: InteractionStamp;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -548,6 +563,7 @@ export type CallResolvers<ContextType = TicketsContext, ParentType extends Resol
 export type CustomerResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ticketStamps?: Resolver<Maybe<Array<ResolversTypes['InteractionStamp']>>, ParentType, ContextType>;
   ticketSummary?: Resolver<Maybe<ResolversTypes['CustomerTicketSummary']>, ParentType, ContextType, RequireFields<CustomerTicketSummaryArgs, 'range'>>;
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<CustomerTicketsArgs, 'first'>>;
 }>;
@@ -565,6 +581,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DurationPercentilesResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['DurationPercentiles'] = ResolversParentTypes['DurationPercentiles']> = ResolversObject<{
   median?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   p90?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type InteractionStampResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['InteractionStamp'] = ResolversParentTypes['InteractionStamp']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -664,6 +685,7 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   CustomerTicketSummary?: CustomerTicketSummaryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
+  InteractionStamp?: InteractionStampResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
