@@ -92,7 +92,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension']);
+        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_engagement']);
         assert.deepEqual(await migrateDatabase(old.config, CRM_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -139,7 +139,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_handoffs']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -176,10 +176,10 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         try {
           await assert.rejects(
             migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'),
-            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension\).*npm run migrate/,
+            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_engagement\).*npm run migrate/,
           );
           assert.equal(await hasColumn(database.db, 'customer_phones', 'extension'), false);
-          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension']);
+          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_engagement']);
           assert.deepEqual(await migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'), []);
         } finally {
           await database.close();
@@ -205,11 +205,13 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
             migrationLockTableName: `${plan.store}_migrations_lock`,
             ...(temp.config.driver === 'postgres' ? { migrationTableSchema: temp.config.schema } : {}),
           });
-          const { error, results } = await migrator.migrateDown();
+          // Down to release 0.1: every later migration steps down, newest first.
+          const later = Object.keys(plan.migrations).slice(1);
+          const { error, results } = await migrator.migrateTo(Object.keys(plan.migrations)[0]!);
           assert.equal(error, undefined);
-          assert.deepEqual(results?.map((r) => [r.migrationName, r.status]), [[Object.keys(plan.migrations)[1], 'Success']]);
+          assert.deepEqual(results?.map((r) => [r.migrationName, r.status]), [...later].reverse().map((name) => [name, 'Success']));
           assert.equal(await hasColumn(database.db, table, column), false);
-          assert.deepEqual(await applyMigrations(database, temp.config, plan), [Object.keys(plan.migrations)[1]]);
+          assert.deepEqual(await applyMigrations(database, temp.config, plan), later);
           assert.equal(await hasColumn(database.db, table, column), true);
         }
       } finally {

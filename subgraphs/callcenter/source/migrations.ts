@@ -86,6 +86,6 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
   migrations: {
     '0001_release_0_1': { up: (db) => release01(db as Kysely<CallCenterTables>) },
     // Bot hand-offs (subgraphs/callcenter/handoffs/).
-    '0002_handoffs': { up: (db) => migrateHandoffs(db) },
+    '0002_handoffs': { up: (db) => migrateHandoffs(db), down: (db) => db.schema.dropTable('handoffs').ifExists().execute() },
   },
 };

@@ -97,3 +97,10 @@ export async function createEngagementTables(db: Kysely<unknown>): Promise<void>
     .addPrimaryKeyConstraint('shipment_events_pk', ['order_id', 'at'])
     .execute();
 }
+
+/** Steps `createEngagementTables` down: drops its tables (and their data). */
+export async function dropEngagementTables(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['shipment_events', 'opportunities', 'leads', 'conversation_messages', 'conversations', 'customer_identities']) {
+    await db.schema.dropTable(table).ifExists().execute();
+  }
+}

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../shared/migrations.js';
-import { createEngagementTables } from './engagement-migrations.js';
+import { createEngagementTables, dropEngagementTables } from './engagement-migrations.js';
 import type { CrmTables } from './tables.js';
 
 /**
@@ -117,6 +117,6 @@ export const CRM_MIGRATIONS: StoreMigrations = {
       down: (db) => db.schema.alterTable('customer_phones').dropColumn('extension').execute(),
     },
     // Channel identities, conversations, leads, opportunities, shipment events (engagement-tables.ts).
-    '0003_engagement': { up: (db) => createEngagementTables(db) },
+    '0003_engagement': { up: (db) => createEngagementTables(db), down: (db) => dropEngagementTables(db) },
   },
 };
