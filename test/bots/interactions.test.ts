@@ -62,7 +62,7 @@ describe('the customer timeline across the three systems', () => {
     const seen: Entry[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 200; pages++) {
-      const result = await stack.query<{ customer: { interactions: Page } }>(PAGE, { id: customerId, first: 2, after });
+      const result: { errors?: unknown; data?: { customer: { interactions: Page } } | null } = await stack.query<{ customer: { interactions: Page } }>(PAGE, { id: customerId, first: 2, after });
       assert.equal(result.errors, undefined, JSON.stringify(result.errors));
       const page: Page = result.data!.customer.interactions;
       assert.equal(page.totalCount, expected.length);

@@ -3,7 +3,7 @@
  * `declineHandoff` (agents, `handoffs:answer`, as the agent of their token), `handoff`,
  * `pendingHandoffs` and the `Handoff` type. Each change is published as a `HANDOFF_*` event.
  */
-import { switchboardError } from '../../../schema/errors.js';
+import { notFound, switchboardError } from '../../../schema/errors.js';
 import type { Viewer } from '../../../schema/viewer.js';
 import type { HandoffResolvers, MutationResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.js';
 import type { HandoffEventType } from '../events/message.js';
@@ -23,13 +23,15 @@ function agentOf(viewer: Viewer): string {
 }
 
 export function handoffResolvers({ store, publish, timeoutMs }: HandoffResolverOptions): { Query: QueryResolvers; Mutation: MutationResolvers; Handoff: HandoffResolvers } {
+  /** The hand-off, or NOT_FOUND. */
+  async function existing(id: string): Promise<HandoffRecord> {
+    const [handoff] = await store.byIds([id]);
+    if (!handoff) throw notFound('Handoff', id);
+    return handoff;
+  }
   return {
     Query: {
-      async handoff(_parent, { id }) {
-        const [handoff] = await store.byIds([id]);
-        if (!handoff) throw switchboardError('NOT_FOUND', `Handoff ${JSON.stringify(id)} does not exist.`, { typename: 'Handoff', id });
-        return handoff;
-      },
+      handoff: (_parent, { id }) => existing(id),
       pendingHandoffs: (_parent, { queueId }) => store.pending(queueId ?? null),
     },
     Mutation: {
@@ -39,12 +41,14 @@ export function handoffResolvers({ store, publish, timeoutMs }: HandoffResolverO
         return handoff;
       },
       async acceptHandoff(_parent, { id }, { viewer }) {
+        await existing(id);
         const agentId = agentOf(viewer);
         const handoff = await store.accept(id, agentId);
         await publish('HANDOFF_ACCEPTED', handoff, agentId);
         return handoff;
       },
       async declineHandoff(_parent, { id }, { viewer }) {
+        await existing(id);
         const agentId = agentOf(viewer);
         const handoff = await store.decline(id, agentId);
         await publish('HANDOFF_DECLINED', handoff, agentId);
