@@ -681,6 +681,7 @@ export type Opportunity = {
   createdAt: Scalars['DateTime']['output'];
   currency: Scalars['String']['output'];
   customer: Maybe<Customer>;
+  /** The company's own label of the stage, when one was given. */
   externalStage: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The lead it came from. */
@@ -690,10 +691,7 @@ export type Opportunity = {
   stage: OpportunityStage;
 };
 
-/**
- * Opportunity stages; like lead statuses, a company's own stages map onto them
- * (`SWITCHBOARD_OPPORTUNITY_STAGE_MAP`), the label kept as `externalStage`.
- */
+/** Opportunity stages; set when the opportunity is made (`convertLead`). */
 export type OpportunityStage =
   | 'LOST'
   | 'NEGOTIATION'

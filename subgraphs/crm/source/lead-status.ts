@@ -1,14 +1,13 @@
 /**
  * The lead status model, in one place: the product's statuses, the moves between them, and
  * the company's own labels mapped onto them (`SWITCHBOARD_LEAD_STATUS_MAP`, JSON object of
- * label → status, e.g. `{"潜在":"NEW","意向":"QUALIFIED","成交":"CONVERTED","流失":"LOST"}`;
- * likewise `SWITCHBOARD_OPPORTUNITY_STAGE_MAP`). See docs/bots.md, "Leads".
+ * label → status, e.g. `{"潜在":"NEW","意向":"QUALIFIED","成交":"CONVERTED","流失":"LOST"}`).
+ * See docs/bots.md, "Leads and opportunities".
  */
 import { badUserInput } from '../../../schema/errors.js';
-import type { LeadStatus, OpportunityStage } from './engagement-records.js';
+import type { LeadStatus } from './engagement-records.js';
 
 export const LEAD_STATUSES: readonly LeadStatus[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST'];
-export const OPPORTUNITY_STAGES: readonly OpportunityStage[] = ['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'];
 
 /** Allowed moves; CONVERTED is reached only by conversion and is final. */
 export const LEAD_TRANSITIONS: Readonly<Record<LeadStatus, readonly LeadStatus[]>> = {
@@ -51,13 +50,11 @@ function readMap<T extends string>(variable: string, allowed: readonly T[], env:
 
 export interface StatusMaps {
   lead: ReadonlyMap<string, LeadStatus>;
-  opportunity: ReadonlyMap<string, OpportunityStage>;
 }
 
 export function statusMapsFromEnv(env: NodeJS.ProcessEnv = process.env): StatusMaps {
   return {
     lead: readMap('SWITCHBOARD_LEAD_STATUS_MAP', LEAD_STATUSES, env),
-    opportunity: readMap('SWITCHBOARD_OPPORTUNITY_STAGE_MAP', OPPORTUNITY_STAGES, env),
   };
 }
 
