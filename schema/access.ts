@@ -15,6 +15,14 @@ export const SCOPES = {
   'audit:read': 'The audit trail of sensitive reads and mutations.',
   'webhooks:manage': 'Register outbound webhook endpoints, read their delivery log, replay deliveries.',
   'privacy:manage': "Data subjects' requests: export and erase everything the systems hold about a customer (docs/privacy.md).",
+  'customers:identify': 'Bots: identify a customer by channel identity or phone and read only their id, name and tier.',
+  'orders:read': "Bots: a customer's orders with status and shipment tracking (no amounts, no other customer data).",
+  'conversations:read': 'Conversations on non-voice channels: participants, transcript, summary, intent.',
+  'conversations:write': 'Start conversations, append messages, set summary, intent and outcome.',
+  'leads:read': 'Leads and opportunities.',
+  'leads:write': 'Create leads, change their status, convert them.',
+  'handoffs:write': 'Bots: ask for a human to take over a conversation.',
+  'handoffs:answer': 'Agents: accept or decline a hand-off.',
 } as const;
 
 export type Scope = keyof typeof SCOPES;
@@ -24,9 +32,9 @@ export const SENSITIVE_SCOPES = ['pii:read', 'finance:read'] as const satisfies 
 
 export const ROLES = {
   /** Serves callers: reads customers (masked PII), calls, tickets; writes tickets and notes. */
-  agent: ['customers:read', 'customers:write', 'calls:read', 'tickets:read', 'tickets:write'],
+  agent: ['customers:read', 'customers:write', 'calls:read', 'tickets:read', 'tickets:write', 'conversations:read', 'conversations:write', 'leads:read', 'leads:write', 'handoffs:answer'],
   /** An agent's rights for their team, plus recordings and reports. */
-  supervisor: ['customers:read', 'customers:write', 'calls:read', 'recordings:read', 'tickets:read', 'tickets:write', 'reports:read'],
+  supervisor: ['customers:read', 'customers:write', 'calls:read', 'recordings:read', 'tickets:read', 'tickets:write', 'reports:read', 'conversations:read', 'conversations:write', 'leads:read', 'leads:write', 'handoffs:answer'],
   /** Money questions: customers and orders with amounts; no calls, no tickets. */
   finance: ['customers:read', 'finance:read'],
   /** Aggregated KPIs only. */

@@ -15,6 +15,8 @@ import type { Kysely } from 'kysely';
 import { createCallEventsRuntime, type CallEventsOptions, type CallEventsRuntime } from './events/runtime.js';
 // Call-log outbox: ended calls → CRM timeline and callback tickets (subgraphs/callcenter/outbox/).
 import { createCallLogOutbox, type CallLogOutboxOptions, type CallLogOutboxRuntime } from './outbox/runtime.js';
+// Bot hand-offs: routed like calls, announced on the call-event stream (subgraphs/callcenter/handoffs/).
+import { createHandoffRuntime, type HandoffOptions, type HandoffRuntime } from './handoffs/runtime.js';
 
 export interface CallCenterServerOptions {
   /** The store; its database also holds the CTI event tables. */
@@ -25,23 +27,30 @@ export interface CallCenterServerOptions {
   callEvents?: CallEventsOptions;
   /** Call-log outbox: callback rule, gateway URL, API key, dispatcher tuning (defaults from the environment, see README). */
   outbox?: CallLogOutboxOptions;
+  /** Bot hand-offs: timeout and sweep interval (defaults from `HANDOFF_TIMEOUT_SECONDS`, `HANDOFF_SWEEP_SECONDS`). */
+  handoffs?: Omit<HandoffOptions, 'pubsub'>;
 }
 
 export interface RunningCallCenter extends RunningServer {
   callEvents: CallEventsRuntime;
   outbox: CallLogOutboxRuntime;
+  handoffs: HandoffRuntime;
 }
 
 export async function createCallCenterServer(options: CallCenterServerOptions): Promise<RunningCallCenter> {
   const outbox = createCallLogOutbox(options.source.database, options.outbox);
   const callEvents = createCallEventsRuntime(options.source.database, { ...options.callEvents, onApplied: outbox.onApplied });
+  // Hand-off events travel on the call-event topic, to the same subscribers as screen-pops.
+  const handoffs = createHandoffRuntime(options.source.database, { ...options.handoffs, pubsub: callEvents.pubsub });
   let server: RunningServer;
   try {
     server = await startSubgraphServer<CallCenterContext>({
       name: 'callcenter',
       resolvers: {
         ...resolvers,
-        Query: { ...resolvers.Query, ...callEvents.resolvers.Query, ...outbox.resolvers.Query },
+        Query: { ...resolvers.Query, ...callEvents.resolvers.Query, ...outbox.resolvers.Query, ...handoffs.resolvers.Query },
+        Mutation: handoffs.resolvers.Mutation,
+        Handoff: handoffs.resolvers.Handoff,
         Subscription: callEvents.resolvers.Subscription,
       },
       context: async () => createCallCenterContext(options.source),
@@ -54,6 +63,7 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
       host: options.host,
     });
   } catch (error) {
+    await handoffs.close();
     await callEvents.close();
     await outbox.close();
     throw error;
@@ -68,9 +78,11 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
   return Object.assign(server, {
     callEvents,
     outbox,
+    handoffs,
     close: once(async () => {
       await closeHttp();
       await retention.close();
+      await handoffs.close();
       await callEvents.close();
       await outbox.close();
     }),

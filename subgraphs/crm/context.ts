@@ -4,7 +4,10 @@
  */
 import type { LiveRecords } from '../shared/change-events/live.js';
 import type { SubgraphBaseContext, WebSocketConnection } from '../shared/subgraph-server.js';
+import { createEngagementLoaders, type EngagementLoaders } from './engagement-loaders.js';
 import { createLoaders, type CrmLoaders } from './loaders.js';
+import type { EngagementSource } from './source/engagement-port.js';
+import type { StatusMaps } from './source/lead-status.js';
 import type { CrmSource } from './source/port.js';
 
 export interface CrmContext extends SubgraphBaseContext {
@@ -14,8 +17,20 @@ export interface CrmContext extends SubgraphBaseContext {
   live: LiveRecords;
   /** The WebSocket connection of a subscription (to close a slow consumer); absent over HTTP. */
   connection?: Pick<WebSocketConnection, 'close'>;
+  /** Conversations, leads, identities, shipment events (docs/bots.md). */
+  engagement: EngagementSource;
+  engagementLoaders: EngagementLoaders;
+  /** The company's lead status and opportunity stage labels (`SWITCHBOARD_LEAD_STATUS_MAP`). */
+  statusMaps: StatusMaps;
 }
 
-export function createCrmContext(source: CrmSource, live: LiveRecords, connection?: Pick<WebSocketConnection, 'close'>): Omit<CrmContext, 'viewer'> {
-  return { source, loaders: createLoaders(source), live, ...(connection ? { connection } : {}) };
+/** One request's (or one WebSocket connection's) context; `engagement` goes with `source` (source/engagement-of.ts). */
+export function createCrmContext(
+  source: CrmSource,
+  live: LiveRecords,
+  statusMaps: StatusMaps,
+  engagement: EngagementSource,
+  connection?: Pick<WebSocketConnection, 'close'>,
+): Omit<CrmContext, 'viewer'> {
+  return { source, loaders: createLoaders(source), live, engagement, engagementLoaders: createEngagementLoaders(engagement), statusMaps, ...(connection ? { connection } : {}) };
 }

@@ -32,10 +32,10 @@ export interface CrmLoaders {
   activitiesByCustomer: DataLoader<ActivityPageKey, Page<ActivityRecord>, string>;
 }
 
-const pageSignature = (page: PageArgs) => JSON.stringify([page.first, page.after?.key ?? null, page.after?.id ?? null]);
+export const pageSignature = (page: PageArgs) => JSON.stringify([page.first, page.after?.key ?? null, page.after?.id ?? null]);
 
 /** Runs `load` once per distinct argument signature, for all keys sharing it. */
-async function groupedBy<K extends PageKey, V>(keys: readonly K[], signature: (key: K) => string, load: (ids: string[], first: K) => Promise<V[]>): Promise<V[]> {
+export async function groupedBy<K extends PageKey, V>(keys: readonly K[], signature: (key: K) => string, load: (ids: string[], first: K) => Promise<V[]>): Promise<V[]> {
   const groups = new Map<string, number[]>();
   keys.forEach((key, index) => {
     const sig = signature(key);

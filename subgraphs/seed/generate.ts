@@ -5,6 +5,7 @@
  * options always give the same data: one seeded PRNG stream per chunk, sequential ids, no
  * clock, no Math.random(). Scenarios and proportions are described in README.md.
  */
+import { engagementFor } from './engagement.js';
 import type { DatasetOptions, SeedChunk } from './dataset.js';
 import type {
   AccountOwnerRecord,
@@ -972,6 +973,7 @@ function generateChunk(state: State, chunkIndex: number, first: number, count: n
     const target: CallTarget = { lang, team: lang === 'en' ? 'team-intl' : prng.pick(['team-bj', 'team-sh', 'team-sz']), tier: 'STANDARD', utcOffset: 8, customerId: null };
     chunk.callcenter.calls.push(...makeCall(state, prng, number, target, settings.windowStart, callUpper));
   }
+  chunk.crm.engagement = engagementFor(chunk.crm, settings.seed, chunkIndex, settings.anchor);
   return chunk;
 }
 

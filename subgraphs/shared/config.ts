@@ -129,3 +129,20 @@ export function callLogOutboxConfig(env: NodeJS.ProcessEnv = process.env): CallL
     retryMaxMs,
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Bot hand-offs (subgraphs/callcenter/handoffs/, docs/bots.md).
+
+export interface HandoffConfig {
+  /** How long a hand-off waits for an agent before it falls back to a ticket (`HANDOFF_TIMEOUT_SECONDS`, 120). */
+  timeoutMs: number;
+  /** How often due hand-offs are looked for (`HANDOFF_SWEEP_SECONDS`, 5). */
+  sweepIntervalMs: number;
+}
+
+export function handoffConfig(env: NodeJS.ProcessEnv = process.env): HandoffConfig {
+  return {
+    timeoutMs: envValue('HANDOFF_TIMEOUT_SECONDS', env) * 1000,
+    sweepIntervalMs: envValue('HANDOFF_SWEEP_SECONDS', env) * 1000,
+  };
+}

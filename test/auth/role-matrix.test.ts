@@ -89,6 +89,11 @@ describe('role × field matrix, generated from the supergraph', () => {
     const call = customer.calls.nodes.find((c) => c.recording)!;
     const ticket = customer.tickets.nodes[0]!;
     const cursor = encodeEventCursor({ appliedAt: new Date().toISOString(), at: new Date().toISOString(), id: 'evt_matrix' });
+    // A seeded lead with its conversation, and a hand-off of that conversation.
+    const lead = (await stack.query<{ leads: { nodes: { id: string; conversation: { id: string } }[] } }>('{ leads(first: 1) { nodes { id conversation { id } } } }')).data!.leads.nodes[0]!;
+    const handoff = await stack.query<{ requestHandoff: { id: string } }>(
+      `mutation { requestHandoff(input: { idempotencyKey: "matrix", skill: "sales", reason: "matrix", conversationId: "${lead.conversation.id}", customerId: "${customer.id}" }) { id } }`,
+    );
     fixtures = {
       'Query.customer': `id: "${customer.id}"`,
       'Query.identifyCaller': `phone: "${customer.phones[0]!.e164}"`,
@@ -106,6 +111,10 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Query.ticketMetricsByTier': RANGE,
       'Customer.callSummary': RANGE,
       'Customer.ticketSummary': RANGE,
+      'Query.identifyCustomer': `kind: EMAIL, value: "${customer.emails[0]}"`,
+      'Query.conversation': `id: "${lead.conversation.id}"`,
+      'Query.lead': `id: "${lead.id}"`,
+      'Query.handoff': `id: "${handoff.data!.requestHandoff.id}"`,
       // Mutations: input that fails validation or names nothing, so nothing is written.
       'Mutation.addCustomerNote': 'input: { customerId: "cus_matrix_none", body: "" }',
       'Mutation.updateCustomerContact': 'input: { customerId: "cus_matrix_none", phones: [{ number: "not a number", type: MOBILE }] }',
@@ -125,6 +134,16 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Query.crmPersonalData': `customerId: "${customer.id}"`,
       'Query.callCenterPersonalData': `customerId: "${customer.id}", phones: ["${customer.phones[0]!.e164}"]`,
       'Query.ticketsPersonalData': `customerId: "${customer.id}"`,
+      'Mutation.linkChannelIdentity': 'input: { customerId: "cus_matrix_none", kind: EMAIL, value: "not an email" }',
+      'Mutation.startConversation': 'input: { idempotencyKey: "", channel: WEB_CHAT }',
+      'Mutation.appendConversationMessages': 'input: { conversationId: "conv_matrix_none", messages: [] }',
+      'Mutation.updateConversation': 'input: { conversationId: "conv_matrix_none" }',
+      'Mutation.createLead': 'input: { idempotencyKey: "", name: "", sourceChannel: OTHER }',
+      'Mutation.changeLeadStatus': 'input: { leadId: "lead_matrix_none" }',
+      'Mutation.convertLead': 'input: { leadId: "lead_matrix_none" }',
+      'Mutation.requestHandoff': 'input: { idempotencyKey: "", reason: "", conversationId: "" }',
+      'Mutation.acceptHandoff': 'id: "hof_matrix_none"',
+      'Mutation.declineHandoff': 'id: "hof_matrix_none"',
     };
     serviceKey = (await stack.gateway.store.createApiKey('archiver', SERVICE_SCOPES)).key;
   });

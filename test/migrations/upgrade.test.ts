@@ -92,7 +92,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy']);
+        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy', '0005_engagement']);
         assert.deepEqual(await migrateDatabase(old.config, CRM_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -140,7 +140,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           await store.close();
         }
         // The release is adopted as 0001; 0002 adds the report roll-ups, summed from the calls kept.
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -177,10 +177,10 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         try {
           await assert.rejects(
             migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'),
-            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events, 0004_privacy\).*npm run migrate/,
+            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events, 0004_privacy, 0005_engagement\).*npm run migrate/,
           );
           assert.equal(await hasColumn(database.db, 'customer_phones', 'extension'), false);
-          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy']);
+          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy', '0005_engagement']);
           assert.deepEqual(await migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'), []);
         } finally {
           await database.close();

@@ -29,7 +29,7 @@ describe('nullability at the boundaries between systems', () => {
         'total: Decimal @requiresScopes',
         'total: Decimal! @requiresScopes',
       ),
-      callcenter: edit(sdl('callcenter'), '  customer: Customer\n', '  customer: Customer!\n'),
+      callcenter: edit(sdl('callcenter'), 'the figures above stay.\n  """\n  customer: Customer\n', 'the figures above stay.\n  """\n  customer: Customer!\n'),
       audit: edit(sdl('audit'), 'customers: [Customer]!', 'customers: [Customer!]'),
     });
     const found = boundaryNullabilityViolations(supergraph).map(({ field, rule }) => `${rule} ${field}`).sort();

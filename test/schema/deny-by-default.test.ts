@@ -52,11 +52,11 @@ describe('deny by default', () => {
         'extend type Query { lookupA(id: ID!): Customer @requiresScopes(scopes: [["customers:read"]]) }',
         'extend type Query { lookupB: Company }', // Company carries customers:read
         'extend type Query { serverTime: String @authenticated }',
-        'extend type Order { giftWrapped: Boolean }', // Order carries customers:read
+        'extend type Order { giftWrapped: Boolean }', // Order carries customers:read or orders:read
       ].join('\n'),
     );
     const { rules } = readSecurityRules(composeSupergraph(sdls));
-    assert.deepEqual(rules.fields.get('Order.giftWrapped')?.scopes, [['customers:read']]);
+    assert.deepEqual(rules.fields.get('Order.giftWrapped')?.scopes, [['customers:read'], ['orders:read']]);
     assert.deepEqual(rules.fields.get('Query.lookupB')?.scopes, [['customers:read']]);
     assert.equal(rules.fields.get('Query.serverTime')?.authenticated, true);
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
-import { createCallCenterServer, type RunningCallCenter } from '../../subgraphs/callcenter/server.js';
+import { createCallCenterServer, type CallCenterServerOptions, type RunningCallCenter } from '../../subgraphs/callcenter/server.js';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import type { CallEventsOptions } from '../../subgraphs/callcenter/events/runtime.js';
 import { createCrmServer } from '../../subgraphs/crm/server.js';
@@ -94,6 +94,8 @@ export interface StackOptions {
   crmEnv?: NodeJS.ProcessEnv;
   /** Live-event settings of the call center (for example Redis for several instances). */
   callEvents?: CallEventsOptions;
+  /** Bot hand-off settings of the call center (timeout, sweep interval). */
+  handoffs?: CallCenterServerOptions['handoffs'];
   /**
    * Run the call-log outbox's dispatcher, with an API key created for the service account
    * `call-log` (subject `service:call-log`) in the gateway's store. Without it no dispatcher runs.
@@ -139,6 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       source: callStore,
       port: 0,
       callEvents: options.callEvents,
+      handoffs: options.handoffs,
       outbox: { dispatcher: false, callbackDispositions: options.callLog?.callbackDispositions, callbackQueues: options.callLog?.callbackQueues },
     });
     started.push(callServer);

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CallRecord as CallRecordModel, AgentRecord as AgentRecordModel, QueueRecord as QueueRecordModel } from '../source/records.js';
+import type { HandoffRecord as HandoffRecordModel } from '../handoffs/records.js';
 import type { CustomerCallSummary as CustomerCallSummaryModel } from '../reports/customer-reports-sql.js';
 import type { CallCenterContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -107,15 +108,17 @@ export type CallDispositionCount = {
   disposition: Maybe<CallDisposition>;
 };
 
-/** One applied call event. */
+/** One applied call event, or a hand-off event (types `HANDOFF_*`). */
 export type CallEvent = {
   __typename?: 'CallEvent';
   /** When it happened, according to the call center. */
   at: Scalars['DateTime']['output'];
-  /** The call after this event was applied. */
-  call: Call;
+  /** The call after this event was applied; `null` exactly for hand-off events. */
+  call: Maybe<Call>;
   /** Opaque position in the event stream; pass it to `callEventsSince(after:)` after a reconnect. */
   cursor: Scalars['String']['output'];
+  /** The hand-off after this event, for `HANDOFF_*` events; `null` for call events. */
+  handoff: Maybe<Handoff>;
   /** The event id (the call center's, deduplicated). */
   id: Scalars['ID']['output'];
   type: CallEventType;
@@ -136,6 +139,14 @@ export type CallEventType =
   | 'ANSWERED'
   /** The call ended (either side hung up). */
   | 'ENDED'
+  /** An agent accepted the hand-off. */
+  | 'HANDOFF_ACCEPTED'
+  /** The agent it was offered to declined; it is offered to the next available agent, if any. */
+  | 'HANDOFF_DECLINED'
+  /** Nobody accepted within the hand-off timeout: it falls back to a ticket. */
+  | 'HANDOFF_EXPIRED'
+  /** A bot asked for a human: the hand-off is offered to `handoff.offeredTo` (or waits in its queue). */
+  | 'HANDOFF_OFFERED'
   /** The agent put the caller on hold. */
   | 'HELD'
   /** The call was offered to a queue or an agent (it rings). */
@@ -227,8 +238,15 @@ export type CallerIdentification = {
   phone: Scalars['String']['output'];
 };
 
+export type Conversation = {
+  __typename?: 'Conversation';
+  id: Scalars['ID']['output'];
+};
+
 export type Customer = {
   __typename?: 'Customer';
+  /** Keys and start times of the customer's 1,000 most recent calls, for `Customer.interactions` (hidden from the API); empty without `calls:read`. */
+  callStamps: Maybe<Array<InteractionStamp>>;
   /** The customer's calls in `range` by outcome, from the calls the call center matched to this customer. */
   callSummary: Maybe<CustomerCallSummary>;
   /**
@@ -295,14 +313,72 @@ export type ErasureStepOutcome = {
   source: Scalars['String']['output'];
 };
 
+/** A bot's request for a human. Readable with `calls:read`, and as a mutation's result with `handoffs:write`. */
+export type Handoff = {
+  __typename?: 'Handoff';
+  acceptedBy: Maybe<Agent>;
+  /** The conversation to take over: transcript, summary and intent (from the CRM). */
+  conversation: Maybe<Conversation>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The customer, when the bot identified them: their unified view from every system. */
+  customer: Maybe<Customer>;
+  /** The agents who declined it. */
+  declinedBy: Array<Agent>;
+  /** When it falls back to a ticket if nobody accepts. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The idempotency key of the fallback ticket (`handoff:<id>`), once EXPIRED. */
+  fallbackTicketKey: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The intent the bot recognised, as it said it. */
+  intent: Maybe<Scalars['String']['output']>;
+  /** The agent it is offered to now; `null` while it waits in the queue. */
+  offeredTo: Maybe<Agent>;
+  queue: Maybe<Queue>;
+  reason: Scalars['String']['output'];
+  /** Who asked: `service:<name>` of the bot's API key. */
+  requestedBy: Scalars['String']['output'];
+  rtcRoom: Maybe<RtcRoom>;
+  /** A skill the agent needs (`billing`, `zh-CN`), as the bot names it. */
+  skill: Maybe<Scalars['String']['output']>;
+  status: HandoffStatus;
+};
+
+export type HandoffStatus =
+  | 'ACCEPTED'
+  /** Nobody accepted in time; `fallbackTicketKey` names the ticket it became. */
+  | 'EXPIRED'
+  /** Offered to `offeredTo`, or waiting in the queue when no agent is available. */
+  | 'OFFERED';
+
+/** The key and time of one call or ticket, given to the CRM to merge the timeline. */
+export type InteractionStamp = {
+  __typename?: 'InteractionStamp';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The agent takes the hand-off. Only the agent it is offered to (or anyone, while it waits in the queue); an accepted or expired one is `CONFLICT`. */
+  acceptHandoff: Maybe<Handoff>;
   /**
    * The call center's erasure step: the customer's numbers leave their calls, call events and
    * call-log deliveries; recording references are flagged for deletion at the recording store.
    * Calls stay, without numbers, so reports count them as before. Idempotent.
    */
   callCenterEraseCustomer: Maybe<ErasureStepOutcome>;
+  /** The agent it is offered to declines; it is offered to the next available agent, or waits in the queue. */
+  declineHandoff: Maybe<Handoff>;
+  /**
+   * Asks for a human to take over a conversation. The same `idempotencyKey` returns the
+   * hand-off already requested (different input: `CONFLICT`). Unknown queue: `BAD_USER_INPUT`.
+   */
+  requestHandoff: Maybe<Handoff>;
+};
+
+
+export type MutationAcceptHandoffArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -310,6 +386,16 @@ export type MutationCallCenterEraseCustomerArgs = {
   customerId: Scalars['ID']['input'];
   erasureId: Scalars['ID']['input'];
   phones: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationDeclineHandoffArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestHandoffArgs = {
+  input: RequestHandoffInput;
 };
 
 /** The state of the call-log outbox (call logs and callback tickets still to deliver). */
@@ -402,6 +488,9 @@ export type Query = {
    * callers are the group with `tier: null`.
    */
   callMetricsByTier: Maybe<Array<TierCallMetrics>>;
+  handoff: Maybe<Handoff>;
+  /** Hand-offs nobody has accepted yet, oldest first (for a console that (re)connects); optionally of one queue. */
+  pendingHandoffs: Maybe<Array<Handoff>>;
   queues: Maybe<Array<Queue>>;
   /**
    * The customers with the most contacts in `range`, most first (ties: more calls, then
@@ -462,6 +551,16 @@ export type QueryCallMetricsByTierArgs = {
 };
 
 
+export type QueryHandoffArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPendingHandoffsArgs = {
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryTopContactingCustomersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   range: TimeRangeInput;
@@ -486,6 +585,35 @@ export type Recording = {
   durationSeconds: Scalars['Int']['output'];
   /** The recording's reference in the call center's recording store. */
   ref: Scalars['String']['output'];
+};
+
+export type RequestHandoffInput = {
+  /** The CRM conversation id to take over. */
+  conversationId: Scalars['ID']['input'];
+  /** The CRM customer id, when the bot identified the customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** A client-chosen key (1-128 characters): a retried request never asks twice. */
+  idempotencyKey: Scalars['String']['input'];
+  intent?: InputMaybe<Scalars['String']['input']>;
+  /** The queue to route to; or give `skill` (then the hand-off goes to any available agent). */
+  queueId?: InputMaybe<Scalars['ID']['input']>;
+  reason: Scalars['String']['input'];
+  rtcRoom?: InputMaybe<RtcRoomInput>;
+  skill?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A video or voice room the customer can be escalated to; the product carries the reference, it handles no media. */
+export type RtcRoom = {
+  __typename?: 'RtcRoom';
+  /** The provider's channel or room name. */
+  channel: Scalars['String']['output'];
+  /** The RTC provider (`agora`, `trtc`, `twilio-video`). */
+  provider: Scalars['String']['output'];
+};
+
+export type RtcRoomInput = {
+  channel: Scalars['String']['input'];
+  provider: Scalars['String']['input'];
 };
 
 export type Subscription = {
@@ -619,6 +747,7 @@ export type FederationTypes = ResolversObject<{
   Agent: Agent;
   Call: Call;
   Customer: Customer;
+  Handoff: Handoff;
   Queue: Queue;
 }>;
 
@@ -634,6 +763,13 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true,"phones":{"e164":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true,"phones":{"e164":true}}>
@@ -641,6 +777,9 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"phones":{"e164":true},"recordAccess":true}> ) );
+  Handoff:
+    ( { __typename: 'Handoff' }
+    & GraphQLRecursivePick<FederationTypes['Handoff'], {"id":true}> );
   Queue:
     ( { __typename: 'Queue' }
     & GraphQLRecursivePick<FederationTypes['Queue'], {"id":true}> );
@@ -660,7 +799,7 @@ export type ResolversTypes = ResolversObject<{
   CallDirection: CallDirection;
   CallDisposition: CallDisposition;
   CallDispositionCount: ResolverTypeWrapper<CallDispositionCount>;
-  CallEvent: ResolverTypeWrapper<Omit<CallEvent, 'call'> & { call: ResolversTypes['Call'] }>;
+  CallEvent: ResolverTypeWrapper<Omit<CallEvent, 'call' | 'handoff'> & { call?: Maybe<ResolversTypes['Call']>, handoff?: Maybe<ResolversTypes['Handoff']> }>;
   CallEventConnection: ResolverTypeWrapper<Omit<CallEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['CallEvent']> }>;
   CallEventType: CallEventType;
   CallMetrics: ResolverTypeWrapper<Omit<CallMetrics, 'agent' | 'queue'> & { agent?: Maybe<ResolversTypes['Agent']>, queue?: Maybe<ResolversTypes['Queue']> }>;
@@ -668,12 +807,16 @@ export type ResolversTypes = ResolversObject<{
   CallMetricsGroupBy: CallMetricsGroupBy;
   CallState: CallState;
   CallerIdentification: ResolverTypeWrapper<CallerIdentification>;
+  Conversation: ResolverTypeWrapper<Conversation>;
   Customer: ResolverTypeWrapper<Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversTypes['CustomerCallSummary']>, calls?: Maybe<ResolversTypes['CallConnection']>, lastCall?: Maybe<ResolversTypes['Call']> }>;
   CustomerCallSummary: ResolverTypeWrapper<CustomerCallSummaryModel>;
   CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
+  Handoff: ResolverTypeWrapper<HandoffRecordModel>;
+  HandoffStatus: HandoffStatus;
+  InteractionStamp: ResolverTypeWrapper<InteractionStamp>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -685,6 +828,9 @@ export type ResolversTypes = ResolversObject<{
   Queue: ResolverTypeWrapper<QueueRecordModel>;
   RecordAccess: RecordAccess;
   Recording: ResolverTypeWrapper<Recording>;
+  RequestHandoffInput: RequestHandoffInput;
+  RtcRoom: ResolverTypeWrapper<RtcRoom>;
+  RtcRoomInput: RtcRoomInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TierCallMetrics: ResolverTypeWrapper<TierCallMetrics>;
   TimeRangeInput: TimeRangeInput;
@@ -702,17 +848,20 @@ export type ResolversParentTypes = ResolversObject<{
   CallCenterMetrics: Omit<CallCenterMetrics, 'groups' | 'totals'> & { groups: Array<ResolversParentTypes['CallMetrics']>, totals: ResolversParentTypes['CallMetrics'] };
   CallConnection: Omit<CallConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Call']> };
   CallDispositionCount: CallDispositionCount;
-  CallEvent: Omit<CallEvent, 'call'> & { call: ResolversParentTypes['Call'] };
+  CallEvent: Omit<CallEvent, 'call' | 'handoff'> & { call?: Maybe<ResolversParentTypes['Call']>, handoff?: Maybe<ResolversParentTypes['Handoff']> };
   CallEventConnection: Omit<CallEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CallEvent']> };
   CallMetrics: Omit<CallMetrics, 'agent' | 'queue'> & { agent?: Maybe<ResolversParentTypes['Agent']>, queue?: Maybe<ResolversParentTypes['Queue']> };
   Float: Scalars['Float']['output'];
   CallerIdentification: CallerIdentification;
+  Conversation: Conversation;
   Customer: Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversParentTypes['CustomerCallSummary']>, calls?: Maybe<ResolversParentTypes['CallConnection']>, lastCall?: Maybe<ResolversParentTypes['Call']> } | FederationReferenceTypes['Customer'];
   CustomerCallSummary: CustomerCallSummaryModel;
   CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
   ErasureStepOutcome: ErasureStepOutcome;
+  Handoff: HandoffRecordModel;
+  InteractionStamp: InteractionStamp;
   Mutation: Record<PropertyKey, never>;
   OutboxStatus: OutboxStatus;
   Boolean: Scalars['Boolean']['output'];
@@ -723,6 +872,9 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Queue: QueueRecordModel;
   Recording: Recording;
+  RequestHandoffInput: RequestHandoffInput;
+  RtcRoom: RtcRoom;
+  RtcRoomInput: RtcRoomInput;
   Subscription: Record<PropertyKey, never>;
   TierCallMetrics: TierCallMetrics;
   TimeRangeInput: TimeRangeInput;
@@ -821,8 +973,9 @@ export type CallDispositionCountResolvers<ContextType = CallCenterContext, Paren
 
 export type CallEventResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallEvent'] = ResolversParentTypes['CallEvent']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  call?: Resolver<ResolversTypes['Call'], ParentType, ContextType>;
+  call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CallEventType'], ParentType, ContextType>;
 }>;
@@ -860,8 +1013,13 @@ export type CallerIdentificationResolvers<ContextType = CallCenterContext, Paren
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ConversationResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  callStamps?: Resolver<Maybe<Array<ResolversTypes['InteractionStamp']>>, ParentType, ContextType>;
   callSummary?: Resolver<Maybe<ResolversTypes['CustomerCallSummary']>, ParentType, ContextType, RequireFields<CustomerCallSummaryArgs, 'range'>>;
   calls?: Resolver<Maybe<ResolversTypes['CallConnection']>, ParentType, ContextType, RequireFields<CustomerCallsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -898,8 +1056,36 @@ export type ErasureStepOutcomeResolvers<ContextType = CallCenterContext, ParentT
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type HandoffResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Handoff'] = ResolversParentTypes['Handoff'], FederationReferenceType extends FederationReferenceTypes['Handoff'] = FederationReferenceTypes['Handoff']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Handoff']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  acceptedBy?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  declinedBy?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fallbackTicketKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  offeredTo?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  queue?: Resolver<Maybe<ResolversTypes['Queue']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rtcRoom?: Resolver<Maybe<ResolversTypes['RtcRoom']>, ParentType, ContextType>;
+  skill?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HandoffStatus'], ParentType, ContextType>;
+}>;
+
+export type InteractionStampResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['InteractionStamp'] = ResolversParentTypes['InteractionStamp']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptHandoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<MutationAcceptHandoffArgs, 'id'>>;
   callCenterEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationCallCenterEraseCustomerArgs, 'customerId' | 'erasureId' | 'phones'>>;
+  declineHandoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<MutationDeclineHandoffArgs, 'id'>>;
+  requestHandoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<MutationRequestHandoffArgs, 'input'>>;
 }>;
 
 export type OutboxStatusResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['OutboxStatus'] = ResolversParentTypes['OutboxStatus']> = ResolversObject<{
@@ -944,6 +1130,8 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   callEventsSince?: Resolver<Maybe<ResolversTypes['CallEventConnection']>, ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
   callLogOutbox?: Resolver<Maybe<ResolversTypes['OutboxStatus']>, ParentType, ContextType>;
   callMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierCallMetrics']>>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
+  handoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<QueryHandoffArgs, 'id'>>;
+  pendingHandoffs?: Resolver<Maybe<Array<ResolversTypes['Handoff']>>, ParentType, ContextType, Partial<QueryPendingHandoffsArgs>>;
   queues?: Resolver<Maybe<Array<ResolversTypes['Queue']>>, ParentType, ContextType>;
   topContactingCustomers?: Resolver<Maybe<Array<ResolversTypes['CustomerContactVolume']>>, ParentType, ContextType, RequireFields<QueryTopContactingCustomersArgs, 'first' | 'range'>>;
 }>;
@@ -957,6 +1145,11 @@ export type QueueResolvers<ContextType = CallCenterContext, ParentType extends R
 export type RecordingResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Recording'] = ResolversParentTypes['Recording']> = ResolversObject<{
   durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RtcRoomResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['RtcRoom'] = ResolversParentTypes['RtcRoom']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -984,12 +1177,15 @@ export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   CallEventConnection?: CallEventConnectionResolvers<ContextType>;
   CallMetrics?: CallMetricsResolvers<ContextType>;
   CallerIdentification?: CallerIdentificationResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerCallSummary?: CustomerCallSummaryResolvers<ContextType>;
   CustomerContactVolume?: CustomerContactVolumeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
   ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;
+  Handoff?: HandoffResolvers<ContextType>;
+  InteractionStamp?: InteractionStampResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -999,6 +1195,7 @@ export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
   Recording?: RecordingResolvers<ContextType>;
+  RtcRoom?: RtcRoomResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TierCallMetrics?: TierCallMetricsResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

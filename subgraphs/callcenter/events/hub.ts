@@ -6,11 +6,11 @@
  */
 import { BoundedQueue } from '../../shared/pubsub/bounded-queue.js';
 import type { PubSub } from '../../shared/pubsub/pubsub.js';
-import { CALL_EVENTS_TOPIC, matchesFilter, type CallEventFilter, type CallEventMessage } from './message.js';
+import { CALL_EVENTS_TOPIC, matchesFilter, type CallEventFilter, type StreamMessage } from './message.js';
 
 interface Subscriber {
   filter: CallEventFilter;
-  queue: BoundedQueue<CallEventMessage>;
+  queue: BoundedQueue<StreamMessage>;
 }
 
 export class CallEventHub {
@@ -23,7 +23,7 @@ export class CallEventHub {
     pubsub: PubSub,
     private readonly bufferSize: number,
   ) {
-    this.unsubscribe = pubsub.subscribe<CallEventMessage>(CALL_EVENTS_TOPIC, (message) => this.dispatch(message));
+    this.unsubscribe = pubsub.subscribe<StreamMessage>(CALL_EVENTS_TOPIC, (message) => this.dispatch(message));
   }
 
   get subscriberCount(): number {
@@ -31,10 +31,10 @@ export class CallEventHub {
   }
 
   /** A stream of the matching events from now on; `onSlow` is called if the subscriber falls behind. */
-  subscribe(filter: CallEventFilter, onSlow: () => void): AsyncIterableIterator<CallEventMessage> {
+  subscribe(filter: CallEventFilter, onSlow: () => void): AsyncIterableIterator<StreamMessage> {
     const subscriber: Subscriber = {
       filter,
-      queue: new BoundedQueue<CallEventMessage>(
+      queue: new BoundedQueue<StreamMessage>(
         this.bufferSize,
         () => {
           this.slowConsumersDropped += 1;
@@ -52,7 +52,7 @@ export class CallEventHub {
     for (const subscriber of [...this.subscribers]) subscriber.queue.end();
   }
 
-  private dispatch(message: CallEventMessage): void {
+  private dispatch(message: StreamMessage): void {
     for (const subscriber of [...this.subscribers]) {
       if (matchesFilter(message, subscriber.filter)) subscriber.queue.push(message);
     }

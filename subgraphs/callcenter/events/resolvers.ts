@@ -15,7 +15,8 @@ import { decodeEventCursor, encodeEventCursor, START_OF_STREAM, type StreamPosit
 import { silenceCutoff } from './call-expiry.js';
 import { liveCallScope } from './live-call-scope.js';
 import type { CallEventHub } from './hub.js';
-import type { CallEventFilter, CallEventMessage } from './message.js';
+import type { CallEventFilter, CallEventMessage, StreamMessage } from './message.js';
+import type { HandoffRecord } from '../handoffs/records.js';
 import type { CallEventStore, StoredEvent } from './store.js';
 
 export const MAX_CATCH_UP_EVENTS = 500;
@@ -38,10 +39,10 @@ function checkReplayWindow(first: StoredEvent | undefined, windowMs: number): vo
 }
 
 /** A stream of `replay` first, then `live` without the events `replay` already had. */
-function replayThenLive(replay: readonly CallEventMessage[], live: AsyncIterableIterator<CallEventMessage>): AsyncIterableIterator<CallEventMessage> {
+function replayThenLive(replay: readonly StreamMessage[], live: AsyncIterableIterator<StreamMessage>): AsyncIterableIterator<StreamMessage> {
   const replayed = new Set(replay.map((message) => message.id));
   let index = 0;
-  const iterator: AsyncIterableIterator<CallEventMessage> = {
+  const iterator: AsyncIterableIterator<StreamMessage> = {
     async next() {
       if (index < replay.length) return { value: replay[index++]!, done: false };
       for (;;) {
@@ -65,7 +66,7 @@ export function attachConnectionCloser<T extends object>(context: T, close: Clos
   return context;
 }
 
-type CallEventModel = Omit<CallEvent, 'call'> & { call: CallRecord };
+type CallEventModel = Omit<CallEvent, 'call' | 'handoff'> & { call: CallRecord | null; handoff: HandoffRecord | null };
 
 export interface CallEventResolverOptions {
   store: CallEventStore;
@@ -125,7 +126,7 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
         page.forEach((row, i) => {
           const call = calls[i];
           if (call && !(call instanceof Error)) {
-            nodes.push({ id: row.id, type: row.type, at: row.at, cursor: encodeEventCursor(row.position), call });
+            nodes.push({ id: row.id, type: row.type, at: row.at, cursor: encodeEventCursor(row.position), call, handoff: null });
           }
         });
         const last = page[page.length - 1];
@@ -157,12 +158,12 @@ export function callEventResolvers(options: CallEventResolverOptions): { Query: 
           }
         },
         // Each event is its own execution: fresh loaders, so agents and queues are current.
-        resolve: (message: CallEventMessage, _args: unknown, context: CallCenterContext) => {
+        resolve: (message: StreamMessage, _args: unknown, context: CallCenterContext) => {
           context.loaders = createLoaders(context.source);
-          context.loaders.call.prime(message.call.id, message.call);
+          if (message.call !== null) context.loaders.call.prime(message.call.id, message.call);
           // Sent on with this event's result as `extensions.trace` (shared/subgraph-server.ts).
-          (context as EventTraceHolder).eventTrace = message.trace;
-          const event: CallEventModel = { id: message.id, type: message.type, at: message.at, cursor: message.cursor, call: message.call };
+          (context as EventTraceHolder).eventTrace = 'trace' in message ? message.trace : undefined;
+          const event: CallEventModel = { id: message.id, type: message.type, at: message.at, cursor: message.cursor, call: message.call, handoff: message.call === null ? message.handoff : null };
           return event;
         },
       },

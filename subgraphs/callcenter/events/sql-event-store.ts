@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../shared/database.js';
-import type { AcceptedEvent, CtiEvent } from '../cti/event.js';
+import { isCallEventType, type AcceptedEvent, type CtiEvent } from '../cti/event.js';
 import { AGENT_BUSY_STATES, ACTIVE_STATES, compareEvents, foldCall } from '../cti/state-machine.js';
 import type { CallRecord } from '../source/records.js';
 import type { CallCenterTables } from '../source/tables.js';
@@ -327,7 +327,12 @@ export class SqlCallEventStore implements CallEventStore {
           ]),
         ]),
       );
-    if (filter.types && filter.types.length > 0) query = query.where('e.type', 'in', [...filter.types]);
+    if (filter.types && filter.types.length > 0) {
+      // Hand-off types are not in the event log (they are never replayed); only hand-off types: no rows.
+      const callTypes = filter.types.filter(isCallEventType);
+      if (callTypes.length === 0) return [];
+      query = query.where('e.type', 'in', callTypes);
+    }
     const { agentId, queueId } = filter;
     if (agentId != null) query = query.where((eb) => eb.or([eb('e.agent_id', '=', agentId), eb('c.agent_id', '=', agentId)]));
     if (queueId != null) query = query.where((eb) => eb.or([eb('e.queue_id', '=', queueId), eb('c.queue_id', '=', queueId)]));

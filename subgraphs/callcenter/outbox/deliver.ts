@@ -10,6 +10,8 @@ import type { GraphClient } from './graph-client.js';
 import type { OutboxPayload } from './rule.js';
 import type { DeliveryResult } from './sql-outbox-store.js';
 import type { OutboxKind } from './tables.js';
+import { deliverHandoffTicket } from '../handoffs/fallback-ticket.js';
+import type { HandoffTicketPayload } from '../handoffs/store.js';
 
 const IDENTIFY = /* GraphQL */ `
   query CallLogIdentifyCaller($phone: String!) {
@@ -55,6 +57,8 @@ export function callbackTicketInput(customerId: string, call: OutboxPayload): Re
 }
 
 export async function deliver(graph: GraphClient, kind: OutboxKind, call: OutboxPayload): Promise<DeliveryResult> {
+  // A hand-off's row carries its own payload (the hand-off, not a call).
+  if (kind === 'HANDOFF_TICKET') return deliverHandoffTicket(graph, call as unknown as HandoffTicketPayload);
   const { identifyCaller } = await graph.request<{ identifyCaller: { status: 'NONE' | 'SINGLE' | 'MULTIPLE'; candidates: { id: string; tier: string | null }[] } }>(
     'CallLogIdentifyCaller',
     IDENTIFY,

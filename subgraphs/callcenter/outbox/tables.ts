@@ -6,8 +6,12 @@
  */
 import type { CallCenterTables } from '../source/tables.js';
 
-/** CALL_LOG: the call on the customer's CRM timeline; CALLBACK_TICKET: a ticket to call the customer back. */
-export type OutboxKind = 'CALL_LOG' | 'CALLBACK_TICKET';
+/**
+ * CALL_LOG: the call on the customer's CRM timeline; CALLBACK_TICKET: a ticket to call the
+ * customer back; HANDOFF_TICKET: a bot hand-off nobody accepted in time, as a ticket
+ * (`call_id` is then the hand-off id, see subgraphs/callcenter/handoffs/).
+ */
+export type OutboxKind = 'CALL_LOG' | 'CALLBACK_TICKET' | 'HANDOFF_TICKET';
 export type OutboxRowStatus = 'PENDING' | 'DONE' | 'FAILED';
 /**
  * LOGGED / TICKET_CREATED: written (or found already written); NO_CUSTOMER: no customer

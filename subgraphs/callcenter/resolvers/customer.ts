@@ -3,6 +3,7 @@
  * customer's phone numbers, which the gateway sends in the representation (@requires).
  */
 import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
+import { hasScope } from '../../../schema/viewer.js';
 import { pageArgs } from '../../shared/pagination.js';
 import { toE164 } from '../../shared/phone.js';
 import type { CustomerResolvers } from '../__generated__/resolvers-types.js';
@@ -22,6 +23,9 @@ function numbersOf(customer: object): NumberSet {
   return [...numbers].sort();
 }
 
+/** How many of a customer's most recent calls the timeline merges (the CRM's `MAX_INTERACTION_STAMPS`). */
+const INTERACTION_STAMPS = 1000;
+
 export const Customer: CustomerResolvers = {
   // The representation carries everything needed here: `id` and, via @requires, `phones`
   // and `recordAccess` (the CRM's record-level verdict for the caller).
@@ -30,6 +34,13 @@ export const Customer: CustomerResolvers = {
     if (representationRecordAccess(viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.calls', customer.id);
     const page = pageArgs(CUSTOMER_CALLS_CURSOR, first, after);
     return loaders.customerCalls(page).load(numbersOf(customer));
+  },
+  // Keys and start times for the CRM's merged timeline (`Customer.interactions`); none without `calls:read`.
+  async callStamps(customer, _args, { loaders, viewer }) {
+    if (representationRecordAccess(viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.callStamps', customer.id);
+    if (!hasScope(viewer, 'calls:read')) return [];
+    const page = await loaders.customerCalls({ first: INTERACTION_STAMPS, after: null }).load(numbersOf(customer));
+    return page.nodes.map((call) => ({ id: call.id, at: call.startedAt }));
   },
   lastCall(customer, _args, { loaders, viewer }) {
     if (representationRecordAccess(viewer, customer) === 'MINIMAL') throw recordRestricted('Customer.lastCall', customer.id);

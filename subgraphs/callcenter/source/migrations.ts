@@ -13,6 +13,7 @@ import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
+import { migrateHandoffs } from '../handoffs/migrations.js';
 
 /**
  * The schema of release 0.1 (calls, reporting columns, CTI events, outbox), idempotent
@@ -95,5 +96,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     },
     // Recording references flagged for deletion (docs/privacy.md).
     '0003_privacy': { up: migrateCallCenterPrivacy, down: dropCallCenterPrivacy },
+    // Bot hand-offs (subgraphs/callcenter/handoffs/).
+    '0004_handoffs': { up: (db) => migrateHandoffs(db), down: (db) => db.schema.dropTable('handoffs').ifExists().execute() },
   },
 };

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerRecord as CustomerRecordModel, AccountOwnerRecord as AccountOwnerRecordModel, OrderRecord as OrderRecordModel, ActivityRecord as ActivityRecordModel } from '../source/records.js';
+import type { ShipmentModel as ShipmentModelModel, ShipmentEventRecord as ShipmentEventRecordModel, ChannelIdentityRecord as ChannelIdentityRecordModel, ConversationRecord as ConversationRecordModel, ConversationMessageRecord as ConversationMessageRecordModel, LeadRecord as LeadRecordModel, OpportunityRecord as OpportunityRecordModel, InteractionRecord as InteractionRecordModel } from '../source/engagement-records.js';
+import type { LeadConversionRecord as LeadConversionRecordModel } from '../source/engagement-port.js';
 import type { CrmContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -53,6 +55,33 @@ export type AddCustomerNoteInput = {
   customerId: Scalars['ID']['input'];
 };
 
+export type AppendConversationMessagesInput = {
+  conversationId: Scalars['ID']['input'];
+  messages: Array<ConversationMessageInput>;
+};
+
+export type AttachmentInput = {
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  sizeBytes?: InputMaybe<Scalars['Int']['input']>;
+  url: Scalars['String']['input'];
+};
+
+/** A file sent in a conversation, by reference: the product stores no content. */
+export type AttachmentRef = {
+  __typename?: 'AttachmentRef';
+  contentType: Maybe<Scalars['String']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+  sizeBytes: Maybe<Scalars['Int']['output']>;
+  /** Where the channel keeps it (`https://…`, `wechat-media:…`). */
+  url: Scalars['String']['output'];
+};
+
+export type Call = {
+  __typename?: 'Call';
+  id: Scalars['ID']['output'];
+};
+
 /** A call logged on the timeline; `callId` is the call center's id for it. */
 export type CallLogActivity = Activity & {
   __typename?: 'CallLogActivity';
@@ -78,6 +107,32 @@ export type CallerIdentification = {
   phone: Scalars['String']['output'];
   status: IdentificationStatus;
 };
+
+export type ChangeLeadStatusInput = {
+  /** The company's own label, mapped by `SWITCHBOARD_LEAD_STATUS_MAP`. */
+  externalStatus?: InputMaybe<Scalars['String']['input']>;
+  leadId: Scalars['ID']['input'];
+  /** The product status; or give `externalStatus` instead. */
+  status?: InputMaybe<LeadStatus>;
+};
+
+/** A channel identity of a customer. */
+export type ChannelIdentity = {
+  __typename?: 'ChannelIdentity';
+  kind: ChannelIdentityKind;
+  value: Scalars['String']['output'];
+};
+
+/** How a customer is known on a non-phone channel. */
+export type ChannelIdentityKind =
+  /** The user id of the company's own app. */
+  | 'APP_USER_ID'
+  /** An email address (matched case-insensitively against the customer's emails). */
+  | 'EMAIL'
+  /** A WeChat openid (one per official account or mini program the customer used). */
+  | 'WECHAT_OPENID'
+  /** A WeChat unionid (the same across the company's WeChat apps). */
+  | 'WECHAT_UNIONID';
 
 export type ChatMessage = {
   __typename?: 'ChatMessage';
@@ -127,6 +182,114 @@ export type ConsentStatus =
   | 'WITHDRAWN';
 
 /**
+ * A conversation on a non-voice channel. Readable with `conversations:read`, and as a
+ * mutation's result with `conversations:write`.
+ */
+export type Conversation = {
+  __typename?: 'Conversation';
+  channel: ConversationChannel;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The customer, when identified; `null` for an anonymous visitor. */
+  customer: Maybe<Customer>;
+  /** The channel's own id of the thread (WeChat session, email thread id), if it has one. */
+  externalId: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** What the customer wanted, in the company's own words (`order_status`, `purchase_intent`, `complaint`). */
+  intent: Maybe<Scalars['String']['output']>;
+  /** The transcript, oldest first (at most 500 messages). */
+  messages: Array<ConversationMessage>;
+  outcome: Maybe<ConversationOutcome>;
+  participants: Array<ConversationParticipant>;
+  startedAt: Scalars['DateTime']['output'];
+  status: ConversationStatus;
+  /** A summary written by the bot or agent (at most 4,000 characters). */
+  summary: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The non-voice channels a conversation runs on (voice is the call center's). */
+export type ConversationChannel =
+  | 'APP'
+  | 'EMAIL'
+  | 'SMS'
+  | 'WEB_CHAT'
+  | 'WECHAT';
+
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  nodes: Array<Conversation>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One message; the text is at most 4,000 characters, with at most 10 attachment references. */
+export type ConversationMessage = {
+  __typename?: 'ConversationMessage';
+  at: Scalars['DateTime']['output'];
+  attachments: Array<AttachmentRef>;
+  from: ParticipantRole;
+  /** The sender's own message id (unique in the conversation: sending it again is not a second message). */
+  id: Scalars['ID']['output'];
+  /** The participant id of the sender. */
+  senderId: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type ConversationMessageInput = {
+  /** When it was sent; now when omitted. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  attachments?: InputMaybe<Array<AttachmentInput>>;
+  from: ParticipantRole;
+  /** The sender's message id: the key that makes appending idempotent (1-128 characters). */
+  id: Scalars['ID']['input'];
+  senderId?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/** How a conversation ended, as the bot or agent says. */
+export type ConversationOutcome =
+  | 'ABANDONED'
+  | 'HANDED_OFF'
+  | 'LEAD_CREATED'
+  | 'RESOLVED'
+  | 'TICKET_CREATED';
+
+/** Who took part in a conversation: a bot (its service account), an agent (agent id) or the customer (their channel id). */
+export type ConversationParticipant = {
+  __typename?: 'ConversationParticipant';
+  /** The bot's name, the agent id, or the customer's channel identity. */
+  id: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  role: ParticipantRole;
+};
+
+export type ConversationStatus =
+  /** Over; no more messages are accepted. */
+  | 'CLOSED'
+  /** The bot asked for a human (see `requestHandoff`); still going on. */
+  | 'HANDED_OFF'
+  /** Going on. */
+  | 'OPEN';
+
+export type ConvertLeadInput = {
+  leadId: Scalars['ID']['input'];
+  /** Needed when the lead has no customer yet. */
+  newCustomer?: InputMaybe<NewCustomerInput>;
+  opportunity?: InputMaybe<NewOpportunityInput>;
+};
+
+export type CreateLeadInput = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** A client-chosen key (1-128 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  interest?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  sourceChannel: LeadSourceChannel;
+};
+
+/**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
  * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
@@ -137,21 +300,34 @@ export type Customer = {
   __typename?: 'Customer';
   /** The activity timeline, newest first; `null` for a MINIMAL customer. */
   activities: Maybe<ActivityConnection>;
+  callStamps: Maybe<Array<InteractionStamp>>;
+  /** The customer's channel identities (WeChat openid/unionid, app user id); `null` for a MINIMAL customer. */
+  channelIdentities: Maybe<Array<ChannelIdentity>>;
   company: Maybe<Company>;
   /** The latest decision per purpose; a purpose without an entry has no decision on record. `null` for a MINIMAL customer. */
   consents: Maybe<Array<Consent>>;
+  /** The customer's conversations, newest first; `null` for a MINIMAL customer. */
+  conversations: Maybe<ConversationConnection>;
   /** `null` only for a MINIMAL customer. */
   createdAt: Maybe<Scalars['DateTime']['output']>;
-  /** Also readable with `reports:read`. */
+  /** Also readable with `reports:read` and `customers:identify`. */
   displayName: Scalars['String']['output'];
   /** Email addresses; masked (`z***@example.com`) without `pii:read`; `null` for a MINIMAL customer. */
   emails: Maybe<Array<Scalars['String']['output']>>;
   /** When the customer's personal data was erased (`eraseCustomer`); `null` otherwise. */
   erasedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Also readable with `reports:read`: reports name the customers they count. */
+  /** Also readable with `reports:read` (reports name the customers they count) and `customers:identify` (a bot that identified the customer). */
   id: Scalars['ID']['output'];
+  /**
+   * Calls, tickets and conversations in one list, newest first (ties: conversation, ticket,
+   * call, then id), with cursor pagination; `first` is at most 100. Covers each system's
+   * 1,000 most recent items for the customer. `null` for a MINIMAL customer.
+   */
+  interactions: Maybe<InteractionConnection>;
   /** Time of the most recent activity on the CRM timeline (note, call log or chat). */
   lastContactAt: Maybe<Scalars['DateTime']['output']>;
+  /** The customer's leads, newest first; `null` for a MINIMAL customer. */
+  leads: Maybe<LeadConnection>;
   /**
    * Sum of the totals of the customer's orders in CNY that were not cancelled or returned
    * (`0.00` when there are none). Orders in other currencies (USD) are not included.
@@ -159,7 +335,9 @@ export type Customer = {
   lifetimeValue: Maybe<Scalars['Decimal']['output']>;
   /** National ID number (PRC resident ID); masked (`110***********1234`) without `pii:read`. Stored encrypted (AES-256-GCM). */
   nationalId: Maybe<Scalars['String']['output']>;
-  /** Orders, newest first; `null` for a MINIMAL customer. */
+  /** The customer's opportunities, newest first; `null` for a MINIMAL customer. */
+  opportunities: Maybe<Array<Opportunity>>;
+  /** Orders, newest first; `null` for a MINIMAL customer. Also readable with `customers:identify` and `orders:read` together (a bot answering "where is my order"). */
   orders: Maybe<OrderConnection>;
   owner: Maybe<AccountOwner>;
   phones: Maybe<Array<PhoneNumber>>;
@@ -167,7 +345,8 @@ export type Customer = {
   recordAccess: Maybe<RecordAccess>;
   /** Tags; `null` for a MINIMAL customer. */
   tags: Maybe<Array<Scalars['String']['output']>>;
-  /** Also readable with `reports:read`. */
+  ticketStamps: Maybe<Array<InteractionStamp>>;
+  /** Also readable with `reports:read` and `customers:identify`. */
   tier: CustomerTier;
   /** `null` only for a MINIMAL customer. */
   updatedAt: Maybe<Scalars['DateTime']['output']>;
@@ -195,6 +374,45 @@ export type CustomerActivitiesArgs = {
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
+export type CustomerConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
+export type CustomerInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
+export type CustomerLeadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
 export type CustomerOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -205,6 +423,19 @@ export type CustomerConnection = {
   nodes: Array<Customer>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * The result of matching a channel identity against the CRM: the same contract as
+ * `CallerIdentification`. Several matches are `MULTIPLE`, never one silently picked.
+ */
+export type CustomerIdentification = {
+  __typename?: 'CustomerIdentification';
+  candidates: Array<Customer>;
+  kind: ChannelIdentityKind;
+  status: IdentificationStatus;
+  /** The identity as matched (an email trimmed and lower-cased, other values trimmed). */
+  value: Scalars['String']['output'];
 };
 
 export type CustomerTier =
@@ -229,6 +460,115 @@ export type IdentificationStatus =
   /** Exactly one customer has this number. */
   | 'SINGLE';
 
+/**
+ * One entry of a customer's timeline: a call (when it started), a ticket (when it was
+ * created) or a conversation (when it started). Exactly one of `call`, `ticket`,
+ * `conversation` is set; each needs its own scope (`calls:read`, `tickets:read`,
+ * `conversations:read`) and is left out of the list without it.
+ */
+export type Interaction = {
+  __typename?: 'Interaction';
+  at: Scalars['DateTime']['output'];
+  call: Maybe<Call>;
+  conversation: Maybe<Conversation>;
+  kind: InteractionKind;
+  ticket: Maybe<Ticket>;
+};
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  nodes: Array<Interaction>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What an interaction is. */
+export type InteractionKind =
+  | 'CALL'
+  | 'CONVERSATION'
+  | 'TICKET';
+
+/** The key and time of one call or ticket, given to the CRM to merge the timeline. */
+export type InteractionStamp = {
+  __typename?: 'InteractionStamp';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
+/** A prospective sale. Readable with `leads:read`, and as a mutation's result with `leads:write`. */
+export type Lead = {
+  __typename?: 'Lead';
+  /** The conversation the lead came from. */
+  conversation: Maybe<Conversation>;
+  convertedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it: a user's subject or `service:<name>`. */
+  createdBy: Scalars['String']['output'];
+  /** The CRM customer, when known (identified, or after conversion). */
+  customer: Maybe<Customer>;
+  /** The company's own label of the status (`意向`, `B`), when it was set through the status map. */
+  externalStatus: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** What the lead is interested in (`annual plan, 20 seats`). */
+  interest: Maybe<Scalars['String']['output']>;
+  /** Who the lead is (a name as the customer gave it). */
+  name: Scalars['String']['output'];
+  /** The opportunity it was converted into. */
+  opportunity: Maybe<Opportunity>;
+  owner: Maybe<AccountOwner>;
+  sourceChannel: LeadSourceChannel;
+  status: LeadStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type LeadConnection = {
+  __typename?: 'LeadConnection';
+  nodes: Array<Lead>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The result of `convertLead`. */
+export type LeadConversion = {
+  __typename?: 'LeadConversion';
+  customer: Customer;
+  lead: Lead;
+  /** `null` when no opportunity was asked for. */
+  opportunity: Maybe<Opportunity>;
+};
+
+/** Where a lead came from: a conversation channel, a phone call, a web form, or elsewhere. */
+export type LeadSourceChannel =
+  | 'APP'
+  | 'EMAIL'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SMS'
+  | 'WEB_CHAT'
+  | 'WEB_FORM'
+  | 'WECHAT';
+
+/**
+ * The product's lead statuses. A company's own stages map onto these
+ * (`SWITCHBOARD_LEAD_STATUS_MAP`, docs/bots.md): 潜在 → NEW, 意向 → QUALIFIED, 成交 → CONVERTED,
+ * 流失 → LOST; the company's label is kept as `Lead.externalStatus`.
+ * Allowed moves: NEW → CONTACTED, QUALIFIED, LOST; CONTACTED → QUALIFIED, LOST;
+ * QUALIFIED → CONTACTED, LOST (CONVERTED only through `convertLead`); LOST → NEW.
+ * CONVERTED is final.
+ */
+export type LeadStatus =
+  | 'CONTACTED'
+  | 'CONVERTED'
+  | 'LOST'
+  | 'NEW'
+  | 'QUALIFIED';
+
+export type LinkChannelIdentityInput = {
+  customerId: Scalars['ID']['input'];
+  kind: ChannelIdentityKind;
+  value: Scalars['String']['input'];
+};
+
 export type LogCallInput = {
   agentId?: InputMaybe<Scalars['ID']['input']>;
   /** When the call ended. */
@@ -247,8 +587,38 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a note to the customer's activity timeline. */
   addCustomerNote: Maybe<NoteActivity>;
+  /**
+   * Appends messages. A message id already in the conversation is skipped (a retried request
+   * never adds a message twice). At most 100 messages per call and 500 per conversation;
+   * `BAD_USER_INPUT` (nothing written) for a text over 4,000 characters, more than 10
+   * attachments, or a closed conversation.
+   */
+  appendConversationMessages: Maybe<Conversation>;
+  /**
+   * Moves a lead to `status`, or to the product status the company's label `externalStatus`
+   * maps to (`SWITCHBOARD_LEAD_STATUS_MAP`). A move the status model does not allow, or an
+   * unknown label, is `BAD_USER_INPUT` and changes nothing.
+   */
+  changeLeadStatus: Maybe<Lead>;
+  /**
+   * Converts a lead: to its customer (or a new customer made from `newCustomer`) and, when
+   * `opportunity` is given, a new opportunity. The lead becomes CONVERTED. Converting a lead
+   * already converted returns its conversion unchanged.
+   */
+  convertLead: Maybe<LeadConversion>;
+  /**
+   * Creates a lead, or returns the one already created with this `idempotencyKey` (the same
+   * key with different input is `CONFLICT`): a retried request never creates two.
+   */
+  createLead: Maybe<Lead>;
   /** The CRM's erasure step (run by the gateway's `eraseCustomer` saga); idempotent. */
   crmEraseCustomer: Maybe<ErasureStepOutcome>;
+  /**
+   * Ties a channel identity to a customer (a customer who logged in to the app, followed the
+   * WeChat account). Linking one already linked to this customer changes nothing; an identity
+   * may belong to several customers (then `identifyCustomer` says `MULTIPLE`).
+   */
+  linkChannelIdentity: Maybe<Customer>;
   /**
    * Puts a call on the customer's timeline as a `CALL_LOG` activity, at most once per
    * (customer, call): the same `callId` again returns the activity already written (its
@@ -257,6 +627,13 @@ export type Mutation = {
   logCall: Maybe<CallLogActivity>;
   /** Records a customer's consent decision for one purpose, replacing the previous one; an erased customer is `BAD_USER_INPUT`. */
   recordConsent: Maybe<Consent>;
+  /**
+   * Starts a conversation, or returns the one already started with this `idempotencyKey`
+   * (the same key with different input is `CONFLICT`).
+   */
+  startConversation: Maybe<Conversation>;
+  /** Sets the summary, intent, outcome and/or status (CLOSED is final) and adds participants. */
+  updateConversation: Maybe<Conversation>;
   /**
    * Replaces the customer's phone numbers and/or emails. Every number is read by the rules of
    * `identifyCaller` (main number to E.164, extension kept apart), every email validated; on
@@ -271,9 +648,34 @@ export type MutationAddCustomerNoteArgs = {
 };
 
 
+export type MutationAppendConversationMessagesArgs = {
+  input: AppendConversationMessagesInput;
+};
+
+
+export type MutationChangeLeadStatusArgs = {
+  input: ChangeLeadStatusInput;
+};
+
+
+export type MutationConvertLeadArgs = {
+  input: ConvertLeadInput;
+};
+
+
+export type MutationCreateLeadArgs = {
+  input: CreateLeadInput;
+};
+
+
 export type MutationCrmEraseCustomerArgs = {
   customerId: Scalars['ID']['input'];
   erasureId: Scalars['ID']['input'];
+};
+
+
+export type MutationLinkChannelIdentityArgs = {
+  input: LinkChannelIdentityInput;
 };
 
 
@@ -287,8 +689,31 @@ export type MutationRecordConsentArgs = {
 };
 
 
+export type MutationStartConversationArgs = {
+  input: StartConversationInput;
+};
+
+
+export type MutationUpdateConversationArgs = {
+  input: UpdateConversationInput;
+};
+
+
 export type MutationUpdateCustomerContactArgs = {
   input: UpdateCustomerContactInput;
+};
+
+export type NewCustomerInput = {
+  displayName: Scalars['String']['input'];
+  emails?: InputMaybe<Array<Scalars['String']['input']>>;
+  tier?: InputMaybe<CustomerTier>;
+};
+
+export type NewOpportunityInput = {
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  stage?: InputMaybe<OpportunityStage>;
 };
 
 export type NoteActivity = Activity & {
@@ -300,6 +725,34 @@ export type NoteActivity = Activity & {
   type: ActivityType;
 };
 
+/** A sale in progress for a customer. Readable with `leads:read`. */
+export type Opportunity = {
+  __typename?: 'Opportunity';
+  /** The expected amount; `null` without `finance:read`. */
+  amount: Maybe<Scalars['Decimal']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  customer: Maybe<Customer>;
+  /** The company's own label of the stage, when one was given. */
+  externalStage: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The lead it came from. */
+  lead: Maybe<Lead>;
+  name: Scalars['String']['output'];
+  owner: Maybe<AccountOwner>;
+  stage: OpportunityStage;
+};
+
+/** Opportunity stages; set when the opportunity is made (`convertLead`). */
+export type OpportunityStage =
+  | 'LOST'
+  | 'NEGOTIATION'
+  | 'PROPOSAL'
+  | 'PROSPECTING'
+  | 'QUALIFICATION'
+  | 'WON';
+
+/** Readable with `customers:read` or `orders:read`. */
 export type Order = {
   __typename?: 'Order';
   currency: Scalars['String']['output'];
@@ -333,6 +786,17 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+export type ParticipantInput = {
+  id: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  role: ParticipantRole;
+};
+
+export type ParticipantRole =
+  | 'AGENT'
+  | 'BOT'
+  | 'CUSTOMER';
 
 /** One system's part of a data-subject export: every record it holds about the person. */
 export type PersonalDataPart = {
@@ -377,6 +841,8 @@ export type PhoneType =
 
 export type Query = {
   __typename?: 'Query';
+  /** One conversation by id. Unknown ids give `null` and a `NOT_FOUND` error. */
+  conversation: Maybe<Conversation>;
   /** The CRM's part of a data subject's export (the gateway's `exportCustomerData` collects it). */
   crmPersonalData: Maybe<PersonalDataPart>;
   /** One customer by id. Unknown ids give `null` and a `NOT_FOUND` error. */
@@ -397,6 +863,21 @@ export type Query = {
    * error with `extensions.reason` (README, "Phone numbers").
    */
   identifyCaller: Maybe<CallerIdentification>;
+  /**
+   * Who is writing: a channel identity (email, WeChat openid/unionid, app user id) matched
+   * against the CRM. `NONE`, `SINGLE` or `MULTIPLE`, never one silently picked. An empty or
+   * over-long value (more than 254 characters), or an email that is not one, is `BAD_USER_INPUT`.
+   */
+  identifyCustomer: Maybe<CustomerIdentification>;
+  /** One lead by id. Unknown ids give `null` and a `NOT_FOUND` error. */
+  lead: Maybe<Lead>;
+  /** Leads, newest first, optionally by status and owner. `first` is at most 100. */
+  leads: Maybe<LeadConnection>;
+};
+
+
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -422,6 +903,25 @@ export type QueryIdentifyCallerArgs = {
   phone: Scalars['String']['input'];
 };
 
+
+export type QueryIdentifyCustomerArgs = {
+  kind: ChannelIdentityKind;
+  value: Scalars['String']['input'];
+};
+
+
+export type QueryLeadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLeadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<LeadStatus>>;
+};
+
 /** How much of a customer the current caller may see. */
 export type RecordAccess =
   /** Every field (the caller's scopes still apply). */
@@ -437,13 +937,26 @@ export type RecordConsentInput = {
   status: ConsentStatus;
 };
 
+/** Readable with `customers:read` or `orders:read`. */
 export type Shipment = {
   __typename?: 'Shipment';
   carrier: Scalars['String']['output'];
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The carrier's most recent tracking event; `null` when none was received. */
+  lastEvent: Maybe<ShipmentEvent>;
   shippedAt: Maybe<Scalars['DateTime']['output']>;
   status: ShipmentStatus;
   trackingNumber: Scalars['String']['output'];
+};
+
+/** One tracking event of a shipment, as the carrier reported it. */
+export type ShipmentEvent = {
+  __typename?: 'ShipmentEvent';
+  at: Scalars['DateTime']['output'];
+  /** What happened, as the carrier says it (`Out for delivery`). */
+  description: Scalars['String']['output'];
+  /** Where it happened, as the carrier names it (`Shanghai hub`). */
+  location: Maybe<Scalars['String']['output']>;
 };
 
 export type ShipmentStatus =
@@ -451,6 +964,16 @@ export type ShipmentStatus =
   | 'IN_TRANSIT'
   | 'PREPARING'
   | 'RETURNED';
+
+export type StartConversationInput = {
+  channel: ConversationChannel;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** A client-chosen key (1-128 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  messages?: InputMaybe<Array<ConversationMessageInput>>;
+  participants?: InputMaybe<Array<ParticipantInput>>;
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -466,6 +989,22 @@ export type Subscription = {
 
 export type SubscriptionCustomerUpdatedArgs = {
   customerId: Scalars['ID']['input'];
+};
+
+export type Ticket = {
+  __typename?: 'Ticket';
+  id: Scalars['ID']['output'];
+};
+
+export type UpdateConversationInput = {
+  conversationId: Scalars['ID']['input'];
+  /** Set when the customer was identified after the conversation started. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  intent?: InputMaybe<Scalars['String']['input']>;
+  outcome?: InputMaybe<ConversationOutcome>;
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  status?: InputMaybe<ConversationStatus>;
+  summary?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateCustomerContactInput = {
@@ -562,7 +1101,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   CallerIdentification: CallerIdentification;
+  Conversation: Conversation;
   Customer: Customer;
+  Lead: Lead;
+  Opportunity: Opportunity;
 }>;
 
 /** Mapping of federation reference types */
@@ -570,9 +1112,20 @@ export type FederationReferenceTypes = ResolversObject<{
   CallerIdentification:
     ( { __typename: 'CallerIdentification' }
     & GraphQLRecursivePick<FederationTypes['CallerIdentification'], {"phone":true}> );
+  Conversation:
+    ( { __typename: 'Conversation' }
+    & GraphQLRecursivePick<FederationTypes['Conversation'], {"id":true}> );
   Customer:
     ( { __typename: 'Customer' }
-    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"callStamps":{"id":true,"at":true},"ticketStamps":{"id":true,"at":true}}> ) );
+  Lead:
+    ( { __typename: 'Lead' }
+    & GraphQLRecursivePick<FederationTypes['Lead'], {"id":true}> );
+  Opportunity:
+    ( { __typename: 'Opportunity' }
+    & GraphQLRecursivePick<FederationTypes['Opportunity'], {"id":true}> );
 }>;
 
 
@@ -586,29 +1139,63 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityType: ActivityType;
   AddCustomerNoteInput: AddCustomerNoteInput;
+  AppendConversationMessagesInput: AppendConversationMessagesInput;
+  AttachmentInput: AttachmentInput;
+  AttachmentRef: ResolverTypeWrapper<AttachmentRef>;
+  Call: ResolverTypeWrapper<Call>;
   CallLogActivity: ResolverTypeWrapper<ActivityRecordModel>;
   CallerIdentification: ResolverTypeWrapper<Omit<CallerIdentification, 'candidates'> & { candidates: Array<ResolversTypes['Customer']> }>;
+  ChangeLeadStatusInput: ChangeLeadStatusInput;
+  ChannelIdentity: ResolverTypeWrapper<ChannelIdentityRecordModel>;
+  ChannelIdentityKind: ChannelIdentityKind;
   ChatMessage: ResolverTypeWrapper<ChatMessage>;
   ChatTranscriptActivity: ResolverTypeWrapper<ActivityRecordModel>;
   Company: ResolverTypeWrapper<Company>;
   Consent: ResolverTypeWrapper<Consent>;
   ConsentPurpose: ConsentPurpose;
   ConsentStatus: ConsentStatus;
+  Conversation: ResolverTypeWrapper<ConversationRecordModel>;
+  ConversationChannel: ConversationChannel;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Conversation']> }>;
+  ConversationMessage: ResolverTypeWrapper<ConversationMessageRecordModel>;
+  ConversationMessageInput: ConversationMessageInput;
+  ConversationOutcome: ConversationOutcome;
+  ConversationParticipant: ResolverTypeWrapper<ConversationParticipant>;
+  ConversationStatus: ConversationStatus;
+  ConvertLeadInput: ConvertLeadInput;
+  CreateLeadInput: CreateLeadInput;
   Customer: ResolverTypeWrapper<CustomerRecordModel>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Customer']> }>;
+  CustomerIdentification: ResolverTypeWrapper<Omit<CustomerIdentification, 'candidates'> & { candidates: Array<ResolversTypes['Customer']> }>;
   CustomerTier: CustomerTier;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
   IdentificationStatus: IdentificationStatus;
+  Interaction: ResolverTypeWrapper<InteractionRecordModel>;
+  InteractionConnection: ResolverTypeWrapper<Omit<InteractionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Interaction']> }>;
+  InteractionKind: InteractionKind;
+  InteractionStamp: ResolverTypeWrapper<InteractionStamp>;
+  Lead: ResolverTypeWrapper<LeadRecordModel>;
+  LeadConnection: ResolverTypeWrapper<Omit<LeadConnection, 'nodes'> & { nodes: Array<ResolversTypes['Lead']> }>;
+  LeadConversion: ResolverTypeWrapper<LeadConversionRecordModel>;
+  LeadSourceChannel: LeadSourceChannel;
+  LeadStatus: LeadStatus;
+  LinkChannelIdentityInput: LinkChannelIdentityInput;
   LogCallInput: LogCallInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewCustomerInput: NewCustomerInput;
+  NewOpportunityInput: NewOpportunityInput;
   NoteActivity: ResolverTypeWrapper<ActivityRecordModel>;
+  Opportunity: ResolverTypeWrapper<OpportunityRecordModel>;
+  OpportunityStage: OpportunityStage;
   Order: ResolverTypeWrapper<OrderRecordModel>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ParticipantInput: ParticipantInput;
+  ParticipantRole: ParticipantRole;
   PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   PersonalDataRecord: ResolverTypeWrapper<PersonalDataRecord>;
   PhoneNumber: ResolverTypeWrapper<PhoneNumber>;
@@ -617,9 +1204,13 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAccess: RecordAccess;
   RecordConsentInput: RecordConsentInput;
-  Shipment: ResolverTypeWrapper<Shipment>;
+  Shipment: ResolverTypeWrapper<ShipmentModelModel>;
+  ShipmentEvent: ResolverTypeWrapper<ShipmentEventRecordModel>;
   ShipmentStatus: ShipmentStatus;
+  StartConversationInput: StartConversationInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Ticket: ResolverTypeWrapper<Ticket>;
+  UpdateConversationInput: UpdateConversationInput;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
@@ -634,32 +1225,61 @@ export type ResolversParentTypes = ResolversObject<{
   ActivityConnection: Omit<ActivityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Activity']> };
   Int: Scalars['Int']['output'];
   AddCustomerNoteInput: AddCustomerNoteInput;
+  AppendConversationMessagesInput: AppendConversationMessagesInput;
+  AttachmentInput: AttachmentInput;
+  AttachmentRef: AttachmentRef;
+  Call: Call;
   CallLogActivity: ActivityRecordModel;
   CallerIdentification: Omit<CallerIdentification, 'candidates'> & { candidates: Array<ResolversParentTypes['Customer']> } | FederationReferenceTypes['CallerIdentification'];
+  ChangeLeadStatusInput: ChangeLeadStatusInput;
+  ChannelIdentity: ChannelIdentityRecordModel;
   ChatMessage: ChatMessage;
   ChatTranscriptActivity: ActivityRecordModel;
   Company: Company;
   Consent: Consent;
+  Conversation: ConversationRecordModel;
+  ConversationConnection: Omit<ConversationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Conversation']> };
+  ConversationMessage: ConversationMessageRecordModel;
+  ConversationMessageInput: ConversationMessageInput;
+  ConversationParticipant: ConversationParticipant;
+  ConvertLeadInput: ConvertLeadInput;
+  CreateLeadInput: CreateLeadInput;
   Customer: CustomerRecordModel;
   CustomerConnection: Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Customer']> };
+  CustomerIdentification: Omit<CustomerIdentification, 'candidates'> & { candidates: Array<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   ErasureStepOutcome: ErasureStepOutcome;
+  Interaction: InteractionRecordModel;
+  InteractionConnection: Omit<InteractionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Interaction']> };
+  InteractionStamp: InteractionStamp;
+  Lead: LeadRecordModel;
+  LeadConnection: Omit<LeadConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Lead']> };
+  LeadConversion: LeadConversionRecordModel;
+  LinkChannelIdentityInput: LinkChannelIdentityInput;
   LogCallInput: LogCallInput;
   Mutation: Record<PropertyKey, never>;
+  NewCustomerInput: NewCustomerInput;
+  NewOpportunityInput: NewOpportunityInput;
   NoteActivity: ActivityRecordModel;
+  Opportunity: OpportunityRecordModel;
   Order: OrderRecordModel;
   OrderConnection: Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  ParticipantInput: ParticipantInput;
   PersonalDataPart: PersonalDataPart;
   PersonalDataRecord: PersonalDataRecord;
   PhoneNumber: PhoneNumber;
   PhoneNumberInput: PhoneNumberInput;
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
-  Shipment: Shipment;
+  Shipment: ShipmentModelModel;
+  ShipmentEvent: ShipmentEventRecordModel;
+  StartConversationInput: StartConversationInput;
   Subscription: Record<PropertyKey, never>;
+  Ticket: Ticket;
+  UpdateConversationInput: UpdateConversationInput;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
@@ -721,6 +1341,17 @@ export type ActivityConnectionResolvers<ContextType = CrmContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type AttachmentRefResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['AttachmentRef'] = ResolversParentTypes['AttachmentRef']> = ResolversObject<{
+  contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sizeBytes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CallResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Call'] = ResolversParentTypes['Call']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type CallLogActivityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CallLogActivity'] = ResolversParentTypes['CallLogActivity']> = ResolversObject<{
   agentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -739,6 +1370,11 @@ export type CallerIdentificationResolvers<ContextType = CrmContext, ParentType e
   candidates?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IdentificationStatus'], ParentType, ContextType>;
+}>;
+
+export type ChannelIdentityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ChannelIdentityKind'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ChatMessageResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ChatMessage'] = ResolversParentTypes['ChatMessage']> = ResolversObject<{
@@ -769,19 +1405,62 @@ export type ConsentResolvers<ContextType = CrmContext, ParentType extends Resolv
   status?: Resolver<ResolversTypes['ConsentStatus'], ParentType, ContextType>;
 }>;
 
+export type ConversationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Conversation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  channel?: Resolver<ResolversTypes['ConversationChannel'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['ConversationMessage']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ConversationOutcome']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['ConversationParticipant']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConversationStatus'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ConversationConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ConversationMessageResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ConversationMessage'] = ResolversParentTypes['ConversationMessage']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['AttachmentRef']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  senderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ConversationParticipantResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ConversationParticipant'] = ResolversParentTypes['ConversationParticipant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activities?: Resolver<Maybe<ResolversTypes['ActivityConnection']>, ParentType, ContextType, RequireFields<CustomerActivitiesArgs, 'first'>>;
+  channelIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   consents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
+  conversations?: Resolver<Maybe<ResolversTypes['ConversationConnection']>, ParentType, ContextType, RequireFields<CustomerConversationsArgs, 'first'>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   emails?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   erasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<Maybe<ResolversTypes['InteractionConnection']>, ParentType, ContextType, RequireFields<CustomerInteractionsArgs, 'first'>>;
   lastContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  leads?: Resolver<Maybe<ResolversTypes['LeadConnection']>, ParentType, ContextType, RequireFields<CustomerLeadsArgs, 'first'>>;
   lifetimeValue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   nationalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  opportunities?: Resolver<Maybe<Array<ResolversTypes['Opportunity']>>, ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   owner?: Resolver<Maybe<ResolversTypes['AccountOwner']>, ParentType, ContextType>;
   phones?: Resolver<Maybe<Array<ResolversTypes['PhoneNumber']>>, ParentType, ContextType>;
@@ -795,6 +1474,13 @@ export type CustomerConnectionResolvers<ContextType = CrmContext, ParentType ext
   nodes?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerIdentificationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerIdentification'] = ResolversParentTypes['CustomerIdentification']> = ResolversObject<{
+  candidates?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelIdentityKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IdentificationStatus'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -811,11 +1497,67 @@ export type ErasureStepOutcomeResolvers<ContextType = CrmContext, ParentType ext
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type InteractionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  call?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InteractionKind'], ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+}>;
+
+export type InteractionConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Interaction']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InteractionStampResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['InteractionStamp'] = ResolversParentTypes['InteractionStamp']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type LeadResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Lead'] = ResolversParentTypes['Lead'], FederationReferenceType extends FederationReferenceTypes['Lead'] = FederationReferenceTypes['Lead']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lead']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  convertedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  externalStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interest?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['AccountOwner']>, ParentType, ContextType>;
+  sourceChannel?: Resolver<ResolversTypes['LeadSourceChannel'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LeadStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type LeadConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['LeadConnection'] = ResolversParentTypes['LeadConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Lead']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LeadConversionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['LeadConversion'] = ResolversParentTypes['LeadConversion']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Lead'], ParentType, ContextType>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCustomerNote?: Resolver<Maybe<ResolversTypes['NoteActivity']>, ParentType, ContextType, RequireFields<MutationAddCustomerNoteArgs, 'input'>>;
+  appendConversationMessages?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<MutationAppendConversationMessagesArgs, 'input'>>;
+  changeLeadStatus?: Resolver<Maybe<ResolversTypes['Lead']>, ParentType, ContextType, RequireFields<MutationChangeLeadStatusArgs, 'input'>>;
+  convertLead?: Resolver<Maybe<ResolversTypes['LeadConversion']>, ParentType, ContextType, RequireFields<MutationConvertLeadArgs, 'input'>>;
+  createLead?: Resolver<Maybe<ResolversTypes['Lead']>, ParentType, ContextType, RequireFields<MutationCreateLeadArgs, 'input'>>;
   crmEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationCrmEraseCustomerArgs, 'customerId' | 'erasureId'>>;
+  linkChannelIdentity?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationLinkChannelIdentityArgs, 'input'>>;
   logCall?: Resolver<Maybe<ResolversTypes['CallLogActivity']>, ParentType, ContextType, RequireFields<MutationLogCallArgs, 'input'>>;
   recordConsent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  startConversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<MutationStartConversationArgs, 'input'>>;
+  updateConversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<MutationUpdateConversationArgs, 'input'>>;
   updateCustomerContact?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationUpdateCustomerContactArgs, 'input'>>;
 }>;
 
@@ -826,6 +1568,20 @@ export type NoteActivityResolvers<ContextType = CrmContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OpportunityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Opportunity'] = ResolversParentTypes['Opportunity'], FederationReferenceType extends FederationReferenceTypes['Opportunity'] = FederationReferenceTypes['Opportunity']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Opportunity']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  externalStage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lead?: Resolver<Maybe<ResolversTypes['Lead']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['AccountOwner']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['OpportunityStage'], ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -868,22 +1624,37 @@ export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   crmPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCrmPersonalDataArgs, 'customerId'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   identifyCaller?: Resolver<Maybe<ResolversTypes['CallerIdentification']>, ParentType, ContextType, RequireFields<QueryIdentifyCallerArgs, 'phone'>>;
+  identifyCustomer?: Resolver<Maybe<ResolversTypes['CustomerIdentification']>, ParentType, ContextType, RequireFields<QueryIdentifyCustomerArgs, 'kind' | 'value'>>;
+  lead?: Resolver<Maybe<ResolversTypes['Lead']>, ParentType, ContextType, RequireFields<QueryLeadArgs, 'id'>>;
+  leads?: Resolver<Maybe<ResolversTypes['LeadConnection']>, ParentType, ContextType, RequireFields<QueryLeadsArgs, 'first'>>;
 }>;
 
 export type ShipmentResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
   carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastEvent?: Resolver<Maybe<ResolversTypes['ShipmentEvent']>, ParentType, ContextType>;
   shippedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ShipmentEventResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ShipmentEvent'] = ResolversParentTypes['ShipmentEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   customerUpdated?: SubscriptionResolver<ResolversTypes['Customer'], "customerUpdated", ParentType, ContextType, RequireFields<SubscriptionCustomerUpdatedArgs, 'customerId'>>;
+}>;
+
+export type TicketResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -894,19 +1665,34 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   AccountOwner?: AccountOwnerResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   ActivityConnection?: ActivityConnectionResolvers<ContextType>;
+  AttachmentRef?: AttachmentRefResolvers<ContextType>;
+  Call?: CallResolvers<ContextType>;
   CallLogActivity?: CallLogActivityResolvers<ContextType>;
   CallerIdentification?: CallerIdentificationResolvers<ContextType>;
+  ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   ChatMessage?: ChatMessageResolvers<ContextType>;
   ChatTranscriptActivity?: ChatTranscriptActivityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  ConversationConnection?: ConversationConnectionResolvers<ContextType>;
+  ConversationMessage?: ConversationMessageResolvers<ContextType>;
+  ConversationParticipant?: ConversationParticipantResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerIdentification?: CustomerIdentificationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionStamp?: InteractionStampResolvers<ContextType>;
+  Lead?: LeadResolvers<ContextType>;
+  LeadConnection?: LeadConnectionResolvers<ContextType>;
+  LeadConversion?: LeadConversionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NoteActivity?: NoteActivityResolvers<ContextType>;
+  Opportunity?: OpportunityResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -915,7 +1701,9 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentEvent?: ShipmentEventResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Ticket?: TicketResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
 }>;
 

@@ -4,15 +4,16 @@ import type { CustomerResolvers } from '../__generated__/resolvers-types.js';
 import { withRecordAccess } from '../record-access.js';
 import { CursorKind } from '../source/port.js';
 import { loggerFor } from '../../shared/observability/logger.js';
+import { CustomerEngagement, withStamps } from './customer-engagement.js';
 
 const log = loggerFor('crm');
 
 // The record-level rule wraps these (and the default-resolved fields): see ../record-access.ts.
 
 export const Customer: CustomerResolvers = withRecordAccess({
-  // An unknown id resolves to null, without an error.
-  __resolveReference({ id }, { loaders }) {
-    return loaders.customerById.load(id);
+  // An unknown id resolves to null, without an error. Stamps for `interactions` (@requires) ride along.
+  async __resolveReference(reference, { loaders }) {
+    return withStamps(await loaders.customerById.load(reference.id), reference);
   },
   // Decrypted by the store; the field rules mask it for callers without `pii:read`.
   nationalId(customer) {
@@ -42,4 +43,5 @@ export const Customer: CustomerResolvers = withRecordAccess({
       page: pageArgs(CursorKind.activities, first, after, 20),
     });
   },
+  ...CustomerEngagement,
 });

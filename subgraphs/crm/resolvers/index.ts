@@ -3,15 +3,24 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Activity, CallLogActivity, ChatTranscriptActivity, NoteActivity } from './activity.js';
 import { CallerIdentification } from './caller-identification.js';
 import { Customer } from './customer.js';
+import { Interaction } from './customer-engagement.js';
+import { Conversation, EngagementMutation, EngagementQuery, Lead, LeadConversion, Opportunity, Order, Shipment } from './engagement.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
 import { CustomerPrivacy, MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...QueryPrivacy },
-  Mutation: { ...Mutation, ...MutationPrivacy },
+  Query: { ...Query, ...QueryPrivacy, ...EngagementQuery },
+  Mutation: { ...Mutation, ...MutationPrivacy, ...EngagementMutation },
   Subscription,
+  Conversation,
+  Lead,
+  Opportunity,
+  LeadConversion,
+  Order,
+  Shipment,
+  Interaction,
   Customer: { ...Customer, ...CustomerPrivacy },
   CallerIdentification,
   Activity,

@@ -2,6 +2,8 @@
  * What the CRM stores, as its port hands it out. Resolvers map these to the schema's
  * types (codegen mappers); adapters map them to and from their tables.
  */
+import type { EngagementSeed } from './engagement-records.js';
+
 export type CustomerTier = 'STANDARD' | 'SILVER' | 'GOLD' | 'PLATINUM';
 export type PhoneType = 'MOBILE' | 'LANDLINE' | 'WORK' | 'HOME' | 'OTHER';
 
@@ -95,4 +97,6 @@ export interface CrmSeed {
   customers: CustomerRecord[];
   orders: OrderRecord[];
   activities: ActivityRecord[];
+  /** Channel identities, conversations, leads, shipment events (absent in seeds made before them). */
+  engagement?: EngagementSeed;
 }

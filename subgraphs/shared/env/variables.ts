@@ -280,6 +280,38 @@ export const VARIABLES = {
     usedBy: ALL,
     meaning: 'how often each process removes what is past its retention period (`0`: not scheduled; `npm run retention -- --dry-run` reports what would go)',
   }),
+  HANDOFF_TIMEOUT_SECONDS: variable(positiveNumber(120, 'seconds'), {
+    usedBy: CALLCENTER,
+    meaning: "how long a bot's hand-off waits for an agent before it falls back to a ticket ([docs/bots.md](docs/bots.md))",
+  }),
+  HANDOFF_SWEEP_SECONDS: variable(positiveNumber(5, 'seconds'), { usedBy: CALLCENTER, meaning: 'how often the call center looks for hand-offs past their timeout' }),
+  SWITCHBOARD_LEAD_STATUS_MAP: variable(text(undefined), {
+    usedBy: ['crm'],
+    meaning: 'the company\'s own lead stages as a JSON object of label → status (`{"潜在":"NEW","意向":"QUALIFIED","成交":"CONVERTED","流失":"LOST"}`), checked at start ([docs/bots.md](docs/bots.md))',
+  }),
+  // Connectors: which system a subgraph wraps. Each connector also checks its own settings
+  // together at start (subgraphs/crm/source/config.ts, subgraphs/tickets/source/config.ts).
+  CRM_SOURCE: variable(oneOf(['embedded', 'sql-mapped', 'hubspot'] as const, 'embedded'), {
+    usedBy: ['crm'],
+    meaning:
+      'the CRM behind the CRM subgraph: `embedded` (its own store), `sql-mapped` (an existing SQL database through a mapping file, [docs/connectors/sql-mapped.md](docs/connectors/sql-mapped.md)) or `hubspot` ([docs/connectors/hubspot.md](docs/connectors/hubspot.md))',
+  }),
+  CRM_SQL_URL: variable(text(undefined), { usedBy: ['crm'], meaning: '`sql-mapped`: the foreign database (`postgres://…`)' }),
+  CRM_SQL_MAPPING_FILE: variable(text(undefined), { usedBy: ['crm'], meaning: '`sql-mapped`: the JSON file mapping its tables, columns and values' }),
+  CRM_HUBSPOT_TOKEN: variable(text(undefined), { usedBy: ['crm'], meaning: '`hubspot`: a private app access token (or `CRM_HUBSPOT_TOKEN_FILE`)' }),
+  CRM_HUBSPOT_TOKEN_FILE: variable(text(undefined), { usedBy: ['crm'], meaning: '`hubspot`: a file holding the token, re-read when it changes (rotation without a restart)' }),
+  CRM_HUBSPOT_URL: variable(httpUrl('`https://api.hubapi.com`'), { usedBy: ['crm'], meaning: "`hubspot`: the API's base URL" }),
+  CRM_HUBSPOT_MAPPING_FILE: variable(text(undefined), { usedBy: ['crm'], meaning: '`hubspot`: optional JSON mapping of properties and values' }),
+  CRM_HUBSPOT_MAX_RETRIES: variable(wholeNumber(4, { max: 10 }), { usedBy: ['crm'], meaning: '`hubspot`: retries of a 429 (after `Retry-After`), 5xx or timeout' }),
+  CRM_HUBSPOT_TIMEOUT_MS: variable(wholeNumber(10_000, { min: 100, max: 120_000, unit: 'milliseconds' }), { usedBy: ['crm'], meaning: '`hubspot`: the time one API request may take' }),
+  TICKETS_SOURCE: variable(oneOf(['embedded', 'rt'] as const, 'embedded'), {
+    usedBy: ['tickets'],
+    meaning: 'the ticket system behind the tickets subgraph: `embedded` (its own store) or `rt` (Request Tracker 5, [docs/connectors/request-tracker.md](docs/connectors/request-tracker.md))',
+  }),
+  RT_URL: variable(httpUrl(), { usedBy: ['tickets'], meaning: "`rt`: RT's base URL (`https://rt.example.com`)" }),
+  RT_TOKEN: variable(text(undefined), { usedBy: ['tickets'], meaning: '`rt`: an RT auth token of the user Switchboard acts as' }),
+  RT_MAPPING_FILE: variable(text(undefined), { usedBy: ['tickets'], meaning: '`rt`: the JSON file mapping queues, statuses, priorities and custom fields' }),
+  RT_TIMEOUT_MS: variable(wholeNumber(10_000, { min: 1, unit: 'milliseconds' }), { usedBy: ['tickets'], meaning: '`rt`: the time one REST 2.0 request may take' }),
   SWITCHBOARD_SIMULATE: variable(flag(true), { usedBy: ['npm start'], meaning: '`false`: `npm start` runs no call simulator (as `--no-simulate`)' }),
 } satisfies Record<string, EnvVariable<unknown>>;
 

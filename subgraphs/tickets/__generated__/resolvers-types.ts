@@ -50,6 +50,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The CRM's record-level verdict for the current caller. */
   recordAccess: Maybe<RecordAccess>;
+  /** Keys and creation times of the customer's 1,000 most recent tickets, for `Customer.interactions` (hidden from the API); empty without `tickets:read`. */
+  ticketStamps: Maybe<Array<InteractionStamp>>;
   /** The customer's tickets created in `range`, by status. */
   ticketSummary: Maybe<CustomerTicketSummary>;
   /**
@@ -92,6 +94,13 @@ export type ErasureStepOutcome = {
   erased: Scalars['Int']['output'];
   recordingsFlagged: Scalars['Int']['output'];
   source: Scalars['String']['output'];
+};
+
+/** The key and time of one call or ticket, given to the CRM to merge the timeline. */
+export type InteractionStamp = {
+  __typename?: 'InteractionStamp';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
 };
 
 export type Mutation = {
@@ -486,6 +495,10 @@ export type FederationReferenceTypes = ResolversObject<{
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"recordAccess":true}> ) );
   Ticket:
     ( { __typename: 'Ticket' }
@@ -506,6 +519,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
+  InteractionStamp: ResolverTypeWrapper<InteractionStamp>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -544,6 +558,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
   ErasureStepOutcome: ErasureStepOutcome;
+  InteractionStamp: InteractionStamp;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -617,6 +632,7 @@ export type CallResolvers<ContextType = TicketsContext, ParentType extends Resol
 export type CustomerResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ticketStamps?: Resolver<Maybe<Array<ResolversTypes['InteractionStamp']>>, ParentType, ContextType>;
   ticketSummary?: Resolver<Maybe<ResolversTypes['CustomerTicketSummary']>, ParentType, ContextType, RequireFields<CustomerTicketSummaryArgs, 'range'>>;
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<CustomerTicketsArgs, 'first'>>;
 }>;
@@ -640,6 +656,11 @@ export type ErasureStepOutcomeResolvers<ContextType = TicketsContext, ParentType
   erased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recordingsFlagged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type InteractionStampResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['InteractionStamp'] = ResolversParentTypes['InteractionStamp']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -757,6 +778,7 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
   ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;
+  InteractionStamp?: InteractionStampResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonalDataPart?: PersonalDataPartResolvers<ContextType>;

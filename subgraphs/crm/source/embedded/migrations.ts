@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
+import { createEngagementTables, dropEngagementTables } from '../engagement-migrations.js';
 import type { CrmTables } from './tables.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { dropCrmPrivacy, migrateCrmPrivacy } from '../../privacy/migrations.js';
@@ -121,5 +122,7 @@ export const CRM_MIGRATIONS: StoreMigrations = {
     '0003_change_events': { up: (db) => createChangeEventsTable(db), down: (db) => dropChangeEventsTable(db) },
     // Consent per purpose and erasure markers (docs/privacy.md).
     '0004_privacy': { up: migrateCrmPrivacy, down: dropCrmPrivacy },
+    // Channel identities, conversations, leads, opportunities, shipment events (engagement-tables.ts).
+    '0005_engagement': { up: (db) => createEngagementTables(db), down: (db) => dropEngagementTables(db) },
   },
 };

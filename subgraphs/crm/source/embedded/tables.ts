@@ -2,6 +2,8 @@
  * The CRM's tables as Kysely sees them (snake_case columns; timestamps as ISO-8601 TEXT so
  * they sort correctly and one query works on SQLite and PostgreSQL).
  */
+import type { EngagementTables } from '../engagement-tables.js';
+
 export interface OwnersTable {
   id: string;
   name: string;
@@ -71,7 +73,7 @@ export interface ActivitiesTable {
   messages: string | null;
 }
 
-export interface CrmTables {
+export interface CrmTables extends EngagementTables {
   owners: OwnersTable;
   customers: CustomersTable;
   customer_phones: CustomerPhonesTable;

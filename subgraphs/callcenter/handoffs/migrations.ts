@@ -1,0 +1,29 @@
+/** Creates the hand-off table (migration `0002_handoffs` of the call center), SQLite and PostgreSQL. */
+import type { Kysely } from 'kysely';
+
+export async function migrateHandoffs(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('handoffs')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+    .addColumn('request_hash', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('queue_id', 'text')
+    .addColumn('skill', 'text')
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('rtc_provider', 'text')
+    .addColumn('rtc_channel', 'text')
+    .addColumn('offered_to', 'text')
+    .addColumn('accepted_by', 'text')
+    .addColumn('declined_by', 'text', (c) => c.notNull())
+    .addColumn('requested_by', 'text', (c) => c.notNull())
+    .addColumn('customer_id', 'text')
+    .addColumn('conversation_id', 'text', (c) => c.notNull())
+    .addColumn('intent', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('fallback_ticket_key', 'text')
+    .execute();
+  await db.schema.createIndex('handoffs_status_expires_idx').ifNotExists().on('handoffs').columns(['status', 'expires_at']).execute();
+}
