@@ -1,7 +1,6 @@
 /** The CRM subgraph's HTTP server; nothing happens until `createCrmServer` is called. */
 import { LiveRecords } from '../shared/change-events/live.js';
 import { once } from '../shared/shutdown.js';
-import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
 import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createCrmContext } from './context.js';

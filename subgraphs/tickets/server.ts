@@ -1,7 +1,6 @@
 /** The tickets subgraph's HTTP server over a ticket source; nothing happens until called. */
 import { LiveRecords } from '../shared/change-events/live.js';
 import { once } from '../shared/shutdown.js';
-import { ChangeEventOutbox } from '../shared/change-events/outbox.js';
 import { changeEventRoutes } from '../shared/change-events/routes.js';
 import { startSubgraphServer, type RunningServer } from '../shared/subgraph-server.js';
 import { createContext } from './context.js';
