@@ -49,7 +49,7 @@ export async function createCallCenterServer(options: CallCenterServerOptions): 
       resolvers: {
         ...resolvers,
         Query: { ...resolvers.Query, ...callEvents.resolvers.Query, ...outbox.resolvers.Query, ...handoffs.resolvers.Query },
-        Mutation: handoffs.resolvers.Mutation,
+        Mutation: { ...resolvers.Mutation, ...handoffs.resolvers.Mutation },
         Handoff: handoffs.resolvers.Handoff,
         Subscription: callEvents.resolvers.Subscription,
       },

@@ -159,7 +159,7 @@ describe('erasing a customer across the systems', () => {
         ['crm', 'PENDING'],
       ],
     );
-    assert.match(erasure.steps[1]!.lastError ?? '', /tickets: not reachable/);
+    assert.match(erasure.steps[1]!.lastError ?? '', /tickets: not reachable/, JSON.stringify(erasure.steps));
     assert.ok(erasure.steps[0]!.recordingsFlagged! > 0);
     // Halfway: the CRM still knows the customer; the ticket texts are untouched.
     const halfway = await stack.query<{ customer: { displayName: string } }>('query ($id: ID!) { customer(id: $id) { displayName } }', { id: customerId });
