@@ -155,8 +155,14 @@ export type WebhookEndpoint = {
 export type WebhookEventType =
   /** `call.logged`: a call was put on a customer's CRM timeline. */
   | 'CALL_LOGGED'
+  /** `conversation.closed`: a conversation was closed. */
+  | 'CONVERSATION_CLOSED'
   /** `customer.contact_changed`: a customer's phones or emails were replaced. */
   | 'CUSTOMER_CONTACT_CHANGED'
+  /** `lead.created`: a lead was created. */
+  | 'LEAD_CREATED'
+  /** `lead.status_changed`: a lead's status changed. */
+  | 'LEAD_STATUS_CHANGED'
   /** `ticket.created`: a ticket was created. */
   | 'TICKET_CREATED'
   /** `ticket.solved`: a ticket was solved. */

@@ -38,3 +38,29 @@ export function callLoggedEvent(activity: ActivityRecord): ChangeEventInput {
     },
   };
 }
+
+/** `LEAD_CREATED`: ids, channel and status; the lead's name only for endpoints that opt in to personal data. */
+export function leadCreatedEvent(lead: { id: string; name: string; customerId: string | null; conversationId: string | null; sourceChannel: string; status: string; createdAt: string }): ChangeEventInput {
+  return {
+    type: 'LEAD_CREATED',
+    subjectId: lead.id,
+    occurredAt: lead.createdAt,
+    data: { leadId: lead.id, customerId: lead.customerId, conversationId: lead.conversationId, sourceChannel: lead.sourceChannel, status: lead.status, createdAt: lead.createdAt },
+    personal: { name: lead.name },
+  };
+}
+
+/** `LEAD_STATUS_CHANGED`: from and to, with the company's own label when one was given. */
+export function leadStatusChangedEvent(leadId: string, from: string, to: string, externalStatus: string | null, at: string): ChangeEventInput {
+  return { type: 'LEAD_STATUS_CHANGED', subjectId: leadId, occurredAt: at, data: { leadId, from, to, externalStatus, changedAt: at } };
+}
+
+/** `CONVERSATION_CLOSED`: ids, channel, outcome and intent (no transcript). */
+export function conversationClosedEvent(conversation: { id: string; customerId: string | null; channel: string; outcome: string | null; intent: string | null }, at: string): ChangeEventInput {
+  return {
+    type: 'CONVERSATION_CLOSED',
+    subjectId: conversation.id,
+    occurredAt: at,
+    data: { conversationId: conversation.id, customerId: conversation.customerId, channel: conversation.channel, outcome: conversation.outcome, intent: conversation.intent, closedAt: at },
+  };
+}

@@ -4,6 +4,8 @@
  * everything before the first statement and run in one transaction; creations keyed by an
  * idempotency key return the first result on a retry (unique index + request hash).
  */
+import { recordChangeEvents } from '../../shared/change-events/record.js';
+import { conversationClosedEvent, leadCreatedEvent, leadStatusChangedEvent } from './change-events.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { badUserInput, conflict, notFound } from '../../../schema/errors.js';
@@ -399,7 +401,9 @@ export class SqlEngagementStore implements EngagementSource {
         })
         .where('id', '=', row.id)
         .execute();
-      return toConversation(await trx.selectFrom('conversations').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+      const updated = toConversation(await trx.selectFrom('conversations').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+      if (status === 'CLOSED' && row.status !== 'CLOSED') await recordChangeEvents(trx, [conversationClosedEvent(updated, now)]);
+      return updated;
     });
   }
 
@@ -508,6 +512,7 @@ export class SqlEngagementStore implements EngagementSource {
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
         return toLead(await trx.selectFrom('leads').selectAll().where('idempotency_key', '=', key).executeTakeFirstOrThrow());
       }
+      await recordChangeEvents(trx, [leadCreatedEvent(lead)]);
       return lead;
     });
   }
@@ -520,6 +525,7 @@ export class SqlEngagementStore implements EngagementSource {
       if (from !== status) checkLeadTransition(from, status);
       const now = new Date().toISOString();
       await trx.updateTable('leads').set({ status, external_status: externalStatus, updated_at: now }).where('id', '=', leadId).execute();
+      if (from !== status) await recordChangeEvents(trx, [leadStatusChangedEvent(leadId, from, status, externalStatus, now)]);
       return { ...toLead(row), status, externalStatus, updatedAt: now };
     });
   }
@@ -609,6 +615,7 @@ export class SqlEngagementStore implements EngagementSource {
         .where('id', '=', row.id)
         .execute();
       const lead = toLead(await trx.selectFrom('leads').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+      await recordChangeEvents(trx, [leadStatusChangedEvent(row.id, row.status, 'CONVERTED', null, now)]);
       return { lead, customerId, opportunity: created };
     });
   }

@@ -4,13 +4,16 @@
  * `WebhookEventType` enum value in `schema/webhooks.graphql`), its name on the wire
  * (`type` in the delivered JSON), the system whose store writes it, and what it means.
  *
- * Adding a type (a lead created, a conversation closed): one line here, the same name in
+ * Adding a type: one line here, the same name in
  * the `WebhookEventType` enum (a test compares the two), and a `recordChangeEvent` call in
  * the owning store's transaction that makes the change.
  */
 export const CHANGE_EVENT_TYPES = {
   CUSTOMER_CONTACT_CHANGED: { wire: 'customer.contact_changed', source: 'crm', about: "A customer's phones or emails were replaced (`updateCustomerContact`)." },
   CALL_LOGGED: { wire: 'call.logged', source: 'crm', about: "A call was put on a customer's CRM timeline (`logCall`, once per customer and call)." },
+  LEAD_CREATED: { wire: 'lead.created', source: 'crm', about: 'A lead was created (a replayed idempotency key creates none).' },
+  LEAD_STATUS_CHANGED: { wire: 'lead.status_changed', source: 'crm', about: "A lead's status changed (`changeLeadStatus`, `convertLead`)." },
+  CONVERSATION_CLOSED: { wire: 'conversation.closed', source: 'crm', about: 'A conversation was closed (once; CLOSED is final).' },
   TICKET_CREATED: { wire: 'ticket.created', source: 'tickets', about: 'A ticket was created (a replayed idempotency key creates none).' },
   TICKET_STATUS_CHANGED: { wire: 'ticket.status_changed', source: 'tickets', about: "A ticket's status changed (every change, SOLVED included)." },
   TICKET_SOLVED: { wire: 'ticket.solved', source: 'tickets', about: 'A ticket was solved (besides its `ticket.status_changed`).' },
