@@ -37,7 +37,8 @@ const asUser = async (sub: string) => ({ authorization: await bearer('admin', { 
 
 const CHEAP = '{ __typename }';
 /** About 40 × 3 in estimated cost: one fits a budget of 200, two do not. */
-const COSTLY = '{ customers(first: 40) { nodes { id displayName } } }';
+// Costs 1 + (1 + 40 × 3) = 122: one fits the budget of 200, two do not.
+const COSTLY = '{ customers(first: 40) { nodes { id displayName tier } } }';
 
 function assertLimited(answer: Answer, budget: 'operations' | 'cost'): void {
   assert.equal(answer.status, 429);
