@@ -14,19 +14,27 @@ import { AUDIT_CURSOR_KIND, type GatewayStore } from '../store/gateway-store.js'
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import type { PrivacyService } from '../privacy/service.js';
 import { privacyResolvers } from '../privacy/resolvers.js';
+import type { Reconciler } from '../reconciliation/reconciler.js';
+import { reconciliationResolvers } from '../reconciliation/resolvers.js';
 
 export interface AuditContext {
   viewer: Viewer;
 }
 
-/** The in-process subgraph: the audit trail, and data-subject requests (`privacy`, docs/privacy.md). */
-export function auditDataSource(store: GatewayStore, privacy: PrivacyService): LocalGraphQLDataSource {
+/**
+ * The in-process subgraph: the audit trail, data-subject requests (`privacy`, docs/privacy.md)
+ * and the reconciliation report (`reconciler`, docs/reporting.md).
+ */
+export function auditDataSource(store: GatewayStore, privacy: PrivacyService, reconciler: Reconciler): LocalGraphQLDataSource {
   const requests = privacyResolvers(privacy);
+  const reconciliation = reconciliationResolvers(reconciler);
   const resolvers: Resolvers = {
     Query: {
       auditEvents: (_parent, { filter, first, after }) => store.listAuditEvents(filter ?? {}, pageArgs(AUDIT_CURSOR_KIND, first, after, 50)),
       ...requests.Query,
+      ...reconciliation.Query,
     },
+    ReconciliationReport: reconciliation.ReconciliationReport,
     Mutation: requests.Mutation,
     AuditEvent: {
       customers: (event) => event.customerIds.map((id) => ({ __typename: 'Customer' as const, id })),

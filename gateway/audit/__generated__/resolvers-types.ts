@@ -204,6 +204,13 @@ export type Query = {
   auditEvents: Maybe<AuditEventConnection>;
   /** Erasure requests, newest first; of one customer with `customerId`. At most 100. */
   erasureRequests: Maybe<Array<ErasureRequest>>;
+  /**
+   * Calls that ended in the call center in [from, to) against call logs on the CRM timeline and
+   * callback tickets in the ticket system: every difference with its ids and reason, and the
+   * agreement rate. Admins only (`reports:read` and `audit:read`). A system that does not answer
+   * nulls the figures that need it, with an error naming the system at their path.
+   */
+  reconciliationReport: Maybe<ReconciliationReport>;
 };
 
 
@@ -216,6 +223,56 @@ export type QueryAuditEventsArgs = {
 
 export type QueryErasureRequestsArgs = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReconciliationReportArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+export type ReconciliationDifference = {
+  __typename?: 'ReconciliationDifference';
+  /** The CRM's CALL_LOG activity ids for the call. */
+  activityIds: Array<Scalars['ID']['output']>;
+  callId: Scalars['ID']['output'];
+  /** The customer the outbox matched, if any. */
+  customerId: Maybe<Scalars['ID']['output']>;
+  reason: ReconciliationReason;
+  /** The callback ticket numbers for the call. */
+  ticketNumbers: Array<Scalars['String']['output']>;
+};
+
+export type ReconciliationReason =
+  /** Several customers share the number: no log is expected until an agent decides. */
+  | 'AMBIGUOUS'
+  /** No customer has the caller's number: no log is expected. */
+  | 'CUSTOMER_UNKNOWN'
+  /** The CRM has more than one CALL_LOG activity for the call. */
+  | 'DUPLICATE_CALL_LOG'
+  /** The outbox created the callback ticket but the ticket system has none with its idempotency key. */
+  | 'MISSING_CALLBACK_TICKET'
+  /** The outbox logged the call but the CRM has no CALL_LOG activity for it. */
+  | 'MISSING_CALL_LOG'
+  /** The call's outbox row is not delivered yet (or no row was queued yet). */
+  | 'OUTBOX_PENDING'
+  /** The graph refused the outbox row for good (status FAILED). */
+  | 'REJECTED';
+
+export type ReconciliationReport = {
+  __typename?: 'ReconciliationReport';
+  /** Expected calls with no difference; null when the CRM or the ticket system did not answer. */
+  agreeing: Maybe<Scalars['Int']['output']>;
+  /** agreeing / expectedCallLogs (1 when nothing was expected); null when a system did not answer. */
+  agreementRate: Maybe<Scalars['Float']['output']>;
+  /** Calls that ended in the range with a customer-side number (the call-log outbox queues those). */
+  callsEnded: Scalars['Int']['output'];
+  /** Every difference, by call id then reason; null when the CRM or the ticket system did not answer. */
+  differences: Maybe<Array<ReconciliationDifference>>;
+  /** Of `callsEnded`, those expected to have a call log: all but CUSTOMER_UNKNOWN and AMBIGUOUS. */
+  expectedCallLogs: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  to: Scalars['DateTime']['output'];
 };
 
 export type Link__Purpose =
@@ -316,6 +373,10 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationDifference: ResolverTypeWrapper<ReconciliationDifference>;
+  ReconciliationReason: ReconciliationReason;
+  ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -338,6 +399,9 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  ReconciliationDifference: ReconciliationDifference;
+  ReconciliationReport: ReconciliationReport;
+  Float: Scalars['Float']['output'];
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
 }>;
@@ -465,6 +529,25 @@ export type PageInfoResolvers<ContextType = AuditContext, ParentType extends Res
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   erasureRequests?: Resolver<Maybe<Array<ResolversTypes['ErasureRequest']>>, ParentType, ContextType, Partial<QueryErasureRequestsArgs>>;
+  reconciliationReport?: Resolver<Maybe<ResolversTypes['ReconciliationReport']>, ParentType, ContextType, RequireFields<QueryReconciliationReportArgs, 'from' | 'to'>>;
+}>;
+
+export type ReconciliationDifferenceResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ReconciliationDifference'] = ResolversParentTypes['ReconciliationDifference']> = ResolversObject<{
+  activityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  callId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ReconciliationReason'], ParentType, ContextType>;
+  ticketNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ReconciliationReportResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ReconciliationReport'] = ResolversParentTypes['ReconciliationReport']> = ResolversObject<{
+  agreeing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  agreementRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  callsEnded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<Maybe<Array<ResolversTypes['ReconciliationDifference']>>, ParentType, ContextType>;
+  expectedCallLogs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -483,6 +566,8 @@ export type Resolvers<ContextType = AuditContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconciliationDifference?: ReconciliationDifferenceResolvers<ContextType>;
+  ReconciliationReport?: ReconciliationReportResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
 }>;
 

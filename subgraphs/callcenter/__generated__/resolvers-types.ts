@@ -492,6 +492,8 @@ export type Query = {
   /** Hand-offs nobody has accepted yet, oldest first (for a console that (re)connects); optionally of one queue. */
   pendingHandoffs: Maybe<Array<Handoff>>;
   queues: Maybe<Array<Queue>>;
+  /** Calls that ended in [from, to) with a customer-side number, with their call-log outbox rows. At most 10,000 calls. */
+  reconciliationCalls: Maybe<Array<ReconciliationCall>>;
   /**
    * The customers with the most contacts in `range`, most first (ties: more calls, then
    * customer id); `first` is 0..100. Unknown and withheld callers are not customers and are
@@ -561,6 +563,12 @@ export type QueryPendingHandoffsArgs = {
 };
 
 
+export type QueryReconciliationCallsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
 export type QueryTopContactingCustomersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   range: TimeRangeInput;
@@ -571,6 +579,31 @@ export type Queue = {
   __typename?: 'Queue';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+/** An ended call and what the call-log outbox did with it. */
+export type ReconciliationCall = {
+  __typename?: 'ReconciliationCall';
+  callId: Scalars['ID']['output'];
+  /** Its CALL_LOG outbox row; null when none was queued yet. */
+  callLog: Maybe<ReconciliationOutboxRow>;
+  /** Its CALLBACK_TICKET outbox row; null when the callback rule gives it none. */
+  callback: Maybe<ReconciliationOutboxRow>;
+  direction: CallDirection;
+  disposition: Scalars['String']['output'];
+  endedAt: Scalars['DateTime']['output'];
+};
+
+/** One call-log outbox row as the reconciliation reads it. */
+export type ReconciliationOutboxRow = {
+  __typename?: 'ReconciliationOutboxRow';
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** LOGGED, TICKET_CREATED, NO_CUSTOMER, AMBIGUOUS, REJECTED or NO_CONSENT; null while pending. */
+  outcome: Maybe<Scalars['String']['output']>;
+  /** The activity id or ticket number written. */
+  resultRef: Maybe<Scalars['String']['output']>;
+  /** PENDING, DONE or FAILED. */
+  status: Scalars['String']['output'];
 };
 
 /** How much of a customer the current caller may see. */
@@ -826,6 +859,8 @@ export type ResolversTypes = ResolversObject<{
   PhoneNumber: ResolverTypeWrapper<PhoneNumber>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<QueueRecordModel>;
+  ReconciliationCall: ResolverTypeWrapper<ReconciliationCall>;
+  ReconciliationOutboxRow: ResolverTypeWrapper<ReconciliationOutboxRow>;
   RecordAccess: RecordAccess;
   Recording: ResolverTypeWrapper<Recording>;
   RequestHandoffInput: RequestHandoffInput;
@@ -871,6 +906,8 @@ export type ResolversParentTypes = ResolversObject<{
   PhoneNumber: PhoneNumber;
   Query: Record<PropertyKey, never>;
   Queue: QueueRecordModel;
+  ReconciliationCall: ReconciliationCall;
+  ReconciliationOutboxRow: ReconciliationOutboxRow;
   Recording: Recording;
   RequestHandoffInput: RequestHandoffInput;
   RtcRoom: RtcRoom;
@@ -1133,6 +1170,7 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   handoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<QueryHandoffArgs, 'id'>>;
   pendingHandoffs?: Resolver<Maybe<Array<ResolversTypes['Handoff']>>, ParentType, ContextType, Partial<QueryPendingHandoffsArgs>>;
   queues?: Resolver<Maybe<Array<ResolversTypes['Queue']>>, ParentType, ContextType>;
+  reconciliationCalls?: Resolver<Maybe<Array<ResolversTypes['ReconciliationCall']>>, ParentType, ContextType, RequireFields<QueryReconciliationCallsArgs, 'from' | 'to'>>;
   topContactingCustomers?: Resolver<Maybe<Array<ResolversTypes['CustomerContactVolume']>>, ParentType, ContextType, RequireFields<QueryTopContactingCustomersArgs, 'first' | 'range'>>;
 }>;
 
@@ -1140,6 +1178,22 @@ export type QueueResolvers<ContextType = CallCenterContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Queue']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationCallResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['ReconciliationCall'] = ResolversParentTypes['ReconciliationCall']> = ResolversObject<{
+  callId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  callLog?: Resolver<Maybe<ResolversTypes['ReconciliationOutboxRow']>, ParentType, ContextType>;
+  callback?: Resolver<Maybe<ResolversTypes['ReconciliationOutboxRow']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['CallDirection'], ParentType, ContextType>;
+  disposition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationOutboxRowResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['ReconciliationOutboxRow'] = ResolversParentTypes['ReconciliationOutboxRow']> = ResolversObject<{
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resultRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RecordingResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['Recording'] = ResolversParentTypes['Recording']> = ResolversObject<{
@@ -1194,6 +1248,8 @@ export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
+  ReconciliationCall?: ReconciliationCallResolvers<ContextType>;
+  ReconciliationOutboxRow?: ReconciliationOutboxRowResolvers<ContextType>;
   Recording?: RecordingResolvers<ContextType>;
   RtcRoom?: RtcRoomResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -1,6 +1,13 @@
-/** `Query.callLogOutbox`: the outbox's backlog and lag (merged into the subgraph's resolvers by `server.ts`). */
+/**
+ * `Query.callLogOutbox`: the outbox's backlog and lag; `Query.reconciliationCalls`: the call
+ * center's part of the reconciliation report (merged into the subgraph's resolvers by `server.ts`).
+ */
 import type { OutboxStatus, QueryResolvers } from '../__generated__/resolvers-types.js';
+import { badUserInput } from '../../../schema/errors.js';
 import type { SqlOutboxStore } from './sql-outbox-store.js';
+
+/** The most calls one reconciliation reads. */
+export const RECONCILIATION_MAX_CALLS = 10_000;
 
 export function outboxResolvers(store: SqlOutboxStore, dispatcherRunning: () => boolean): { Query: QueryResolvers } {
   return {
@@ -17,6 +24,11 @@ export function outboxResolvers(store: SqlOutboxStore, dispatcherRunning: () => 
           lastErrorAt: counts.lastErrorAt,
           dispatcherRunning: dispatcherRunning(),
         };
+      },
+      reconciliationCalls: async (_parent, { from, to }) => {
+        const [start, end] = [new Date(from as string), new Date(to as string)];
+        if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) throw badUserInput('from must be an instant before to.');
+        return store.reconciliationCalls(start.toISOString(), end.toISOString(), RECONCILIATION_MAX_CALLS);
       },
     },
   };

@@ -257,9 +257,61 @@ export class SqlOutboxStore {
     return Number(result.numDeletedRows);
   }
 
+  /**
+   * The reconciliation's part (docs/reporting.md, "Reconciliation"): calls that ended in
+   * [from, to) with a customer-side number, oldest first, with their CALL_LOG and
+   * CALLBACK_TICKET rows (null where none). At most `limit` calls.
+   */
+  async reconciliationCalls(from: string, to: string, limit: number): Promise<ReconciliationCallRow[]> {
+    const calls = await this.db
+      .selectFrom('calls')
+      .select(['id', 'direction', 'disposition', 'ended_at'])
+      .where('ended_at', '>=', from)
+      .where('ended_at', '<', to)
+      .where('disposition', 'is not', null)
+      .where('customer_number', 'is not', null)
+      .orderBy('ended_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    const rows = new Map<string, Selectable<CallLogOutboxTable>>();
+    for (const part of chunks(calls.map((call) => call.id), IN_LIST)) {
+      const found = await this.db.selectFrom('call_log_outbox').selectAll().where('call_id', 'in', part).where('kind', 'in', ['CALL_LOG', 'CALLBACK_TICKET']).execute();
+      for (const row of found) rows.set(row.id, row);
+    }
+    const outboxRow = (row: Selectable<CallLogOutboxTable> | undefined) =>
+      row ? { status: row.status, outcome: row.outcome, customerId: row.customer_id, resultRef: row.result_ref } : null;
+    return calls.map((call) => ({
+      callId: call.id,
+      direction: call.direction,
+      disposition: call.disposition!,
+      endedAt: call.ended_at!,
+      callLog: outboxRow(rows.get(`CALL_LOG:${call.id}`)),
+      callback: outboxRow(rows.get(`CALLBACK_TICKET:${call.id}`)),
+    }));
+  }
+
   /** Every row of a call (tests, support). */
   async rowsOfCall(callId: string): Promise<(OutboxRow & { status: string; outcome: OutboxOutcome | null; customerId: string | null; resultRef: string | null; lastError: string | null })[]> {
     const rows = await this.db.selectFrom('call_log_outbox').selectAll().where('call_id', '=', callId).orderBy('kind').execute();
     return rows.map((row) => ({ ...toRow(row), status: row.status, outcome: row.outcome, customerId: row.customer_id, resultRef: row.result_ref, lastError: row.last_error }));
   }
+}
+
+/** One outbox row as the reconciliation reads it. */
+export interface ReconciliationOutboxRow {
+  status: string;
+  outcome: OutboxOutcome | null;
+  customerId: string | null;
+  resultRef: string | null;
+}
+
+/** An ended call with its outbox rows (`SqlOutboxStore.reconciliationCalls`). */
+export interface ReconciliationCallRow {
+  callId: string;
+  direction: 'INBOUND' | 'OUTBOUND';
+  disposition: string;
+  endedAt: string;
+  callLog: ReconciliationOutboxRow | null;
+  callback: ReconciliationOutboxRow | null;
 }

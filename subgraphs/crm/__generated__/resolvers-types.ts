@@ -873,6 +873,8 @@ export type Query = {
   lead: Maybe<Lead>;
   /** Leads, newest first, optionally by status and owner. `first` is at most 100. */
   leads: Maybe<LeadConnection>;
+  /** The CALL_LOG activities of the given call ids, on any customer's timeline. At most 10,000 ids. */
+  reconciliationCallLogs: Maybe<Array<ReconciliationCallLog>>;
 };
 
 
@@ -920,6 +922,19 @@ export type QueryLeadsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<LeadStatus>>;
+};
+
+
+export type QueryReconciliationCallLogsArgs = {
+  callIds: Array<Scalars['ID']['input']>;
+};
+
+/** One CALL_LOG activity by call id. */
+export type ReconciliationCallLog = {
+  __typename?: 'ReconciliationCallLog';
+  activityId: Scalars['ID']['output'];
+  callId: Scalars['ID']['output'];
+  customerId: Scalars['ID']['output'];
 };
 
 /** How much of a customer the current caller may see. */
@@ -1202,6 +1217,7 @@ export type ResolversTypes = ResolversObject<{
   PhoneNumberInput: PhoneNumberInput;
   PhoneType: PhoneType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationCallLog: ResolverTypeWrapper<ReconciliationCallLog>;
   RecordAccess: RecordAccess;
   RecordConsentInput: RecordConsentInput;
   Shipment: ResolverTypeWrapper<ShipmentModelModel>;
@@ -1273,6 +1289,7 @@ export type ResolversParentTypes = ResolversObject<{
   PhoneNumber: PhoneNumber;
   PhoneNumberInput: PhoneNumberInput;
   Query: Record<PropertyKey, never>;
+  ReconciliationCallLog: ReconciliationCallLog;
   RecordConsentInput: RecordConsentInput;
   Shipment: ShipmentModelModel;
   ShipmentEvent: ShipmentEventRecordModel;
@@ -1632,6 +1649,13 @@ export type QueryResolvers<ContextType = CrmContext, ParentType extends Resolver
   identifyCustomer?: Resolver<Maybe<ResolversTypes['CustomerIdentification']>, ParentType, ContextType, RequireFields<QueryIdentifyCustomerArgs, 'kind' | 'value'>>;
   lead?: Resolver<Maybe<ResolversTypes['Lead']>, ParentType, ContextType, RequireFields<QueryLeadArgs, 'id'>>;
   leads?: Resolver<Maybe<ResolversTypes['LeadConnection']>, ParentType, ContextType, RequireFields<QueryLeadsArgs, 'first'>>;
+  reconciliationCallLogs?: Resolver<Maybe<Array<ResolversTypes['ReconciliationCallLog']>>, ParentType, ContextType, RequireFields<QueryReconciliationCallLogsArgs, 'callIds'>>;
+}>;
+
+export type ReconciliationCallLogResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ReconciliationCallLog'] = ResolversParentTypes['ReconciliationCallLog']> = ResolversObject<{
+  activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  callId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ShipmentResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
@@ -1700,6 +1724,7 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   PersonalDataRecord?: PersonalDataRecordResolvers<ContextType>;
   PhoneNumber?: PhoneNumberResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconciliationCallLog?: ReconciliationCallLogResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   ShipmentEvent?: ShipmentEventResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -9,9 +9,10 @@ import { Mutation } from './mutation.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
 import { CustomerPrivacy, MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
+import { QueryReconciliation } from '../reconciliation/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...QueryPrivacy, ...EngagementQuery },
+  Query: { ...Query, ...QueryPrivacy, ...EngagementQuery, ...QueryReconciliation },
   Mutation: { ...Mutation, ...MutationPrivacy, ...EngagementMutation },
   Subscription,
   Conversation,

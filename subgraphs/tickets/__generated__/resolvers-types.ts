@@ -160,6 +160,8 @@ export type Query = {
   __typename?: 'Query';
   /** The tickets assigned to an agent, newest first, optionally by status (an agent's work queue). `first` is at most 100. */
   assignedTickets: Maybe<TicketConnection>;
+  /** The callback tickets of the given call ids (idempotency key `callback:<call id>`). At most 10,000 ids. */
+  reconciliationCallbackTickets: Maybe<Array<ReconciliationCallbackTicket>>;
   /** One ticket by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   ticket: Maybe<Ticket>;
   /** One ticket by its human-readable number, for example `T-100042`. */
@@ -188,6 +190,11 @@ export type QueryAssignedTicketsArgs = {
 };
 
 
+export type QueryReconciliationCallbackTicketsArgs = {
+  callIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type QueryTicketArgs = {
   id: Scalars['ID']['input'];
 };
@@ -211,6 +218,14 @@ export type QueryTicketMetricsByTierArgs = {
 
 export type QueryTicketsPersonalDataArgs = {
   customerId: Scalars['ID']['input'];
+};
+
+/** A callback ticket found by its idempotency key. */
+export type ReconciliationCallbackTicket = {
+  __typename?: 'ReconciliationCallbackTicket';
+  callId: Scalars['ID']['output'];
+  number: Scalars['String']['output'];
+  ticketId: Scalars['ID']['output'];
 };
 
 /** How much of a customer the current caller may see. */
@@ -526,6 +541,7 @@ export type ResolversTypes = ResolversObject<{
   PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   PersonalDataRecord: ResolverTypeWrapper<PersonalDataRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationCallbackTicket: ResolverTypeWrapper<ReconciliationCallbackTicket>;
   RecordAccess: RecordAccess;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Ticket: ResolverTypeWrapper<TicketRecordModel>;
@@ -565,6 +581,7 @@ export type ResolversParentTypes = ResolversObject<{
   PersonalDataPart: PersonalDataPart;
   PersonalDataRecord: PersonalDataRecord;
   Query: Record<PropertyKey, never>;
+  ReconciliationCallbackTicket: ReconciliationCallbackTicket;
   Subscription: Record<PropertyKey, never>;
   Ticket: TicketRecordModel;
   TicketComment: TicketCommentRecordModel;
@@ -687,11 +704,18 @@ export type PersonalDataRecordResolvers<ContextType = TicketsContext, ParentType
 
 export type QueryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   assignedTickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<QueryAssignedTicketsArgs, 'assigneeId' | 'first'>>;
+  reconciliationCallbackTickets?: Resolver<Maybe<Array<ResolversTypes['ReconciliationCallbackTicket']>>, ParentType, ContextType, RequireFields<QueryReconciliationCallbackTicketsArgs, 'callIds'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
   ticketMetrics?: Resolver<Maybe<ResolversTypes['TicketMetricsReport']>, ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
   ticketMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierTicketMetrics']>>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
   ticketsPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryTicketsPersonalDataArgs, 'customerId'>>;
+}>;
+
+export type ReconciliationCallbackTicketResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['ReconciliationCallbackTicket'] = ResolversParentTypes['ReconciliationCallbackTicket']> = ResolversObject<{
+  callId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -784,6 +808,7 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   PersonalDataPart?: PersonalDataPartResolvers<ContextType>;
   PersonalDataRecord?: PersonalDataRecordResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconciliationCallbackTicket?: ReconciliationCallbackTicketResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketComment?: TicketCommentResolvers<ContextType>;

@@ -9,9 +9,10 @@ import { Ticket } from './ticket.js';
 import { TicketMetrics, customerReportFields, reportQueries } from '../reports/resolvers.js';
 // Personal data: export and erasure (subgraphs/tickets/privacy/).
 import { MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
+import { QueryReconciliation } from '../reconciliation/resolvers.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...reportQueries, ...QueryPrivacy },
+  Query: { ...Query, ...reportQueries, ...QueryPrivacy, ...QueryReconciliation },
   Mutation: { ...Mutation, ...MutationPrivacy },
   Subscription,
   Ticket,

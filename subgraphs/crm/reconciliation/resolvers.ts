@@ -1,0 +1,33 @@
+/**
+ * `Query.reconciliationCallLogs`: the CRM's part of the reconciliation report
+ * (docs/reporting.md, "Reconciliation"): the CALL_LOG activities of the given call ids, on any
+ * customer's timeline. Read from the embedded store; over a connector FORBIDDEN
+ * (`SOURCE_NOT_SUPPORTED`), like the privacy fields. BAD_USER_INPUT for more than 10,000 ids.
+ */
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { badUserInput } from '../../../schema/errors.js';
+import { embeddedDatabase } from '../privacy/embedded-database.js';
+
+const MAX_IDS = 10_000;
+const IN_LIST = 500;
+
+export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallLogs'> = {
+  async reconciliationCallLogs(_parent, { callIds }, { source }) {
+    if (callIds.length > MAX_IDS) throw badUserInput(`At most ${MAX_IDS} call ids.`);
+    const db = embeddedDatabase(source, 'Reconciliation of call logs').db;
+    const ids = [...new Set(callIds)];
+    const logs: { callId: string; activityId: string; customerId: string }[] = [];
+    for (let i = 0; i < ids.length; i += IN_LIST) {
+      const rows = await db
+        .selectFrom('activities')
+        .select(['id', 'customer_id', 'call_id'])
+        .where('type', '=', 'CALL_LOG')
+        .where('call_id', 'in', ids.slice(i, i + IN_LIST))
+        .orderBy('call_id')
+        .orderBy('id')
+        .execute();
+      for (const row of rows) logs.push({ callId: row.call_id!, activityId: row.id, customerId: row.customer_id });
+    }
+    return logs;
+  },
+};

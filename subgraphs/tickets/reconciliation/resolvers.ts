@@ -1,0 +1,32 @@
+/**
+ * `Query.reconciliationCallbackTickets`: the ticket system's part of the reconciliation report
+ * (docs/reporting.md, "Reconciliation"): the callback tickets of the given call ids, found by
+ * the idempotency key the call-log outbox gives them (`callback:<call id>`,
+ * subgraphs/callcenter/outbox/deliver.ts). Read from the embedded store; over a connector
+ * FORBIDDEN (`SOURCE_NOT_SUPPORTED`). BAD_USER_INPUT for more than 10,000 ids.
+ */
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { badUserInput, switchboardError } from '../../../schema/errors.js';
+import { callbackKey } from '../../callcenter/outbox/deliver.js';
+import { SqlTicketStore } from '../source/embedded/sql-store.js';
+
+const MAX_IDS = 10_000;
+const IN_LIST = 500;
+
+export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallbackTickets'> = {
+  async reconciliationCallbackTickets(_parent, { callIds }, { source }) {
+    if (callIds.length > MAX_IDS) throw badUserInput(`At most ${MAX_IDS} call ids.`);
+    if (!(source instanceof SqlTicketStore)) {
+      throw switchboardError('FORBIDDEN', "Reconciliation of callback tickets reads Switchboard's embedded ticket store only.", { reason: 'SOURCE_NOT_SUPPORTED' });
+    }
+    const db = source.database.db;
+    const keys = new Map([...new Set(callIds)].map((callId) => [callbackKey(callId), callId]));
+    const all = [...keys.keys()];
+    const tickets: { callId: string; ticketId: string; number: string }[] = [];
+    for (let i = 0; i < all.length; i += IN_LIST) {
+      const rows = await db.selectFrom('tickets').select(['id', 'number', 'idempotency_key']).where('idempotency_key', 'in', all.slice(i, i + IN_LIST)).orderBy('id').execute();
+      for (const row of rows) tickets.push({ callId: keys.get(row.idempotency_key!)!, ticketId: row.id, number: String(row.number) });
+    }
+    return tickets;
+  },
+};
