@@ -61,7 +61,8 @@ export function countCalls(calls: readonly CallPart[]): CallCounts {
 
 /**
  * Every difference of every call, by call id in the calls' order:
- * - call log: no row yet or PENDING → OUTBOX_PENDING; FAILED → REJECTED; NO_CUSTOMER →
+ * - call log: no row queued → agrees with exactly one CRM activity, DUPLICATE_CALL_LOG with
+ *   more, OUTBOX_PENDING with none; PENDING → OUTBOX_PENDING; FAILED → REJECTED; NO_CUSTOMER →
  *   CUSTOMER_UNKNOWN; AMBIGUOUS → AMBIGUOUS (neither counts as expected); LOGGED with no
  *   CRM activity → MISSING_CALL_LOG, with more than one → DUPLICATE_CALL_LOG;
  * - callback (only for calls the rule gave one): PENDING → OUTBOX_PENDING; FAILED → REJECTED;
@@ -77,7 +78,11 @@ export function compare(calls: readonly CallPart[], activitiesByCall: ReadonlyMa
     const customerId = call.callLog?.customerId ?? call.callback?.customerId ?? null;
     const reasons: ReconciliationReason[] = [];
     const log = call.callLog;
-    if (!log || log.status === 'PENDING') reasons.push('OUTBOX_PENDING');
+    if (!log) {
+      // No row queued (yet, or a call loaded before the outbox existed): the CRM alone decides.
+      if (activityIds.length === 0) reasons.push('OUTBOX_PENDING');
+      else if (activityIds.length > 1) reasons.push('DUPLICATE_CALL_LOG');
+    } else if (log.status === 'PENDING') reasons.push('OUTBOX_PENDING');
     else if (log.status === 'FAILED') reasons.push('REJECTED');
     else if (log.outcome === 'NO_CUSTOMER') reasons.push('CUSTOMER_UNKNOWN');
     else if (log.outcome === 'AMBIGUOUS') reasons.push('AMBIGUOUS');

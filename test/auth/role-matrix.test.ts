@@ -134,6 +134,11 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Query.crmPersonalData': `customerId: "${customer.id}"`,
       'Query.callCenterPersonalData': `customerId: "${customer.id}", phones: ["${customer.phones[0]!.e164}"]`,
       'Query.ticketsPersonalData': `customerId: "${customer.id}"`,
+      // Reconciliation: the seeded month, and its parts for one call id that does not exist.
+      'Query.reconciliationReport': `from: "${new Date(Date.parse(TEST_ANCHOR) - 30 * DAY).toISOString()}", to: "${TEST_ANCHOR}"`,
+      'Query.reconciliationCalls': `from: "${new Date(Date.parse(TEST_ANCHOR) - 30 * DAY).toISOString()}", to: "${TEST_ANCHOR}"`,
+      'Query.reconciliationCallLogs': 'callIds: ["call_matrix_none"]',
+      'Query.reconciliationCallbackTickets': 'callIds: ["call_matrix_none"]',
       'Mutation.linkChannelIdentity': 'input: { customerId: "cus_matrix_none", kind: EMAIL, value: "not an email" }',
       'Mutation.startConversation': 'input: { idempotencyKey: "", channel: WEB_CHAT }',
       'Mutation.appendConversationMessages': 'input: { conversationId: "conv_matrix_none", messages: [] }',

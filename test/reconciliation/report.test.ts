@@ -12,7 +12,7 @@ import { startStack, type Stack } from '../support/stack.js';
 import { callEvents, freshNumber, giveNumber, postEvents, settledRows } from '../outbox/harness.js';
 import type { SqlCrmStore } from '../../subgraphs/crm/source/embedded/store.js';
 import type { CrmTables } from '../../subgraphs/crm/source/embedded/tables.js';
-import { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
+import type { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
 
 interface Difference {
   callId: string;

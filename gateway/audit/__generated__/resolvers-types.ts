@@ -254,7 +254,7 @@ export type ReconciliationReason =
   | 'MISSING_CALLBACK_TICKET'
   /** The outbox logged the call but the CRM has no CALL_LOG activity for it. */
   | 'MISSING_CALL_LOG'
-  /** The call's outbox row is not delivered yet (or no row was queued yet). */
+  /** The call's outbox row is not delivered yet, or no row was queued and the CRM has no log for the call. */
   | 'OUTBOX_PENDING'
   /** The graph refused the outbox row for good (status FAILED). */
   | 'REJECTED';

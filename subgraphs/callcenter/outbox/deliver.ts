@@ -6,6 +6,7 @@
  * for a customer who withdrew consent to service contact: NO_CONSENT. All three are
  * done (nothing to retry). Errors are thrown (`GraphOperationError`) for the dispatcher.
  */
+import { callbackKey } from '../../shared/callback-key.js';
 import type { GraphClient } from './graph-client.js';
 import type { OutboxPayload } from './rule.js';
 import type { DeliveryResult } from './sql-outbox-store.js';
@@ -37,8 +38,8 @@ const CREATE_CALLBACK = /* GraphQL */ `
   }
 `;
 
-/** The idempotency key of a call's callback ticket. */
-export const callbackKey = (callId: string) => `callback:${callId}`;
+/** The idempotency key of a call's callback ticket (subgraphs/shared/callback-key.ts). */
+export { callbackKey };
 
 /** The ticket input for a callback: only from the stored payload, so every retry sends the same input. */
 export function callbackTicketInput(customerId: string, call: OutboxPayload): Record<string, unknown> {

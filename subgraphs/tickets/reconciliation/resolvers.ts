@@ -7,7 +7,7 @@
  */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { badUserInput, switchboardError } from '../../../schema/errors.js';
-import { callbackKey } from '../../callcenter/outbox/deliver.js';
+import { callbackKey } from '../../shared/callback-key.js';
 import { SqlTicketStore } from '../source/embedded/sql-store.js';
 
 const MAX_IDS = 10_000;
