@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { retryDelayMs } from '../../subgraphs/shared/outbox/backoff.js';
+import { PollLoop } from '../../subgraphs/shared/outbox/poll-loop.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
 import type { ChangeEventFeed } from './event-feed.js';
 import { sendDelivery } from './sender.js';
@@ -37,46 +38,6 @@ export interface WebhookDispatcherOptions {
   random?: () => number;
 }
 
-/** A loop that runs `pass` on every poll and on `kick()`, one pass at a time. */
-class PollLoop {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    private readonly name: string,
-    private readonly pass: () => Promise<void>,
-    intervalMs: number,
-  ) {
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
-  }
-
-  kick(): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass()
-      .catch((error: unknown) => log.warn({ err: error }, `webhooks: ${this.name} failed; trying again at the next poll`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    clearInterval(this.timer);
-    if (this.running) await this.running;
-  }
-}
-
 const EVENTS_PER_CLAIM = 100;
 /** The delivery log keeps finished deliveries this long (then purged, at most once an hour). */
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
@@ -96,13 +57,15 @@ export class WebhookDispatcher {
     private readonly feeds: readonly ChangeEventFeed[],
     private readonly options: WebhookDispatcherOptions,
   ) {
-    this.takeOver = new PollLoop('taking events over', () => this.takeOverPass(), options.pollIntervalMs);
-    this.send = new PollLoop('sending', () => this.sendPass(), options.pollIntervalMs);
+    const loop = (name: string, pass: () => Promise<void>) =>
+      new PollLoop(pass, options.pollIntervalMs, (error) => log.warn({ err: error }, `webhooks: ${name} failed; trying again at the next poll`));
+    this.takeOver = loop('taking events over', () => this.takeOverPass());
+    this.send = loop('sending', () => this.sendPass());
   }
 
   start(): void {
-    this.takeOver.kick();
-    this.send.kick();
+    this.takeOver.start();
+    this.send.start();
   }
 
   /** Sends due deliveries now (after a replay). */

@@ -7,6 +7,7 @@
  * Polls every `pollIntervalMs` and on `kick()` (new rows). Logs when delivery starts
  * failing and when it recovers, not every attempt.
  */
+import { PollLoop } from '../../shared/outbox/poll-loop.js';
 import { randomUUID } from 'node:crypto';
 import { retryDelayMs } from '../../shared/outbox/backoff.js';
 import { deliver } from './deliver.js';
@@ -48,10 +49,7 @@ export class OutboxDispatcher {
   private readonly owner = `dispatcher-${randomUUID()}`;
   private readonly graph: GraphClient;
   private readonly settings: Required<Omit<DispatcherOptions, 'gatewayUrl' | 'apiKey'>>;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
+  private readonly loop: PollLoop;
   private failing = false;
 
   constructor(
@@ -69,36 +67,26 @@ export class OutboxDispatcher {
       random: options.random ?? Math.random,
     };
     this.graph = new GraphClient({ url: options.gatewayUrl, apiKey: options.apiKey, timeoutMs: this.settings.requestTimeoutMs });
+    this.loop = new PollLoop(() => this.drain(), this.settings.pollIntervalMs, (error) =>
+      log.error({ err: error }, 'call-log outbox: dispatching failed; retrying at the next poll'),
+    );
+  }
+
+  private get closed(): boolean {
+    return this.loop.closed;
   }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.settings.pollIntervalMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   /** Drains now (or right after the current pass). */
   kick(): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => log.error({ err: error }, 'call-log outbox: dispatching failed; retrying at the next poll'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    if (this.running) await this.running;
+  close(): Promise<void> {
+    return this.loop.close();
   }
 
   private async drain(): Promise<void> {
