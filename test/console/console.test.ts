@@ -252,6 +252,9 @@ describe.skipIf(CHROMIUM_SKIP_REASON)(skipNote('agent console and wallboard in C
     });
     await pop(page, during).locator('[data-field="name"]').waitFor({ timeout: 30_000 });
     await pop(page, before).locator('[data-field="state"]', { hasText: 'Connected' }).waitFor(WAIT);
+    // Catch-up runs over HTTP and can finish before the socket's next retry (backoff up to
+    // 15 s): the banner goes once the socket is back, not necessarily with the first pop.
+    await page.waitForSelector('body[data-connection="online"]', { timeout: 30_000 });
     assert.equal(await page.locator('[data-banner="offline"]').count(), 0);
     // And live again after the restart.
     const afterRestart = `call_console_${randomUUID().slice(0, 8)}`;
