@@ -4,7 +4,7 @@
  *
  * Two projects: `local` (SQLite, in-process servers on ephemeral ports) runs two files at a
  * time for this 2-core machine; `services` holds the files that talk to the shared PostgreSQL
- * or Redis and runs them one at a time after `local`, so they never meet each other's schemas,
+ * (or MySQL) or Redis and runs them one at a time after `local`, so they never meet each other's schemas,
  * channels or load. A file belongs to `services` when its text mentions PostgreSQL or Redis
  * helpers (see SERVICE_MARKERS), so new files are sorted without editing this list.
  */
@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const TEST_DIR = 'test';
-/** Words that mark a test file as using the shared PostgreSQL or Redis. */
-const SERVICE_MARKERS = /postgresReachable|tempPostgresSchema|openPostgresStore|redisReachable|REDIS_TEST_URL/;
+/** Words that mark a test file as using the shared PostgreSQL, MySQL or Redis. */
+const SERVICE_MARKERS = /postgresReachable|tempPostgresSchema|openPostgresStore|redisReachable|REDIS_TEST_URL|mysqlReachable/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

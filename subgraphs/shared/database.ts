@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
+  MysqlDialect,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -22,6 +23,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
+import { createPool as createMysqlPool } from 'mysql2';
 import pg from 'pg';
 import { boundedCache, mib } from './bounded-cache.js';
 import { SpanKind, SpanStatusCode, trace, tracer } from './observability/tracing.js';
@@ -30,27 +32,41 @@ import { SpanKind, SpanStatusCode, trace, tracer } from './observability/tracing
  * One span per SQL statement, under the request that ran it, drawn after the fact from
  * Kysely's log event (its duration): nothing is recorded outside a sampled trace.
  */
-function sqlSpan(driver: DatabaseConfig['driver'], event: LogEvent): void {
+function sqlSpan(driver: AnyDatabaseConfig['driver'], event: LogEvent): void {
   if (!trace.getActiveSpan()?.isRecording()) return;
   const text = event.query.sql;
   const span = tracer.startSpan(`${text.trimStart().split(/\s/, 1)[0]!.toUpperCase()} ${driver}`, {
     kind: SpanKind.CLIENT,
     startTime: Date.now() - event.queryDurationMillis,
-    attributes: { 'db.system.name': driver === 'postgres' ? 'postgresql' : 'sqlite', 'db.query.text': text },
+    attributes: { 'db.system.name': driver === 'postgres' ? 'postgresql' : driver, 'db.query.text': text },
   });
   if (event.level === 'error') span.setStatus({ code: SpanStatusCode.ERROR });
   span.end();
 }
 
+/** Where one of Switchboard's own stores is: SQLite (the default) or PostgreSQL. */
 export type DatabaseConfig =
   | { driver: 'sqlite'; file: string }
   | { driver: 'postgres'; url: string; schema: string };
 
+/**
+ * A MySQL-compatible database (MySQL 8, MariaDB 10.5+), only ever read as a foreign CRM by the
+ * mapped-SQL adapter: `url` is `mysql://user:password@host:3306/database`; timestamps without a
+ * zone are read as UTC.
+ */
+export interface MysqlDatabaseConfig {
+  driver: 'mysql';
+  url: string;
+}
+
+/** Any database `openDatabase` opens. */
+export type AnyDatabaseConfig = DatabaseConfig | MysqlDatabaseConfig;
+
 export type StatementListener = (sql: string) => void;
 
-export interface Database<DB> {
+export interface Database<DB, Dialect extends AnyDatabaseConfig['driver'] = DatabaseConfig['driver']> {
   db: Kysely<DB>;
-  dialect: 'sqlite' | 'postgres';
+  dialect: Dialect;
   /** Number of SQL statements executed since open. */
   readonly statementCount: number;
   /** Calls `listener` with every executed statement; returns the unsubscribe function. */
@@ -60,7 +76,7 @@ export interface Database<DB> {
   close(): Promise<void>;
 }
 
-export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
+export function openDatabase<DB, Config extends AnyDatabaseConfig = DatabaseConfig>(config: Config): Database<DB, Config['driver']> {
   const listeners = new Set<StatementListener>();
   let statementCount = 0;
   const log = (event: LogEvent) => {
@@ -77,13 +93,17 @@ export function openDatabase<DB>(config: DatabaseConfig): Database<DB> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<DB>({ dialect: new StoreSqliteDialect({ database: withStatementCache(sqlite) }), log });
-  } else {
+  } else if (config.driver === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10, options: `-c search_path=${config.schema}` });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+  } else {
+    // Timestamps without a zone are read and written as UTC; DECIMAL stays text (no float rounding).
+    const pool = createMysqlPool({ uri: config.url, connectionLimit: 10, timezone: 'Z', decimalNumbers: false, dateStrings: false, charset: 'utf8mb4' });
+    db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }), log });
   }
   return {
     db,
-    dialect: config.driver,
+    dialect: config.driver as Config['driver'],
     get statementCount() {
       return statementCount;
     },

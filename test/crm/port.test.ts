@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import { openMappedSqlCrmSource } from '../../subgraphs/crm/source/sql-mapped/open.js';
-import { POSTGRES_SKIP_REASON, POSTGRES_URL, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
+import { MYSQL_SKIP_REASON, MYSQL_URL, mysqlReachable, POSTGRES_SKIP_REASON, POSTGRES_URL, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 import { portDataset } from './port/dataset.js';
-import { createForeignCrm, foreignMapping } from './port/foreign-schema.js';
+import { createForeignCrm, createForeignCrmMysql, foreignMapping } from './port/foreign-schema.js';
 import { hubSpotHarness } from './port/hubspot-harness.js';
 import { portSuite } from './port/suite.js';
 
@@ -36,6 +36,24 @@ await portSuite({
     const schema = `foreign_crm_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     const drop = await createForeignCrm(schema, portDataset());
     const source = await openMappedSqlCrmSource(POSTGRES_URL, foreignMapping(schema));
+    return {
+      source,
+      cleanup: async () => {
+        await source.close();
+        await drop();
+      },
+    };
+  },
+  orders: true,
+  writes: false,
+});
+await portSuite({
+  name: 'the mapped-SQL adapter (the same foreign CRM on MySQL/MariaDB)',
+  skip: async () => ((await mysqlReachable()) ? null : MYSQL_SKIP_REASON),
+  open: async () => {
+    const database = `foreign_crm_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const drop = await createForeignCrmMysql(database, portDataset());
+    const source = await openMappedSqlCrmSource(MYSQL_URL, foreignMapping(database));
     return {
       source,
       cleanup: async () => {

@@ -39,7 +39,7 @@ describe('CRM source configuration', () => {
 
   test('sql-mapped names each missing or wrong variable', () => {
     refuses({ CRM_SOURCE: 'sql-mapped' }, /CRM_SQL_URL: is missing/, /CRM_SQL_MAPPING_FILE: is missing/);
-    refuses({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: 'mysql://crm@db/crm', CRM_SQL_MAPPING_FILE: 'x.json' }, /CRM_SQL_URL: must be a postgres:\/\/ URL/, /mysql2/);
+    refuses({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: 'oracle://crm@db/crm', CRM_SQL_MAPPING_FILE: 'x.json' }, /CRM_SQL_URL: must be a postgres:\/\/, mysql:\/\/ or mariadb:\/\/ URL/);
     refuses({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: 'postgres://db/crm', CRM_SQL_MAPPING_FILE: join(dir, 'absent.json') }, /CRM_SQL_MAPPING_FILE=.*absent\.json: ENOENT/);
     refuses({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: 'postgres://db/crm', CRM_SQL_MAPPING_FILE: file('broken.json', '{"customers":') }, /broken\.json: .*JSON/);
   });
@@ -49,6 +49,9 @@ describe('CRM source configuration', () => {
     const url = 'postgres://db/crm';
     const parsed = crmSourceConfig({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: url, CRM_SQL_MAPPING_FILE: file('good.json', good) });
     assert.equal(parsed.kind, 'sql-mapped');
+    for (const other of ['mysql://crm@db:3306/crm', 'mariadb://crm@db/crm']) {
+      assert.equal(crmSourceConfig({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: other, CRM_SQL_MAPPING_FILE: file('good.json', good) }).kind, 'sql-mapped');
+    }
     const badTier = structuredClone(good);
     (badTier.customers!.tiers as { values: Record<string, string> }).values['成交'] = 'DIAMOND';
     refuses({ CRM_SOURCE: 'sql-mapped', CRM_SQL_URL: url, CRM_SQL_MAPPING_FILE: file('tier.json', badTier) }, /customers\.tiers\.values\.成交/);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../subgraphs/shared/database.js';
 
@@ -71,4 +72,29 @@ export async function tempPostgresSchema(prefix: string): Promise<TempDatabase> 
     config: { driver: 'postgres', url: POSTGRES_URL, schema },
     cleanup: () => runAdmin(`DROP SCHEMA "${schema}" CASCADE`),
   };
+}
+
+/** The test MySQL-compatible server (MariaDB here); `SWITCHBOARD_TEST_MYSQL_URL` points at another. */
+export const MYSQL_URL = process.env.SWITCHBOARD_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+
+/** The message MySQL suites skip with when `mysqlReachable()` is false. */
+export const MYSQL_SKIP_REASON = `MySQL/MariaDB not reachable at ${MYSQL_URL}`;
+
+let mysqlAnswers: Promise<boolean> | undefined;
+
+/** Whether the test MySQL-compatible server answers (asked once per process). */
+export function mysqlReachable(): Promise<boolean> {
+  mysqlAnswers ??= (async () => {
+    const connection = await mysql.createConnection({ uri: MYSQL_URL, connectTimeout: CONNECT_TIMEOUT_MS }).catch(() => null);
+    if (!connection) return false;
+    try {
+      await connection.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await connection.end().catch(() => undefined);
+    }
+  })();
+  return mysqlAnswers;
 }

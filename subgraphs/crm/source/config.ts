@@ -4,7 +4,7 @@
  *
  * - `CRM_SOURCE`: `embedded` (default: Switchboard's own store, `CRM_DATABASE_URL` or
  *   `data/crm.sqlite`), `sql-mapped` or `hubspot`.
- * - `sql-mapped`: `CRM_SQL_URL` (`postgres://…`), `CRM_SQL_MAPPING_FILE` (JSON, `sql-mapped/mapping.ts`).
+ * - `sql-mapped`: `CRM_SQL_URL` (`postgres://…`, or `mysql://…` for MySQL 8 / MariaDB), `CRM_SQL_MAPPING_FILE` (JSON, `sql-mapped/mapping.ts`).
  * - `hubspot`: `CRM_HUBSPOT_TOKEN` or `CRM_HUBSPOT_TOKEN_FILE` (re-read when it changes: a
  *   rotated token is taken without a restart), `CRM_HUBSPOT_URL` (default
  *   `https://api.hubapi.com`), `CRM_HUBSPOT_MAPPING_FILE` (optional JSON, `hubspot/mapping.ts`),
@@ -31,10 +31,10 @@ export class CrmSourceConfigError extends Error {
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const sqlEnv = z.object({
   CRM_SQL_URL: z
-    .string({ error: 'is missing (the foreign database, postgres://user@host:5432/db)' })
+    .string({ error: 'is missing (the foreign database, postgres://user@host:5432/db or mysql://user@host:3306/db)' })
     .trim()
-    .refine((url) => /^postgres(ql)?:\/\//.test(url), {
-      message: 'must be a postgres:// URL (MySQL-compatible databases need the mysql2 driver, which this build does not include)',
+    .refine((url) => /^(postgres(ql)?|mysql|mariadb):\/\/[^/]/.test(url), {
+      message: 'must be a postgres://, mysql:// or mariadb:// URL',
     }),
   CRM_SQL_MAPPING_FILE: z.string({ error: 'is missing (the JSON file mapping the foreign schema, docs/connectors/sql-mapped.md)' }).pipe(nonEmpty),
 });

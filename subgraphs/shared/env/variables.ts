@@ -296,7 +296,7 @@ export const VARIABLES = {
     meaning:
       'the CRM behind the CRM subgraph: `embedded` (its own store), `sql-mapped` (an existing SQL database through a mapping file, [docs/connectors/sql-mapped.md](docs/connectors/sql-mapped.md)) or `hubspot` ([docs/connectors/hubspot.md](docs/connectors/hubspot.md))',
   }),
-  CRM_SQL_URL: variable(text(undefined), { usedBy: ['crm'], meaning: '`sql-mapped`: the foreign database (`postgres://…`)' }),
+  CRM_SQL_URL: variable(text(undefined), { usedBy: ['crm'], meaning: '`sql-mapped`: the foreign database (`postgres://…`, or `mysql://…` / `mariadb://…` for MySQL 8 and MariaDB 10.5+)' }),
   CRM_SQL_MAPPING_FILE: variable(text(undefined), { usedBy: ['crm'], meaning: '`sql-mapped`: the JSON file mapping its tables, columns and values' }),
   CRM_HUBSPOT_TOKEN: variable(text(undefined), { usedBy: ['crm'], meaning: '`hubspot`: a private app access token (or `CRM_HUBSPOT_TOKEN_FILE`)' }),
   CRM_HUBSPOT_TOKEN_FILE: variable(text(undefined), { usedBy: ['crm'], meaning: '`hubspot`: a file holding the token, re-read when it changes (rotation without a restart)' }),

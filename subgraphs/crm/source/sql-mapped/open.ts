@@ -1,17 +1,29 @@
 /** Opens the mapped-SQL adapter: connects to the foreign database and checks that every mapped table and column exists. */
 import { sql } from 'kysely';
-import { openDatabase } from '../../../shared/database.js';
+import { openDatabase, type Database, type MysqlDatabaseConfig } from '../../../shared/database.js';
 import { CrmSourceConfigError } from '../config.js';
 import type { SqlMapping } from './mapping.js';
-import { MappedSqlCrmSource } from './store.js';
+import { MappedSqlCrmSource, type ForeignDialect } from './store.js';
 
 /**
- * `url`: `postgres://…` of the foreign database. Each mapped table is probed with one
+ * The foreign database of `url`: `postgres://…` (the mapping's `schema` is the search path),
+ * or `mysql://…` / `mariadb://…` (the mapping's `schema`, unless left at `public`, is the
+ * database, else the URL's path names it).
+ */
+export function foreignDatabaseOf(url: string, mapping: SqlMapping): Database<unknown, ForeignDialect> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openDatabase<unknown, { driver: 'postgres'; url: string; schema: string }>({ driver: 'postgres', url, schema: mapping.schema });
+  const target = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  if (mapping.schema !== 'public') target.pathname = `/${mapping.schema}`;
+  return openDatabase<unknown, MysqlDatabaseConfig>({ driver: 'mysql', url: target.toString() });
+}
+
+/**
+ * `url`: the foreign database (`foreignDatabaseOf`). Each mapped table is probed with one
  * `select <its mapped columns> … limit 0`; a missing table or column stops the start with a
  * `CrmSourceConfigError` naming the mapping path and the database's message.
  */
 export async function openMappedSqlCrmSource(url: string, mapping: SqlMapping): Promise<MappedSqlCrmSource> {
-  const database = openDatabase<unknown>({ driver: 'postgres', url, schema: mapping.schema });
+  const database = foreignDatabaseOf(url, mapping);
   const probes: { path: string; table: string; columns: string[] }[] = [
     { path: 'customers', table: mapping.customers.from.table, columns: [] },
     ...mapping.customers.joins.map((j, i) => ({ path: `customers.joins[${i}]`, table: j.table, columns: [] })),

@@ -5,12 +5,16 @@
  * Phone numbers are free text there: each is read with the one normaliser (`readPhoneNumber`);
  * identification narrows the rows in SQL to those whose digits contain the national number (an extension may follow it), then keeps only
  * those the normaliser reads as the same E.164 number. Read-only: writes are refused with
- * FORBIDDEN / `SOURCE_READ_ONLY`. PostgreSQL through Kysely (MySQL 8: the same SQL but for
- * `textOf` and `digitsOf`, not wired to a driver in this build).
+ * FORBIDDEN / `SOURCE_READ_ONLY`. PostgreSQL or a MySQL-compatible database (MySQL 8,
+ * MariaDB 10.5+) through Kysely: the statements are the same on both but for the three
+ * building blocks below (`textOf`, `digitsOf`, `moneyText`).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { switchboardError } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
+
+/** The foreign databases the adapter reads. */
+export type ForeignDialect = 'postgres' | 'mysql';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
 import { nationalNumberOf, readPhoneNumber } from '../../../shared/phone.js';
 import { loggerFor } from '../../../shared/observability/logger.js';
@@ -69,7 +73,7 @@ export class MappedSqlCrmSource implements CrmSource {
   private readonly db: Kysely<any>;
 
   constructor(
-    readonly database: Database<unknown>,
+    readonly database: Database<unknown, ForeignDialect>,
     private readonly mapping: SqlMapping,
   ) {
     this.db = database.db;
@@ -78,12 +82,25 @@ export class MappedSqlCrmSource implements CrmSource {
   // ---- SQL building blocks (the only dialect-specific part) -----------------------------
 
   private textOf(ref: string): RawBuilder<string> {
-    return sql<string>`cast(${sql.ref(ref)} as text)`;
+    return this.database.dialect === 'mysql' ? sql<string>`cast(${sql.ref(ref)} as char)` : sql<string>`cast(${sql.ref(ref)} as text)`;
   }
 
   /** The ASCII digits of a free-text column (full-width digits folded first). */
   private digitsOf(ref: string): RawBuilder<string> {
-    return sql<string>`regexp_replace(translate(${sql.ref(ref)}, ${FULL_WIDTH_DIGITS}, '0123456789'), '[^0-9]', '', 'g')`;
+    if (this.database.dialect === 'postgres') {
+      return sql<string>`regexp_replace(translate(${sql.ref(ref)}, ${FULL_WIDTH_DIGITS}, '0123456789'), '[^0-9]', '', 'g')`;
+    }
+    // MySQL has no translate(); its regexp_replace replaces every match.
+    let folded: RawBuilder<unknown> = sql.ref(ref);
+    for (const [digit, wide] of [...FULL_WIDTH_DIGITS].entries()) folded = sql`replace(${folded}, ${wide}, ${String(digit)})`;
+    return sql<string>`regexp_replace(${folded}, '[^0-9]', '')`;
+  }
+
+  /** A money column as text with exactly two decimals (`12.30`), rounded half away from zero. */
+  private moneyText(ref: string): RawBuilder<string> {
+    return this.database.dialect === 'mysql'
+      ? sql<string>`cast(round(cast(${sql.ref(ref)} as decimal(24, 6)), 2) as char)`
+      : sql<string>`cast(round(cast(${sql.ref(ref)} as numeric), 2) as text)`;
   }
 
   /** The customers of the mapping under Switchboard's column names, as a parenthesised subquery. */
@@ -163,18 +180,19 @@ export class MappedSqlCrmSource implements CrmSource {
       const foreign = Object.entries(tiers.values).filter(([, tier]) => tier === filter.tier).map(([value]) => value);
       const known = Object.keys(tiers.values);
       const matches: RawBuilder<unknown>[] = [];
-      if (foreign.length > 0) matches.push(sql`cast(c.tier as text) in (${sql.join(foreign)})`);
+      if (foreign.length > 0) matches.push(sql`${this.textOf('c.tier')} in (${sql.join(foreign)})`);
       if (tiers.otherwise === filter.tier) {
-        matches.push(known.length > 0 ? sql`(c.tier is null or cast(c.tier as text) not in (${sql.join(known)}))` : sql`true`);
+        matches.push(known.length > 0 ? sql`(c.tier is null or ${this.textOf('c.tier')} not in (${sql.join(known)}))` : sql`1 = 1`);
       }
-      conditions.push(matches.length > 0 ? sql`(${sql.join(matches, sql` or `)})` : sql`false`);
+      conditions.push(matches.length > 0 ? sql`(${sql.join(matches, sql` or `)})` : sql`1 = 0`);
     }
     if (search !== '') {
-      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // `!` escapes: a backslash means something else in MySQL's string literals than in PostgreSQL's.
+      const pattern = `%${search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
       const matches: RawBuilder<unknown>[] = [
-        sql`lower(c.display_name) like ${pattern} escape '\\'`,
-        sql`lower(c.company_name) like ${pattern} escape '\\'`,
-        ...this.mapping.emails.map((e) => sql`c.id in (select ${this.textOf(`e.${e.customerId}`)} from ${sql.table(e.table)} as e where lower(${sql.ref(`e.${e.email}`)}) like ${pattern} escape '\\')`),
+        sql`lower(c.display_name) like ${pattern} escape '!'`,
+        sql`lower(c.company_name) like ${pattern} escape '!'`,
+        ...this.mapping.emails.map((e) => sql`c.id in (select ${this.textOf(`e.${e.customerId}`)} from ${sql.table(e.table)} as e where lower(${sql.ref(`e.${e.email}`)}) like ${pattern} escape '!')`),
       ];
       if (phoneIds.length > 0) matches.push(sql`c.id in (${sql.join(phoneIds)})`);
       conditions.push(sql`(${sql.join(matches, sql` or `)})`);
@@ -208,7 +226,7 @@ export class MappedSqlCrmSource implements CrmSource {
     if (!orders) return null;
     const c = orders.columns;
     return sql`(select ${this.textOf(`o.${c.id}`)} as id, ${this.textOf(`o.${c.customerId}`)} as customer_id, ${sql.ref(`o.${c.number}`)} as number,
-        ${sql.ref(`o.${c.status}`)} as status, cast(round(cast(${sql.ref(`o.${c.total}`)} as numeric), 2) as text) as total,
+        ${sql.ref(`o.${c.status}`)} as status, ${this.moneyText(`o.${c.total}`)} as total,
         ${c.currency ? sql.ref(`o.${c.currency}`) : sql`${orders.currency}`} as currency, ${sql.ref(`o.${c.placedAt}`)} as placed_at
       from ${sql.table(orders.table)} as o)`;
   }
