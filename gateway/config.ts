@@ -2,6 +2,7 @@
  * Gateway configuration from environment variables (declared in
  * subgraphs/shared/env/variables.ts, tabled in the README).
  */
+import { LOOPBACK_NETWORKS } from '../subgraphs/shared/address-policy.js';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { readEnv } from '../subgraphs/shared/env/read.js';
@@ -92,6 +93,8 @@ export interface WebhooksConfig {
   dispatch: boolean;
   /** Only https endpoint URLs: in production unless `WEBHOOK_ALLOW_HTTP=true`. */
   httpsOnly: boolean;
+  /** Networks beyond the public internet endpoints may be in (`WEBHOOK_ALLOWED_NETWORKS`; default loopback in development, none in production). */
+  allowedNetworks: string[];
   pollIntervalMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -104,6 +107,7 @@ function webhooksConfig(v: EnvValues, production: boolean): WebhooksConfig {
   return {
     dispatch: v.SWITCHBOARD_WEBHOOKS,
     httpsOnly: production && !v.WEBHOOK_ALLOW_HTTP,
+    allowedNetworks: v.WEBHOOK_ALLOWED_NETWORKS ?? (production ? [] : [...LOOPBACK_NETWORKS]),
     pollIntervalMs: v.WEBHOOK_POLL_MS,
     retryBaseMs: v.WEBHOOK_RETRY_MIN_MS,
     retryMaxMs: v.WEBHOOK_RETRY_MAX_MS,

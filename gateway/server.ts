@@ -6,6 +6,9 @@
  * breaker per subgraph (subgraph-breaker.ts) protect it and the subgraphs. No side effects
  * until `startGateway` is called; `close()` stops everything it started.
  */
+import { addressPolicy } from '../subgraphs/shared/address-policy.js';
+import { loggerFor } from '../subgraphs/shared/observability/logger.js';
+import { FieldCipher, WEBHOOK_KEYS } from '../subgraphs/shared/field-cipher.js';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -65,17 +68,23 @@ function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+const log = loggerFor('gateway');
+
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const store = await GatewayStore.open(config.database);
   const subgraphs = new Map<string, SubgraphClient>();
   const subgraphUrls = new Map<string, string>();
-  const webhookStore = new WebhookStore(store.database.db as unknown as Kysely<WebhookTables>);
+  const webhookStore = new WebhookStore(store.database.db as unknown as Kysely<WebhookTables>, FieldCipher.fromEnv(process.env, WEBHOOK_KEYS));
+  // Secrets from before sealing existed, or under a rotated-out key, are sealed under the current key.
+  const resealed = await webhookStore.sealSecrets();
+  if (resealed > 0) log.info(`webhooks: sealed ${resealed} endpoint secret(s) under the current SWITCHBOARD_WEBHOOK_KEY`);
+  const endpointRules = { httpsOnly: config.webhooks.httpsOnly, addressPolicy: addressPolicy(config.webhooks.allowedNetworks) };
   // Outbound webhooks: read from each system's change-event outbox by the gateway (which may call every subgraph), sent from here.
   const dispatcher = config.webhooks.dispatch
     ? new WebhookDispatcher(
         webhookStore,
         CHANGE_EVENT_SOURCES.map((source) => new ChangeEventFeed(source, () => subgraphUrls.get(source), config.subgraphTimeoutMs)),
-        config.webhooks,
+        { ...config.webhooks, addressPolicy: endpointRules.addressPolicy },
       )
     : null;
   const breakers = new Map<string, SubgraphBreaker>();
@@ -99,7 +108,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
       if (name === 'audit') return auditDataSource(store, privacy, reconciler);
-      if (name === 'webhooks') return webhooksDataSource(webhookStore, { httpsOnly: config.webhooks.httpsOnly, retryForMs: config.webhooks.retryForMs, onReplay: () => dispatcher?.kickSend() });
+      if (name === 'webhooks') return webhooksDataSource(webhookStore, { rules: endpointRules, retryForMs: config.webhooks.retryForMs, onReplay: () => dispatcher?.kickSend() });
       const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, resolvedUrl);
       const breaker = breakerFor(name, config.breaker);

@@ -165,6 +165,7 @@ process.on('SIGTERM', () => void stop(0));
 if (!envValue('SWITCHBOARD_JWKS_URL')) secret('SWITCHBOARD_JWT_SECRET');
 secret('SWITCHBOARD_INTERNAL_SECRET');
 secret('SWITCHBOARD_PII_KEY');
+secret('SWITCHBOARD_WEBHOOK_KEY');
 const gateway = gatewayConfig();
 const subgraphEnv: NodeJS.ProcessEnv = {
   // Readable lines, and only warnings and errors, so the printed tokens stay in view

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { StoreMigrations } from '../../subgraphs/shared/migrations.js';
 import type { GatewayTables } from './tables.js';
-import { createWebhookTables, dropWebhookTables } from '../webhooks/migration.js';
+import { addPreviousSecret, createWebhookTables, dropPreviousSecret, dropWebhookTables } from '../webhooks/migration.js';
 import { dropGatewayPrivacy, migrateGatewayPrivacy } from '../privacy/migrations.js';
 
 /**
@@ -58,5 +58,7 @@ export const GATEWAY_MIGRATIONS: StoreMigrations = {
     '0002_webhooks': { up: (db) => createWebhookTables(db), down: (db) => dropWebhookTables(db) },
     // The erasure saga's state and stored exports (docs/privacy.md).
     '0003_privacy': { up: migrateGatewayPrivacy, down: dropGatewayPrivacy },
+    // Webhook secrets: the previous one during a rotation (sealed at rest from now on).
+    '0004_webhook_secret_rotation': { up: (db) => addPreviousSecret(db), down: (db) => dropPreviousSecret(db) },
   },
 };

@@ -5,7 +5,8 @@
  *   event) and then acknowledges them. A crash between the two re-claims the events when
  *   their lease runs out; the unique key keeps one delivery each.
  * - **send**: claims due deliveries (the shared outbox lease, so several gateway instances
- *   never send one delivery at once), POSTs them signed (`sender.ts`) with at most
+ *   never send one delivery at once), POSTs them signed (`sender.ts`, only to addresses the
+ *   address policy allows) with at most
  *   `concurrency` in flight and a timeout each, and records the outcome: DELIVERED on 2xx,
  *   else the next attempt after an exponential backoff with jitter (`shared/outbox/backoff.ts`),
  *   until `retryForMs` after the event was taken over, then FAILED.
@@ -17,8 +18,9 @@ import { retryDelayMs } from '../../subgraphs/shared/outbox/backoff.js';
 import { PollLoop } from '../../subgraphs/shared/outbox/poll-loop.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
 import type { ChangeEventFeed } from './event-feed.js';
-import { sendDelivery } from './sender.js';
-import type { WebhookDelivery, WebhookStore } from './webhook-store.js';
+import type { AddressPolicy } from '../../subgraphs/shared/address-policy.js';
+import { WebhookSender } from './sender.js';
+import { signingSecrets, type SigningEndpoint, type WebhookDelivery, type WebhookStore } from './webhook-store.js';
 
 const log = loggerFor('gateway');
 
@@ -34,6 +36,8 @@ export interface WebhookDispatcherOptions {
   timeoutMs: number;
   /** Deliveries in flight at once (default 8). */
   concurrency: number;
+  /** Where deliveries may go (`WEBHOOK_ALLOWED_NETWORKS`), checked on every connection. */
+  addressPolicy: AddressPolicy;
   /** Jitter source (tests). */
   random?: () => number;
 }
@@ -48,6 +52,7 @@ export class WebhookDispatcher {
   private readonly owner = `webhooks-${randomUUID()}`;
   private readonly takeOver: PollLoop;
   private readonly send: PollLoop;
+  private readonly sender: WebhookSender;
   private closed = false;
   private readonly failingSources = new Set<string>();
   private lastPurge = 0;
@@ -59,6 +64,7 @@ export class WebhookDispatcher {
   ) {
     const loop = (name: string, pass: () => Promise<void>) =>
       new PollLoop(pass, options.pollIntervalMs, (error) => log.warn({ err: error }, `webhooks: ${name} failed; trying again at the next poll`));
+    this.sender = new WebhookSender(options.addressPolicy, options.timeoutMs);
     this.takeOver = loop('taking events over', () => this.takeOverPass());
     this.send = loop('sending', () => this.sendPass());
   }
@@ -76,6 +82,7 @@ export class WebhookDispatcher {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([this.takeOver.close(), this.send.close()]);
+    await this.sender.close();
   }
 
   private get leaseMs(): number {
@@ -136,12 +143,12 @@ export class WebhookDispatcher {
     }
   }
 
-  private async attempt(delivery: WebhookDelivery, endpoint: { url: string; secret: string } | null): Promise<void> {
+  private async attempt(delivery: WebhookDelivery, endpoint: SigningEndpoint | null): Promise<void> {
     if (!endpoint) {
       await this.store.recordAttempt(delivery.id, this.owner, { status: 'FAILED', statusCode: null, error: 'endpoint removed', at: new Date().toISOString() });
       return;
     }
-    const result = await sendDelivery(endpoint.url, endpoint.secret, delivery.id, delivery.payload, this.options.timeoutMs);
+    const result = await this.sender.send(endpoint.url, signingSecrets(endpoint), delivery.id, delivery.payload);
     const now = new Date();
     const at = now.toISOString();
     if (result.ok) {

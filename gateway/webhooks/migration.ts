@@ -1,4 +1,4 @@
-/** Creates the webhook tables (`tables.ts`): the gateway store's migration `0002_webhooks`. */
+/** The webhook tables (`tables.ts`): the gateway store's migrations `0002_webhooks` and `0004_webhook_secret_rotation`. */
 import type { Kysely } from 'kysely';
 
 export async function createWebhookTables<DB>(db: Kysely<DB>): Promise<void> {
@@ -43,4 +43,19 @@ export async function createWebhookTables<DB>(db: Kysely<DB>): Promise<void> {
 export async function dropWebhookTables<DB>(db: Kysely<DB>): Promise<void> {
   await db.schema.dropTable('webhook_deliveries').ifExists().execute();
   await db.schema.dropTable('webhook_endpoints').ifExists().execute();
+}
+
+/**
+ * `0004_webhook_secret_rotation`: the secret before a rotation and until when it still signs.
+ * Secrets stored in plain text by earlier versions are sealed by the gateway at start
+ * (`WebhookStore.sealSecrets`), which needs the key the migration does not have.
+ */
+export async function addPreviousSecret<DB>(db: Kysely<DB>): Promise<void> {
+  await db.schema.alterTable('webhook_endpoints').addColumn('previous_secret', 'text').execute();
+  await db.schema.alterTable('webhook_endpoints').addColumn('previous_secret_until', 'text').execute();
+}
+
+export async function dropPreviousSecret<DB>(db: Kysely<DB>): Promise<void> {
+  await db.schema.alterTable('webhook_endpoints').dropColumn('previous_secret_until').execute();
+  await db.schema.alterTable('webhook_endpoints').dropColumn('previous_secret').execute();
 }

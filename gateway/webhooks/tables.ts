@@ -1,5 +1,5 @@
 /**
- * The gateway's webhook tables (migration `0002_webhooks`): registered endpoints and the
+ * The gateway's webhook tables (migrations `0002_webhooks`, `0004_webhook_secret_rotation`): registered endpoints and the
  * delivery log. A delivery is one event for one endpoint, unique per (endpoint, event), so
  * taking an event over twice (a lost acknowledgement) never sends it twice. Deliveries are
  * claimed with the shared outbox lease (`subgraphs/shared/outbox/lease.ts`).
@@ -15,8 +15,11 @@ export interface WebhookEndpointsTable {
   description: string | null;
   /** 1: payloads include personal data. */
   include_personal_data: number;
-  /** `whsec_<base64>`: needed to sign, so stored as is (the gateway store is as sensitive as the API keys' is not). */
+  /** The `whsec_<base64>` signing secret, sealed with `SWITCHBOARD_WEBHOOK_KEY` (`subgraphs/shared/field-cipher.ts`). */
   secret: string;
+  /** The secret before the last rotation, sealed likewise; deliveries carry its signature too until `previous_secret_until`. */
+  previous_secret: string | null;
+  previous_secret_until: string | null;
   created_at: string;
   removed_at: string | null;
 }

@@ -1,11 +1,14 @@
 /**
  * Endpoints and the delivery log in the gateway's store (SQLite or PostgreSQL, each query
- * written once): registration, fan-out of taken-over change events into deliveries (one per
+ * written once): registration (the URL's destination checked against the address policy,
+ * the signing secret sealed at rest), secret rotation, fan-out of taken-over change events into deliveries (one per
  * endpoint and event: `ON CONFLICT DO NOTHING`), the claim of due deliveries (the shared
  * outbox lease), the outcome of each attempt, the log as admins page through it, replay.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { checkDestination, type AddressPolicy } from '../../subgraphs/shared/address-policy.js';
+import { FieldCipher } from '../../subgraphs/shared/field-cipher.js';
 import { badUserInput, notFound } from '../../schema/errors.js';
 import { CHANGE_EVENT_TYPES, isChangeEventType, wireName, type ChangeEventType } from '../../subgraphs/shared/change-events/registry.js';
 import type { ChangeEvent } from '../../subgraphs/shared/change-events/outbox.js';
@@ -23,12 +26,30 @@ export interface WebhookEndpoint {
   includePersonalData: boolean;
   createdAt: string;
   removedAt: string | null;
+  /** Until when the secret before the last rotation still signs deliveries (null: no rotation pending). */
+  previousSecretExpiresAt: string | null;
 }
 
-/** An endpoint with its signing secret, as the sender needs it. */
+/** An endpoint with its signing secrets, as the sender needs them. */
 export interface SigningEndpoint extends WebhookEndpoint {
   secret: string;
+  /** The secret before the last rotation while it still signs, else null. */
+  previousSecret: string | null;
 }
+
+/** The secrets a delivery made `now` is signed with: the current one, and the previous one until it expires. */
+export function signingSecrets(endpoint: SigningEndpoint, now = new Date()): string[] {
+  const previousValid = endpoint.previousSecret !== null && endpoint.previousSecretExpiresAt !== null && Date.parse(endpoint.previousSecretExpiresAt) > now.getTime();
+  return previousValid ? [endpoint.secret, endpoint.previousSecret!] : [endpoint.secret];
+}
+
+/** The longest overlap of a rotated secret with its successor: 7 days. */
+export const MAX_ROTATION_OVERLAP_SECONDS = 7 * 24 * 3600;
+
+/** The AAD of an endpoint's sealed secret: a value copied into another row or column does not decrypt. */
+const secretContext = (id: string, column: 'secret' | 'previous_secret') => `webhook_endpoints.${column}:${id}`;
+
+const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 export interface WebhookDelivery {
   id: string;
@@ -72,7 +93,12 @@ export function deliveryId(endpointId: string, eventId: string): string {
   return `msg_${createHash('sha256').update(`${endpointId}\n${eventId}`).digest('hex').slice(0, 32)}`;
 }
 
-function toEndpoint(row: Selectable<WebhookEndpointsTable>): SigningEndpoint {
+/** A stored secret in the clear: sealed ones are decrypted, plain ones (written before sealing existed) taken as they are. */
+function openSecret(cipher: FieldCipher, stored: string, context: string): string {
+  return FieldCipher.isSealed(stored) ? cipher.decrypt(stored, context) : stored;
+}
+
+function toEndpoint(row: Selectable<WebhookEndpointsTable>, cipher: FieldCipher): SigningEndpoint {
   return {
     id: row.id,
     url: row.url,
@@ -81,11 +107,13 @@ function toEndpoint(row: Selectable<WebhookEndpointsTable>): SigningEndpoint {
     includePersonalData: Number(row.include_personal_data) === 1,
     createdAt: row.created_at,
     removedAt: row.removed_at,
-    secret: row.secret,
+    previousSecretExpiresAt: row.previous_secret === null ? null : row.previous_secret_until,
+    secret: openSecret(cipher, row.secret, secretContext(row.id, 'secret')),
+    previousSecret: row.previous_secret === null ? null : openSecret(cipher, row.previous_secret, secretContext(row.id, 'previous_secret')),
   };
 }
 
-function publicEndpoint({ secret: _secret, ...endpoint }: SigningEndpoint): WebhookEndpoint {
+function publicEndpoint({ secret: _secret, previousSecret: _previous, ...endpoint }: SigningEndpoint): WebhookEndpoint {
   return endpoint;
 }
 
@@ -123,23 +151,45 @@ export function checkEndpointUrl(url: string, httpsOnly: boolean): string {
   return parsed.toString();
 }
 
+/** What registration checks a URL against: the scheme rule and where it may point. */
+export interface EndpointRules {
+  /** Only https endpoint URLs (production). */
+  httpsOnly: boolean;
+  addressPolicy: AddressPolicy;
+}
+
 export class WebhookStore {
   private readonly db: Kysely<WebhookTables>;
 
-  /** Over the gateway store's database (which has the webhook tables, migration `0002_webhooks`). */
-  constructor(db: Kysely<WebhookTables>) {
+  /**
+   * Over the gateway store's database (which has the webhook tables, migrations `0002_webhooks`
+   * and `0004_webhook_secret_rotation`); secrets are sealed and opened with `cipher`
+   * (`SWITCHBOARD_WEBHOOK_KEY`).
+   */
+  constructor(
+    db: Kysely<WebhookTables>,
+    private readonly cipher: FieldCipher,
+  ) {
     this.db = db;
   }
 
-  /** Registers an endpoint; the secret (`whsec_` + 24 random bytes, base64) is returned here only. */
-  async register(input: RegisterInput, httpsOnly: boolean): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    const url = checkEndpointUrl(input.url, httpsOnly);
+  /**
+   * Registers an endpoint; the secret (`whsec_` + 24 random bytes, base64) is returned here
+   * only. BAD_USER_INPUT (argument `input.url`) for a URL whose host is refused by the address
+   * policy (`reason: DESTINATION_NOT_ALLOWED`) or does not resolve (`reason: HOST_NOT_FOUND`).
+   */
+  async register(input: RegisterInput, rules: EndpointRules): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const url = checkEndpointUrl(input.url, rules.httpsOnly);
     const eventTypes = [...new Set(input.eventTypes)];
     if (eventTypes.length === 0) throw badUserInput('Name at least one event type.', { argumentName: 'input.eventTypes' });
     const unknown = eventTypes.filter((type) => !isChangeEventType(type));
     if (unknown.length > 0) throw badUserInput(`Unknown event types: ${unknown.join(', ')}.`, { argumentName: 'input.eventTypes' });
     const description = input.description?.trim() || null;
     if (description !== null && description.length > 200) throw badUserInput('A description has at most 200 characters.', { argumentName: 'input.description' });
+    await checkDestination(new URL(url), rules.addressPolicy).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EDESTINATIONREFUSED') throw badUserInput(`The webhook URL may not be used: ${error.message}.`, { argumentName: 'input.url', reason: 'DESTINATION_NOT_ALLOWED' });
+      throw badUserInput(`The webhook URL's host ${new URL(url).hostname} does not resolve (${error.code ?? error.message}).`, { argumentName: 'input.url', reason: 'HOST_NOT_FOUND' });
+    });
     const endpoint: SigningEndpoint = {
       id: `whe_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
       url,
@@ -148,7 +198,9 @@ export class WebhookStore {
       includePersonalData: input.includePersonalData === true,
       createdAt: new Date().toISOString(),
       removedAt: null,
-      secret: `whsec_${randomBytes(24).toString('base64')}`,
+      previousSecretExpiresAt: null,
+      secret: newSecret(),
+      previousSecret: null,
     };
     await this.db
       .insertInto('webhook_endpoints')
@@ -158,12 +210,72 @@ export class WebhookStore {
         event_types: JSON.stringify(endpoint.eventTypes),
         description: endpoint.description,
         include_personal_data: endpoint.includePersonalData ? 1 : 0,
-        secret: endpoint.secret,
+        secret: this.cipher.encrypt(endpoint.secret, secretContext(endpoint.id, 'secret')),
+        previous_secret: null,
+        previous_secret_until: null,
         created_at: endpoint.createdAt,
         removed_at: null,
       })
       .execute();
     return { endpoint: publicEndpoint(endpoint), secret: endpoint.secret };
+  }
+
+  /**
+   * Gives an endpoint a new secret, returned here only. For `overlapSeconds` (0 to
+   * `MAX_ROTATION_OVERLAP_SECONDS`) deliveries carry a signature under each secret (Standard
+   * Webhooks allows several), so the receiver can switch at any time in between; a second
+   * rotation within the overlap drops the oldest secret. NOT_FOUND for an unknown or removed
+   * endpoint, BAD_USER_INPUT for an overlap out of range; nothing changes then.
+   */
+  async rotateSecret(id: string, overlapSeconds: number, now = new Date()): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_ROTATION_OVERLAP_SECONDS) {
+      throw badUserInput(`The overlap is a whole number of seconds from 0 to ${MAX_ROTATION_OVERLAP_SECONDS} (7 days), got ${overlapSeconds}.`, { argumentName: 'previousSecretValidForSeconds' });
+    }
+    const [current] = await this.endpointsByIds([id]);
+    if (!current || current.removedAt !== null) throw notFound('WebhookEndpoint', id);
+    const secret = newSecret();
+    const until = new Date(now.getTime() + overlapSeconds * 1000).toISOString();
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set({
+        secret: this.cipher.encrypt(secret, secretContext(id, 'secret')),
+        previous_secret: overlapSeconds > 0 ? this.cipher.encrypt(current.secret, secretContext(id, 'previous_secret')) : null,
+        previous_secret_until: overlapSeconds > 0 ? until : null,
+      })
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .execute();
+    const [rotated] = await this.endpointsByIds([id]);
+    return { endpoint: publicEndpoint(rotated!), secret };
+  }
+
+  /**
+   * Seals secrets stored in plain text (before sealing existed) or under an old key, and
+   * forgets previous secrets past their overlap; run at the gateway's start. Returns how many
+   * endpoints were rewritten. Each row is rewritten only if it is still as it was read.
+   */
+  async sealSecrets(now = new Date()): Promise<number> {
+    const rows = await this.db.selectFrom('webhook_endpoints').selectAll().execute();
+    let rewritten = 0;
+    for (const row of rows) {
+      const expired = row.previous_secret !== null && (row.previous_secret_until === null || Date.parse(row.previous_secret_until) <= now.getTime());
+      const reseal = (stored: string | null) => stored !== null && this.cipher.needsReencryption(stored);
+      if (!expired && !reseal(row.secret) && !reseal(row.previous_secret)) continue;
+      const endpoint = toEndpoint(row, this.cipher);
+      const previous = expired || endpoint.previousSecret === null ? null : this.cipher.encrypt(endpoint.previousSecret, secretContext(row.id, 'previous_secret'));
+      const result = await this.db
+        .updateTable('webhook_endpoints')
+        .set({
+          secret: this.cipher.encrypt(endpoint.secret, secretContext(row.id, 'secret')),
+          previous_secret: previous,
+          previous_secret_until: previous === null ? null : row.previous_secret_until,
+        })
+        .where('id', '=', row.id)
+        .where('secret', '=', row.secret)
+        .executeTakeFirst();
+      rewritten += Number(result.numUpdatedRows);
+    }
+    return rewritten;
   }
 
   /** Removes an endpoint: no further deliveries; its pending ones become FAILED. */
@@ -190,13 +302,13 @@ export class WebhookStore {
 
   async activeEndpoints(): Promise<SigningEndpoint[]> {
     const rows = await this.db.selectFrom('webhook_endpoints').selectAll().where('removed_at', 'is', null).orderBy('created_at').orderBy('id').execute();
-    return rows.map(toEndpoint);
+    return rows.map((row) => toEndpoint(row, this.cipher));
   }
 
   async endpointsByIds(ids: readonly string[]): Promise<SigningEndpoint[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('webhook_endpoints').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-    return rows.map(toEndpoint);
+    return rows.map((row) => toEndpoint(row, this.cipher));
   }
 
   /**

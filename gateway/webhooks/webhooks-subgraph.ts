@@ -13,15 +13,15 @@ import type { Viewer } from '../../schema/viewer.js';
 import { enforceFieldRules } from '../../subgraphs/shared/field-rules.js';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
-import { DELIVERY_CURSOR_KIND, type WebhookStore } from './webhook-store.js';
+import { DELIVERY_CURSOR_KIND, type EndpointRules, type WebhookStore } from './webhook-store.js';
 
 export interface WebhooksContext {
   viewer: Viewer;
 }
 
 export interface WebhooksSubgraphOptions {
-  /** Only https endpoint URLs (production). */
-  httpsOnly: boolean;
+  /** What a registered URL must meet (scheme, destination). */
+  rules: EndpointRules;
   /** The retry time a replayed delivery gets. */
   retryForMs: number;
   /** Called after a replay so the delivery goes out without waiting for the next poll. */
@@ -35,7 +35,8 @@ export function webhooksDataSource(store: WebhookStore, options: WebhooksSubgrap
       webhookDeliveries: (_parent, { filter, first, after }) => store.listDeliveries(filter ?? {}, pageArgs(DELIVERY_CURSOR_KIND, first, after, 50)),
     },
     Mutation: {
-      registerWebhookEndpoint: (_parent, { input }) => store.register(input, options.httpsOnly),
+      registerWebhookEndpoint: (_parent, { input }) => store.register(input, options.rules),
+      rotateWebhookSecret: (_parent, { id, previousSecretValidForSeconds }) => store.rotateSecret(id, previousSecretValidForSeconds),
       removeWebhookEndpoint: (_parent, { id }) => store.remove(id),
       replayWebhookDelivery: async (_parent, { id }) => {
         const delivery = await store.replay(id, options.retryForMs);

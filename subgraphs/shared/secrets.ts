@@ -18,6 +18,8 @@ interface DevSecrets {
   jwtSecret: string;
   internalSecret: string;
   piiKey: string;
+  /** Added later: absent from older files, then generated and written back. */
+  webhookKey?: string;
 }
 
 let cached: DevSecrets | null = null;
@@ -35,10 +37,11 @@ function devSecrets(env: NodeJS.ProcessEnv): DevSecrets {
     jwtSecret: randomBytes(32).toString('base64url'),
     internalSecret: randomBytes(32).toString('base64url'),
     piiKey: randomBytes(32).toString('base64'),
+    webhookKey: randomBytes(32).toString('base64'),
   };
   try {
     writeFileSync(file, JSON.stringify(cached, null, 2), { mode: 0o600, flag: 'wx' });
-    log.warn(`WARNING: generated development secrets in ${file}. Set SWITCHBOARD_JWT_SECRET or SWITCHBOARD_JWKS_URL, SWITCHBOARD_INTERNAL_SECRET and SWITCHBOARD_PII_KEY in production.`);
+    log.warn(`WARNING: generated development secrets in ${file}. Set SWITCHBOARD_JWT_SECRET or SWITCHBOARD_JWKS_URL, SWITCHBOARD_INTERNAL_SECRET, SWITCHBOARD_PII_KEY and SWITCHBOARD_WEBHOOK_KEY in production.`);
   } catch {
     // Another process wrote it first: use theirs.
     cached = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
@@ -46,10 +49,27 @@ function devSecrets(env: NodeJS.ProcessEnv): DevSecrets {
   return cached;
 }
 
-export function secret(name: 'SWITCHBOARD_JWT_SECRET' | 'SWITCHBOARD_INTERNAL_SECRET' | 'SWITCHBOARD_PII_KEY', env: NodeJS.ProcessEnv = process.env): string {
+/** The secrets `secret()` reads, each with its development fallback. */
+export type SecretName = 'SWITCHBOARD_JWT_SECRET' | 'SWITCHBOARD_INTERNAL_SECRET' | 'SWITCHBOARD_PII_KEY' | 'SWITCHBOARD_WEBHOOK_KEY';
+
+/**
+ * The configured value of `name`; in development, unset, the generated one (see above);
+ * in production, unset, an `EnvError` naming it.
+ */
+export function secret(name: SecretName, env: NodeJS.ProcessEnv = process.env): string {
   const configured = envValue(name, env);
   if (configured) return configured;
   if (envValue('NODE_ENV', env) === 'production') throw new EnvError(null, [`${name} must be set in production`]);
   const dev = devSecrets(env);
+  if (name === 'SWITCHBOARD_WEBHOOK_KEY') return (dev.webhookKey ??= addedSecret(env, 'webhookKey'));
   return name === 'SWITCHBOARD_JWT_SECRET' ? dev.jwtSecret : name === 'SWITCHBOARD_INTERNAL_SECRET' ? dev.internalSecret : dev.piiKey;
+}
+
+/** A development secret missing from a file written before it existed: generated and added to the file. */
+function addedSecret(env: NodeJS.ProcessEnv, field: 'webhookKey'): string {
+  const file = join(dataDir(env), 'dev-secrets.json');
+  const current = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const value = current[field] ?? randomBytes(32).toString('base64');
+  writeFileSync(file, JSON.stringify({ ...current, [field]: value }, null, 2), { mode: 0o600 });
+  return value;
 }

@@ -124,6 +124,7 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Mutation.registerWebhookEndpoint': 'input: { url: "ftp://matrix.invalid/hook", eventTypes: [TICKET_CREATED] }',
       'Mutation.removeWebhookEndpoint': 'id: "whe_matrix_none"',
       'Mutation.replayWebhookDelivery': 'id: "msg_matrix_none"',
+      'Mutation.rotateWebhookSecret': 'id: "whe_matrix_none", previousSecretValidForSeconds: 60',
       'Mutation.recordConsent': 'input: { customerId: "cus_matrix_none", purpose: MARKETING, status: GRANTED, source: "" }',
       'Mutation.exportCustomerData': 'customerId: "cus_matrix_none"',
       'Mutation.eraseCustomer': 'customerId: "cus_matrix_none", reason: ""',

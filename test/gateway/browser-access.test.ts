@@ -164,7 +164,7 @@ describe('browser access in production', () => {
 
   test('no cross-origin access unless origins are configured', { timeout: 60_000 }, async () => {
     assert.equal((await preflight(stack, 'http://localhost:5173')).status, 403);
-    assert.deepEqual(gatewayConfig({ NODE_ENV: 'production', SWITCHBOARD_JWT_SECRET: 'x'.repeat(32), SWITCHBOARD_INTERNAL_SECRET: 'y'.repeat(32) }).corsOrigins, []);
+    assert.deepEqual(gatewayConfig({ NODE_ENV: 'production', SWITCHBOARD_JWT_SECRET: 'x'.repeat(32), SWITCHBOARD_INTERNAL_SECRET: 'y'.repeat(32), SWITCHBOARD_WEBHOOK_KEY: Buffer.alloc(32, 1).toString('base64') }).corsOrigins, []);
     assert.deepEqual(gatewayConfig({ SWITCHBOARD_JWT_SECRET: 'x'.repeat(32) }).corsOrigins, ['http://localhost:5173', 'http://127.0.0.1:5173']);
     assert.throws(() => gatewayConfig({ SWITCHBOARD_JWT_SECRET: 'x'.repeat(32), SWITCHBOARD_CORS_ORIGINS: 'https://a.example/path' }), /SWITCHBOARD_CORS_ORIGINS/);
   });

@@ -162,7 +162,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'gateway'), ['0001_release_0_1', '0002_webhooks', '0003_privacy']);
+        assert.deepEqual(await appliedMigrations(old.config, 'gateway'), ['0001_release_0_1', '0002_webhooks', '0003_privacy', '0004_webhook_secret_rotation']);
         assert.deepEqual(await migrateDatabase(old.config, GATEWAY_MIGRATIONS), []);
       } finally {
         await old.cleanup();

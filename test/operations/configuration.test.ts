@@ -87,8 +87,12 @@ describe('the declared variables', () => {
   });
 
   test('in production, every missing secret is named', () => {
-    assert.deepEqual(problemsOf(() => readEnv('gateway', { NODE_ENV: 'production' })), ['SWITCHBOARD_JWT_SECRET must be set in production', 'SWITCHBOARD_INTERNAL_SECRET must be set in production']);
-    assert.equal(readEnv('gateway', { NODE_ENV: 'production', SWITCHBOARD_JWKS_URL: 'https://idp.example.com/jwks', SWITCHBOARD_INTERNAL_SECRET: 's' }).SWITCHBOARD_JWT_SECRET, undefined, 'a JWKS replaces the JWT secret');
+    assert.deepEqual(problemsOf(() => readEnv('gateway', { NODE_ENV: 'production' })), [
+      'SWITCHBOARD_JWT_SECRET must be set in production',
+      'SWITCHBOARD_INTERNAL_SECRET must be set in production',
+      'SWITCHBOARD_WEBHOOK_KEY must be set in production',
+    ]);
+    assert.equal(readEnv('gateway', { NODE_ENV: 'production', SWITCHBOARD_JWKS_URL: 'https://idp.example.com/jwks', SWITCHBOARD_INTERNAL_SECRET: 's', SWITCHBOARD_WEBHOOK_KEY: 'k' }).SWITCHBOARD_JWT_SECRET, undefined, 'a JWKS replaces the JWT secret');
     assert.deepEqual(problemsOf(() => readEnv('crm', { NODE_ENV: 'production' })), ['SWITCHBOARD_INTERNAL_SECRET must be set in production', 'SWITCHBOARD_PII_KEY must be set in production']);
     assert.deepEqual(problemsOf(() => readEnv('callcenter', { NODE_ENV: 'production', CTI_WEBHOOK_SECRETS: ' ' })), ['SWITCHBOARD_INTERNAL_SECRET must be set in production', 'CTI_WEBHOOK_SECRETS must be set in production']);
   });

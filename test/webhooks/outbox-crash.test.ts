@@ -7,14 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, test } from 'vitest';
 import { GatewayStore } from '../../gateway/store/gateway-store.js';
 import type { WebhookTables } from '../../gateway/webhooks/tables.js';
 import { WebhookStore } from '../../gateway/webhooks/webhook-store.js';
 import { openEmbeddedCrmStore as openCrmSource } from '../../subgraphs/crm/source/embedded/open.js';
+import { addressPolicy, LOOPBACK_NETWORKS } from '../../subgraphs/shared/address-policy.js';
 import { ChangeEventOutbox } from '../../subgraphs/shared/change-events/outbox.js';
+import { FieldCipher, WEBHOOK_KEYS } from '../../subgraphs/shared/field-cipher.js';
 import { openEmbeddedTicketsSource as openTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 import { tempSqlite, type TempDatabase } from '../support/databases.js';
 
@@ -129,8 +131,9 @@ describe('change events and their changes commit together', () => {
     const store = await openTicketsSource(tickets.config);
     const gateway = await GatewayStore.open(gatewayDb.config);
     try {
-      const webhooks = new WebhookStore(gateway.database.db as unknown as Kysely<WebhookTables>);
-      const { endpoint } = await webhooks.register({ url: 'http://127.0.0.1:9/hook', eventTypes: ['TICKET_CREATED'] }, false);
+      const webhooks = new WebhookStore(gateway.database.db as unknown as Kysely<WebhookTables>, new FieldCipher(randomBytes(32), [], WEBHOOK_KEYS));
+      const rules = { httpsOnly: false, addressPolicy: addressPolicy(LOOPBACK_NETWORKS) };
+      const { endpoint } = await webhooks.register({ url: 'http://127.0.0.1:9/hook', eventTypes: ['TICKET_CREATED'] }, rules);
       const ticket = await store.createTicket({ idempotencyKey: randomUUID(), requesterId: 'cus_1', subject: 'Once' });
       const outbox = ChangeEventOutbox.in(store.database.db);
       const t0 = new Date();

@@ -24,7 +24,11 @@ export type Mutation = {
    * Registers an endpoint for some event types. The answer carries its signing secret
    * (`whsec_…`), shown this once: keep it to verify deliveries. Events that happen from now
    * on are delivered to it. `BAD_USER_INPUT` for a URL that is not http(s) (https only in
-   * production) or an empty list of event types.
+   * production), an empty list of event types, a host that does not resolve
+   * (`reason: HOST_NOT_FOUND`), or a host that is, or resolves to, an address outside the
+   * public internet (private, loopback, link-local such as cloud metadata, …) and outside
+   * `WEBHOOK_ALLOWED_NETWORKS` (`reason: DESTINATION_NOT_ALLOWED`). Deliveries are checked
+   * again on the address each connection uses.
    */
   registerWebhookEndpoint: Maybe<RegisteredWebhookEndpoint>;
   /** Stops deliveries to an endpoint (pending ones are not sent); its log stays. `NOT_FOUND` for an unknown id. */
@@ -35,6 +39,14 @@ export type Mutation = {
    * `NOT_FOUND` for an unknown id, `BAD_USER_INPUT` for a delivery of a removed endpoint.
    */
   replayWebhookDelivery: Maybe<WebhookDelivery>;
+  /**
+   * Gives an endpoint a new signing secret, shown this once. For
+   * `previousSecretValidForSeconds` (default one day, at most 7 days, 0 to drop the old one at
+   * once) every delivery carries a signature under each secret (`webhook-signature: v1,… v1,…`),
+   * so the receiver can switch to the new one at any time in between. `NOT_FOUND` for an
+   * unknown or removed endpoint, `BAD_USER_INPUT` for an overlap out of range.
+   */
+  rotateWebhookSecret: Maybe<RegisteredWebhookEndpoint>;
 };
 
 
@@ -50,6 +62,12 @@ export type MutationRemoveWebhookEndpointArgs = {
 
 export type MutationReplayWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+  previousSecretValidForSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Relay-style page information; cursors are opaque. Readable by any signed-in caller who reaches a connection. */
@@ -91,7 +109,7 @@ export type RegisterWebhookEndpointInput = {
 export type RegisteredWebhookEndpoint = {
   __typename?: 'RegisteredWebhookEndpoint';
   endpoint: WebhookEndpoint;
-  /** The signing secret (`whsec_` and base64), shown only here. */
+  /** The signing secret (`whsec_` and base64), shown only here: it is stored encrypted and never shown again. */
   secret: Scalars['String']['output'];
 };
 
@@ -146,6 +164,8 @@ export type WebhookEndpoint = {
   eventTypes: Array<WebhookEventType>;
   id: Scalars['ID']['output'];
   includePersonalData: Scalars['Boolean']['output'];
+  /** After a rotation: until when deliveries are also signed with the previous secret; null otherwise. */
+  previousSecretExpiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Set once the endpoint was removed. */
   removedAt: Maybe<Scalars['DateTime']['output']>;
   url: Scalars['String']['output'];
@@ -251,10 +271,10 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterWebhookEndpointInput: RegisterWebhookEndpointInput;
   RegisteredWebhookEndpoint: ResolverTypeWrapper<Omit<RegisteredWebhookEndpoint, 'endpoint'> & { endpoint: ResolversTypes['WebhookEndpoint'] }>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
@@ -273,10 +293,10 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   RegisterWebhookEndpointInput: RegisterWebhookEndpointInput;
   RegisteredWebhookEndpoint: Omit<RegisteredWebhookEndpoint, 'endpoint'> & { endpoint: ResolversParentTypes['WebhookEndpoint'] };
   WebhookDelivery: WebhookDeliveryModel;
@@ -335,6 +355,7 @@ export type MutationResolvers<ContextType = WebhooksContext, ParentType extends 
   registerWebhookEndpoint?: Resolver<Maybe<ResolversTypes['RegisteredWebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'input'>>;
   removeWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationRemoveWebhookEndpointArgs, 'id'>>;
   replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
+  rotateWebhookSecret?: Resolver<Maybe<ResolversTypes['RegisteredWebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id' | 'previousSecretValidForSeconds'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = WebhooksContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -380,6 +401,7 @@ export type WebhookEndpointResolvers<ContextType = WebhooksContext, ParentType e
   eventTypes?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includePersonalData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previousSecretExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   removedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -8,6 +8,7 @@
  * Adding a variable is one entry here (then `npm run config:docs`); read it with
  * `envValue('NAME', env)` or `readEnv(service, env).NAME`.
  */
+import { isNetwork, LOOPBACK_NETWORKS } from '../address-policy.js';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.js';
 import { flag, list, mebibytes, oneOf, port, positiveNumber, text, url, wholeNumber, kind, Expected, type EnvKind } from './kinds.js';
@@ -119,6 +120,15 @@ export const VARIABLES = {
   SWITCHBOARD_PII_OLD_KEYS: variable(text(undefined), {
     usedBy: ['crm'],
     meaning: 'earlier PII keys (comma-separated, `keyId=base64` or `base64`) that still decrypt during a rotation',
+  }),
+  SWITCHBOARD_WEBHOOK_KEY: variable(text(undefined, 'generated'), {
+    usedBy: ['gateway', 'npm start'],
+    meaning: 'AES-256-GCM key (base64, 32 bytes) for the outbound webhooks\' signing secrets at rest ([docs/webhooks-out.md](docs/webhooks-out.md))',
+    requiredInProduction: true,
+  }),
+  SWITCHBOARD_WEBHOOK_OLD_KEYS: variable(text(undefined), {
+    usedBy: ['gateway'],
+    meaning: 'earlier webhook keys (comma-separated, `keyId=base64` or `base64`) that still decrypt; the gateway rewrites the secrets under the current key at start',
   }),
   SWITCHBOARD_API_KEY_CACHE_MS: variable(wholeNumber(30_000, { unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: 'how long a verified API key is trusted: a revocation takes effect within this' }),
   SWITCHBOARD_REJECT_UNAUTHORIZED: variable(flag(false), { usedBy: GATEWAY, meaning: 'refuse operations selecting unauthorized fields instead of removing the fields' }),
@@ -265,6 +275,14 @@ export const VARIABLES = {
   WEBHOOK_CONCURRENCY: variable(wholeNumber(8, { min: 1 }), { usedBy: GATEWAY, meaning: 'outbound webhooks: deliveries in flight per gateway instance' }),
   WEBHOOK_POLL_MS: variable(wholeNumber(1000, { min: 1, unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: "outbound webhooks: how often the subgraphs' change-event outboxes are read" }),
   WEBHOOK_ALLOW_HTTP: variable(flag(false), { usedBy: GATEWAY, meaning: 'in production, allow `http://` webhook endpoint URLs (otherwise `https://` only)' }),
+  WEBHOOK_ALLOWED_NETWORKS: variable(
+    list(undefined, { check: isNetwork, what: 'IP networks in CIDR notation (10.0.0.0/8, fd00::/8) or addresses' }, `\`${LOOPBACK_NETWORKS.join(',')}\`, none when \`NODE_ENV=production\``),
+    {
+      usedBy: GATEWAY,
+      meaning:
+        'networks beyond the public internet that webhook endpoints may be in; any other private, loopback, link-local (cloud metadata), shared or reserved address is refused at registration and at every delivery ([docs/webhooks-out.md](docs/webhooks-out.md#where-deliveries-may-go))',
+    },
+  ),
   SWITCHBOARD_EXPORT_LINK_TTL_SECONDS: variable(wholeNumber(3600, { unit: 'seconds' }), {
     usedBy: GATEWAY,
     meaning: "how long a customer-data export's signed download link works ([docs/privacy.md](docs/privacy.md))",
