@@ -4,7 +4,8 @@
  * OFFERED pops on the right agent's screen with CRM and ticket data; actions from the pop
  * reach the CRM and the ticket system; the pop survives a gateway restart with nothing
  * lost; the token hook renews before expiry; the ticket system down shows a banner and the
- * rest; the wallboard shows today's KPIs and chart. Screenshots go to test-output/console/.
+ * rest; a bot's hand-off shows with its conversation and is accepted from the desk; the
+ * wallboard shows today's KPIs and chart. Screenshots go to test-output/console/.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack.js';
+import { postGraphQL, startStack, type Stack } from '../support/stack.js';
 import { gatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
@@ -261,6 +262,66 @@ describe.skipIf(CHROMIUM_SKIP_REASON)(skipNote('agent console and wallboard in C
     await offer(afterRestart, caller.e164);
     await pop(page, afterRestart).waitFor(WAIT);
     assert.deepEqual(errors.unexpected(), []);
+    await page.close();
+  });
+
+  it("shows a bot's hand-off like a call, with the conversation; the agent accepts it", async () => {
+    // The routing rule offers a hand-off to the AVAILABLE agent with the smallest id who has
+    // none on offer: that agent's desk is opened before the bot asks.
+    const agents = await stack.query<{ agents: { id: string; presence: string }[]; queues: { id: string }[]; pendingHandoffs: { offeredTo: { id: string } | null }[] }>(
+      '{ agents { id presence } queues { id } pendingHandoffs { offeredTo { id } } }',
+    );
+    const busy = new Set(agents.data!.pendingHandoffs.map((p) => p.offeredTo?.id));
+    const target = agents.data!.agents.filter((a) => a.presence === 'AVAILABLE' && !busy.has(a.id)).map((a) => a.id).sort()[0];
+    assert.ok(target, 'the seed has an available agent');
+    // Signed in through the embedding hook: the development sign-in lists the first agents only.
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-US' });
+    const errors = watchErrors(page);
+    await page.addInitScript(`
+      window.switchboardConsole = {
+        getToken: async () => {
+          const response = await fetch('/console/dev-token', { method: 'POST', headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ role: 'agent', agentId: '${target}', subject: 'agent-handoff' }) });
+          return response.json();
+        },
+      };
+    `);
+    await page.goto(`${gatewayUrl}/console`);
+    await page.waitForSelector('body[data-ready="true"][data-connection="online"]', WAIT);
+    await page.waitForTimeout(500);
+    const { key } = await stack.gateway.store.createApiKey(`console-bot-${randomUUID().slice(0, 6)}`, ['customers:read', 'conversations:write', 'handoffs:write']);
+    const bot = <T,>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(stack.gateway.graphqlUrl, query, variables, { 'x-api-key': key });
+    const started = await bot<{ startConversation: { id: string } }>('mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }', {
+      input: {
+        idempotencyKey: `console-${randomUUID()}`,
+        channel: 'WEB_CHAT',
+        customerId: caller.id,
+        messages: [
+          { id: 'm1', from: 'CUSTOMER', text: 'Can I get 20 more seats?' },
+          { id: 'm2', from: 'BOT', text: 'Let me find a colleague for you.' },
+        ],
+      },
+    });
+    assert.equal(started.errors, undefined, JSON.stringify(started.errors));
+    const requested = await bot<{ requestHandoff: { id: string } }>('mutation($input: RequestHandoffInput!) { requestHandoff(input: $input) { id } }', {
+      input: { idempotencyKey: `console-${randomUUID()}`, queueId: agents.data!.queues[0]!.id, reason: 'Purchase intent: needs sales', conversationId: started.data!.startConversation.id, customerId: caller.id, intent: 'purchase_intent' },
+    });
+    assert.equal(requested.errors, undefined, JSON.stringify(requested.errors));
+    const routed = await stack.query<{ handoff: { offeredTo: { id: string } | null } }>('query($id: ID!) { handoff(id: $id) { offeredTo { id } } }', { id: requested.data!.requestHandoff.id });
+    assert.equal(routed.data!.handoff.offeredTo?.id, target);
+    const card = page.locator(`article.handoff[data-handoff-id="${requested.data!.requestHandoff.id}"]`);
+    await card.locator('[data-field="name"]').waitFor(WAIT);
+    assert.equal(await card.locator('[data-field="name"]').innerText(), caller.displayName);
+    assert.match(await card.locator('[data-field="reason"]').innerText(), /Purchase intent: needs sales/);
+    assert.deepEqual(await card.locator('[data-section="transcript"] li').allInnerTexts(), ['Customer: Can I get 20 more seats?', 'Bot: Let me find a colleague for you.']);
+    assert.equal(await card.getAttribute('data-status'), 'OFFERED');
+    await screenshot(page, 'agent-handoff');
+    await card.locator('button[data-action="accept"]').click();
+    await page.waitForSelector(`article.handoff[data-handoff-id="${requested.data!.requestHandoff.id}"][data-status="ACCEPTED"]`, WAIT);
+    assert.equal(await card.locator('button[data-action="accept"]').count(), 0, 'nothing left to answer');
+    const after = await stack.query<{ handoff: { status: string; acceptedBy: { id: string } | null } }>('query($id: ID!) { handoff(id: $id) { status acceptedBy { id } } }', { id: requested.data!.requestHandoff.id });
+    assert.deepEqual(after.data!.handoff, { status: 'ACCEPTED', acceptedBy: { id: target } });
+    assert.deepEqual(errors.all, []);
     await page.close();
   });
 

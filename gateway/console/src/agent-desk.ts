@@ -1,15 +1,18 @@
 /**
- * The agent view: one screen-pop per call offered to the signed-in agent, from
- * `Subscription.callEvents(agentId)`. Never loses a pop: every event is applied once (by
- * event id), and after any gap — a reconnect, a resubscribe after an error, a renewed token
- * — the desk catches up with `callEventsSince(after: last cursor)` and `activeCalls`
- * (docs/subscriptions.md, "Catching up after a reconnect").
+ * The agent view: one screen-pop per call offered to the signed-in agent, and one card per
+ * bot hand-off offered to them (handoff-card.ts), from `Subscription.callEvents(agentId)`.
+ * Never loses a pop: every event is applied once (by event id), and after any gap — a
+ * reconnect, a resubscribe after an error, a renewed token — the desk catches up with
+ * `callEventsSince(after: last cursor)`, `activeCalls` and `pendingHandoffs` (hand-off
+ * events are not replayed; docs/subscriptions.md, "Catching up after a reconnect"). Hand-offs
+ * waiting in a queue (offered to nobody) show there too, for any agent to accept.
  */
 import type { Connection } from './connection.js';
 import { backoffMs } from './connection.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
-import { ACTIVE_CALLS, EVENTS_SINCE, SCREEN_POP, type CallEventData, type PopCallData } from './operations.js';
+import { HandoffCard } from './handoff-card.js';
+import { ACTIVE_CALLS, EVENTS_SINCE, PENDING_HANDOFFS, SCREEN_POP, type CallEventData, type HandoffData, type PopCallData } from './operations.js';
 import { Pop } from './pop.js';
 import type { Session } from './session.js';
 import type { Status } from './status.js';
@@ -32,6 +35,7 @@ export class AgentDesk {
   private readonly list = h('div', { class: 'pops', 'aria-live': 'polite' });
   private readonly empty = h('p', { class: 'empty' });
   private readonly pops = new Map<string, Pop>();
+  private readonly handoffs = new Map<string, HandoffCard>();
   private readonly seen = new Set<string>();
   private lastCursor: string | null = null;
   private subscription: { unsubscribe(): void } | null = null;
@@ -70,9 +74,10 @@ export class AgentDesk {
   /** Re-renders texts after a language change. */
   render(): void {
     this.empty.textContent = t('noPops');
-    this.empty.hidden = this.pops.size > 0;
+    this.empty.hidden = this.pops.size + this.handoffs.size > 0;
     this.element.setAttribute('aria-label', t('agentView'));
     for (const pop of this.pops.values()) pop.render();
+    for (const card of this.handoffs.values()) card.render();
   }
 
   private subscribe(): void {
@@ -131,6 +136,12 @@ export class AgentDesk {
       const active = await apollo.query({ query: ACTIVE_CALLS, variables: { agentId } });
       this.context.status.report('active-calls', (active.error as { errors?: [] } | undefined)?.errors);
       for (const call of active.data?.activeCalls ?? []) this.upsert(call, false);
+      const pending = await apollo.query({ query: PENDING_HANDOFFS });
+      this.context.status.report('pending-handoffs', (pending.error as { errors?: [] } | undefined)?.errors);
+      for (const handoff of pending.data?.pendingHandoffs ?? []) {
+        const offeredTo = handoff.offeredTo?.id ?? null;
+        if (offeredTo === null || offeredTo === agentId || this.handoffs.has(handoff.id)) this.upsertHandoff(handoff);
+      }
     } catch {
       // Offline: the next reconnection catches up again.
     }
@@ -143,7 +154,27 @@ export class AgentDesk {
     // Caught-up events come in stream order after the old cursor; at worst a catch-up moves
     // the cursor back behind a live event that overtook it, and the next one skips it by id.
     this.lastCursor = event.cursor;
-    this.upsert(event.call, live);
+    if (event.call) this.upsert(event.call, live);
+    else if (event.handoff) this.upsertHandoff(event.handoff);
+  }
+
+  /** Shows a hand-off, or updates its card (events arrive in the order they happened). */
+  private upsertHandoff(handoff: HandoffData): void {
+    const existing = this.handoffs.get(handoff.id);
+    if (existing) {
+      existing.update(handoff);
+      return;
+    }
+    const card = new HandoffCard(handoff, { ...this.context, dismiss: () => this.dismissHandoff(handoff.id) });
+    this.handoffs.set(handoff.id, card);
+    this.list.prepend(card.element);
+    this.render();
+  }
+
+  private dismissHandoff(id: string): void {
+    this.handoffs.get(id)?.element.remove();
+    this.handoffs.delete(id);
+    this.render();
   }
 
   private upsert(call: PopCallData, live: boolean): void {

@@ -2,8 +2,9 @@
  * The console's GraphQL operations and the shapes of their results. The screen-pop
  * subscription is the README's `ScreenPop` (schema/operations/screen-pop.graphql) with what
  * the console needs on top: each event's `id` and `cursor` (catch-up), the caller's number,
- * candidate ids and tags; the customer card is loaded by `PopCustomer` once a candidate is
- * known, so a MULTIPLE caller costs nothing until the agent chooses.
+ * candidate ids and tags, and the hand-offs bots pass to the agent; the customer card is
+ * loaded by `PopCustomer` once a candidate is known, so a MULTIPLE caller costs nothing until
+ * the agent chooses.
  */
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
@@ -21,14 +22,52 @@ export const POP_CALL = gql`
   }
 `;
 
+/** A bot's hand-off as the desk shows it: who, why, the conversation so far (docs/bots.md). */
+export const POP_HANDOFF = gql`
+  fragment PopHandoff on Handoff {
+    id status reason intent skill createdAt expiresAt
+    queue { id name }
+    offeredTo { id }
+    acceptedBy { id }
+    rtcRoom { provider channel }
+    customer { id displayName tier }
+    conversation { id channel summary messages { id from at text } }
+  }
+`;
+
+/** The desk's live stream: its calls, and the hand-offs offered to its agent (types `HANDOFF_*`). */
 export const SCREEN_POP: TypedDocumentNode<{ callEvents: CallEventData }, Vars> = gql`
   subscription ConsoleScreenPop($agentId: ID!) {
-    callEvents(agentId: $agentId, types: [OFFERED, ANSWERED, TRANSFERRED, ENDED, ABANDONED, WRAP_UP_DONE]) {
+    callEvents(agentId: $agentId, types: [OFFERED, ANSWERED, TRANSFERRED, ENDED, ABANDONED, WRAP_UP_DONE, HANDOFF_OFFERED, HANDOFF_ACCEPTED, HANDOFF_DECLINED, HANDOFF_EXPIRED]) {
       id type at cursor
       call { ...PopCall }
+      handoff { ...PopHandoff }
     }
   }
   ${POP_CALL}
+  ${POP_HANDOFF}
+`;
+
+/** Hand-offs still open (hand-off events are not replayed after a reconnect: this is the catch-up). */
+export const PENDING_HANDOFFS: TypedDocumentNode<{ pendingHandoffs: HandoffData[] | null }, Vars> = gql`
+  query ConsolePendingHandoffs {
+    pendingHandoffs { ...PopHandoff }
+  }
+  ${POP_HANDOFF}
+`;
+
+export const ACCEPT_HANDOFF: TypedDocumentNode<{ acceptHandoff: HandoffData }, Vars> = gql`
+  mutation ConsoleAcceptHandoff($id: ID!) {
+    acceptHandoff(id: $id) { ...PopHandoff }
+  }
+  ${POP_HANDOFF}
+`;
+
+export const DECLINE_HANDOFF: TypedDocumentNode<{ declineHandoff: HandoffData }, Vars> = gql`
+  mutation ConsoleDeclineHandoff($id: ID!) {
+    declineHandoff(id: $id) { ...PopHandoff }
+  }
+  ${POP_HANDOFF}
 `;
 
 export const ACTIVE_CALLS: TypedDocumentNode<{ activeCalls: PopCallData[] }, Vars> = gql`
@@ -131,12 +170,30 @@ export interface PopCallData {
   caller: { phone: string; status: 'NONE' | 'SINGLE' | 'MULTIPLE'; candidates: Candidate[] } | null;
 }
 
+export interface HandoffData {
+  id: string;
+  status: 'OFFERED' | 'ACCEPTED' | 'EXPIRED';
+  reason: string;
+  intent: string | null;
+  skill: string | null;
+  createdAt: string;
+  expiresAt: string;
+  queue: { id: string; name: string } | null;
+  offeredTo: { id: string } | null;
+  acceptedBy: { id: string } | null;
+  rtcRoom: { provider: string; channel: string } | null;
+  customer: { id: string; displayName: string; tier: string } | null;
+  conversation: { id: string; channel: string; summary: string | null; messages: { id: string; from: string; at: string; text: string }[] } | null;
+}
+
+/** One event of the desk's stream: a call event (`call` set) or a hand-off event (`handoff` set). */
 export interface CallEventData {
   id: string;
   type: string;
   at: string;
   cursor: string;
-  call: PopCallData;
+  call: PopCallData | null;
+  handoff?: HandoffData | null;
 }
 
 export interface TicketData {
