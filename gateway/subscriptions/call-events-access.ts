@@ -4,8 +4,10 @@
  * supervisor to their team's calls (any `agentId`/`queueId` filter narrows further; events of
  * other teams' calls are never delivered); an admin to all calls. Other callers need no more
  * than the field's `calls:read` scope. For supervisors the gateway adds a hidden selection of
- * the call's agent team to the operation and drops events of other teams. For agents it adds
- * the caller's number: the customer on the agent's call gets full details (record-level rule).
+ * the call's agent team (and of a hand-off's agents' teams) to the operation and drops events
+ * of other teams; a bot's hand-off that waits in its queue, offered to nobody, reaches every
+ * supervisor (no team owns it yet, and someone must see it wait). For agents it adds the
+ * caller's number: the customer on the agent's call gets full details (record-level rule).
  */
 import { Kind, valueFromASTUntyped, type DefinitionNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { switchboardError } from '../../schema/errors.js';
@@ -15,11 +17,12 @@ import { rootFields } from '../operation/executed-selections.js';
 
 export const TEAM_KEY = `${HIDDEN_PREFIX}team`;
 export const PARTY_KEY = `${HIDDEN_PREFIX}party`;
+export const HANDOFF_TEAMS_KEY = `${HIDDEN_PREFIX}handoffTeams`;
 
 export interface CallEventsAccess {
   /** The document to plan (with hidden selections added). */
   document: DocumentNode;
-  /** When set, only events whose call's agent is in this team are delivered. */
+  /** When set, only events of this team are delivered (see `inTeam`). */
   team: string | null;
   /** Whether each event carries the caller's number for the record-level rule (agents). */
   party: boolean;
@@ -36,8 +39,8 @@ function select(name: string, selections: FieldNode[] = []): FieldNode {
  * `extra` added under it. Fragments on the root type (the only place they can be spread)
  * are dropped with the spreads that used them.
  */
-function withHiddenSelection(document: DocumentNode, root: { operation: OperationDefinitionNode; rootType: string; field: FieldNode }, extra: FieldNode): DocumentNode {
-  const field: FieldNode = { ...root.field, selectionSet: { kind: Kind.SELECTION_SET, selections: [...(root.field.selectionSet?.selections ?? []), extra] } };
+function withHiddenSelection(document: DocumentNode, root: { operation: OperationDefinitionNode; rootType: string; field: FieldNode }, ...extra: FieldNode[]): DocumentNode {
+  const field: FieldNode = { ...root.field, selectionSet: { kind: Kind.SELECTION_SET, selections: [...(root.field.selectionSet?.selections ?? []), ...extra] } };
   const operation: OperationDefinitionNode = { ...root.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } };
   return {
     ...document,
@@ -99,15 +102,34 @@ export function checkCallEventsAccess(
   if (viewer.role === 'supervisor') {
     if (!viewer.team) throw switchboardError('FORBIDDEN', 'Your token names no team (claim "team"), so you cannot subscribe to call events.');
     const team = hiddenField(TEAM_KEY, 'call', { kind: Kind.SELECTION_SET, selections: [select('agent', [select('team')])] });
-    return { document: withHiddenSelection(document, root, team), team: viewer.team, party: false, rootKey };
+    const handoffTeams = hiddenField(HANDOFF_TEAMS_KEY, 'handoff', {
+      kind: Kind.SELECTION_SET,
+      selections: [select('offeredTo', [select('team')]), select('acceptedBy', [select('team')]), select('declinedBy', [select('team')])],
+    });
+    return { document: withHiddenSelection(document, root, team, handoffTeams), team: viewer.team, party: false, rootKey };
   }
   return { document, team: null, party: false, rootKey };
 }
 
-/** The agent team of the event's call (from the hidden selection), or null when the call has no agent yet. */
-export function eventTeam(data: Record<string, unknown> | null | undefined, rootKey: string): string | null {
-  const event = data?.[rootKey] as { [TEAM_KEY]?: { agent?: { team?: string } | null } } | undefined;
-  return event?.[TEAM_KEY]?.agent?.team ?? null;
+type TeamOf = { team?: string } | null | undefined;
+
+/**
+ * Whether a supervisor of `team` gets the event (from the hidden selections): a call event
+ * when the call's agent is in the team (a call without an agent yet: no); a hand-off event
+ * when an agent it was offered to, accepted by or declined by is in the team, or when it was
+ * offered to nobody (waiting in its queue).
+ */
+export function inTeam(data: Record<string, unknown> | null | undefined, rootKey: string, team: string): boolean {
+  const event = data?.[rootKey] as
+    | { [TEAM_KEY]?: { agent?: TeamOf } | null; [HANDOFF_TEAMS_KEY]?: { offeredTo?: TeamOf; acceptedBy?: TeamOf; declinedBy?: TeamOf[] } | null }
+    | undefined;
+  const handoff = event?.[HANDOFF_TEAMS_KEY];
+  if (handoff) {
+    const teams = [handoff.offeredTo, handoff.acceptedBy, ...(handoff.declinedBy ?? [])].map((agent) => agent?.team).filter((t): t is string => typeof t === 'string');
+    const waiting = !handoff.offeredTo && !handoff.acceptedBy;
+    return waiting || teams.includes(team);
+  }
+  return event?.[TEAM_KEY]?.agent?.team === team;
 }
 
 /** The customer-side number of the event's call (from the hidden selection), if any. */

@@ -27,7 +27,7 @@ import type { ContextBuilder, GatewayContext } from '../context.js';
 import { NO_RELATED, withRelated } from '../auth/related-customers.js';
 import type { AuthorizedOperation } from '../authz/authorize-operation.js';
 import type { Viewer } from '../../schema/viewer.js';
-import { checkCallEventsAccess, eventParty, eventTeam, type CallEventsAccess } from './call-events-access.js';
+import { checkCallEventsAccess, eventParty, inTeam, type CallEventsAccess } from './call-events-access.js';
 import { CLOSE_CODES } from './close-codes.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
 import { activeSubscriptions, screenPopDelivery, websocketConnections } from '../../subgraphs/shared/observability/metrics.js';
@@ -245,7 +245,7 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
     };
     stop = options.upstream.subscribe(upstream, {
       onEvent: (event) => {
-        if (access.team !== null && eventTeam(event.data as Record<string, unknown>, access.rootKey) !== access.team) return;
+        if (access.team !== null && !inTeam(event.data as Record<string, unknown>, access.rootKey, access.team)) return;
         const party = access.party ? eventParty(event.data as Record<string, unknown>, access.rootKey) : null;
         const { delivery, run } = startDelivery(event);
         chain = chain.then(() => run(async () => {

@@ -2,7 +2,7 @@
  * Screen-pop through the gateway: a CTI webhook reaches the call center, the gateway's
  * graphql-ws subscription gets the event from it and enriches it from the CRM and the ticket
  * system, under the subscriber's rights: agents only see their own calls, supervisors their
- * team's, field rules apply to every event, and an expired token ends the connection.
+ * team's (and bot hand-offs of their team or waiting in a queue), field rules apply to every event, and an expired token ends the connection.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -41,13 +41,23 @@ function connect(stack: Stack, authorization: string | null, onClosed?: (code: n
   });
 }
 
-/** Subscribes and collects results until `count` arrived (or an error ended it). */
-function collect(client: Client, query: string, variables: Record<string, unknown>, count: number) {
+/**
+ * Subscribes and collects results until `count` arrived (or an error ended it). graphql-ws
+ * does not acknowledge a subscription, so `ready` waits until the call center sees one more
+ * subscriber stream than before (the gateway's upstream one; at most 5 s, for a subscription
+ * that shares a stream already open), and at least 300 ms.
+ */
+function collect(client: Client, query: string, variables: Record<string, unknown>, count: number, stack?: Stack) {
   const results: Received[] = [];
   let finish!: () => void;
   const done = new Promise<void>((resolve) => (finish = resolve));
   let failure: unknown = null;
-  const ready = new Promise<void>((resolve) => setTimeout(resolve, 300));
+  const before = stack?.callcenter.server.callEvents.stats.subscribers ?? 0;
+  const ready = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const deadline = Date.now() + 5000;
+    while (stack && stack.callcenter.server.callEvents.stats.subscribers <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  })();
   const unsubscribe = client.subscribe(
     { query, variables },
     {
@@ -122,7 +132,7 @@ describe('screen-pop subscriptions through the gateway', () => {
   test('an agent sees who is calling, their open tickets and last calls, as the call rings', async () => {
     const client = connect(stack, await bearer('agent', { agentId: agent.id, team: agent.team }));
     try {
-      const sub = collect(client, SCREEN_POP, { agentId: agent.id }, 3);
+      const sub = collect(client, SCREEN_POP, { agentId: agent.id }, 3, stack);
       await sub.ready;
       const callId = await ring(agent.id);
       await sub.done;
@@ -162,7 +172,7 @@ describe('screen-pop subscriptions through the gateway', () => {
   test("a supervisor without filters gets their team's calls and no one else's", async () => {
     const client = connect(stack, await bearer('supervisor', { team: agent.team }));
     try {
-      const sub = collect(client, 'subscription { callEvents(types: [OFFERED]) { type call { id agent { id } } } }', {}, 1);
+      const sub = collect(client, 'subscription { callEvents(types: [OFFERED]) { type call { id agent { id } } } }', {}, 1, stack);
       await sub.ready;
       await ring(otherTeamAgent.id, ['OFFERED']);
       const ownCall = await ring(agent.id, ['OFFERED']);
@@ -177,11 +187,56 @@ describe('screen-pop subscriptions through the gateway', () => {
     }
   });
 
+  test("a supervisor gets bot hand-offs offered to their team's agents and those waiting in a queue, no other team's", async () => {
+    const agents = (await stack.query<{ agents: { id: string; team: string }[] }>('{ agents { id team } }')).data!.agents;
+    const teams = [...new Set(agents.map((a) => a.team))].sort().slice(0, 2);
+    assert.equal(teams.length, 2, 'the seed has two teams');
+    const supervisors = await Promise.all(teams.map(async (team) => ({ team, client: connect(stack, await bearer('supervisor', { team })) })));
+    const { key } = await stack.gateway.store.createApiKey(`handoff-bot-${randomUUID().slice(0, 6)}`, ['conversations:write', 'handoffs:write']);
+    try {
+      const subs = supervisors.map(({ team, client }) => ({ team, sub: collect(client, 'subscription { callEvents(types: [HANDOFF_OFFERED]) { type handoff { id } } }', {}, 10_000, stack) }));
+      await Promise.all(subs.map(({ sub }) => sub.ready));
+      const bot = async <T,>(query: string, variables: Record<string, unknown>) => {
+        const response = await fetch(stack.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query, variables }) });
+        const result = (await response.json()) as { data?: T; errors?: unknown[] };
+        assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+        return result.data!;
+      };
+      const { startConversation } = await bot<{ startConversation: { id: string } }>('mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }', {
+        input: { idempotencyKey: `sup-${randomUUID()}`, channel: 'WEB_CHAT', messages: [{ id: 'm1', from: 'CUSTOMER', text: 'Hello?' }] },
+      });
+      // Each hand-off occupies the agent it is offered to: ask until one waits in its queue.
+      const offeredTeam = new Map<string, string | null>();
+      for (let i = 0; i < agents.length + 1; i++) {
+        const { requestHandoff } = await bot<{ requestHandoff: { id: string } }>('mutation($input: RequestHandoffInput!) { requestHandoff(input: $input) { id } }', {
+          input: { idempotencyKey: `sup-${randomUUID()}`, skill: 'any', reason: `Customer asks for a human (${i})`, conversationId: startConversation.id },
+        });
+        const routed = await stack.query<{ handoff: { offeredTo: { team: string } | null } }>('query($id: ID!) { handoff(id: $id) { offeredTo { team } } }', { id: requestHandoff.id });
+        offeredTeam.set(requestHandoff.id, routed.data!.handoff.offeredTo?.team ?? null);
+        if (routed.data!.handoff.offeredTo === null) break;
+      }
+      assert.ok([...offeredTeam.values()].includes(null), 'one hand-off waits in its queue');
+      assert.ok(teams.every((team) => [...offeredTeam.values()].includes(team)), 'hand-offs were offered to agents of both teams');
+      for (const { team, sub } of subs) {
+        const expected = [...offeredTeam].filter(([, offered]) => offered === team || offered === null).map(([id]) => id).sort();
+        const deadline = Date.now() + 10_000;
+        while (sub.results.length < expected.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const received = sub.results.map((r) => (r.data as { callEvents: { handoff: { id: string } } }).callEvents.handoff.id).sort();
+        assert.deepEqual(received, expected, `supervisor of ${team}`);
+        assert.ok(!JSON.stringify(sub.results).includes('__sb_'), 'no hidden gateway fields leak');
+        sub.unsubscribe();
+      }
+    } finally {
+      await Promise.all(supervisors.map(({ client }) => client.dispose()));
+    }
+  });
+
   test('field rules apply to every event: masked PII, removed recording', async () => {
     const client = connect(stack, await bearer('agent', { agentId: agent.id, team: agent.team }));
     try {
       const query = `subscription($agentId: ID!) { callEvents(agentId: $agentId, types: [ENDED]) { call { id recording { ref } caller { candidates { displayName } } } } }`;
-      const sub = collect(client, query, { agentId: agent.id }, 1);
+      const sub = collect(client, query, { agentId: agent.id }, 1, stack);
       await sub.ready;
       await ring(agent.id);
       await sub.done;
@@ -198,7 +253,7 @@ describe('screen-pop subscriptions through the gateway', () => {
     const token = await bearer('agent', { agentId: agent.id, team: agent.team });
     const clients = [connect(stack, token), connect(stack, token), connect(stack, token)];
     try {
-      const subs = clients.map((client) => collect(client, SCREEN_POP, { agentId: agent.id }, 1));
+      const subs = clients.map((client) => collect(client, SCREEN_POP, { agentId: agent.id }, 1, stack));
       await Promise.all(subs.map((s) => s.ready));
       assert.equal(stack.gateway.upstream.streamCount, 1);
       await ring(agent.id, ['OFFERED']);
