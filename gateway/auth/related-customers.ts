@@ -1,7 +1,8 @@
 /**
  * Which customers an agent is serving right now, for the record-level rule
- * (docs/authorization.md): the callers on the agent's active calls (call center) and the
- * requesters of the open tickets someone else assigned to them (ticket system). A ticket the
+ * (docs/authorization.md): the callers on the agent's active calls and the customers of the
+ * bot hand-offs offered to or recently accepted by them (call center), and the requesters of
+ * the open tickets someone else assigned to them (ticket system). A ticket the
  * agent assigned to themselves counts for nothing: a caller's own write never grants them
  * read rights they did not have (subgraphs/tickets/assignment.ts). Looked up by the gateway
  * on the agent's behalf, cached briefly per agent. When a source is down or does not answer
@@ -17,7 +18,7 @@ import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
 
 const log = loggerFor('gateway');
 
-const ACTIVE_CALLS = 'query RelatedByCalls($agentId: ID!) { activeCalls(agentId: $agentId) { caller { phone } } }';
+const CALL_CENTER = 'query RelatedByCallCenter($agentId: ID!) { activeCalls(agentId: $agentId) { caller { phone } } handoffCustomers(agentId: $agentId) }';
 const OPEN_TICKETS =
   'query RelatedByTickets($agentId: ID!) { assignedTickets(assigneeId: $agentId, status: [NEW, OPEN, PENDING, HOLD], first: 100) { nodes { assignedBy requester { id } } } }';
 
@@ -63,13 +64,13 @@ export class RelatedCustomersLookup {
 
   private async fetch(agentId: string, subject: string): Promise<RelatedCustomers> {
     const [calls, tickets] = await Promise.all([
-      this.query<{ activeCalls: { caller: { phone: string } | null }[] | null }>('callcenter', ACTIVE_CALLS, agentId),
+      this.query<{ activeCalls: { caller: { phone: string } | null }[] | null; handoffCustomers: string[] | null }>('callcenter', CALL_CENTER, agentId),
       this.query<{ assignedTickets: { nodes: { assignedBy: string | null; requester: { id: string } | null }[] } | null }>('tickets', OPEN_TICKETS, agentId),
     ]);
     const assignedByOthers = (tickets?.assignedTickets?.nodes ?? []).filter((ticket) => ticket.assignedBy !== subject);
     return {
       phoneNumbers: [...new Set((calls?.activeCalls ?? []).flatMap((call) => (call.caller ? [call.caller.phone] : [])))],
-      customerIds: [...new Set(assignedByOthers.flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])))],
+      customerIds: [...new Set([...assignedByOthers.flatMap((ticket) => (ticket.requester ? [ticket.requester.id] : [])), ...(calls?.handoffCustomers ?? [])])],
     };
   }
 

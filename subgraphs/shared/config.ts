@@ -138,11 +138,14 @@ export interface HandoffConfig {
   timeoutMs: number;
   /** How often due hand-offs are looked for (`HANDOFF_SWEEP_SECONDS`, 5). */
   sweepIntervalMs: number;
+  /** How long an accepted hand-off grants its agent access to its customer (`HANDOFF_RECORD_ACCESS_HOURS`, 8 h). */
+  recordAccessMs: number;
 }
 
 export function handoffConfig(env: NodeJS.ProcessEnv = process.env): HandoffConfig {
   return {
     timeoutMs: envValue('HANDOFF_TIMEOUT_SECONDS', env) * 1000,
     sweepIntervalMs: envValue('HANDOFF_SWEEP_SECONDS', env) * 1000,
+    recordAccessMs: envValue('HANDOFF_RECORD_ACCESS_HOURS', env) * 3_600_000,
   };
 }

@@ -100,6 +100,7 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Query.call': `id: "${call.id}"`,
       'Query.agent': `id: "${agentId}"`,
       'Query.activeCalls': `agentId: "${agentId}"`,
+      'Query.handoffCustomers': `agentId: "${agentId}"`,
       'Query.callEventsSince': `after: "${cursor}", agentId: "${agentId}", first: 2`,
       'Query.callCenterMetrics': `${RANGE}, groupBy: AGENT`,
       'Query.topContactingCustomers': `${RANGE}, first: 2`,

@@ -489,6 +489,13 @@ export type Query = {
    */
   callMetricsByTier: Maybe<Array<TierCallMetrics>>;
   handoff: Maybe<Handoff>;
+  /**
+   * The customers an agent serves through bot hand-offs, for the record-level rule
+   * (docs/authorization.md): those of hand-offs offered to the agent now, and of those they
+   * accepted in the last `HANDOFF_RECORD_ACCESS_HOURS` hours (default 8). An agent may ask for
+   * themselves only (`FORBIDDEN` otherwise). At most 200 ids.
+   */
+  handoffCustomers: Maybe<Array<Scalars['ID']['output']>>;
   /** Hand-offs nobody has accepted yet, oldest first (for a console that (re)connects); optionally of one queue. */
   pendingHandoffs: Maybe<Array<Handoff>>;
   queues: Maybe<Array<Queue>>;
@@ -555,6 +562,11 @@ export type QueryCallMetricsByTierArgs = {
 
 export type QueryHandoffArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryHandoffCustomersArgs = {
+  agentId: Scalars['ID']['input'];
 };
 
 
@@ -1168,6 +1180,7 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   callLogOutbox?: Resolver<Maybe<ResolversTypes['OutboxStatus']>, ParentType, ContextType>;
   callMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierCallMetrics']>>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
   handoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<QueryHandoffArgs, 'id'>>;
+  handoffCustomers?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType, RequireFields<QueryHandoffCustomersArgs, 'agentId'>>;
   pendingHandoffs?: Resolver<Maybe<Array<ResolversTypes['Handoff']>>, ParentType, ContextType, Partial<QueryPendingHandoffsArgs>>;
   queues?: Resolver<Maybe<Array<ResolversTypes['Queue']>>, ParentType, ContextType>;
   reconciliationCalls?: Resolver<Maybe<Array<ResolversTypes['ReconciliationCall']>>, ParentType, ContextType, RequireFields<QueryReconciliationCallsArgs, 'from' | 'to'>>;

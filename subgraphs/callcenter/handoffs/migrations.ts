@@ -27,3 +27,18 @@ export async function migrateHandoffs(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('handoffs_status_expires_idx').ifNotExists().on('handoffs').columns(['status', 'expires_at']).execute();
 }
+
+/**
+ * Migration `0006_handoff_accepted_at`: when a hand-off was accepted, for the record-level
+ * rule (an agent serves the customer of a hand-off they accepted for a while after). Earlier
+ * accepted hand-offs keep it null: they grant nothing.
+ */
+export async function addHandoffAcceptedAt(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('handoffs').addColumn('accepted_at', 'text').execute();
+  await db.schema.createIndex('handoffs_agent_idx').ifNotExists().on('handoffs').columns(['accepted_by', 'accepted_at']).execute();
+}
+
+export async function dropHandoffAcceptedAt(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('handoffs_agent_idx').ifExists().execute();
+  await db.schema.alterTable('handoffs').dropColumn('accepted_at').execute();
+}

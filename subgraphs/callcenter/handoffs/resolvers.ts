@@ -14,6 +14,8 @@ export interface HandoffResolverOptions {
   store: SqlHandoffStore;
   publish(type: HandoffEventType, handoff: HandoffRecord, agentId: string | null): Promise<void>;
   timeoutMs: number;
+  /** How long an accepted hand-off grants its agent access to its customer, in ms. */
+  recordAccessMs: number;
 }
 
 /** The agent id a viewer answers hand-offs as: their token's `agent_id`. */
@@ -22,7 +24,7 @@ function agentOf(viewer: Viewer): string {
   return viewer.agentId;
 }
 
-export function handoffResolvers({ store, publish, timeoutMs }: HandoffResolverOptions): { Query: QueryResolvers; Mutation: MutationResolvers; Handoff: HandoffResolvers } {
+export function handoffResolvers({ store, publish, timeoutMs, recordAccessMs }: HandoffResolverOptions): { Query: QueryResolvers; Mutation: MutationResolvers; Handoff: HandoffResolvers } {
   /** The hand-off, or NOT_FOUND. */
   async function existing(id: string): Promise<HandoffRecord> {
     const [handoff] = await store.byIds([id]);
@@ -33,6 +35,12 @@ export function handoffResolvers({ store, publish, timeoutMs }: HandoffResolverO
     Query: {
       handoff: (_parent, { id }) => existing(id),
       pendingHandoffs: (_parent, { queueId }) => store.pending(queueId ?? null),
+      handoffCustomers: (_parent, { agentId }, { viewer }) => {
+        if (viewer.role === 'agent' && viewer.agentId !== agentId) {
+          throw switchboardError('FORBIDDEN', `Agents ask for their own hand-offs only: pass agentId: "${viewer.agentId ?? ''}".`, { argumentName: 'agentId' });
+        }
+        return store.customersServedBy(agentId, new Date(Date.now() - recordAccessMs).toISOString());
+      },
     },
     Mutation: {
       async requestHandoff(_parent, { input }, { viewer }) {

@@ -72,7 +72,7 @@ export function createHandoffRuntime(database: Database<CallCenterTables>, optio
   timer.unref();
 
   return {
-    resolvers: handoffResolvers({ store, publish, timeoutMs: config.timeoutMs }),
+    resolvers: handoffResolvers({ store, publish, timeoutMs: config.timeoutMs, recordAccessMs: config.recordAccessMs }),
     store,
     sweep,
     async close() {

@@ -115,6 +115,7 @@ export class SqlHandoffStore {
         rtc_channel: rtc?.channel ?? null,
         offered_to: offeredTo,
         accepted_by: null,
+        accepted_at: null,
         declined_by: '[]',
         requested_by: requestedBy,
         customer_id: input.customerId ?? null,
@@ -142,7 +143,7 @@ export class SqlHandoffStore {
       }
       const updated = await trx
         .updateTable('handoffs')
-        .set({ status: 'ACCEPTED', accepted_by: agentId, offered_to: agentId })
+        .set({ status: 'ACCEPTED', accepted_by: agentId, offered_to: agentId, accepted_at: new Date().toISOString() })
         .where('id', '=', id)
         .where('status', '=', 'OFFERED')
         .executeTakeFirst();
@@ -227,6 +228,27 @@ export class SqlHandoffStore {
     const rows = await this.db.selectFrom('handoffs').selectAll().where('id', 'in', wanted).execute();
     const by = new Map(rows.map((row) => [row.id, toRecord(row)]));
     return ids.map((id) => by.get(id) ?? null);
+  }
+
+  /**
+   * The customer ids of agent `agentId`'s hand-offs: offered to them now, or accepted by them
+   * at or after `acceptedSince` (ISO). The record-level rule's hand-off part; at most 200.
+   */
+  async customersServedBy(agentId: string, acceptedSince: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('handoffs')
+      .select('customer_id')
+      .where('customer_id', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'OFFERED'), eb('offered_to', '=', agentId)]),
+          eb.and([eb('status', '=', 'ACCEPTED'), eb('accepted_by', '=', agentId), eb('accepted_at', '>=', acceptedSince)]),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute();
+    return [...new Set(rows.map((row) => row.customer_id!))];
   }
 
   /** OFFERED hand-offs, oldest first (at most 200), optionally of one queue. */

@@ -15,6 +15,8 @@ export type HandoffsTable = {
   rtc_channel: string | null;
   offered_to: string | null;
   accepted_by: string | null;
+  /** When it was accepted (null before, and for hand-offs accepted before the column existed). */
+  accepted_at: string | null;
   /** JSON array of agent ids. */
   declined_by: string;
   requested_by: string;

@@ -13,7 +13,7 @@ import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
-import { migrateHandoffs } from '../handoffs/migrations.js';
+import { addHandoffAcceptedAt, dropHandoffAcceptedAt, migrateHandoffs } from '../handoffs/migrations.js';
 
 /**
  * The schema of release 0.1 (calls, reporting columns, CTI events, outbox), idempotent
@@ -98,5 +98,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     '0003_privacy': { up: migrateCallCenterPrivacy, down: dropCallCenterPrivacy },
     // Bot hand-offs (subgraphs/callcenter/handoffs/).
     '0004_handoffs': { up: (db) => migrateHandoffs(db), down: (db) => db.schema.dropTable('handoffs').ifExists().execute() },
+    // When a hand-off was accepted (record-level rule: the agent serves its customer for a while).
+    '0006_handoff_accepted_at': { up: (db) => addHandoffAcceptedAt(db), down: (db) => dropHandoffAcceptedAt(db) },
   },
 };

@@ -302,6 +302,10 @@ export const VARIABLES = {
     usedBy: CALLCENTER,
     meaning: "how long a bot's hand-off waits for an agent before it falls back to a ticket ([docs/bots.md](docs/bots.md))",
   }),
+  HANDOFF_RECORD_ACCESS_HOURS: variable(positiveNumber(8, 'hours'), {
+    usedBy: CALLCENTER,
+    meaning: 'how long after accepting a hand-off an agent keeps full access to its customer (record-level rule, [docs/authorization.md](docs/authorization.md))',
+  }),
   HANDOFF_SWEEP_SECONDS: variable(positiveNumber(5, 'seconds'), { usedBy: CALLCENTER, meaning: 'how often the call center looks for hand-offs past their timeout' }),
   SWITCHBOARD_LEAD_STATUS_MAP: variable(text(undefined), {
     usedBy: ['crm'],
