@@ -14,9 +14,9 @@ import type {
   CustomerTier,
   OrderRecord,
   OrderStatus,
-} from '../crm/source/records.js';
-import type { AgentPresence, AgentRecord, CallDirection, CallDisposition, CallRecord, QueueRecord } from '../callcenter/source/records.js';
-import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketStatus } from '../tickets/source/records.js';
+} from '../../crm/source/records.js';
+import type { AgentPresence, AgentRecord, CallDirection, CallDisposition, CallRecord, QueueRecord } from '../../callcenter/source/records.js';
+import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketStatus } from '../../tickets/source/records.js';
 import { Prng, weighted } from './prng.js';
 import { NumberPlan, e164Of, phoneRecord, respell, type GeneratedPhone, type PhoneParts } from './phones.js';
 import { nationalId } from './national-id.js';

@@ -7,12 +7,12 @@
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { databaseConfig } from '../shared/config.js';
-import type { DatabaseConfig } from '../shared/database.js';
-import type { SubgraphName } from '../shared/subgraph-server.js';
-import { openEmbeddedCrmStore } from '../crm/source/embedded/open.js';
-import { openCallCenterSource } from '../callcenter/source/open.js';
-import { openEmbeddedTicketsSource } from '../tickets/source/embedded/open.js';
+import { databaseConfig } from '../../shared/config.js';
+import type { DatabaseConfig } from '../../shared/database.js';
+import type { SubgraphName } from '../../shared/subgraph-server.js';
+import { openEmbeddedCrmStore } from '../../crm/source/embedded/open.js';
+import { openCallCenterSource } from '../../callcenter/source/open.js';
+import { openEmbeddedTicketsSource } from '../../tickets/source/embedded/open.js';
 import { DEFAULT_SEED, defaultAnchor, type SeedChunk } from './dataset.js';
 import { CHUNK_SIZE, MAX_CUSTOMERS, addChunkTotals, emptyTotals, generateDataset } from './generate.js';
 
