@@ -14,7 +14,9 @@ import { openEmbeddedCrmStore } from '../../crm/source/embedded/open.js';
 import { openCallCenterSource } from '../../callcenter/source/open.js';
 import { openEmbeddedTicketsSource } from '../../tickets/source/embedded/open.js';
 import { DEFAULT_SEED, defaultAnchor, type SeedChunk } from './dataset.js';
-import { CHUNK_SIZE, MAX_CUSTOMERS, addChunkTotals, emptyTotals, generateDataset } from './generate.js';
+import { CHUNK_SIZE, generateDataset } from './generate.js';
+import { MAX_CUSTOMERS } from './state.js';
+import { addChunkTotals, emptyTotals } from './totals.js';
 
 export const USAGE = `Usage: npm run seed -- [--customers N] [--seed S] [--anchor ISO] [--reset]
 
