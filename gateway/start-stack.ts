@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { callEventsConfig, subgraphConfig } from '../subgraphs/shared/config.js';
-import { runSimulator } from '../subgraphs/callcenter/simulator/simulate.js';
+import { runSimulator } from '../subgraphs/devdata/simulator/simulate.js';
 import { secret } from '../subgraphs/shared/secrets.js';
 import { EnvError, envValue, readEnv } from '../subgraphs/shared/env/read.js';
 import { signDevToken } from './auth/token-cli.js';

@@ -4,7 +4,7 @@
  * document, computes the rule each field is effectively under, and lists the fields without
  * one. Used by composition (`schema/compose.ts` refuses to write such a supergraph), by the
  * gateway at start and on every reload (`gateway/authz/security-rules.ts` refuses to load
- * one), by each subgraph (`subgraphs/shared/field-rules.ts`) and by the role × field test.
+ * one), by each subgraph (`schema/field-rules.ts`) and by the role × field test.
  *
  * What counts as guarded (docs/authorization.md, "Deny by default"): a field of an object
  * type is guarded when a rule is declared

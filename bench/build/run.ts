@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from '../../gateway/build.js';
-import { main as seed } from '../../subgraphs/seed/cli.js';
+import { main as seed } from '../../subgraphs/devdata/seed/cli.js';
 import { signDevToken } from '../../gateway/auth/token-cli.js';
 import { lifetimePeakRssMb, rssMb } from '../screen-pop/process-usage.js';
 

@@ -14,7 +14,7 @@ export const BENCH_SEED = 7;
 
 export async function seedDataset(customers: number, env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
   const out = await runNode(
-    ['--import', 'tsx', 'subgraphs/seed/cli.ts', '--customers', String(customers), '--seed', String(BENCH_SEED), '--anchor', BENCH_ANCHOR],
+    ['--import', 'tsx', 'subgraphs/devdata/seed/cli.ts', '--customers', String(customers), '--seed', String(BENCH_SEED), '--anchor', BENCH_ANCHOR],
     env,
     cwd,
     15 * 60_000,

@@ -15,7 +15,7 @@ import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
 import { SqlCallReports } from '../../subgraphs/callcenter/reports/sql-reports.js';
 import type { CallCenterTables } from '../../subgraphs/callcenter/source/tables.js';
 import { SqlTicketReports } from '../../subgraphs/tickets/reports/sql-reports.js';
-import type { TicketsDatabase } from '../../subgraphs/tickets/source/embedded/migrations.js';
+import type { TicketsDatabase } from '../../subgraphs/tickets/source/embedded/tables.js';
 import { ROOT } from '../screen-pop/stack.js';
 
 const DAY_MS = 86_400_000;

@@ -86,7 +86,7 @@ async function ensureSeeded(): Promise<{ marker: SeedMarker; reused: boolean }> 
   mkdirSync(dataDir, { recursive: true });
   const anchor = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS).toISOString();
   console.log(`Seeding ${customers} customers into ${dataDir} (anchor ${anchor}); this takes minutes …`);
-  const seed = startNode('seed', 'subgraphs/seed/cli.ts', benchEnv(dataDir), join(logDir, 'seed.log'), ['--customers', String(customers), '--anchor', anchor, '--reset']);
+  const seed = startNode('seed', 'subgraphs/devdata/seed/cli.ts', benchEnv(dataDir), join(logDir, 'seed.log'), ['--customers', String(customers), '--anchor', anchor, '--reset']);
   seed.process.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
   const code = await new Promise<number | null>((resolve) => seed.process.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding failed (code ${code}).\n${tail(seed.logFile)}`);
@@ -152,7 +152,7 @@ async function ensurePostgresSeeded(marker: SeedMarker): Promise<void> {
     return;
   }
   console.log(`Seeding ${marker.customers} customers into PostgreSQL at ${postgresUrl} (anchor ${marker.anchor}); this takes minutes …`);
-  const seed = startNode('seed-pg', 'subgraphs/seed/cli.ts', benchEnv(dataDir, storeEnv('postgres')), join(logDir, 'seed-pg.log'), ['--customers', String(marker.customers), '--anchor', marker.anchor]);
+  const seed = startNode('seed-pg', 'subgraphs/devdata/seed/cli.ts', benchEnv(dataDir, storeEnv('postgres')), join(logDir, 'seed-pg.log'), ['--customers', String(marker.customers), '--anchor', marker.anchor]);
   seed.process.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
   const code = await new Promise<number | null>((resolve) => seed.process.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding PostgreSQL failed (code ${code}).\n${tail(seed.logFile)}`);

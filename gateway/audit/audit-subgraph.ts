@@ -8,7 +8,7 @@ import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { Viewer } from '../../schema/viewer.js';
-import { enforceFieldRules } from '../../subgraphs/shared/field-rules.js';
+import { enforceFieldRules } from '../../schema/field-rules.js';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import { AUDIT_CURSOR_KIND, type GatewayStore } from '../store/gateway-store.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';

@@ -10,7 +10,7 @@ import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { Viewer } from '../../schema/viewer.js';
-import { enforceFieldRules } from '../../subgraphs/shared/field-rules.js';
+import { enforceFieldRules } from '../../schema/field-rules.js';
 import { pageArgs } from '../../subgraphs/shared/pagination.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { DELIVERY_CURSOR_KIND, type EndpointRules, type WebhookStore } from './webhook-store.js';

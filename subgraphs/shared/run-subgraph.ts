@@ -5,8 +5,8 @@
  * system the company runs, is never seeded), serve, and close cleanly on SIGINT/SIGTERM
  * (once, however many signals arrive; open requests drain first: `shutdown.ts`).
  */
-import { seedStore, type SeedTarget } from '../seed/load.js';
-import type { SeedChunk } from '../seed/dataset.js';
+import { seedStore, type SeedTarget } from '../devdata/seed/load.js';
+import type { SeedChunk } from '../devdata/seed/dataset.js';
 import { subgraphConfig } from './config.js';
 import { configOrExit } from './env/read.js';
 import { stopOnSignals } from './shutdown.js';

@@ -25,7 +25,7 @@ import { asKeyValueCache, boundedCache, documentBytes } from './bounded-cache.js
 import { createHttpHandler, listen, metricsRoute, publicRoute, sendJson, serveUpgrades, type Route, type RouteSpec } from './http.js';
 import { observabilityPlugin } from './observability/access-log.js';
 import { errorFormatter } from './format-error.js';
-import { enforceFieldRules } from './field-rules.js';
+import { enforceFieldRules } from '../../schema/field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import { once } from './shutdown.js';
 import { envValue } from './env/read.js';

@@ -1,7 +1,8 @@
 /** `runSimulator` (what `npm run simulate` runs) against a real call center, sped up. */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import { runSimulator } from '../../subgraphs/callcenter/simulator/simulate.js';
+import { runSimulator } from '../../subgraphs/devdata/simulator/simulate.js';
+import { loadCallerNumbers } from '../../subgraphs/devdata/simulator/callers.js';
 import { SECRET, gql, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
@@ -13,6 +14,15 @@ afterAll(async () => {
 });
 
 describe('simulator', () => {
+  it('calls from the demo data set\'s numbers by default: the README example is a known caller, shared numbers are ambiguous', () => {
+    const callers = loadCallerNumbers(1000);
+    assert.ok(callers.known.includes('+8613561709456'), 'the README example number');
+    assert.ok(callers.known.length > 1000, `${callers.known.length} known numbers`);
+    assert.ok(callers.ambiguous.length > 0 && callers.ambiguous.every((number) => !callers.known.includes(number)));
+    const none = loadCallerNumbers(0);
+    assert.deepEqual([none.known, none.ambiguous], [[], []], 'SWITCHBOARD_SEED_CUSTOMERS=0: every call from an unknown number');
+  });
+
   it('plays out signed calls that the call center accepts and ends', async () => {
     const lines: string[] = [];
     const stats = await runSimulator({

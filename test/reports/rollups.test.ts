@@ -17,7 +17,7 @@ import { rebuildCallRollups } from '../../subgraphs/callcenter/reports/call-roll
 import { SqlCallEventStore } from '../../subgraphs/callcenter/events/sql-event-store.js';
 import type { AcceptedEvent, CallEventType, CtiEvent } from '../../subgraphs/callcenter/cti/event.js';
 import type { CallGrouping } from '../../subgraphs/callcenter/reports/call-metrics-sql.js';
-import { generateDataset } from '../../subgraphs/seed/generate.js';
+import { generateDataset } from '../../subgraphs/devdata/seed/generate.js';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
 import { skipNote } from '../support/skip.js';
 

@@ -1,10 +1,12 @@
 import { beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { generateDataset, addChunkTotals, emptyTotals, CHUNK_SIZE, SLA_HOURS } from '../../subgraphs/seed/generate.js';
-import type { SeedChunk } from '../../subgraphs/seed/dataset.js';
+import { generateDataset, CHUNK_SIZE } from '../../subgraphs/devdata/seed/generate.js';
+import { SLA_HOURS } from '../../subgraphs/devdata/seed/tickets.js';
+import { addChunkTotals, emptyTotals } from '../../subgraphs/devdata/seed/totals.js';
+import type { SeedChunk } from '../../subgraphs/devdata/seed/dataset.js';
 import { readPhoneNumber } from '../../subgraphs/shared/phone.js';
-import { isValidNationalId } from '../../subgraphs/seed/national-id.js';
+import { isValidNationalId } from '../../subgraphs/devdata/seed/national-id.js';
 import type { CallRecord } from '../../subgraphs/callcenter/source/records.js';
 import type { CustomerRecord, OrderRecord, ActivityRecord, AccountOwnerRecord } from '../../subgraphs/crm/source/records.js';
 import type { TicketRecord, TicketCommentRecord } from '../../subgraphs/tickets/source/records.js';

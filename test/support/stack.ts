@@ -16,7 +16,7 @@ import { createCrmServer } from '../../subgraphs/crm/server.js';
 import { openEmbeddedCrmStore } from '../../subgraphs/crm/source/embedded/open.js';
 import { crmSourceConfig } from '../../subgraphs/crm/source/config.js';
 import { openMappedSqlCrmSource } from '../../subgraphs/crm/source/sql-mapped/open.js';
-import { seedStore } from '../../subgraphs/seed/load.js';
+import { seedStore } from '../../subgraphs/devdata/seed/load.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
 import type { Database } from '../../subgraphs/shared/database.js';
 import { bearer, type TestRole } from './viewers.js';

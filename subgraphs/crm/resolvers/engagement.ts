@@ -16,9 +16,8 @@ import type {
   ShipmentResolvers,
 } from '../__generated__/resolvers-types.js';
 import type { CrmContext } from '../context.js';
-import { EngagementCursor } from '../source/engagement-port.js';
+import { EngagementCursor, normaliseIdentity } from '../source/engagement-port.js';
 import type { ChannelIdentityKind } from '../source/engagement-records.js';
-import { normaliseIdentity } from '../source/engagement-store.js';
 import { mapLeadLabel } from '../source/lead-status.js';
 import type { CustomerRecord } from '../source/records.js';
 

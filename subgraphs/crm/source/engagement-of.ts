@@ -8,7 +8,7 @@
 import { switchboardError } from '../../../schema/errors.js';
 import { SqlCrmStore } from './embedded/store.js';
 import type { EngagementSource } from './engagement-port.js';
-import { SqlEngagementStore } from './engagement-store.js';
+import { SqlEngagementStore } from './embedded/engagement-store.js';
 import type { CrmSource } from './port.js';
 
 /** The engagement store that goes with `source`. */

@@ -1,7 +1,7 @@
 /**
  * The CRM's engagement port: channel identities, conversations, leads, opportunities and
  * shipment tracking (docs/bots.md). Batch-first like `CrmSource`; `SqlEngagementStore` is the
- * adapter (SQLite and PostgreSQL), over the CRM's own database.
+ * adapter (SQLite and PostgreSQL), over the CRM's own database (`embedded/engagement-store.ts`).
  */
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type {
@@ -23,6 +23,8 @@ import type {
   ShipmentEventRecord,
 } from './engagement-records.js';
 import type { CustomerTier } from './records.js';
+import { badUserInput } from '../../../schema/errors.js';
+import { EMAIL_PATTERN } from './validation.js';
 
 /** Bounds of what a conversation holds (BAD_USER_INPUT beyond them; nothing written). */
 export const CONVERSATION_LIMITS = {
@@ -36,6 +38,23 @@ export const CONVERSATION_LIMITS = {
   idempotencyKey: 128,
   identity: 254,
 } as const;
+
+/**
+ * A channel identity as stored and matched: trimmed, an email lower-cased and checked.
+ * BAD_USER_INPUT for an empty or over-long value or an invalid email.
+ */
+export function normaliseIdentity(kind: ChannelIdentityKind, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > CONVERSATION_LIMITS.identity) {
+    throw badUserInput(`A ${kind} identity must have 1 to ${CONVERSATION_LIMITS.identity} characters.`, { argumentName: 'value' });
+  }
+  if (kind === 'EMAIL') {
+    const email = trimmed.toLowerCase();
+    if (!EMAIL_PATTERN.test(email)) throw badUserInput(`${JSON.stringify(value)} is not an email address.`, { argumentName: 'value' });
+    return email;
+  }
+  return trimmed;
+}
 
 /** The most recent items of each system the interactions timeline merges. */
 export const MAX_INTERACTION_STAMPS = 1000;

@@ -114,7 +114,7 @@ export interface InteractionRecord {
   id: string;
 }
 
-/** The engagement part of the seed (subgraphs/seed). */
+/** The engagement part of the seed (subgraphs/devdata/seed). */
 export interface EngagementSeed {
   identities: ChannelIdentityRecord[];
   conversations: (ConversationRecord & { messages: ConversationMessageRecord[] })[];

@@ -10,7 +10,8 @@ import type { ActivityRecord } from './records.js';
 
 /** Longest accepted `customers(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/** What an email address must look like: something@domain.tld, no spaces. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** The distinct values, in first-seen order. */
 export const unique = (values: readonly string[]): string[] => [...new Set(values)];

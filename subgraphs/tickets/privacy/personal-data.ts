@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ERASED_TEXT, type PersonalData, type PersonalDataRecord } from '../../shared/privacy/personal-data.js';
-import type { TicketsDatabase } from '../source/embedded/migrations.js';
+import type { TicketsDatabase } from '../source/embedded/tables.js';
 
 type Row = Record<string, unknown>;
 

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing } from '../../shared/migrations.js';
-import type { TicketsDatabase } from '../source/embedded/migrations.js';
+import type { TicketsDatabase } from '../source/embedded/tables.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 
 const INDEXES: [name: string, columns: string[]][] = [

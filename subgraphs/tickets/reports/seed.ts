@@ -3,7 +3,7 @@
  * store's seed transaction; agents already present keep their row.
  */
 import type { Kysely } from 'kysely';
-import type { TicketsDatabase } from '../source/embedded/migrations.js';
+import type { TicketsDatabase } from '../source/embedded/tables.js';
 import type { TicketsSeed } from '../source/records.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 

@@ -1,7 +1,7 @@
 /** The ticket system's reporting adapter over its SQL store (SQLite or PostgreSQL, same SQL). */
 import type { Kysely } from 'kysely';
 import { parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
-import type { TicketsDatabase } from '../source/embedded/migrations.js';
+import type { TicketsDatabase } from '../source/embedded/tables.js';
 import { ticketMetricsByTier, ticketSummaries } from './customer-reports-sql.js';
 import type { TicketReportsSource } from './port.js';
 import type { ReportingTicketsDatabase } from './tables.js';

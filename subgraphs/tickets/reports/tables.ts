@@ -3,7 +3,7 @@
  * tier on each ticket, and `agent_teams`, a copy of the call center's agent → team directory
  * so tickets group by their assignee's team without asking the call center per ticket.
  */
-import type { TicketsDatabase, TicketsTable } from '../source/embedded/migrations.js';
+import type { TicketsDatabase, TicketsTable } from '../source/embedded/tables.js';
 
 export interface TicketReportingColumns {
   /** The requester's CRM tier when the ticket was created; null when not known. */

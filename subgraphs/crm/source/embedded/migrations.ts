@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
-import { createEngagementTables, dropEngagementTables } from '../engagement-migrations.js';
+import { createEngagementTables, dropEngagementTables } from './engagement-migrations.js';
 import type { CrmTables } from './tables.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { dropCrmPrivacy, migrateCrmPrivacy } from '../../privacy/migrations.js';

@@ -24,7 +24,7 @@ export type { ReencryptionResult } from './reencrypt.js';
 import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
 import { callLoggedEvent, contactChangedEvent } from '../change-events.js';
-import { SqlEngagementStore } from '../engagement-store.js';
+import { SqlEngagementStore } from './engagement-store.js';
 
 /** Rows per multi-row INSERT while seeding (at most 12 columns: well under both dialects' parameter limits). */
 const SEED_BATCH_ROWS = 500;

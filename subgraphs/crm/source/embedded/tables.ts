@@ -2,7 +2,7 @@
  * The CRM's tables as Kysely sees them (snake_case columns; timestamps as ISO-8601 TEXT so
  * they sort correctly and one query works on SQLite and PostgreSQL).
  */
-import type { EngagementTables } from '../engagement-tables.js';
+import type { EngagementTables } from './engagement-tables.js';
 
 export interface OwnersTable {
   id: string;

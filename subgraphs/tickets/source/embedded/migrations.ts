@@ -1,59 +1,15 @@
 /**
- * The ticket system's tables and its versioned migrations (run by Kysely's `Migrator`, see
- * subgraphs/shared/migrations.ts), written with Kysely's schema builder so the same code runs
+ * The ticket system's versioned migrations (run by Kysely's `Migrator`, see
+ * subgraphs/shared/migrations.ts; the tables' shapes are `tables.ts`), written with Kysely's schema builder so the same code runs
  * on SQLite and PostgreSQL; a new schema change is a new entry at the end of
  * `TICKETS_MIGRATIONS`, an applied migration is never edited. Timestamps are ISO-8601 TEXT (they sort correctly);
  * booleans are INTEGER 0/1 on both dialects so every query is written once.
  */
 import type { Kysely } from 'kysely';
+import type { TicketsDatabase } from './tables.js';
 import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
-
-export interface TicketsTable {
-  id: string;
-  number: string;
-  subject: string;
-  description: string;
-  status: string;
-  priority: string;
-  channel: string;
-  requester_id: string | null;
-  assignee_id: string | null;
-  /** Who assigned the ticket (subgraphs/tickets/assignment.ts); added by migration 0002. */
-  assigned_by: string | null;
-  related_call_id: string | null;
-  created_at: string;
-  updated_at: string;
-  sla_due_at: string | null;
-  sla_breached: number;
-  first_responded_at: string | null;
-  solved_at: string | null;
-  idempotency_key: string | null;
-  /** The normalised input of `createTicket`, to tell a retry from a conflicting reuse of the key. */
-  idempotency_input: string | null;
-}
-
-export interface TicketCommentsTable {
-  id: string;
-  ticket_id: string;
-  author: string;
-  body: string;
-  is_public: number;
-  created_at: string;
-}
-
-/** Named counters; `ticket_number` is the last number handed out (`T-` + value). */
-export interface TicketCountersTable {
-  name: string;
-  value: number;
-}
-
-export interface TicketsDatabase {
-  tickets: TicketsTable;
-  ticket_comments: TicketCommentsTable;
-  ticket_counters: TicketCountersTable;
-}
 
 export const TICKET_NUMBER_COUNTER = 'ticket_number';
 /** Numbers start after this: the first ticket is `T-100001`. */

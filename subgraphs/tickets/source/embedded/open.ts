@@ -1,7 +1,8 @@
 /** The embedded adapter: opens the ticket store's own database, migrates it and returns the store. */
 import { openDatabase, type DatabaseConfig } from '../../../shared/database.js';
 import { migrateAtOpen } from '../../../shared/migrations.js';
-import { TICKETS_MIGRATIONS, type TicketsDatabase } from './migrations.js';
+import { TICKETS_MIGRATIONS } from './migrations.js';
+import type { TicketsDatabase } from './tables.js';
 import { SqlTicketStore } from './sql-store.js';
 
 /** Pending migrations are applied, or refused per `SWITCHBOARD_MIGRATE_ON_START` (subgraphs/shared/migrations.ts). */

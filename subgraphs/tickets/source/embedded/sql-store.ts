@@ -8,7 +8,8 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import { conflict, notFound } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
-import { TICKET_NUMBER_COUNTER, type TicketCommentsTable, type TicketsDatabase, type TicketsTable } from './migrations.js';
+import { TICKET_NUMBER_COUNTER } from './migrations.js';
+import type { TicketCommentsTable, TicketsDatabase, TicketsTable } from './tables.js';
 import { ASSIGNED_TICKETS_CURSOR, CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from '../port.js';
 import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from '../records.js';
 import { firstReplyDueAt, slaState } from '../sla.js';

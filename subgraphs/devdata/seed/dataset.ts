@@ -4,9 +4,9 @@
  * them), and each system's store loads only its own part of every chunk, in one
  * transaction per chunk. Reference data (owners, agents, queues) comes in the first chunk.
  */
-import type { CrmSeed } from '../crm/source/records.js';
-import type { CallCenterSeed } from '../callcenter/source/records.js';
-import type { TicketsSeed } from '../tickets/source/records.js';
+import type { CrmSeed } from '../../crm/source/records.js';
+import type { CallCenterSeed } from '../../callcenter/source/records.js';
+import type { TicketsSeed } from '../../tickets/source/records.js';
 
 export interface SeedChunk {
   crm: CrmSeed;

@@ -1,5 +1,6 @@
 /**
- * Each subgraph enforces the authorization rules of its own SDL on its own fields, on top of
+ * Each subgraph (and each subgraph the gateway serves itself: audit, webhooks) enforces the
+ * authorization rules of its own SDL on its own fields, on top of
  * the gateway (defence in depth: a request that reaches a subgraph some other way still gets
  * nothing it may not see). The rule of a field is computed as at the gateway
  * (schema/field-guards.ts): the conjunction of the `@requiresScopes` rules on the field, its
@@ -10,11 +11,11 @@
  * gateway's (none are declared).
  */
 import { defaultFieldResolver, isInterfaceType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { Scope } from '../../schema/access.js';
-import { switchboardError } from '../../schema/errors.js';
-import { effectiveFieldRules, readDeclaredRules } from '../../schema/field-guards.js';
-import { MASKED_FIELDS } from '../../schema/masking.js';
-import { hasScope, type Viewer } from '../../schema/viewer.js';
+import type { Scope } from './access.js';
+import { switchboardError } from './errors.js';
+import { effectiveFieldRules, readDeclaredRules } from './field-guards.js';
+import { MASKED_FIELDS } from './masking.js';
+import { hasScope, type Viewer } from './viewer.js';
 
 /** Whether `viewer` holds every scope of at least one set (no sets: nothing required). */
 export function allowed(viewer: Viewer | null, sets: readonly (readonly string[])[]): boolean {

@@ -4,8 +4,8 @@
  * abandoned in the queue, missed by the agent, voicemail. Timings follow the seed data:
  * waits exponential (~35 s), talk log-normal (median ~3 min), wrap-up 10-120 s.
  */
-import type { Prng } from '../../seed/prng.js';
-import { weighted } from '../../seed/prng.js';
+import type { Prng } from '../seed/prng.js';
+import { weighted } from '../seed/prng.js';
 
 export type Outcome = 'ANSWERED' | 'ANSWERED_WITH_HOLD' | 'TRANSFERRED' | 'ABANDONED' | 'MISSED' | 'VOICEMAIL';
 

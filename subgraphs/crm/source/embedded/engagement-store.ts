@@ -4,17 +4,18 @@
  * everything before the first statement and run in one transaction; creations keyed by an
  * idempotency key return the first result on a retry (unique index + request hash).
  */
-import { recordChangeEvents } from '../../shared/change-events/record.js';
-import { conversationClosedEvent, leadCreatedEvent, leadStatusChangedEvent } from './change-events.js';
+import { recordChangeEvents } from '../../../shared/change-events/record.js';
+import { conversationClosedEvent, leadCreatedEvent, leadStatusChangedEvent } from '../change-events.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { badUserInput, conflict, notFound } from '../../../schema/errors.js';
-import type { Database } from '../../shared/database.js';
-import { toPage, type Page, type PageArgs } from '../../shared/pagination.js';
+import { badUserInput, conflict, notFound } from '../../../../schema/errors.js';
+import type { Database } from '../../../shared/database.js';
+import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
 import {
   CONVERSATION_LIMITS,
   EngagementCursor,
   MAX_INTERACTION_STAMPS,
+  normaliseIdentity,
   type ConvertLeadInput,
   type CreateLeadInput,
   type EngagementSource,
@@ -23,7 +24,8 @@ import {
   type ParticipantInput,
   type StartConversationInput,
   type UpdateConversationInput,
-} from './engagement-port.js';
+} from '../engagement-port.js';
+import { EMAIL_PATTERN } from '../validation.js';
 import type {
   AttachmentRecord,
   ChannelIdentityKind,
@@ -36,34 +38,16 @@ import type {
   OpportunityRecord,
   ParticipantRecord,
   ShipmentEventRecord,
-} from './engagement-records.js';
+} from '../engagement-records.js';
 import type { ConversationsTable, LeadsTable, OpportunitiesTable } from './engagement-tables.js';
-import { checkLeadTransition } from './lead-status.js';
-import { toCents, fromCents } from './money.js';
-import type { CrmTables } from './embedded/tables.js';
+import { checkLeadTransition } from '../lead-status.js';
+import { toCents, fromCents } from '../money.js';
+import type { CrmTables } from './tables.js';
 
 const SEED_BATCH_ROWS = 500;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const runtimeId = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '')}`;
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
-
-/**
- * A channel identity as stored and matched: trimmed, an email lower-cased and checked.
- * BAD_USER_INPUT for an empty or over-long value or an invalid email.
- */
-export function normaliseIdentity(kind: ChannelIdentityKind, value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > CONVERSATION_LIMITS.identity) {
-    throw badUserInput(`A ${kind} identity must have 1 to ${CONVERSATION_LIMITS.identity} characters.`, { argumentName: 'value' });
-  }
-  if (kind === 'EMAIL') {
-    const email = trimmed.toLowerCase();
-    if (!EMAIL_PATTERN.test(email)) throw badUserInput(`${JSON.stringify(value)} is not an email address.`, { argumentName: 'value' });
-    return email;
-  }
-  return trimmed;
-}
 
 function checkKey(key: string): string {
   const trimmed = key.trim();

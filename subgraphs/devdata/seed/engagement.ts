@@ -4,8 +4,8 @@
  * Drawn from a PRNG stream of its own (stream 100,000 + chunk index), so adding it left every
  * other generated value as it was (the README's example customer included).
  */
-import type { ConversationChannel, ConversationMessageRecord, ConversationRecord, EngagementSeed, LeadRecord, ShipmentEventRecord } from '../crm/source/engagement-records.js';
-import type { CrmSeed } from '../crm/source/records.js';
+import type { ConversationChannel, ConversationMessageRecord, ConversationRecord, EngagementSeed, LeadRecord, ShipmentEventRecord } from '../../crm/source/engagement-records.js';
+import type { CrmSeed } from '../../crm/source/records.js';
 import { Prng } from './prng.js';
 
 const MINUTE = 60_000;

@@ -7,9 +7,9 @@
  * spelling is read again by the one normaliser (`readPhoneNumber`) when the CRM loads the
  * seed (`crm/source/contact-phones.ts`), which refuses any disagreement.
  */
-import { readPhoneNumber } from '../shared/phone.js';
+import { readPhoneNumber } from '../../shared/phone.js';
 import type { Prng } from './prng.js';
-import type { PhoneType } from '../crm/source/records.js';
+import type { PhoneType } from '../../crm/source/records.js';
 import {
   CN_MOBILE_PREFIXES,
   HK_MOBILE_LEADS,

@@ -7,8 +7,8 @@
  * what `npm start` can run in-process.
  */
 import { randomUUID } from 'node:crypto';
-import { Prng } from '../../seed/prng.js';
-import { ctiSignatureHeaders } from '../cti/signature.js';
+import { Prng } from '../seed/prng.js';
+import { ctiSignatureHeaders } from '../../callcenter/cti/signature.js';
 import { loadCallerNumbers, type CallerNumbers } from './callers.js';
 import { planCall, type Outcome } from './scenario.js';
 
@@ -32,7 +32,7 @@ export interface SimulatorOptions {
   /** Simulated time runs this many times faster than real time. */
   speedup?: number;
   seed?: number;
-  /** Caller numbers; loaded from the CRM store (or the seed generator) when omitted. */
+  /** Caller numbers; the demo data set's (`loadCallerNumbers`) when omitted. */
   callers?: CallerNumbers;
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -94,7 +94,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   const agentCount = options.agents ?? 20;
   const log = options.log ?? ((line: string) => console.log(line));
   const prng = new Prng(options.seed ?? Date.now() % 2 ** 31, 1);
-  const callers = options.callers ?? (await loadCallerNumbers());
+  const callers = options.callers ?? loadCallerNumbers();
   const agents = Array.from({ length: agentCount }, (_, i) => `agt_${String(i + 1).padStart(3, '0')}`);
   const busy = new Set<string>();
   const stats: SimulatorStats = { calls: 0, events: 0, failed: 0, outcomes: {} };

@@ -7,14 +7,16 @@
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { databaseConfig } from '../shared/config.js';
-import type { DatabaseConfig } from '../shared/database.js';
-import type { SubgraphName } from '../shared/subgraph-server.js';
-import { openEmbeddedCrmStore } from '../crm/source/embedded/open.js';
-import { openCallCenterSource } from '../callcenter/source/open.js';
-import { openEmbeddedTicketsSource } from '../tickets/source/embedded/open.js';
+import { databaseConfig } from '../../shared/config.js';
+import type { DatabaseConfig } from '../../shared/database.js';
+import type { SubgraphName } from '../../shared/subgraph-server.js';
+import { openEmbeddedCrmStore } from '../../crm/source/embedded/open.js';
+import { openCallCenterSource } from '../../callcenter/source/open.js';
+import { openEmbeddedTicketsSource } from '../../tickets/source/embedded/open.js';
 import { DEFAULT_SEED, defaultAnchor, type SeedChunk } from './dataset.js';
-import { CHUNK_SIZE, MAX_CUSTOMERS, addChunkTotals, emptyTotals, generateDataset } from './generate.js';
+import { CHUNK_SIZE, generateDataset } from './generate.js';
+import { MAX_CUSTOMERS } from './state.js';
+import { addChunkTotals, emptyTotals } from './totals.js';
 
 export const USAGE = `Usage: npm run seed -- [--customers N] [--seed S] [--anchor ISO] [--reset]
 
