@@ -1,6 +1,6 @@
 /**
  * The CRM port's behavioural suite (port/suite.ts) against every adapter: the embedded store
- * on SQLite and on PostgreSQL, the mapped-SQL adapter over a foreign schema on PostgreSQL,
+ * on SQLite and on PostgreSQL, the mapped-SQL adapter over a foreign schema on PostgreSQL and MySQL,
  * and the HubSpot adapter against a contract server that validates every request and
  * response against HubSpot's published OpenAPI documents.
  */
@@ -29,40 +29,26 @@ const needsPostgres = async () => ((await postgresReachable()) ? null : POSTGRES
 
 await portSuite({ name: 'the embedded store (SQLite)', skip: async () => null, open: embedded(() => tempSqlite('crm-port')), orders: true, writes: true });
 await portSuite({ name: 'the embedded store (PostgreSQL)', skip: needsPostgres, open: embedded(() => tempPostgresSchema('crm_port')), orders: true, writes: true });
-await portSuite({
-  name: 'the mapped-SQL adapter (a foreign schema on PostgreSQL)',
-  skip: needsPostgres,
-  open: async () => {
-    const schema = `foreign_crm_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const drop = await createForeignCrm(schema, portDataset());
-    const source = await openMappedSqlCrmSource(POSTGRES_URL, foreignMapping(schema));
-    return {
-      source,
-      cleanup: async () => {
-        await source.close();
-        await drop();
-      },
-    };
-  },
-  orders: true,
-  writes: false,
-});
-await portSuite({
-  name: 'the mapped-SQL adapter (the same foreign CRM on MySQL/MariaDB)',
-  skip: async () => ((await mysqlReachable()) ? null : MYSQL_SKIP_REASON),
-  open: async () => {
-    const database = `foreign_crm_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const drop = await createForeignCrmMysql(database, portDataset());
-    const source = await openMappedSqlCrmSource(MYSQL_URL, foreignMapping(database));
-    return {
-      source,
-      cleanup: async () => {
-        await source.close();
-        await drop();
-      },
-    };
-  },
-  orders: true,
-  writes: false,
-});
+/** The mapped-SQL adapter over the foreign CRM, created in a fresh schema (database) by `create` on the server at `url`. */
+const mappedSql = (where: string, skip: () => Promise<string | null>, url: string, create: typeof createForeignCrm) =>
+  portSuite({
+    name: `the mapped-SQL adapter (${where})`,
+    skip,
+    open: async () => {
+      const name = `foreign_crm_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const drop = await create(name, portDataset());
+      const source = await openMappedSqlCrmSource(url, foreignMapping(name));
+      return {
+        source,
+        cleanup: async () => {
+          await source.close();
+          await drop();
+        },
+      };
+    },
+    orders: true,
+    writes: false,
+  });
+await mappedSql('a foreign schema on PostgreSQL', needsPostgres, POSTGRES_URL, createForeignCrm);
+await mappedSql('the same foreign CRM on MySQL/MariaDB', async () => ((await mysqlReachable()) ? null : MYSQL_SKIP_REASON), MYSQL_URL, createForeignCrmMysql);
 await portSuite(hubSpotHarness());
