@@ -475,7 +475,7 @@ export class RtTicketSource implements TicketsSource {
         { system: 'rt' },
       );
     };
-    return { ticketMetrics: refuse, ticketSummaries: refuse, ticketMetricsByTier: refuse };
+    return { ticketMetrics: refuse, ticketSummaries: refuse, ticketMetricsByTier: refuse, ticketReasonsByTier: refuse, ticketJourneys: refuse };
   }
 
   async close(): Promise<void> {
