@@ -5,9 +5,9 @@
  * lower-case snake_case, a letter first, at most 64 characters (`order_status`, `billing`).
  */
 import { badUserInput } from '../../../schema/errors.js';
+import { REASON_CODE } from '../../shared/reporting/reason-code.js';
 
-/** The contact-reason code format (see the module comment). */
-export const REASON_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+export { REASON_CODE };
 export const MAX_TAGS = 20;
 
 export interface Classification {
