@@ -378,7 +378,7 @@ export type TicketMetrics = {
   __typename?: 'TicketMetrics';
   /** The group's agent when grouped by ASSIGNEE. */
   assignee: Maybe<Agent>;
-  /** Backlog at the end of the range: tickets created before `to` and not solved (or closed) by `to`. */
+  /** Backlog at the end of the range: tickets whose status just before `to` was open (NEW, OPEN, PENDING, HOLD), from the status history. */
   backlog: Scalars['Int']['output'];
   /** Tickets created in the range. */
   created: Scalars['Int']['output'];
