@@ -866,6 +866,7 @@ function makeTickets(
       solvedAt: solvedAt === null ? null : iso(solvedAt),
       idempotencyKey: null,
       requesterTier: draft.record.tier,
+      category: template.category,
     });
   }
   return { tickets, comments };
