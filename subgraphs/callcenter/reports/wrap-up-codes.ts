@@ -8,7 +8,7 @@
  * events: the code is the agent's, not the switch's.
  */
 import { sql, type Kysely } from 'kysely';
-import { badUserInput, notFound, switchboardError } from '../../../schema/errors.js';
+import { badUserInput, switchboardError } from '../../../schema/errors.js';
 import type { Viewer } from '../../../schema/viewer.js';
 import type { CustomerWindow, ReasonCount } from '../../shared/reporting/customer-windows.js';
 import { REASON_CODE_RULE, isReasonCode } from '../../shared/reporting/reason-code.js';
