@@ -118,16 +118,19 @@ export async function solvedBlock(db: Db, slices: readonly Slice[], grouping: Ti
  */
 export async function backlogBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null): Promise<Map<string | null, number>> {
   if (grouping === 'HOUR' || grouping === 'DAY') throw new Error('backlogBlock groups by dimensions; time buckets come from backlogDeltaBlock.');
-  const key = grouping === null ? sql`''` : groupKey(grouping);
-  const result = await sql<{ grp: string | null; backlog: unknown }>`
-    SELECT grp, SUM(delta) AS backlog FROM (
-      SELECT h.ticket_id, SUM(h.backlog_delta) AS delta FROM ticket_status_history h
-      WHERE h.at < ${range.to} AND h.backlog_delta <> 0
-      GROUP BY h.ticket_id
-    ) d
-    JOIN (SELECT t.id, ${key} AS grp FROM tickets t ${teamJoin(grouping)}) k ON k.id = d.ticket_id
-    WHERE d.delta <> 0
-    GROUP BY grp`.execute(db);
+  // The total: one range over the history's index (at, backlog_delta), no ticket row read.
+  // Per group: the deltas joined to their ticket's key (a ticket's deltas add up to 1 while open, 0 otherwise).
+  const result =
+    grouping === null
+      ? await sql<{ grp: string | null; backlog: unknown }>`
+          SELECT '' AS grp, COALESCE(SUM(h.backlog_delta), 0) AS backlog FROM ticket_status_history h
+          WHERE h.at < ${range.to} AND h.backlog_delta <> 0`.execute(db)
+      : await sql<{ grp: string | null; backlog: unknown }>`
+          SELECT ${groupKey(grouping)} AS grp, SUM(h.backlog_delta) AS backlog
+          FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id ${teamJoin(grouping)}
+          WHERE h.at < ${range.to} AND h.backlog_delta <> 0
+          GROUP BY ${groupKey(grouping)}
+          HAVING SUM(h.backlog_delta) <> 0`.execute(db);
   return new Map(result.rows.map((row) => [row.grp, toNumber(row.backlog)]));
 }
 
