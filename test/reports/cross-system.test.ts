@@ -181,6 +181,23 @@ describe('cross-system reports', () => {
     assert.equal(longer.data!.churnJourneys.churned, 0, 'with 60 quiet days A\'s order of 05-10 came within them');
   });
 
+  test('with the CRM down the journeys cannot be listed (null, error naming the CRM) and contact reasons keep calls and tickets', async () => {
+    await stack.crm.server.close();
+    try {
+      const churn = await stack.query<{ churnJourneys: unknown }>(CHURN, { range: RANGE, quiet: 30, lookback: 30 });
+      assert.equal(churn.data?.churnJourneys ?? null, null);
+      assert.equal(churn.errors?.[0]?.extensions?.code, 'SUBGRAPH_UNAVAILABLE');
+      assert.deepEqual(churn.errors?.[0]?.path, ['churnJourneys']);
+      assert.match(churn.errors![0]!.message, /crm/);
+      const reasons = await stack.query<{ contactReasonsByTier: { rows: Row[] } }>(REASONS, { range: RANGE, tier: 'SILVER' });
+      assert.deepEqual(reasons.data!.contactReasonsByTier.rows, [{ tier: 'SILVER', reason: null, calls: 1, tickets: 1, conversations: null, total: null }]);
+      assert.deepEqual(reasons.errors!.map((e) => [e.path?.at(-1), e.extensions?.code]).sort(), [['conversations', 'SUBGRAPH_UNAVAILABLE'], ['total', 'SUBGRAPH_UNAVAILABLE']]);
+      assert.ok(reasons.errors!.every((e) => /crm/.test(e.message)));
+    } finally {
+      await stack.restartCrm();
+    }
+  });
+
   test('with the call center down the other systems\' figures stay, and each call figure is null with an error naming it', async () => {
     await stack.callcenter.server.close();
     const reasons = await stack.query<{ contactReasonsByTier: { rows: Row[] } }>(REASONS, { range: RANGE, tier: 'GOLD' });
