@@ -295,7 +295,7 @@ export type RecordAccess =
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * The ticket as it is after each committed change (created, status changed), from now on.
+   * The ticket as it is after each committed change (created, status changed, classified), from now on.
    * With `ticketId` one ticket, with `requesterId` one customer's tickets (both: both must
    * match), without either every ticket. The same rights as `ticket(id)`; the requester's
    * fields follow the record-level rule like any query's. A subscriber that cannot keep up is
