@@ -29,6 +29,7 @@ import { ContextBuilder, deadlineOf, requestIdOf, viewerOf, type GatewayContext 
 import { auditDataSource } from './audit/audit-subgraph.js';
 import { PrivacyService } from './privacy/service.js';
 import { Reconciler } from './reconciliation/reconciler.js';
+import { CrossSystemReporter } from './cross-reports/reporter.js';
 import { GatewayStore } from './store/gateway-store.js';
 import { CHANGE_EVENT_SOURCES } from '../subgraphs/shared/change-events/registry.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -101,13 +102,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const privacy = new PrivacyService(store, (name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs, () => listeningUrl, config.privacy);
   // Reconciliation (docs/reporting.md): each system's part through its own admin-only field.
   const reconciler = new Reconciler((name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs);
+  // Contact reasons by tier, churn journeys (docs/reporting.md): each system's part through its own reports:read field.
+  const crossReports = new CrossSystemReporter((name) => subgraphUrls.get(name) ?? config.subgraphUrls[name], config.subgraphTimeoutMs);
   applyGatewayTelemetrySetting(config.vendorTelemetry);
   const gateway = new ApolloGateway({
     // Plans by operation: bounded by bytes like every cache keyed by client input.
     queryPlannerConfig: { cache: asKeyValueCache(boundedCache<QueryPlan>({ maxBytes: config.caches.queryPlansBytes, sizeOf: objectBytes })) },
     supergraphSdl: new SupergraphFile(config.supergraphPath, (sdl) => authorizing!.prepareSupergraph(sdl)),
     buildService: ({ name, url }) => {
-      if (name === 'audit') return auditDataSource(store, privacy, reconciler);
+      if (name === 'audit') return auditDataSource(store, privacy, reconciler, crossReports);
       if (name === 'webhooks') return webhooksDataSource(webhookStore, { rules: endpointRules, retryForMs: config.webhooks.retryForMs, onReplay: () => dispatcher?.kickSend() });
       const resolvedUrl = config.subgraphUrls[name] ?? url ?? '';
       subgraphUrls.set(name, resolvedUrl);

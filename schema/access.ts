@@ -8,6 +8,7 @@ export const SCOPES = {
   'pii:read': 'Unmasked PII: full email addresses and national ID numbers.',
   'finance:read': 'Money: order totals and customer lifetime value.',
   'calls:read': 'Calls, agents and queues.',
+  'calls:write': "Set a call's wrap-up reason code.",
   'recordings:read': 'Call recording references.',
   'tickets:read': 'Tickets and their comments.',
   'tickets:write': 'Create tickets and change their status.',
@@ -32,9 +33,9 @@ export const SENSITIVE_SCOPES = ['pii:read', 'finance:read'] as const satisfies 
 
 export const ROLES = {
   /** Serves callers: reads customers (masked PII), calls, tickets; writes tickets and notes. */
-  agent: ['customers:read', 'customers:write', 'calls:read', 'tickets:read', 'tickets:write', 'conversations:read', 'conversations:write', 'leads:read', 'leads:write', 'handoffs:answer'],
+  agent: ['customers:read', 'customers:write', 'calls:read', 'calls:write', 'tickets:read', 'tickets:write', 'conversations:read', 'conversations:write', 'leads:read', 'leads:write', 'handoffs:answer'],
   /** An agent's rights for their team, plus recordings and reports. */
-  supervisor: ['customers:read', 'customers:write', 'calls:read', 'recordings:read', 'tickets:read', 'tickets:write', 'reports:read', 'conversations:read', 'conversations:write', 'leads:read', 'leads:write', 'handoffs:answer'],
+  supervisor: ['customers:read', 'customers:write', 'calls:read', 'calls:write', 'recordings:read', 'tickets:read', 'tickets:write', 'reports:read', 'conversations:read', 'conversations:write', 'leads:read', 'leads:write', 'handoffs:answer'],
   /** Money questions: customers and orders with amounts; no calls, no tickets. */
   finance: ['customers:read', 'finance:read'],
   /** Aggregated KPIs only. */

@@ -16,6 +16,8 @@ import type { PrivacyService } from '../privacy/service.js';
 import { privacyResolvers } from '../privacy/resolvers.js';
 import type { Reconciler } from '../reconciliation/reconciler.js';
 import { reconciliationResolvers } from '../reconciliation/resolvers.js';
+import type { CrossSystemReporter } from '../cross-reports/reporter.js';
+import { crossSystemResolvers } from '../cross-reports/resolvers.js';
 
 export interface AuditContext {
   viewer: Viewer;
@@ -23,18 +25,23 @@ export interface AuditContext {
 
 /**
  * The in-process subgraph: the audit trail, data-subject requests (`privacy`, docs/privacy.md)
- * and the reconciliation report (`reconciler`, docs/reporting.md).
+ * the reconciliation report (`reconciler`) and the cross-system reports (`crossReports`),
+ * docs/reporting.md.
  */
-export function auditDataSource(store: GatewayStore, privacy: PrivacyService, reconciler: Reconciler): LocalGraphQLDataSource {
+export function auditDataSource(store: GatewayStore, privacy: PrivacyService, reconciler: Reconciler, crossReports: CrossSystemReporter): LocalGraphQLDataSource {
   const requests = privacyResolvers(privacy);
   const reconciliation = reconciliationResolvers(reconciler);
+  const crossSystem = crossSystemResolvers(crossReports);
   const resolvers: Resolvers = {
     Query: {
       auditEvents: (_parent, { filter, first, after }) => store.listAuditEvents(filter ?? {}, pageArgs(AUDIT_CURSOR_KIND, first, after, 50)),
       ...requests.Query,
       ...reconciliation.Query,
+      ...crossSystem.Query,
     },
     ReconciliationReport: reconciliation.ReconciliationReport,
+    ContactReasonRow: crossSystem.ContactReasonRow,
+    ChurnJourney: crossSystem.ChurnJourney,
     Mutation: requests.Mutation,
     AuditEvent: {
       customers: (event) => event.customerIds.map((id) => ({ __typename: 'Customer' as const, id })),

@@ -115,10 +115,16 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           const [page] = await store.ticketsByRequesterIds(['cus_000001'], null, pageArgs('ticket', 10, null));
           const byNumber = Object.fromEntries(page!.nodes.map((t) => [t.number, [t.subject, t.assignedBy]]));
           assert.deepEqual(byNumber, { 'T-100001': ['Parcel lost', null], 'T-100002': ['Refund', 'sup_001'] });
+          // The old ticket's history is the one its row implies (NEW at creation, then its status); the new one's is written.
+          const history = await store.database.db.selectFrom('ticket_status_history').select(['ticket_id', 'seq', 'status', 'backlog_delta']).orderBy('ticket_id').orderBy('seq').execute();
+          assert.deepEqual(
+            history.map((h) => [h.ticket_id === 'tkt_old' ? 'old' : 'new', Number(h.seq), h.status, Number(h.backlog_delta)]),
+            [['new', 1, 'NEW', 1], ['old', 1, 'NEW', 1], ['old', 2, 'OPEN', 0]], // tkt_<hex> sorts before tkt_old
+          );
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events']);
+        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification']);
         assert.deepEqual(await migrateDatabase(old.config, TICKETS_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -140,7 +146,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           await store.close();
         }
         // The release is adopted as 0001; 0002 adds the report roll-ups, summed from the calls kept.
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0006_handoff_accepted_at']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -289,7 +295,7 @@ test('npm run migrate: two processes migrating the same SQLite files at once app
     const runs = await Promise.all([runMigrateCli(['tickets'], env), runMigrateCli(['tickets'], env)]);
     assert.deepEqual(runs.map((run) => [run.code, run.stderr]), [[0, ''], [0, '']]);
     const lines = runs.map((run) => run.stdout.trim()).sort();
-    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events$/);
+    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events, 0004_ticket_status_history, 0005_ticket_classification$/);
     assert.match(lines[1]!, /^tickets \(.*tickets\.sqlite\): up to date$/);
     const unknown = await runMigrateCli(['billing'], env);
     assert.equal(unknown.code, 2);
@@ -306,8 +312,8 @@ if (postgres) {
     const temp = await tempPostgresSchema('upgrade');
     try {
       const runs = await Promise.all([migrateDatabase(temp.config, TICKETS_MIGRATIONS), migrateDatabase(temp.config, TICKETS_MIGRATIONS)]);
-      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events']);
-      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events']);
+      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification']);
+      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification']);
     } finally {
       await temp.cleanup();
     }

@@ -74,6 +74,69 @@ export type AuditOutcome =
   /** Answered with data and errors. */
   | 'PARTIAL';
 
+export type ChurnJourney = {
+  __typename?: 'ChurnJourney';
+  /** Inbound contacts abandoned before an answer. */
+  abandonedContacts: Maybe<Scalars['Int']['output']>;
+  /** Calls with the customer in the window, either direction. */
+  calls: Maybe<Scalars['Int']['output']>;
+  /** Last order + quietDays. */
+  churnedAt: Scalars['DateTime']['output'];
+  /** Inbound contacts in the window; null (with an error) when the call center did not answer. */
+  contacts: Maybe<Scalars['Int']['output']>;
+  /** Conversations started in the window (CRM). */
+  conversations: Scalars['Int']['output'];
+  customer: Maybe<Customer>;
+  lastOrderAt: Scalars['DateTime']['output'];
+  /** The customer's tickets open at the end of the window (status history). */
+  openTickets: Maybe<Scalars['Int']['output']>;
+  /** Tickets created in the window whose SLA was breached. */
+  slaBreaches: Maybe<Scalars['Int']['output']>;
+  /** Tickets created in the window; null (with an error) when the ticket system did not answer. */
+  ticketsCreated: Maybe<Scalars['Int']['output']>;
+  tier: Scalars['String']['output'];
+  /** Last order − lookbackDays: the window is [windowStart, churnedAt). */
+  windowStart: Scalars['DateTime']['output'];
+};
+
+export type ChurnJourneyReport = {
+  __typename?: 'ChurnJourneyReport';
+  /** Customers who churned in the range (all of them, not only those listed). */
+  churned: Scalars['Int']['output'];
+  /** The first `first` churned customers, oldest churn first. */
+  customers: Array<ChurnJourney>;
+  from: Scalars['DateTime']['output'];
+  lookbackDays: Scalars['Int']['output'];
+  quietDays: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
+export type ContactReasonRow = {
+  __typename?: 'ContactReasonRow';
+  /** Inbound contacts with this wrap-up code; null (with an error) when the call center did not answer. */
+  calls: Maybe<Scalars['Int']['output']>;
+  /** Conversations started with this intent; null (with an error) when the CRM did not answer. */
+  conversations: Maybe<Scalars['Int']['output']>;
+  /** The contact-reason code; null for contacts without one. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Tickets created with this category; null (with an error) when the ticket system did not answer. */
+  tickets: Maybe<Scalars['Int']['output']>;
+  /** The customer's tier; null when not known (unknown callers, tickets without a tier). */
+  tier: Maybe<Scalars['String']['output']>;
+  /** calls + tickets + conversations; null when one of them is. */
+  total: Maybe<Scalars['Int']['output']>;
+};
+
+export type ContactReasonsReport = {
+  __typename?: 'ContactReasonsReport';
+  from: Scalars['DateTime']['output'];
+  /** Per tier (by name, unknown tier last), then most contacts first, then reason (none last). */
+  rows: Array<ContactReasonRow>;
+  /** The tier asked for; null: every tier. */
+  tier: Maybe<Scalars['String']['output']>;
+  to: Scalars['DateTime']['output'];
+};
+
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
@@ -202,6 +265,22 @@ export type Query = {
    * `first` is at most 100.
    */
   auditEvents: Maybe<AuditEventConnection>;
+  /**
+   * The journey of customers who stopped ordering in `range` (the CRM's `churnedCustomers`
+   * rule: no order within `quietDays` days after their last order in the range): per customer,
+   * in the window `[last order − lookbackDays, last order + quietDays)`, their conversations,
+   * calls, tickets created, tickets open at the end and SLA breaches. Without the CRM nothing
+   * can be said (`null`, `SUBGRAPH_UNAVAILABLE` naming `crm`).
+   */
+  churnJourneys: Maybe<ChurnJourneyReport>;
+  /**
+   * What customers of each tier get in touch about over `range`: per tier and reason, the
+   * contacts by system: calls (inbound contacts by wrap-up code, tier at the time of the call),
+   * tickets (created, by category, requester tier at creation) and conversations (started, by
+   * intent, the customer's tier now). `tier` (one of STANDARD, SILVER, GOLD, PLATINUM) keeps one
+   * tier. `BAD_USER_INPUT` for a bad range or tier.
+   */
+  contactReasonsByTier: Maybe<ContactReasonsReport>;
   /** Erasure requests, newest first; of one customer with `customerId`. At most 100. */
   erasureRequests: Maybe<Array<ErasureRequest>>;
   /**
@@ -218,6 +297,20 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChurnJourneysArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lookbackDays?: InputMaybe<Scalars['Int']['input']>;
+  quietDays?: InputMaybe<Scalars['Int']['input']>;
+  range: TimeRangeInput;
+};
+
+
+export type QueryContactReasonsByTierArgs = {
+  range: TimeRangeInput;
+  tier?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -273,6 +366,17 @@ export type ReconciliationReport = {
   expectedCallLogs: Scalars['Int']['output'];
   from: Scalars['DateTime']['output'];
   to: Scalars['DateTime']['output'];
+};
+
+/**
+ * A reporting time range `[from, to)`: `from` inclusive, `to` exclusive. Both are ISO-8601
+ * instants with `Z` or an offset; `timeZone` is an IANA zone name (`Asia/Shanghai`, `UTC`,
+ * `America/New_York`) that HOUR and DAY buckets are cut in.
+ */
+export type TimeRangeInput = {
+  from: Scalars['DateTime']['input'];
+  timeZone: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type Link__Purpose =
@@ -360,6 +464,10 @@ export type ResolversTypes = ResolversObject<{
   AuditEventFilter: AuditEventFilter;
   AuditEventKind: AuditEventKind;
   AuditOutcome: AuditOutcome;
+  ChurnJourney: ResolverTypeWrapper<ChurnJourney>;
+  ChurnJourneyReport: ResolverTypeWrapper<ChurnJourneyReport>;
+  ContactReasonRow: ResolverTypeWrapper<ContactReasonRow>;
+  ContactReasonsReport: ResolverTypeWrapper<ContactReasonsReport>;
   Customer: ResolverTypeWrapper<Customer>;
   CustomerDataExport: ResolverTypeWrapper<CustomerDataExport>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -377,6 +485,7 @@ export type ResolversTypes = ResolversObject<{
   ReconciliationReason: ReconciliationReason;
   ReconciliationReport: ResolverTypeWrapper<ReconciliationReport>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TimeRangeInput: TimeRangeInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -389,6 +498,10 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEventConnection: Omit<AuditEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   Int: Scalars['Int']['output'];
   AuditEventFilter: AuditEventFilter;
+  ChurnJourney: ChurnJourney;
+  ChurnJourneyReport: ChurnJourneyReport;
+  ContactReasonRow: ContactReasonRow;
+  ContactReasonsReport: ContactReasonsReport;
   Customer: Customer;
   CustomerDataExport: CustomerDataExport;
   Boolean: Scalars['Boolean']['output'];
@@ -402,6 +515,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReconciliationDifference: ReconciliationDifference;
   ReconciliationReport: ReconciliationReport;
   Float: Scalars['Float']['output'];
+  TimeRangeInput: TimeRangeInput;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
 }>;
@@ -467,6 +581,46 @@ export type AuditEventConnectionResolvers<ContextType = AuditContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ChurnJourneyResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ChurnJourney'] = ResolversParentTypes['ChurnJourney']> = ResolversObject<{
+  abandonedContacts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  calls?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  churnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  contacts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  conversations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  lastOrderAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  openTickets?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slaBreaches?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ticketsCreated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ChurnJourneyReportResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ChurnJourneyReport'] = ResolversParentTypes['ChurnJourneyReport']> = ResolversObject<{
+  churned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['ChurnJourney']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lookbackDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quietDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ContactReasonRowResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ContactReasonRow'] = ResolversParentTypes['ContactReasonRow']> = ResolversObject<{
+  calls?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  conversations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tickets?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ContactReasonsReportResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ContactReasonsReport'] = ResolversParentTypes['ContactReasonsReport']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ContactReasonRow']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -528,6 +682,8 @@ export type PageInfoResolvers<ContextType = AuditContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
+  churnJourneys?: Resolver<Maybe<ResolversTypes['ChurnJourneyReport']>, ParentType, ContextType, RequireFields<QueryChurnJourneysArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range'>>;
+  contactReasonsByTier?: Resolver<Maybe<ResolversTypes['ContactReasonsReport']>, ParentType, ContextType, RequireFields<QueryContactReasonsByTierArgs, 'range'>>;
   erasureRequests?: Resolver<Maybe<Array<ResolversTypes['ErasureRequest']>>, ParentType, ContextType, Partial<QueryErasureRequestsArgs>>;
   reconciliationReport?: Resolver<Maybe<ResolversTypes['ReconciliationReport']>, ParentType, ContextType, RequireFields<QueryReconciliationReportArgs, 'from' | 'to'>>;
 }>;
@@ -557,6 +713,10 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = AuditContext> = ResolversObject<{
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  ChurnJourney?: ChurnJourneyResolvers<ContextType>;
+  ChurnJourneyReport?: ChurnJourneyReportResolvers<ContextType>;
+  ContactReasonRow?: ContactReasonRowResolvers<ContextType>;
+  ContactReasonsReport?: ContactReasonsReportResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerDataExport?: CustomerDataExportResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -62,6 +62,12 @@ export type Call = {
   to: Maybe<Scalars['String']['output']>;
   /** Seconds from offered to answered (or to abandoned). */
   waitSeconds: Scalars['Int']['output'];
+  /**
+   * Why the customer called, as the agent gave it at wrap-up (a contact-reason code such as
+   * `billing`, `order_status`); `null` when none was given. Kept on the contact: a code set on a
+   * transfer leg is the code of the call the customer made.
+   */
+  wrapUpCode: Maybe<Scalars['String']['output']>;
   wrapUpSeconds: Scalars['Int']['output'];
 };
 
@@ -221,6 +227,13 @@ export type CallMetricsGroupBy =
   /** That agent's team (the team the agent is in now); key: the team name, null without agent. */
   | 'TEAM';
 
+export type CallReasonCount = {
+  __typename?: 'CallReasonCount';
+  count: Scalars['Int']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  tier: Maybe<Scalars['String']['output']>;
+};
+
 export type CallState =
   /** Answered; the customer is talking to an agent. */
   | 'CONNECTED'
@@ -274,6 +287,14 @@ export type CustomerCallsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CustomerCallJourney = {
+  __typename?: 'CustomerCallJourney';
+  abandoned: Scalars['Int']['output'];
+  calls: Scalars['Int']['output'];
+  contacts: Scalars['Int']['output'];
+  customerId: Scalars['ID']['output'];
+};
+
 /** A customer's calls in a range: contacts and outbound calls, a transferred call once (as TRANSFERRED). */
 export type CustomerCallSummary = {
   __typename?: 'CustomerCallSummary';
@@ -297,6 +318,13 @@ export type CustomerContactVolume = {
   customer: Maybe<Customer>;
   /** When the customer's last call in the range started. */
   lastCallAt: Scalars['DateTime']['output'];
+};
+
+/** One customer's time window `[from, to)` (instants with `Z` or an offset). */
+export type CustomerWindowInput = {
+  customerId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 /** Nearest-rank percentiles of a duration in seconds (the smallest value with at least 50% / 90% of the values at or below it); null without values. */
@@ -374,6 +402,15 @@ export type Mutation = {
    * hand-off already requested (different input: `CONFLICT`). Unknown queue: `BAD_USER_INPUT`.
    */
   requestHandoff: Maybe<Handoff>;
+  /**
+   * Sets (or with `code: null` clears) the reason code of a call at wrap-up, on the contact the
+   * call belongs to (a transfer leg's code goes to the call the customer made). The code is a
+   * contact-reason code: lower-case letters, digits and `_`, a letter first, at most 64
+   * characters (`BAD_USER_INPUT` otherwise). Only calls an agent answered, once they have ended
+   * or are in wrap-up (`BAD_USER_INPUT` otherwise); an agent may code only calls they answered
+   * (`FORBIDDEN`), supervisors and admins any. `NOT_FOUND` for an unknown call.
+   */
+  setCallWrapUpCode: Maybe<Call>;
 };
 
 
@@ -396,6 +433,12 @@ export type MutationDeclineHandoffArgs = {
 
 export type MutationRequestHandoffArgs = {
   input: RequestHandoffInput;
+};
+
+
+export type MutationSetCallWrapUpCodeArgs = {
+  callId: Scalars['ID']['input'];
+  code?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The state of the call-log outbox (call logs and callback tickets still to deliver). */
@@ -480,6 +523,12 @@ export type Query = {
    * instead. Each event carries its call as it is now.
    */
   callEventsSince: Maybe<CallEventConnection>;
+  /**
+   * Each customer's calls in their window `[from, to)`: contacts (inbound, as above), all calls
+   * with them (either direction, transfer legs not counted again) and abandoned contacts. In
+   * input order; at most 1,000 windows (`BAD_USER_INPUT`). Part of the gateway's `churnJourneys`.
+   */
+  callJourneys: Maybe<Array<CustomerCallJourney>>;
   /** The call-log outbox's backlog and lag: how many deliveries wait, how long the oldest has waited, the last error. */
   callLogOutbox: Maybe<OutboxStatus>;
   /**
@@ -488,6 +537,12 @@ export type Query = {
    * callers are the group with `tier: null`.
    */
   callMetricsByTier: Maybe<Array<TierCallMetrics>>;
+  /**
+   * Contacts (inbound calls offered to a queue, not transfer legs; as in `callCenterMetrics`)
+   * offered in `range`, per customer tier at the time of the call and wrap-up code (`reason`
+   * null: no code given). Part of the gateway's `contactReasonsByTier`.
+   */
+  callReasonsByTier: Maybe<Array<CallReasonCount>>;
   handoff: Maybe<Handoff>;
   /**
    * The customers an agent serves through bot hand-offs, for the record-level rule
@@ -555,7 +610,17 @@ export type QueryCallEventsSinceArgs = {
 };
 
 
+export type QueryCallJourneysArgs = {
+  windows: Array<CustomerWindowInput>;
+};
+
+
 export type QueryCallMetricsByTierArgs = {
+  range: TimeRangeInput;
+};
+
+
+export type QueryCallReasonsByTierArgs = {
   range: TimeRangeInput;
 };
 
@@ -850,12 +915,15 @@ export type ResolversTypes = ResolversObject<{
   CallMetrics: ResolverTypeWrapper<Omit<CallMetrics, 'agent' | 'queue'> & { agent?: Maybe<ResolversTypes['Agent']>, queue?: Maybe<ResolversTypes['Queue']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CallMetricsGroupBy: CallMetricsGroupBy;
+  CallReasonCount: ResolverTypeWrapper<CallReasonCount>;
   CallState: CallState;
   CallerIdentification: ResolverTypeWrapper<CallerIdentification>;
   Conversation: ResolverTypeWrapper<Conversation>;
   Customer: ResolverTypeWrapper<Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversTypes['CustomerCallSummary']>, calls?: Maybe<ResolversTypes['CallConnection']>, lastCall?: Maybe<ResolversTypes['Call']> }>;
+  CustomerCallJourney: ResolverTypeWrapper<CustomerCallJourney>;
   CustomerCallSummary: ResolverTypeWrapper<CustomerCallSummaryModel>;
   CustomerContactVolume: ResolverTypeWrapper<Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerWindowInput: CustomerWindowInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
@@ -899,11 +967,14 @@ export type ResolversParentTypes = ResolversObject<{
   CallEventConnection: Omit<CallEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CallEvent']> };
   CallMetrics: Omit<CallMetrics, 'agent' | 'queue'> & { agent?: Maybe<ResolversParentTypes['Agent']>, queue?: Maybe<ResolversParentTypes['Queue']> };
   Float: Scalars['Float']['output'];
+  CallReasonCount: CallReasonCount;
   CallerIdentification: CallerIdentification;
   Conversation: Conversation;
   Customer: Omit<Customer, 'callSummary' | 'calls' | 'lastCall'> & { callSummary?: Maybe<ResolversParentTypes['CustomerCallSummary']>, calls?: Maybe<ResolversParentTypes['CallConnection']>, lastCall?: Maybe<ResolversParentTypes['Call']> } | FederationReferenceTypes['Customer'];
+  CustomerCallJourney: CustomerCallJourney;
   CustomerCallSummary: CustomerCallSummaryModel;
   CustomerContactVolume: Omit<CustomerContactVolume, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerWindowInput: CustomerWindowInput;
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
   ErasureStepOutcome: ErasureStepOutcome;
@@ -998,6 +1069,7 @@ export type CallResolvers<ContextType = CallCenterContext, ParentType extends Re
   talkSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   waitSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wrapUpCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   wrapUpSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1058,6 +1130,12 @@ export type CallMetricsResolvers<ContextType = CallCenterContext, ParentType ext
   waitTime?: Resolver<ResolversTypes['DurationPercentiles'], ParentType, ContextType>;
 }>;
 
+export type CallReasonCountResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallReasonCount'] = ResolversParentTypes['CallReasonCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type CallerIdentificationResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CallerIdentification'] = ResolversParentTypes['CallerIdentification']> = ResolversObject<{
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1073,6 +1151,13 @@ export type CustomerResolvers<ContextType = CallCenterContext, ParentType extend
   calls?: Resolver<Maybe<ResolversTypes['CallConnection']>, ParentType, ContextType, RequireFields<CustomerCallsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastCall?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType>;
+}>;
+
+export type CustomerCallJourneyResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CustomerCallJourney'] = ResolversParentTypes['CustomerCallJourney']> = ResolversObject<{
+  abandoned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contacts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type CustomerCallSummaryResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['CustomerCallSummary'] = ResolversParentTypes['CustomerCallSummary']> = ResolversObject<{
@@ -1135,6 +1220,7 @@ export type MutationResolvers<ContextType = CallCenterContext, ParentType extend
   callCenterEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationCallCenterEraseCustomerArgs, 'customerId' | 'erasureId' | 'phones'>>;
   declineHandoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<MutationDeclineHandoffArgs, 'id'>>;
   requestHandoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<MutationRequestHandoffArgs, 'input'>>;
+  setCallWrapUpCode?: Resolver<Maybe<ResolversTypes['Call']>, ParentType, ContextType, RequireFields<MutationSetCallWrapUpCodeArgs, 'callId'>>;
 }>;
 
 export type OutboxStatusResolvers<ContextType = CallCenterContext, ParentType extends ResolversParentTypes['OutboxStatus'] = ResolversParentTypes['OutboxStatus']> = ResolversObject<{
@@ -1177,8 +1263,10 @@ export type QueryResolvers<ContextType = CallCenterContext, ParentType extends R
   callCenterPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCallCenterPersonalDataArgs, 'customerId' | 'phones'>>;
   callEventsCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   callEventsSince?: Resolver<Maybe<ResolversTypes['CallEventConnection']>, ParentType, ContextType, RequireFields<QueryCallEventsSinceArgs, 'after' | 'first'>>;
+  callJourneys?: Resolver<Maybe<Array<ResolversTypes['CustomerCallJourney']>>, ParentType, ContextType, RequireFields<QueryCallJourneysArgs, 'windows'>>;
   callLogOutbox?: Resolver<Maybe<ResolversTypes['OutboxStatus']>, ParentType, ContextType>;
   callMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierCallMetrics']>>, ParentType, ContextType, RequireFields<QueryCallMetricsByTierArgs, 'range'>>;
+  callReasonsByTier?: Resolver<Maybe<Array<ResolversTypes['CallReasonCount']>>, ParentType, ContextType, RequireFields<QueryCallReasonsByTierArgs, 'range'>>;
   handoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType, RequireFields<QueryHandoffArgs, 'id'>>;
   handoffCustomers?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType, RequireFields<QueryHandoffCustomersArgs, 'agentId'>>;
   pendingHandoffs?: Resolver<Maybe<Array<ResolversTypes['Handoff']>>, ParentType, ContextType, Partial<QueryPendingHandoffsArgs>>;
@@ -1243,9 +1331,11 @@ export type Resolvers<ContextType = CallCenterContext> = ResolversObject<{
   CallEvent?: CallEventResolvers<ContextType>;
   CallEventConnection?: CallEventConnectionResolvers<ContextType>;
   CallMetrics?: CallMetricsResolvers<ContextType>;
+  CallReasonCount?: CallReasonCountResolvers<ContextType>;
   CallerIdentification?: CallerIdentificationResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerCallJourney?: CustomerCallJourneyResolvers<ContextType>;
   CustomerCallSummary?: CustomerCallSummaryResolvers<ContextType>;
   CustomerContactVolume?: CustomerContactVolumeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -5,6 +5,7 @@
  * edited. No foreign keys: calls arrive from the seed and (later) from CTI events in
  * any order, and the bulk load of a million calls must stay fast.
  */
+import { createWrapUpCodes, dropWrapUpCodes } from '../reports/wrap-up-codes.js';
 import type { Kysely } from 'kysely';
 import { type StoreMigrations } from '../../shared/migrations.js';
 import type { CallCenterTables } from './tables.js';
@@ -98,6 +99,8 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     '0003_privacy': { up: migrateCallCenterPrivacy, down: dropCallCenterPrivacy },
     // Bot hand-offs (subgraphs/callcenter/handoffs/).
     '0004_handoffs': { up: (db) => migrateHandoffs(db), down: (db) => db.schema.dropTable('handoffs').ifExists().execute() },
+    // Wrap-up reason codes, set by agents (reports/wrap-up-codes.ts).
+    '0005_call_wrap_up_codes': { up: (db) => createWrapUpCodes(db), down: (db) => dropWrapUpCodes(db) },
     // When a hand-off was accepted (record-level rule: the agent serves its customer for a while).
     '0006_handoff_accepted_at': { up: (db) => addHandoffAcceptedAt(db), down: (db) => dropHandoffAcceptedAt(db) },
   },

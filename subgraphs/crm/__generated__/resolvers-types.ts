@@ -150,6 +150,24 @@ export type ChatTranscriptActivity = Activity & {
   type: ActivityType;
 };
 
+export type ChurnedCustomer = {
+  __typename?: 'ChurnedCustomer';
+  churnedAt: Scalars['DateTime']['output'];
+  /** Conversations with the customer started in `[windowStart, churnedAt)`. */
+  conversations: Scalars['Int']['output'];
+  customerId: Scalars['ID']['output'];
+  lastOrderAt: Scalars['DateTime']['output'];
+  tier: Scalars['String']['output'];
+  windowStart: Scalars['DateTime']['output'];
+};
+
+export type ChurnedCustomers = {
+  __typename?: 'ChurnedCustomers';
+  customers: Array<ChurnedCustomer>;
+  /** Every customer who churned in the range (not only the `first` listed). */
+  total: Scalars['Int']['output'];
+};
+
 export type Company = {
   __typename?: 'Company';
   industry: Maybe<Scalars['String']['output']>;
@@ -261,6 +279,13 @@ export type ConversationParticipant = {
   id: Scalars['String']['output'];
   name: Maybe<Scalars['String']['output']>;
   role: ParticipantRole;
+};
+
+export type ConversationReasonCount = {
+  __typename?: 'ConversationReasonCount';
+  count: Scalars['Int']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  tier: Maybe<Scalars['String']['output']>;
 };
 
 export type ConversationStatus =
@@ -841,8 +866,23 @@ export type PhoneType =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Customers who stopped ordering in `range`: their last order placed in the range is followed
+   * by no order within `quietDays` days, and those days are over. `churnedAt` = last order +
+   * `quietDays`; the journey window is `[last order − lookbackDays, churnedAt)`, with the
+   * customer's conversations started in it. Oldest churn first (then customer id), at most
+   * `first`. Bounds (`BAD_USER_INPUT`): range at most 366 days, `quietDays` and `lookbackDays`
+   * 1..365, `first` 0..1000.
+   */
+  churnedCustomers: Maybe<ChurnedCustomers>;
   /** One conversation by id. Unknown ids give `null` and a `NOT_FOUND` error. */
   conversation: Maybe<Conversation>;
+  /**
+   * Conversations started in `range`, per the customer's tier now (the CRM keeps no tier
+   * history; conversations without a customer: `tier` null) and intent (`reason` null: none).
+   * Part of the gateway's `contactReasonsByTier`.
+   */
+  conversationReasonsByTier: Maybe<Array<ConversationReasonCount>>;
   /** The CRM's part of a data subject's export (the gateway's `exportCustomerData` collects it). */
   crmPersonalData: Maybe<PersonalDataPart>;
   /** One customer by id. Unknown ids give `null` and a `NOT_FOUND` error. */
@@ -878,8 +918,21 @@ export type Query = {
 };
 
 
+export type QueryChurnedCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lookbackDays?: InputMaybe<Scalars['Int']['input']>;
+  quietDays?: InputMaybe<Scalars['Int']['input']>;
+  range: TimeRangeInput;
+};
+
+
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryConversationReasonsByTierArgs = {
+  range: TimeRangeInput;
 };
 
 
@@ -1009,6 +1062,17 @@ export type SubscriptionCustomerUpdatedArgs = {
 export type Ticket = {
   __typename?: 'Ticket';
   id: Scalars['ID']['output'];
+};
+
+/**
+ * A reporting time range `[from, to)`: `from` inclusive, `to` exclusive. Both are ISO-8601
+ * instants with `Z` or an offset; `timeZone` is an IANA zone name (`Asia/Shanghai`, `UTC`,
+ * `America/New_York`) that HOUR and DAY buckets are cut in.
+ */
+export type TimeRangeInput = {
+  from: Scalars['DateTime']['input'];
+  timeZone: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 export type UpdateConversationInput = {
@@ -1165,6 +1229,8 @@ export type ResolversTypes = ResolversObject<{
   ChannelIdentityKind: ChannelIdentityKind;
   ChatMessage: ResolverTypeWrapper<ChatMessage>;
   ChatTranscriptActivity: ResolverTypeWrapper<ActivityRecordModel>;
+  ChurnedCustomer: ResolverTypeWrapper<ChurnedCustomer>;
+  ChurnedCustomers: ResolverTypeWrapper<ChurnedCustomers>;
   Company: ResolverTypeWrapper<Company>;
   Consent: ResolverTypeWrapper<Consent>;
   ConsentPurpose: ConsentPurpose;
@@ -1176,6 +1242,7 @@ export type ResolversTypes = ResolversObject<{
   ConversationMessageInput: ConversationMessageInput;
   ConversationOutcome: ConversationOutcome;
   ConversationParticipant: ResolverTypeWrapper<ConversationParticipant>;
+  ConversationReasonCount: ResolverTypeWrapper<ConversationReasonCount>;
   ConversationStatus: ConversationStatus;
   ConvertLeadInput: ConvertLeadInput;
   CreateLeadInput: CreateLeadInput;
@@ -1226,6 +1293,7 @@ export type ResolversTypes = ResolversObject<{
   StartConversationInput: StartConversationInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Ticket: ResolverTypeWrapper<Ticket>;
+  TimeRangeInput: TimeRangeInput;
   UpdateConversationInput: UpdateConversationInput;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -1251,6 +1319,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChannelIdentity: ChannelIdentityRecordModel;
   ChatMessage: ChatMessage;
   ChatTranscriptActivity: ActivityRecordModel;
+  ChurnedCustomer: ChurnedCustomer;
+  ChurnedCustomers: ChurnedCustomers;
   Company: Company;
   Consent: Consent;
   Conversation: ConversationRecordModel;
@@ -1258,6 +1328,7 @@ export type ResolversParentTypes = ResolversObject<{
   ConversationMessage: ConversationMessageRecordModel;
   ConversationMessageInput: ConversationMessageInput;
   ConversationParticipant: ConversationParticipant;
+  ConversationReasonCount: ConversationReasonCount;
   ConvertLeadInput: ConvertLeadInput;
   CreateLeadInput: CreateLeadInput;
   Customer: CustomerRecordModel;
@@ -1296,6 +1367,7 @@ export type ResolversParentTypes = ResolversObject<{
   StartConversationInput: StartConversationInput;
   Subscription: Record<PropertyKey, never>;
   Ticket: Ticket;
+  TimeRangeInput: TimeRangeInput;
   UpdateConversationInput: UpdateConversationInput;
   UpdateCustomerContactInput: UpdateCustomerContactInput;
   link__Import: Scalars['link__Import']['output'];
@@ -1409,6 +1481,20 @@ export type ChatTranscriptActivityResolvers<ContextType = CrmContext, ParentType
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ChurnedCustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ChurnedCustomer'] = ResolversParentTypes['ChurnedCustomer']> = ResolversObject<{
+  churnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  conversations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastOrderAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ChurnedCustomersResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ChurnedCustomers'] = ResolversParentTypes['ChurnedCustomers']> = ResolversObject<{
+  customers?: Resolver<Array<ResolversTypes['ChurnedCustomer']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CompanyResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = ResolversObject<{
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1458,6 +1544,12 @@ export type ConversationParticipantResolvers<ContextType = CrmContext, ParentTyp
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
+}>;
+
+export type ConversationReasonCountResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ConversationReasonCount'] = ResolversParentTypes['ConversationReasonCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
@@ -1641,7 +1733,9 @@ export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  churnedCustomers?: Resolver<Maybe<ResolversTypes['ChurnedCustomers']>, ParentType, ContextType, RequireFields<QueryChurnedCustomersArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  conversationReasonsByTier?: Resolver<Maybe<Array<ResolversTypes['ConversationReasonCount']>>, ParentType, ContextType, RequireFields<QueryConversationReasonsByTierArgs, 'range'>>;
   crmPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCrmPersonalDataArgs, 'customerId'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
@@ -1696,12 +1790,15 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   ChatMessage?: ChatMessageResolvers<ContextType>;
   ChatTranscriptActivity?: ChatTranscriptActivityResolvers<ContextType>;
+  ChurnedCustomer?: ChurnedCustomerResolvers<ContextType>;
+  ChurnedCustomers?: ChurnedCustomersResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   ConversationMessage?: ConversationMessageResolvers<ContextType>;
   ConversationParticipant?: ConversationParticipantResolvers<ContextType>;
+  ConversationReasonCount?: ConversationReasonCountResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerIdentification?: CustomerIdentificationResolvers<ContextType>;

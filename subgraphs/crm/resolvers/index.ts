@@ -10,9 +10,11 @@ import { Query } from './query.js';
 import { Subscription } from './subscription.js';
 import { CustomerPrivacy, MutationPrivacy, QueryPrivacy } from '../privacy/resolvers.js';
 import { QueryReconciliation } from '../reconciliation/resolvers.js';
+// Contact reasons and churn, parts of the gateway's cross-system reports (subgraphs/crm/reports/).
+import { QueryCrossSystem } from '../reports/cross-system.js';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...QueryPrivacy, ...EngagementQuery, ...QueryReconciliation },
+  Query: { ...Query, ...QueryPrivacy, ...EngagementQuery, ...QueryReconciliation, ...QueryCrossSystem },
   Mutation: { ...Mutation, ...MutationPrivacy, ...EngagementMutation },
   Subscription,
   Conversation,

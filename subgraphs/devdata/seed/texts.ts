@@ -6,49 +6,51 @@
 export interface TicketTemplate {
   subject: string;
   description: string;
+  /** The contact-reason code the ticket is filed under (docs/reporting.md, "Contact reasons by tier"). */
+  category: string;
 }
 
 export const TICKETS_ZH: readonly TicketTemplate[] = [
-  { subject: '订单迟迟未发货', description: '我在上周下的订单 {order} 到现在还显示"待发货"，请帮忙查一下什么时候能发出。' },
-  { subject: '物流信息长时间未更新', description: '订单 {order} 的快递已经三天没有任何物流更新了，麻烦联系一下快递公司。' },
-  { subject: '收到的商品有破损', description: '今天收到订单 {order}，外包装完好但里面的商品屏幕有裂痕，附上照片，希望换货。' },
-  { subject: '申请开具增值税专用发票', description: '公司需要为订单 {order} 开具增值税专用发票，抬头和税号已在附件中，请尽快处理。' },
-  { subject: '退款还没有到账', description: '我在十天前申请了订单 {order} 的退款，审核已经通过，但银行卡一直没有收到钱。' },
-  { subject: '会员积分显示不正确', description: '我的会员积分比上个月少了两千多分，但我没有使用过积分，请核实。' },
-  { subject: '修改收货地址', description: '订单 {order} 还没发货，想把收货地址改成公司地址，电话里已经说过一次了。' },
-  { subject: '产品使用咨询', description: '新买的设备连不上家里的无线网络，按照说明书操作也不行，请安排技术人员联系我。' },
-  { subject: '重复扣款', description: '支付订单 {order} 的时候页面卡住了，结果信用卡被扣了两次款，请退还多扣的金额。' },
-  { subject: '投诉客服态度', description: '昨天打客服电话等了很久，接通后客服说话很不耐烦，问题也没有解决，希望给个说法。' },
-  { subject: '预约上门安装', description: '订单 {order} 的空调已经送到，请帮忙预约这周六上午上门安装。' },
-  { subject: '账号无法登录', description: '手机号换了以后收不到验证码，账号登录不了，请帮忙更换绑定的手机号。' },
+  { subject: '订单迟迟未发货', description: '我在上周下的订单 {order} 到现在还显示"待发货"，请帮忙查一下什么时候能发出。', category: 'delivery' },
+  { subject: '物流信息长时间未更新', description: '订单 {order} 的快递已经三天没有任何物流更新了，麻烦联系一下快递公司。', category: 'delivery' },
+  { subject: '收到的商品有破损', description: '今天收到订单 {order}，外包装完好但里面的商品屏幕有裂痕，附上照片，希望换货。', category: 'returns' },
+  { subject: '申请开具增值税专用发票', description: '公司需要为订单 {order} 开具增值税专用发票，抬头和税号已在附件中，请尽快处理。', category: 'billing' },
+  { subject: '退款还没有到账', description: '我在十天前申请了订单 {order} 的退款，审核已经通过，但银行卡一直没有收到钱。', category: 'billing' },
+  { subject: '会员积分显示不正确', description: '我的会员积分比上个月少了两千多分，但我没有使用过积分，请核实。', category: 'account' },
+  { subject: '修改收货地址', description: '订单 {order} 还没发货，想把收货地址改成公司地址，电话里已经说过一次了。', category: 'order_change' },
+  { subject: '产品使用咨询', description: '新买的设备连不上家里的无线网络，按照说明书操作也不行，请安排技术人员联系我。', category: 'technical' },
+  { subject: '重复扣款', description: '支付订单 {order} 的时候页面卡住了，结果信用卡被扣了两次款，请退还多扣的金额。', category: 'billing' },
+  { subject: '投诉客服态度', description: '昨天打客服电话等了很久，接通后客服说话很不耐烦，问题也没有解决，希望给个说法。', category: 'complaint' },
+  { subject: '预约上门安装', description: '订单 {order} 的空调已经送到，请帮忙预约这周六上午上门安装。', category: 'installation' },
+  { subject: '账号无法登录', description: '手机号换了以后收不到验证码，账号登录不了，请帮忙更换绑定的手机号。', category: 'account' },
 ];
 
 export const TICKETS_EN: readonly TicketTemplate[] = [
-  { subject: 'Order not shipped yet', description: 'I placed order {order} last week and it still says "awaiting shipment". When will it go out?' },
-  { subject: 'Tracking has not updated for days', description: 'The tracking for order {order} has not changed in three days. Can you check with the carrier?' },
-  { subject: 'Item arrived damaged', description: 'Order {order} arrived today with a cracked screen. Photos attached; I would like a replacement.' },
-  { subject: 'Need a VAT invoice', description: 'Please issue an invoice for order {order} with our company name and tax number (attached).' },
-  { subject: 'Refund not received', description: 'My refund for order {order} was approved ten days ago but has not reached my card.' },
-  { subject: 'Charged twice', description: 'The checkout page froze while paying for order {order} and my card was charged twice.' },
-  { subject: 'Change delivery address', description: 'Order {order} has not shipped yet; please deliver it to my office address instead.' },
-  { subject: 'Cannot log in', description: 'I changed my phone number and no longer receive the login code. Please update my account.' },
-  { subject: 'Question about warranty', description: 'Is the two-year warranty valid in Hong Kong for a device bought on the mainland store?' },
-  { subject: 'Complaint about call wait time', description: 'I waited over twenty minutes on the hotline yesterday and the call dropped twice.' },
+  { subject: 'Order not shipped yet', description: 'I placed order {order} last week and it still says "awaiting shipment". When will it go out?', category: 'delivery' },
+  { subject: 'Tracking has not updated for days', description: 'The tracking for order {order} has not changed in three days. Can you check with the carrier?', category: 'delivery' },
+  { subject: 'Item arrived damaged', description: 'Order {order} arrived today with a cracked screen. Photos attached; I would like a replacement.', category: 'returns' },
+  { subject: 'Need a VAT invoice', description: 'Please issue an invoice for order {order} with our company name and tax number (attached).', category: 'billing' },
+  { subject: 'Refund not received', description: 'My refund for order {order} was approved ten days ago but has not reached my card.', category: 'billing' },
+  { subject: 'Charged twice', description: 'The checkout page froze while paying for order {order} and my card was charged twice.', category: 'billing' },
+  { subject: 'Change delivery address', description: 'Order {order} has not shipped yet; please deliver it to my office address instead.', category: 'order_change' },
+  { subject: 'Cannot log in', description: 'I changed my phone number and no longer receive the login code. Please update my account.', category: 'account' },
+  { subject: 'Question about warranty', description: 'Is the two-year warranty valid in Hong Kong for a device bought on the mainland store?', category: 'technical' },
+  { subject: 'Complaint about call wait time', description: 'I waited over twenty minutes on the hotline yesterday and the call dropped twice.', category: 'complaint' },
 ];
 
 export const PHONE_TICKETS_ZH: readonly TicketTemplate[] = [
-  { subject: '来电：咨询订单 {order} 进度', description: '客户来电询问订单 {order} 的发货进度，已告知预计发货时间，需跟进仓库确认。' },
-  { subject: '来电：要求退货', description: '客户来电表示商品不符合预期，要求办理退货，已发送退货地址，待客户寄回。' },
-  { subject: '来电：发票问题', description: '客户来电说发票抬头写错了，需要作废重开，已记录正确抬头。' },
-  { subject: '来电投诉：配送延误', description: '客户来电投诉配送延误，情绪较激动，已安抚并承诺24小时内回电。' },
-  { subject: '来电：设备故障报修', description: '客户来电报修，设备开机后无法正常工作，需安排工程师上门检测。' },
+  { subject: '来电：咨询订单 {order} 进度', description: '客户来电询问订单 {order} 的发货进度，已告知预计发货时间，需跟进仓库确认。', category: 'order_status' },
+  { subject: '来电：要求退货', description: '客户来电表示商品不符合预期，要求办理退货，已发送退货地址，待客户寄回。', category: 'returns' },
+  { subject: '来电：发票问题', description: '客户来电说发票抬头写错了，需要作废重开，已记录正确抬头。', category: 'billing' },
+  { subject: '来电投诉：配送延误', description: '客户来电投诉配送延误，情绪较激动，已安抚并承诺24小时内回电。', category: 'complaint' },
+  { subject: '来电：设备故障报修', description: '客户来电报修，设备开机后无法正常工作，需安排工程师上门检测。', category: 'technical' },
 ];
 
 export const PHONE_TICKETS_EN: readonly TicketTemplate[] = [
-  { subject: 'Call: status of order {order}', description: 'Customer called about order {order}; told them the expected ship date, need to confirm with the warehouse.' },
-  { subject: 'Call: return request', description: 'Customer called to return an item that did not meet expectations; return label sent.' },
-  { subject: 'Call: billing question', description: 'Customer called about an unexpected charge on their statement; investigating with finance.' },
-  { subject: 'Call: delivery complaint', description: 'Customer called to complain about a late delivery; promised a call back within 24 hours.' },
+  { subject: 'Call: status of order {order}', description: 'Customer called about order {order}; told them the expected ship date, need to confirm with the warehouse.', category: 'order_status' },
+  { subject: 'Call: return request', description: 'Customer called to return an item that did not meet expectations; return label sent.', category: 'returns' },
+  { subject: 'Call: billing question', description: 'Customer called about an unexpected charge on their statement; investigating with finance.', category: 'billing' },
+  { subject: 'Call: delivery complaint', description: 'Customer called to complain about a late delivery; promised a call back within 24 hours.', category: 'complaint' },
 ];
 
 export const AGENT_REPLIES_ZH: readonly string[] = [

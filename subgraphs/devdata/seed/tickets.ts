@@ -156,6 +156,7 @@ export function makeTickets(
       solvedAt: solvedAt === null ? null : iso(solvedAt),
       idempotencyKey: null,
       requesterTier: draft.record.tier,
+      category: template.category,
     });
   }
   return { tickets, comments };

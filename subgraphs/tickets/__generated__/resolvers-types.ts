@@ -34,6 +34,12 @@ export type Call = {
 
 export type CreateTicketInput = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * A contact-reason code: lower-case letters, digits and `_`, a letter first, at most 64
+   * characters (`billing`, `order_status`). With `TICKETS_SOURCE=rt` only when the RT mapping
+   * names a category custom field (`BAD_USER_INPUT` with `reason: SOURCE_NOT_SUPPORTED` otherwise).
+   */
+  category?: InputMaybe<Scalars['String']['input']>;
   channel?: InputMaybe<TicketChannel>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** A client-chosen key (1-128 characters); retrying with the same key never creates a second ticket. */
@@ -43,6 +49,8 @@ export type CreateTicketInput = {
   /** The CRM customer id of the requester. */
   requesterId: Scalars['ID']['input'];
   subject: Scalars['String']['input'];
+  /** At most 20 codes of the same shape; duplicates are dropped. Not kept with `TICKETS_SOURCE=rt` (`BAD_USER_INPUT`). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type Customer = {
@@ -74,12 +82,27 @@ export type CustomerTicketsArgs = {
   status?: InputMaybe<Array<TicketStatus>>;
 };
 
+export type CustomerTicketJourney = {
+  __typename?: 'CustomerTicketJourney';
+  created: Scalars['Int']['output'];
+  customerId: Scalars['ID']['output'];
+  openAtEnd: Scalars['Int']['output'];
+  slaBreached: Scalars['Int']['output'];
+};
+
 /** A customer's tickets created in a range, by status now. */
 export type CustomerTicketSummary = {
   __typename?: 'CustomerTicketSummary';
   byStatus: Array<TicketStatusCount>;
   created: Scalars['Int']['output'];
   slaBreached: Scalars['Int']['output'];
+};
+
+/** One customer's time window `[from, to)` (instants with `Z` or an offset). */
+export type CustomerWindowInput = {
+  customerId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 /** Nearest-rank percentiles of a duration in seconds (the smallest value with at least 50% / 90% of the values at or below it); null without values. */
@@ -111,6 +134,11 @@ export type Mutation = {
    */
   changeTicketStatus: Maybe<Ticket>;
   /**
+   * Sets a ticket's category and tags (both replaced; `category: null` clears it). Codes as in
+   * `CreateTicketInput.category` (`BAD_USER_INPUT` otherwise); `NOT_FOUND` for an unknown id.
+   */
+  classifyTicket: Maybe<Ticket>;
+  /**
    * Creates a ticket. The same `idempotencyKey` twice creates one ticket and returns it
    * both times; the same key with different input is a `CONFLICT` error.
    */
@@ -123,6 +151,13 @@ export type Mutation = {
 export type MutationChangeTicketStatusArgs = {
   id: Scalars['ID']['input'];
   status: TicketStatus;
+};
+
+
+export type MutationClassifyTicketArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -167,6 +202,13 @@ export type Query = {
   /** One ticket by its human-readable number, for example `T-100042`. */
   ticketByNumber: Maybe<Ticket>;
   /**
+   * Each requester's tickets in their window `[from, to)`: created in it, open at its end (from
+   * the status history: NEW, OPEN, PENDING or HOLD then), and those created in it whose SLA was
+   * breached (as `Ticket.slaBreached`). In input order; at most 1,000 windows
+   * (`BAD_USER_INPUT`). Part of the gateway's `churnJourneys`.
+   */
+  ticketJourneys: Maybe<Array<CustomerTicketJourney>>;
+  /**
    * Ticket KPIs over `range`, in total and per group (`groupBy`; no groups when omitted).
    * Bounds (`BAD_USER_INPUT` otherwise): range at most 366 days, at most 1,000 groups.
    */
@@ -177,6 +219,11 @@ export type Query = {
    * a known tier are the group with `tier: null`.
    */
   ticketMetricsByTier: Maybe<Array<TierTicketMetrics>>;
+  /**
+   * Tickets created in `range`, per requester tier when the ticket was created and category
+   * (`reason` null: not classified). Part of the gateway's `contactReasonsByTier`.
+   */
+  ticketReasonsByTier: Maybe<Array<TicketReasonCount>>;
   /** The ticket system's part of a data subject's export: the tickets they requested and their comments. */
   ticketsPersonalData: Maybe<PersonalDataPart>;
 };
@@ -205,6 +252,11 @@ export type QueryTicketByNumberArgs = {
 };
 
 
+export type QueryTicketJourneysArgs = {
+  windows: Array<CustomerWindowInput>;
+};
+
+
 export type QueryTicketMetricsArgs = {
   groupBy?: InputMaybe<TicketMetricsGroupBy>;
   range: TimeRangeInput;
@@ -212,6 +264,11 @@ export type QueryTicketMetricsArgs = {
 
 
 export type QueryTicketMetricsByTierArgs = {
+  range: TimeRangeInput;
+};
+
+
+export type QueryTicketReasonsByTierArgs = {
   range: TimeRangeInput;
 };
 
@@ -238,7 +295,7 @@ export type RecordAccess =
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * The ticket as it is after each committed change (created, status changed), from now on.
+   * The ticket as it is after each committed change (created, status changed, classified), from now on.
    * With `ticketId` one ticket, with `requesterId` one customer's tickets (both: both must
    * match), without either every ticket. The same rights as `ticket(id)`; the requester's
    * fields follow the record-level rule like any query's. A subscriber that cannot keep up is
@@ -259,6 +316,8 @@ export type Ticket = {
   /** Who assigned the ticket: a user's token subject, or `service:<name>` for an API key; `null` when unassigned or not recorded. An assignment someone made to themselves gives them no record access (docs/authorization.md). */
   assignedBy: Maybe<Scalars['String']['output']>;
   assignee: Maybe<Agent>;
+  /** Why the customer got in touch: a contact-reason code (`billing`, `order_status`); `null` when not classified. */
+  category: Maybe<Scalars['String']['output']>;
   channel: TicketChannel;
   comments: Array<TicketComment>;
   createdAt: Scalars['DateTime']['output'];
@@ -281,6 +340,8 @@ export type Ticket = {
   solvedAt: Maybe<Scalars['DateTime']['output']>;
   status: TicketStatus;
   subject: Scalars['String']['output'];
+  /** Free codes (same shape as `category`), in the order given; empty when none. */
+  tags: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -317,7 +378,7 @@ export type TicketMetrics = {
   __typename?: 'TicketMetrics';
   /** The group's agent when grouped by ASSIGNEE. */
   assignee: Maybe<Agent>;
-  /** Backlog at the end of the range: tickets created before `to` and not solved (or closed) by `to`. */
+  /** Backlog at the end of the range: tickets whose status just before `to` was open (NEW, OPEN, PENDING, HOLD), from the status history. */
   backlog: Scalars['Int']['output'];
   /** Tickets created in the range. */
   created: Scalars['Int']['output'];
@@ -367,6 +428,13 @@ export type TicketPriority =
   | 'LOW'
   | 'NORMAL'
   | 'URGENT';
+
+export type TicketReasonCount = {
+  __typename?: 'TicketReasonCount';
+  count: Scalars['Int']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  tier: Maybe<Scalars['String']['output']>;
+};
 
 /**
  * Allowed transitions: NEW → OPEN, PENDING, HOLD, SOLVED; OPEN → PENDING, HOLD, SOLVED;
@@ -530,7 +598,9 @@ export type ResolversTypes = ResolversObject<{
   CreateTicketInput: CreateTicketInput;
   Customer: ResolverTypeWrapper<Omit<Customer, 'ticketSummary' | 'tickets'> & { ticketSummary?: Maybe<ResolversTypes['CustomerTicketSummary']>, tickets?: Maybe<ResolversTypes['TicketConnection']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerTicketJourney: ResolverTypeWrapper<CustomerTicketJourney>;
   CustomerTicketSummary: ResolverTypeWrapper<CustomerTicketSummaryModel>;
+  CustomerWindowInput: CustomerWindowInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DurationPercentiles: ResolverTypeWrapper<DurationPercentiles>;
   ErasureStepOutcome: ResolverTypeWrapper<ErasureStepOutcome>;
@@ -553,6 +623,7 @@ export type ResolversTypes = ResolversObject<{
   TicketMetricsGroupBy: TicketMetricsGroupBy;
   TicketMetricsReport: ResolverTypeWrapper<Omit<TicketMetricsReport, 'groups' | 'totals'> & { groups: Array<ResolversTypes['TicketMetrics']>, totals: ResolversTypes['TicketMetrics'] }>;
   TicketPriority: TicketPriority;
+  TicketReasonCount: ResolverTypeWrapper<TicketReasonCount>;
   TicketStatus: TicketStatus;
   TicketStatusCount: ResolverTypeWrapper<TicketStatusCount>;
   TierTicketMetrics: ResolverTypeWrapper<TierTicketMetrics>;
@@ -570,7 +641,9 @@ export type ResolversParentTypes = ResolversObject<{
   CreateTicketInput: CreateTicketInput;
   Customer: Omit<Customer, 'ticketSummary' | 'tickets'> & { ticketSummary?: Maybe<ResolversParentTypes['CustomerTicketSummary']>, tickets?: Maybe<ResolversParentTypes['TicketConnection']> } | FederationReferenceTypes['Customer'];
   Int: Scalars['Int']['output'];
+  CustomerTicketJourney: CustomerTicketJourney;
   CustomerTicketSummary: CustomerTicketSummaryModel;
+  CustomerWindowInput: CustomerWindowInput;
   DateTime: Scalars['DateTime']['output'];
   DurationPercentiles: DurationPercentiles;
   ErasureStepOutcome: ErasureStepOutcome;
@@ -589,6 +662,7 @@ export type ResolversParentTypes = ResolversObject<{
   TicketMetrics: TicketMetricsValuesModel;
   Float: Scalars['Float']['output'];
   TicketMetricsReport: Omit<TicketMetricsReport, 'groups' | 'totals'> & { groups: Array<ResolversParentTypes['TicketMetrics']>, totals: ResolversParentTypes['TicketMetrics'] };
+  TicketReasonCount: TicketReasonCount;
   TicketStatusCount: TicketStatusCount;
   TierTicketMetrics: TierTicketMetrics;
   TimeRangeInput: TimeRangeInput;
@@ -654,6 +728,13 @@ export type CustomerResolvers<ContextType = TicketsContext, ParentType extends R
   tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<CustomerTicketsArgs, 'first'>>;
 }>;
 
+export type CustomerTicketJourneyResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['CustomerTicketJourney'] = ResolversParentTypes['CustomerTicketJourney']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openAtEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slaBreached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CustomerTicketSummaryResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['CustomerTicketSummary'] = ResolversParentTypes['CustomerTicketSummary']> = ResolversObject<{
   byStatus?: Resolver<Array<ResolversTypes['TicketStatusCount']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -682,6 +763,7 @@ export type InteractionStampResolvers<ContextType = TicketsContext, ParentType e
 
 export type MutationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changeTicketStatus?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationChangeTicketStatusArgs, 'id' | 'status'>>;
+  classifyTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationClassifyTicketArgs, 'id' | 'tags'>>;
   createTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
   ticketsEraseCustomer?: Resolver<Maybe<ResolversTypes['ErasureStepOutcome']>, ParentType, ContextType, RequireFields<MutationTicketsEraseCustomerArgs, 'customerId' | 'erasureId'>>;
 }>;
@@ -707,8 +789,10 @@ export type QueryResolvers<ContextType = TicketsContext, ParentType extends Reso
   reconciliationCallbackTickets?: Resolver<Maybe<Array<ResolversTypes['ReconciliationCallbackTicket']>>, ParentType, ContextType, RequireFields<QueryReconciliationCallbackTicketsArgs, 'callIds'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
+  ticketJourneys?: Resolver<Maybe<Array<ResolversTypes['CustomerTicketJourney']>>, ParentType, ContextType, RequireFields<QueryTicketJourneysArgs, 'windows'>>;
   ticketMetrics?: Resolver<Maybe<ResolversTypes['TicketMetricsReport']>, ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
   ticketMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierTicketMetrics']>>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
+  ticketReasonsByTier?: Resolver<Maybe<Array<ResolversTypes['TicketReasonCount']>>, ParentType, ContextType, RequireFields<QueryTicketReasonsByTierArgs, 'range'>>;
   ticketsPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryTicketsPersonalDataArgs, 'customerId'>>;
 }>;
 
@@ -726,6 +810,7 @@ export type TicketResolvers<ContextType = TicketsContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Ticket']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assignedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assignee?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['TicketChannel'], ParentType, ContextType>;
   comments?: Resolver<Array<ResolversTypes['TicketComment']>, ParentType, ContextType, RequireFields<TicketCommentsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -743,6 +828,7 @@ export type TicketResolvers<ContextType = TicketsContext, ParentType extends Res
   solvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
@@ -778,6 +864,12 @@ export type TicketMetricsReportResolvers<ContextType = TicketsContext, ParentTyp
   totals?: Resolver<ResolversTypes['TicketMetrics'], ParentType, ContextType>;
 }>;
 
+export type TicketReasonCountResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TicketReasonCount'] = ResolversParentTypes['TicketReasonCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type TicketStatusCountResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TicketStatusCount'] = ResolversParentTypes['TicketStatusCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
@@ -798,6 +890,7 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   Agent?: AgentResolvers<ContextType>;
   Call?: CallResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerTicketJourney?: CustomerTicketJourneyResolvers<ContextType>;
   CustomerTicketSummary?: CustomerTicketSummaryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DurationPercentiles?: DurationPercentilesResolvers<ContextType>;
@@ -815,6 +908,7 @@ export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   TicketConnection?: TicketConnectionResolvers<ContextType>;
   TicketMetrics?: TicketMetricsResolvers<ContextType>;
   TicketMetricsReport?: TicketMetricsReportResolvers<ContextType>;
+  TicketReasonCount?: TicketReasonCountResolvers<ContextType>;
   TicketStatusCount?: TicketStatusCountResolvers<ContextType>;
   TierTicketMetrics?: TierTicketMetricsResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

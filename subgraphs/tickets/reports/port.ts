@@ -5,6 +5,8 @@
 import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import type { CustomerTicketSummary, TierTicketMetrics } from './customer-reports-sql.js';
 import type { TicketMetricsArgs, TicketMetricsReport } from './ticket-metrics.js';
+import type { CustomerWindowArgument, ReasonCount } from '../../shared/reporting/customer-windows.js';
+import type { CustomerTicketJourney } from './cross-system-sql.js';
 
 export interface TicketReportsSource {
   /** BAD_USER_INPUT for a bad range or zone, or too many groups (see callcenter/reports/time-range.ts). */
@@ -12,4 +14,8 @@ export interface TicketReportsSource {
   /** One summary per customer id, in input order (empty summaries for customers without tickets). */
   ticketSummaries(customerIds: readonly string[], range: TimeRangeArgument): Promise<CustomerTicketSummary[]>;
   ticketMetricsByTier(range: TimeRangeArgument): Promise<TierTicketMetrics[]>;
+  /** Contact reasons (cross-system-sql.ts): tickets created in the range by requester tier and category. */
+  ticketReasonsByTier(range: TimeRangeArgument): Promise<ReasonCount[]>;
+  /** Each customer's tickets in their window, in input order; BAD_USER_INPUT for bad windows (more than 1,000, bad instants). */
+  ticketJourneys(windows: readonly CustomerWindowArgument[]): Promise<CustomerTicketJourney[]>;
 }

@@ -12,6 +12,7 @@ import type { TicketReportsSource } from './port.js';
 import type { TicketGrouping } from './ticket-metrics-sql.js';
 import { recordRestricted, representationRecordAccess } from '../../../schema/record-access.js';
 import { rangeLoader } from '../../shared/reporting/range-loaders.js';
+import type { CustomerWindowArgument } from '../../shared/reporting/customer-windows.js';
 
 /** The reporting adapter of the source a request runs on (the source keeps one). */
 export function ticketReportsOf(source: TicketsSource): TicketReportsSource {
@@ -25,13 +26,16 @@ function ticketSummaryLoader(context: TicketsContext, range: TimeRangeArgument) 
   return rangeLoader<CustomerTicketSummary>(context, 'ticketSummary', range, (ids) => ticketReportsOf(context.source).ticketSummaries(ids, range));
 }
 
-export const reportQueries: Pick<QueryResolvers, 'ticketMetrics' | 'ticketMetricsByTier'> = {
+export const reportQueries: Pick<QueryResolvers, 'ticketMetrics' | 'ticketMetricsByTier' | 'ticketReasonsByTier' | 'ticketJourneys'> = {
   async ticketMetrics(_parent, args, { source }) {
     const report = await ticketReportsOf(source).ticketMetrics(args);
     for (const group of report.groups) groupingOf.set(group, report.groupBy);
     return report;
   },
   ticketMetricsByTier: (_parent, { range }, { source }) => ticketReportsOf(source).ticketMetricsByTier(range),
+  // Parts of the gateway's cross-system reports (cross-system-sql.ts).
+  ticketReasonsByTier: (_parent, { range }, { source }) => ticketReportsOf(source).ticketReasonsByTier(range),
+  ticketJourneys: (_parent, { windows }, { source }) => ticketReportsOf(source).ticketJourneys(windows as CustomerWindowArgument[]),
 };
 
 export const TicketMetrics: TicketMetricsResolvers = {

@@ -6,6 +6,8 @@ import { ticketMetricsByTier, ticketSummaries } from './customer-reports-sql.js'
 import type { TicketReportsSource } from './port.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 import { ticketMetrics, type TicketMetricsArgs } from './ticket-metrics.js';
+import { ticketJourneys, ticketReasonsByTier } from './cross-system-sql.js';
+import { parseCustomerWindows, type CustomerWindowArgument } from '../../shared/reporting/customer-windows.js';
 
 export class SqlTicketReports implements TicketReportsSource {
   private readonly db: Kysely<ReportingTicketsDatabase>;
@@ -25,5 +27,13 @@ export class SqlTicketReports implements TicketReportsSource {
 
   async ticketMetricsByTier(range: TimeRangeArgument) {
     return ticketMetricsByTier(this.db, parseTimeRange(range), this.now());
+  }
+
+  async ticketReasonsByTier(range: TimeRangeArgument) {
+    return ticketReasonsByTier(this.db, parseTimeRange(range));
+  }
+
+  async ticketJourneys(windows: readonly CustomerWindowArgument[]) {
+    return ticketJourneys(this.db, parseCustomerWindows(windows), this.now());
   }
 }

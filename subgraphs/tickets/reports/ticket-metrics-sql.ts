@@ -2,7 +2,7 @@
  * The ticket metric blocks, one SQL statement each, identical for SQLite and PostgreSQL;
  * only aggregates leave the database. The created and solved blocks also return the totals
  * over all rows (`is_total = 1`), their percentiles from the values' histogram; backlog
- * totals are the sum of its groups.
+ * totals are the sum of its groups, and the backlog comes from the status history.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
@@ -111,20 +111,40 @@ export async function solvedBlock(db: Db, slices: readonly Slice[], grouping: Ti
 }
 
 /**
- * Backlog at the end of the range: created before `to`, not solved by `to` (still unsolved,
- * or solved at or after `to`). Two index ranges on (solved_at, created_at), added up.
+ * Backlog at the end of the range, from the status history (`ticket_status_history`, written
+ * with every change): the tickets whose status in effect just before `to` is open (NEW, OPEN,
+ * PENDING, HOLD), i.e. the sum of the history's backlog deltas before `to` (+1 created or
+ * reopened, -1 solved or closed), grouped by the ticket's key. One index range on `at`.
  */
 export async function backlogBlock(db: Db, range: ReportRange, grouping: TicketGrouping | null): Promise<Map<string | null, number>> {
-  if (grouping === 'HOUR' || grouping === 'DAY') throw new Error('backlogBlock groups by dimensions; time buckets come from backlogOverTime.');
-  const key = grouping === null ? sql`''` : groupKey(grouping);
-  const result = await sql<{ grp: string | null; backlog: unknown }>`
-    SELECT grp, COUNT(*) AS backlog FROM (
-      SELECT ${key} AS grp FROM tickets t ${teamJoin(grouping)}
-      WHERE t.solved_at IS NULL AND t.created_at < ${range.to}
-      UNION ALL
-      SELECT ${key} AS grp FROM tickets t ${teamJoin(grouping)}
-      WHERE t.solved_at >= ${range.to} AND t.created_at < ${range.to}
-    ) b
-    GROUP BY grp`.execute(db);
+  if (grouping === 'HOUR' || grouping === 'DAY') throw new Error('backlogBlock groups by dimensions; time buckets come from backlogDeltaBlock.');
+  // The total: one range over the history's index (at, backlog_delta), no ticket row read.
+  // Per group: the deltas joined to their ticket's key (a ticket's deltas add up to 1 while open, 0 otherwise).
+  const result =
+    grouping === null
+      ? await sql<{ grp: string | null; backlog: unknown }>`
+          SELECT '' AS grp, COALESCE(SUM(h.backlog_delta), 0) AS backlog FROM ticket_status_history h
+          WHERE h.at < ${range.to} AND h.backlog_delta <> 0`.execute(db)
+      : await sql<{ grp: string | null; backlog: unknown }>`
+          SELECT ${groupKey(grouping)} AS grp, SUM(h.backlog_delta) AS backlog
+          FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id ${teamJoin(grouping)}
+          WHERE h.at < ${range.to} AND h.backlog_delta <> 0
+          GROUP BY ${groupKey(grouping)}
+          HAVING SUM(h.backlog_delta) <> 0`.execute(db);
   return new Map(result.rows.map((row) => [row.grp, toNumber(row.backlog)]));
+}
+
+/**
+ * The change of the backlog within each slice: the sum of the history's backlog deltas with
+ * `at` in the slice (tickets created or reopened minus tickets solved or closed there). The
+ * backlog at the end of bucket i is the backlog at `from` plus the changes of buckets 0..i.
+ */
+export async function backlogDeltaBlock(db: Db, slices: readonly Slice[]): Promise<Map<string, number>> {
+  const result = await sql<{ slice_key: string; delta: unknown }>`
+    WITH ${slicesCte(slices)}
+    SELECT s.slice_key, SUM(h.backlog_delta) AS delta
+    FROM slices s CROSS JOIN ticket_status_history h
+    WHERE h.at >= s.slice_start AND h.at < s.slice_end AND h.backlog_delta <> 0
+    GROUP BY s.slice_key`.execute(db);
+  return new Map(result.rows.map((row) => [String(row.slice_key), toNumber(row.delta)]));
 }

@@ -8,7 +8,7 @@ import { ratio } from '../../shared/reporting/sql-fragments.js';
 import { assertGroupCount, assertHourRange, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import { timeBuckets } from '../../shared/reporting/time-buckets.js';
 import type { Slice } from '../../shared/reporting/sql-fragments.js';
-import { backlogBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
+import { backlogBlock, backlogDeltaBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
 import type { ReportingTicketsDatabase } from './tables.js';
 
 export interface TicketMetricsArgs {
@@ -58,9 +58,9 @@ function compareKeys(a: string | null, b: string | null): number {
 
 /**
  * The report. HOUR and DAY buckets count tickets created and solved in each bucket; the
- * backlog at the end of bucket i is the backlog at `from` plus tickets created minus tickets
- * solved in buckets 0..i (a ticket is solved after it was created, so it leaves the backlog
- * in the bucket it was solved in), from the same current `solvedAt` as the range's backlog.
+ * backlog at the end of bucket i is the backlog at `from` plus the backlog changes of the
+ * status history in buckets 0..i (created or reopened +1, solved or closed -1), so a ticket
+ * solved, reopened and solved again is in the backlog exactly while it was open.
  */
 export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: TicketMetricsArgs, now: string): Promise<TicketMetricsReport> {
   const range = parseTimeRange(args.range);
@@ -69,11 +69,12 @@ export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: 
   if (groupBy === 'HOUR') assertHourRange(range);
   const slices: Slice[] = timeGrouping ? timeBuckets(range, groupBy) : [{ key: '', start: range.from, end: range.to }];
   if (timeGrouping) assertGroupCount(slices.length);
-  const [created, solved, backlog, backlogAtStart] = await Promise.all([
+  const [created, solved, backlog, backlogAtStart, backlogChanges] = await Promise.all([
     createdBlock(db, slices, groupBy, now),
     solvedBlock(db, slices, groupBy),
     backlogBlock(db, range, timeGrouping ? null : groupBy),
     timeGrouping ? backlogBlock(db, { ...range, to: range.from, toMs: range.fromMs }, null) : Promise.resolve(new Map<string | null, number>()),
+    timeGrouping ? backlogDeltaBlock(db, slices) : Promise.resolve(new Map<string, number>()),
   ]);
   let backlogTotal = 0;
   for (const count of backlog.values()) backlogTotal += count;
@@ -85,7 +86,7 @@ export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: 
     groups = slices.map((slice) => {
       const c = created.groups.get(slice.key) ?? NO_CREATED;
       const s = solved.groups.get(slice.key) ?? NO_SOLVED;
-      running += c.created - s.solved;
+      running += backlogChanges.get(slice.key) ?? 0;
       return metrics(slice.key, c, s, running);
     });
   } else if (groupBy !== null) {

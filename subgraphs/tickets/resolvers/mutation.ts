@@ -10,6 +10,11 @@ export const Mutation: MutationResolvers = {
     live.publish(ticket.id, { requesterId: ticket.requesterId });
     return ticket;
   },
+  async classifyTicket(_parent, { id, category, tags }, { source, live }) {
+    const ticket = await source.classifyTicket(id, category ?? null, tags ?? []);
+    live.publish(ticket.id, { requesterId: ticket.requesterId });
+    return ticket;
+  },
   async changeTicketStatus(_parent, { id, status }, { source, live }) {
     const ticket = await source.changeStatus(id, status);
     live.publish(ticket.id, { requesterId: ticket.requesterId });

@@ -12,6 +12,8 @@ export const Ticket: TicketResolvers = {
   slaBreached: (ticket) => isSlaBreached(ticket, new Date().toISOString()),
   firstResponseSeconds: (ticket) => firstResponseSeconds(ticket),
   resolutionSeconds: (ticket) => resolutionSeconds(ticket),
+  category: (ticket) => ticket.category ?? null,
+  tags: (ticket) => ticket.tags ?? [],
   comments(ticket, { first }, { loaders }) {
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}, got ${first}.`, { argumentName: 'first' });

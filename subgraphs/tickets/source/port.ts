@@ -21,6 +21,10 @@ export interface CreateTicketInput {
   channel?: TicketChannel | null;
   assigneeId?: string | null;
   relatedCallId?: string | null;
+  /** A contact-reason code (`classification.ts`). */
+  category?: string | null;
+  /** At most 20 codes. */
+  tags?: readonly string[] | null;
 }
 
 export interface TicketsSource {
@@ -53,6 +57,11 @@ export interface TicketsSource {
   createTicket(input: CreateTicketInput, assignedBy?: string | null): Promise<TicketRecord>;
   /** The team of each agent in the ticket system's copy of the agent directory, in key order; `null` when unknown. */
   agentTeams(agentIds: readonly string[]): Promise<(string | null)[]>;
+  /**
+   * Sets a ticket's category and tags (both replaced; null category clears it). NOT_FOUND for
+   * an unknown id; BAD_USER_INPUT for a code of the wrong shape (`classification.ts`).
+   */
+  classifyTicket(id: string, category: string | null, tags: readonly string[]): Promise<TicketRecord>;
   /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a move `transitions.ts` forbids. */
   changeStatus(id: string, status: TicketStatus): Promise<TicketRecord>;
   /**

@@ -37,6 +37,10 @@ export interface TicketRecord {
   solvedAt: string | null;
   /** Set for tickets created through `createTicket`; unique. */
   idempotencyKey: string | null;
+  /** Why the customer got in touch: a contact-reason code (`source/classification.ts`); absent/null when not set. */
+  category?: string | null;
+  /** Free codes; absent or empty when none. */
+  tags?: string[];
   // Reporting (docs/reporting.md)
   /** The requester's CRM tier when the ticket was created; absent/null when not known. */
   requesterTier?: string | null;

@@ -5,6 +5,7 @@
 import { badUserInput } from '../../../schema/errors.js';
 import type { CreateTicketInput } from './port.js';
 import type { TicketChannel, TicketPriority } from './records.js';
+import { classificationProblems, normaliseClassification } from './classification.js';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 export const MAX_SUBJECT_LENGTH = 200;
@@ -32,6 +33,8 @@ export interface NormalisedTicketInput {
   channel: TicketChannel;
   assigneeId: string | null;
   relatedCallId: string | null;
+  category: string | null;
+  tags: string[];
 }
 
 interface Problem {
@@ -68,17 +71,24 @@ export function normaliseCreateTicketInput(input: CreateTicketInput): Normalised
   if (relatedCallId !== null && (!CALL_ID.test(relatedCallId) || OTHER_RECORD_ID.test(relatedCallId))) {
     problems.push({ field: 'relatedCallId', message: `relatedCallId ${JSON.stringify(relatedCallId)} is not a call id.` });
   }
+  problems.push(...classificationProblems(input.category, input.tags, ''));
   if (problems.length > 0) {
     throw badUserInput(`Invalid ticket: ${problems.map((p) => p.message).join(' ')}`, {
       argumentName: 'input',
       problems: problems.map((p) => ({ field: `input.${p.field}`, message: p.message })),
     });
   }
-  return { idempotencyKey: key, requesterId: input.requesterId, subject, description, priority, channel, assigneeId, relatedCallId };
+  const { category, tags } = normaliseClassification(input.category, input.tags);
+  return { idempotencyKey: key, requesterId: input.requesterId, subject, description, priority, channel, assigneeId, relatedCallId, category, tags };
 }
 
-/** What a retry must repeat exactly: the normalised input without the key, as stable JSON. */
+/**
+ * What a retry must repeat exactly: the normalised input without the key, as stable JSON.
+ * The classification is part of it only when given, so keys stored before it existed still
+ * replay.
+ */
 export function inputFingerprint(input: NormalisedTicketInput): string {
-  const { requesterId, subject, description, priority, channel, assigneeId, relatedCallId } = input;
-  return JSON.stringify([requesterId, subject, description, priority, channel, assigneeId, relatedCallId]);
+  const { requesterId, subject, description, priority, channel, assigneeId, relatedCallId, category, tags } = input;
+  const classified = category !== null || tags.length > 0 ? [category, tags] : [];
+  return JSON.stringify([requesterId, subject, description, priority, channel, assigneeId, relatedCallId, ...classified]);
 }

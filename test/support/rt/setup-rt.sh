@@ -2,8 +2,8 @@
 # Prepares a throw-away Request Tracker 5 instance for the tests (Debian packages
 # request-tracker5, rt5-db-sqlite, rt5-standalone): in <dir>, a site configuration for
 # 127.0.0.1:<port> and an SQLite database holding RT's initial data, the queue "Switchboard",
-# the ticket custom fields "Switchboard Call", "Switchboard Idempotency Key" and
-# "Switchboard Channel", and an auth token of the superuser root. Prints the token.
+# the ticket custom fields "Switchboard Call", "Switchboard Idempotency Key",
+# "Switchboard Channel" and "Switchboard Category", and an auth token of the superuser root. Prints the token.
 #
 # Initialising RT's database and loading RT take about 25 s, so the prepared database is
 # kept as a template (SWITCHBOARD_RT_TEMPLATE, default /tmp/switchboard-rt-template-v2-<uid>)
@@ -20,8 +20,9 @@ if [ ! -d "$RT_LIB" ] || [ ! -x "$SETUP_DATABASE" ]; then
   echo "Request Tracker 5 is not installed (apt-get install request-tracker5 rt5-db-sqlite rt5-standalone)" >&2
   exit 3
 fi
-# The template's name changes with what it holds (v2: tokens hashed at bcrypt cost 4).
-template=${SWITCHBOARD_RT_TEMPLATE:-/tmp/switchboard-rt-template-v2-$(id -u)}
+# The template's name changes with what it holds (v2: tokens hashed at bcrypt cost 4; v3: the
+# category custom field).
+template=${SWITCHBOARD_RT_TEMPLATE:-/tmp/switchboard-rt-template-v3-$(id -u)}
 
 write_config() { # <dir> <port>
   mkdir -p "$1/site.d" "$1/var"
@@ -59,7 +60,7 @@ build_template() {
     my $queue = RT::Queue->new(RT->SystemUser);
     my ($qid, $qmsg) = $queue->Create(Name => "Switchboard", Description => "Tickets from Switchboard");
     die "queue: $qmsg\n" unless $qid;
-    for my $name ("Switchboard Call", "Switchboard Idempotency Key", "Switchboard Channel") {
+    for my $name ("Switchboard Call", "Switchboard Idempotency Key", "Switchboard Channel", "Switchboard Category") {
       my $cf = RT::CustomField->new(RT->SystemUser);
       my ($id, $msg) = $cf->Create(Name => $name, Type => "FreeformSingle", LookupType => "RT::Queue-RT::Ticket");
       die "custom field $name: $msg\n" unless $id;

@@ -10,6 +10,20 @@ import type { TicketsDatabase } from './tables.js';
 import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
+import { createStatusHistory, dropStatusHistory } from './status-history.js';
+
+/** Migration 0005: a ticket's contact-reason category and tags, and the index of the contact-reasons report. */
+async function addClassification(db: Kysely<unknown>): Promise<void> {
+  await addColumnIfMissing(db, 'tickets', 'category');
+  await addColumnIfMissing(db, 'tickets', 'tags');
+  await db.schema.createIndex('tickets_report_reason').ifNotExists().on('tickets').columns(['created_at', 'requester_tier', 'category']).execute();
+}
+
+async function dropClassification(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('tickets_report_reason').ifExists().execute();
+  await db.schema.alterTable('tickets').dropColumn('tags').execute();
+  await db.schema.alterTable('tickets').dropColumn('category').execute();
+}
 
 export const TICKET_NUMBER_COUNTER = 'ticket_number';
 /** Numbers start after this: the first ticket is `T-100001`. */
@@ -97,5 +111,9 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
     },
     // The change-event outbox (ticket created, status changed, solved), written with each change.
     '0003_change_events': { up: (db) => createChangeEventsTable(db), down: (db) => dropChangeEventsTable(db) },
+    // Status history written with each change (backlog over time), backfilled from each ticket's row.
+    '0004_ticket_status_history': { up: (db) => createStatusHistory(db), down: (db) => dropStatusHistory(db) },
+    // Category and tags (contact reasons by tier).
+    '0005_ticket_classification': { up: (db) => addClassification(db), down: (db) => dropClassification(db) },
   },
 };

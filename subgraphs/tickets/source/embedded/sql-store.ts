@@ -22,6 +22,8 @@ import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInpu
 import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
 import { statusChangeEvents, ticketCreatedEvent } from '../change-events.js';
+import { appendStatus, impliedHistory } from './status-history.js';
+import { assertClassification, tagsFromColumn } from '../classification.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
 const IN_LIST_SIZE = 1000;
@@ -49,6 +51,8 @@ function toTicket(row: Selectable<TicketsTable>): TicketRecord {
     firstRespondedAt: row.first_responded_at,
     solvedAt: row.solved_at,
     idempotencyKey: row.idempotency_key,
+    category: row.category ?? null,
+    tags: tagsFromColumn(row.tags),
   };
 }
 
@@ -73,6 +77,8 @@ function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = nul
     solved_at: ticket.solvedAt,
     idempotency_key: ticket.idempotencyKey,
     idempotency_input: idempotencyInput,
+    category: ticket.category ?? null,
+    tags: ticket.tags && ticket.tags.length > 0 ? JSON.stringify(ticket.tags) : null,
     // Reporting column (subgraphs/tickets/reports/tables.ts).
     requester_tier: ticket.requesterTier ?? null,
   };
@@ -326,8 +332,11 @@ export class SqlTicketStore implements TicketsSource {
       firstRespondedAt: null,
       solvedAt: null,
       idempotencyKey: input.idempotencyKey,
+      category: input.category,
+      tags: input.tags,
     };
     await trx.insertInto('tickets').values(toTicketRow(ticket, fingerprint)).execute();
+    await appendStatus(trx, ticket.id, null, 'NEW', now);
     await recordChangeEvents(trx, [ticketCreatedEvent(ticket)]);
     return ticket;
   }
@@ -351,12 +360,27 @@ export class SqlTicketStore implements TicketsSource {
           .where('status', '=', current.status)
           .returningAll()
           .executeTakeFirst();
-        if (row) await recordChangeEvents(trx, statusChangeEvents(current.status, toTicket(row)));
+        if (row) {
+          await appendStatus(trx, id, current.status, status, now);
+          await recordChangeEvents(trx, statusChangeEvents(current.status, toTicket(row)));
+        }
         return row;
       });
       if (updated) return toTicket(updated);
     }
     throw conflict(`Ticket ${JSON.stringify(id)} kept changing while its status was being changed; try again.`, { id });
+  }
+
+  async classifyTicket(id: string, category: string | null, tags: readonly string[]): Promise<TicketRecord> {
+    const classification = assertClassification(category, tags);
+    const row = await this.db
+      .updateTable('tickets')
+      .set({ category: classification.category, tags: classification.tags.length > 0 ? JSON.stringify(classification.tags) : null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound('Ticket', id);
+    return toTicket(row);
   }
 
   async loadSeed(part: TicketsSeed): Promise<void> {
@@ -366,6 +390,8 @@ export class SqlTicketStore implements TicketsSource {
     await this.db.transaction().execute(async (trx) => {
       for (const rows of chunks(part.tickets, SEED_TICKET_ROWS)) {
         await trx.insertInto('tickets').values(rows.map((ticket) => toTicketRow(ticket))).execute();
+        // Seed tickets carry no history: the one their row implies (status-history.ts).
+        await trx.insertInto('ticket_status_history').values(rows.flatMap(impliedHistory)).execute();
       }
       for (const rows of chunks(part.comments, SEED_COMMENT_ROWS)) {
         await trx

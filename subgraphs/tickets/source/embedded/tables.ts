@@ -25,6 +25,10 @@ export interface TicketsTable {
   idempotency_key: string | null;
   /** The normalised input of `createTicket`, to tell a retry from a conflicting reuse of the key. */
   idempotency_input: string | null;
+  /** Contact-reason code (`source/classification.ts`); added by migration 0005. */
+  category: string | null;
+  /** JSON array of codes, null when none; added by migration 0005. */
+  tags: string | null;
 }
 
 export interface TicketCommentsTable {
@@ -42,7 +46,24 @@ export interface TicketCountersTable {
   value: number;
 }
 
-export interface TicketsDatabase {
+export interface TicketStatusHistoryTable {
+  ticket_id: string;
+  /** 1 for the creation, then +1 per change of the ticket. */
+  seq: number;
+  status: string;
+  /** The status before this one; null for the creation. */
+  previous_status: string | null;
+  /** When the ticket entered `status` (ISO-8601 UTC). */
+  at: string;
+  /** -1, 0 or +1: the change of the backlog (see the module comment). */
+  backlog_delta: number;
+}
+
+export interface StatusHistoryDatabase {
+  ticket_status_history: TicketStatusHistoryTable;
+}
+
+export interface TicketsDatabase extends StatusHistoryDatabase {
   tickets: TicketsTable;
   ticket_comments: TicketCommentsTable;
   ticket_counters: TicketCountersTable;

@@ -40,6 +40,8 @@ export const RtMappingSchema = z
       idempotencyKey: rtName,
       /** Optional: without it every ticket reads as `defaultChannel`. */
       channel: rtName.optional(),
+      /** Optional: the ticket's category (a contact-reason code); without it tickets carry none and setting one is refused. */
+      category: rtName.optional(),
     }),
     defaultChannel: z.enum(CHANNELS).default('EMAIL'),
     statuses: z.object({

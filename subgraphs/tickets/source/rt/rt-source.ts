@@ -14,7 +14,8 @@
  *   request for many customers costs a few requests, not one per customer.
  */
 import { createHash } from 'node:crypto';
-import { conflict, notFound, switchboardError } from '../../../../schema/errors.js';
+import { badUserInput, conflict, notFound, switchboardError } from '../../../../schema/errors.js';
+import { assertClassification, REASON_CODE } from '../classification.js';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
 import type { TicketReportsSource } from '../../reports/port.js';
 import { ASSIGNED_TICKETS_CURSOR, CUSTOMER_TICKETS_CURSOR, type CreateTicketInput, type TicketsSource } from '../port.js';
@@ -188,8 +189,32 @@ export class RtTicketSource implements TicketsSource {
         firstRespondedAt,
         solvedAt,
         idempotencyKey: stored !== null && separator > 0 ? stored.slice(separator + 1) : null,
+        category: this.categoryOf(custom.category === undefined ? undefined : fields.get(custom.category)),
+        tags: [],
       },
     };
+  }
+
+  /** RT's category value as a reason code; a value of another shape (typed in RT by hand) reads as none. */
+  private categoryOf(value: string | undefined): string | null {
+    const code = value?.trim().toLowerCase();
+    return code !== undefined && REASON_CODE.test(code) ? code : null;
+  }
+
+  /**
+   * What RT can keep of a classification: the category in the mapping's `customFields.category`
+   * field; RT has no tags here. BAD_USER_INPUT (`reason: SOURCE_NOT_SUPPORTED`) for what it cannot.
+   */
+  private assertClassifiable(category: string | null, tags: readonly string[], prefix: string): void {
+    if (tags.length > 0) {
+      throw badUserInput('Ticket tags are not kept with TICKETS_SOURCE=rt; classify with a category.', { argumentName: `${prefix}tags`, reason: 'SOURCE_NOT_SUPPORTED' });
+    }
+    if (category !== null && this.mapping.customFields.category === undefined) {
+      throw badUserInput('The RT mapping file names no category custom field (customFields.category): this RT keeps no ticket category.', {
+        argumentName: `${prefix}category`,
+        reason: 'SOURCE_NOT_SUPPORTED',
+      });
+    }
   }
 
   // ----- reads ---------------------------------------------------------------------------
@@ -318,6 +343,7 @@ export class RtTicketSource implements TicketsSource {
 
   async createTicket(input: CreateTicketInput): Promise<TicketRecord> {
     const normalised = normaliseCreateTicketInput(input);
+    this.assertClassifiable(normalised.category, normalised.tags, 'input.');
     const pending = this.creating.get(normalised.idempotencyKey);
     if (pending) {
       await pending.catch(() => undefined);
@@ -359,6 +385,7 @@ export class RtTicketSource implements TicketsSource {
       [custom.idempotencyKey]: `${fingerprint}:${input.idempotencyKey}`,
       ...(input.relatedCallId === null ? {} : { [custom.relatedCall]: input.relatedCallId }),
       ...(custom.channel === undefined ? {} : { [custom.channel]: input.channel }),
+      ...(custom.category === undefined || input.category === null ? {} : { [custom.category]: input.category }),
     };
     const created = (await this.client.write('POST', '/ticket', {
       Queue: this.mapping.queue,
@@ -403,6 +430,22 @@ export class RtTicketSource implements TicketsSource {
     return after;
   }
 
+  /** Writes the category into the mapping's category field; tags are refused (see `assertClassifiable`). */
+  async classifyTicket(id: string, category: string | null, tags: readonly string[]): Promise<TicketRecord> {
+    const classification = assertClassification(category, tags);
+    this.assertClassifiable(classification.category, classification.tags, '');
+    const [current] = await this.ticketsByIds([id]);
+    if (!current) throw notFound('Ticket', id);
+    const field = this.mapping.customFields.category;
+    if (field === undefined) return current; // nothing to clear: this RT keeps no category
+    await this.client.write('PUT', `/ticket/${rtIdOf(id)!}`, { CustomFields: { [field]: classification.category ?? '' } });
+    const [after] = await this.ticketsByIds([id]);
+    if (!after || after.category !== classification.category) {
+      throw switchboardError('SUBGRAPH_UNAVAILABLE', `Request Tracker did not store the category of ticket ${current.number}.`, { system: 'rt' });
+    }
+    return after;
+  }
+
   /** RT keeps no agent directory with teams: every agent's team is unknown (supervisors assign only themselves). */
   async agentTeams(agentIds: readonly string[]): Promise<(string | null)[]> {
     return agentIds.map(() => null);
@@ -432,7 +475,7 @@ export class RtTicketSource implements TicketsSource {
         { system: 'rt' },
       );
     };
-    return { ticketMetrics: refuse, ticketSummaries: refuse, ticketMetricsByTier: refuse };
+    return { ticketMetrics: refuse, ticketSummaries: refuse, ticketMetricsByTier: refuse, ticketReasonsByTier: refuse, ticketJourneys: refuse };
   }
 
   async close(): Promise<void> {
