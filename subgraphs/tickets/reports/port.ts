@@ -6,10 +6,19 @@ import type { TimeRangeArgument } from '../../shared/reporting/time-range.js';
 import type { CustomerTicketSummary, TierTicketMetrics } from './customer-reports-sql.js';
 import type { TicketMetricsArgs, TicketMetricsReport } from './ticket-metrics.js';
 
+/**
+ * How fresh a report is: absent or null when read from the ticket store itself; over a
+ * synced copy (Request Tracker, source/rt/synced-reports.ts) the instant up to which the copy
+ * holds every change (ISO-8601).
+ */
+export interface ReportFreshness {
+  asOf?: string | null;
+}
+
 export interface TicketReportsSource {
   /** BAD_USER_INPUT for a bad range or zone, or too many groups (see callcenter/reports/time-range.ts). */
-  ticketMetrics(args: TicketMetricsArgs): Promise<TicketMetricsReport>;
+  ticketMetrics(args: TicketMetricsArgs): Promise<TicketMetricsReport & ReportFreshness>;
   /** One summary per customer id, in input order (empty summaries for customers without tickets). */
   ticketSummaries(customerIds: readonly string[], range: TimeRangeArgument): Promise<CustomerTicketSummary[]>;
-  ticketMetricsByTier(range: TimeRangeArgument): Promise<TierTicketMetrics[]>;
+  ticketMetricsByTier(range: TimeRangeArgument): Promise<(TierTicketMetrics & ReportFreshness)[]>;
 }

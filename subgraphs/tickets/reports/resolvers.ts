@@ -29,9 +29,9 @@ export const reportQueries: Pick<QueryResolvers, 'ticketMetrics' | 'ticketMetric
   async ticketMetrics(_parent, args, { source }) {
     const report = await ticketReportsOf(source).ticketMetrics(args);
     for (const group of report.groups) groupingOf.set(group, report.groupBy);
-    return report;
+    return { asOf: null, ...report };
   },
-  ticketMetricsByTier: (_parent, { range }, { source }) => ticketReportsOf(source).ticketMetricsByTier(range),
+  ticketMetricsByTier: async (_parent, { range }, { source }) => (await ticketReportsOf(source).ticketMetricsByTier(range)).map((row) => ({ asOf: null, ...row })),
 };
 
 export const TicketMetrics: TicketMetricsResolvers = {
