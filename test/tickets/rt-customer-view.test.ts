@@ -6,6 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
 import { ticketsSourceConfig } from '../../subgraphs/tickets/source/config.js';
@@ -120,7 +123,8 @@ if (RT_SKIP_REASON === null) {
     });
 
     it('refuses to start with a wrong token or queue, naming which', async () => {
-      const base = ticketsSourceConfig(rt.env, { driver: 'sqlite', file: '/nonexistent/unused.sqlite' });
+      // The local copy the sync keeps is opened only after RT answered.
+      const base = ticketsSourceConfig({ ...rt.env, RT_SYNC_INTERVAL_SECONDS: '0' }, { driver: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'switchboard-rt-copy-')), 'tickets.sqlite') });
       assert.equal(base.kind, 'rt');
       if (base.kind !== 'rt') return;
       await assert.rejects(openTicketsSource({ ...base, token: '1-14-00000000000000000000000000000000' }), /TICKETS_SOURCE=rt: .*refused RT_TOKEN \(HTTP 401\)/);
