@@ -62,7 +62,7 @@ export function seedOwners<F extends string, S extends string>(fields: Record<F,
  * value, or `incoming`'s when there is no existing record. Fields not in `owners` are taken
  * from `incoming` (identity and bookkeeping fields such as the id).
  */
-export function mergeByOwner<T extends object, S extends string>(existing: T | null, incoming: T, writer: S, owners: Partial<Record<keyof T, S>>): T {
+export function mergeByOwner<T extends object, S extends string>(existing: T | null, incoming: T, writer: NoInfer<S>, owners: Partial<Record<keyof T, S>>): T {
   if (existing === null) return { ...incoming };
   const merged = { ...incoming };
   for (const [field, owner] of Object.entries(owners) as [keyof T, S][]) {

@@ -35,6 +35,11 @@ export interface SyncPass {
    * and saves `cursor` in the same transaction.
    */
   commit(write: (trx: Transaction<unknown>) => Promise<number>, cursor: unknown): Promise<void>;
+  /**
+   * For a store that opens its own transaction: saves `cursor` (and counts `copied` records)
+   * inside `trx`, the transaction that wrote the page. Call it last in that transaction.
+   */
+  saveCursorIn(trx: Transaction<unknown>, cursor: unknown, copied: number): Promise<void>;
 }
 
 /** One connector's incremental sync. */
@@ -211,6 +216,12 @@ export class SyncRunner {
             await cursors.saveCursor(trx, this.name, next, written);
             copied += written;
           });
+          cursor = next;
+        },
+        saveCursorIn: async (trx, next, written) => {
+          await cursors.saveCursor(trx, this.name, next, written);
+          // Counted when the caller's transaction commits; a rolled-back page rethrows and fails the pass.
+          copied += written;
           cursor = next;
         },
       });
