@@ -1,5 +1,6 @@
 /**
- * `npm run migrate` · `npm run migrate -- <store>` (crm, callcenter, tickets, gateway)
+ * `npm run migrate` · `npm run migrate -- <store>` (crm, callcenter, tickets, gateway, sync: the
+ * connector syncs' cursors in the tickets and CRM databases)
  * Applies every pending schema migration of each store (or the one named), in the databases
  * the same environment variables select as `npm start` (`*_DATABASE_URL`, `SWITCHBOARD_DATA_DIR`),
  * and prints what it applied. Exit status 1 names the migration that failed; nothing of that
@@ -11,6 +12,7 @@ import { CRM_MIGRATIONS } from '../subgraphs/crm/source/embedded/migrations.js';
 import { databaseConfig } from '../subgraphs/shared/config.js';
 import type { DatabaseConfig } from '../subgraphs/shared/database.js';
 import { migrateDatabase, type StoreMigrations } from '../subgraphs/shared/migrations.js';
+import { SYNC_CURSOR_MIGRATIONS } from '../subgraphs/shared/sync/cursor-store.js';
 import { TICKETS_MIGRATIONS } from '../subgraphs/tickets/source/embedded/migrations.js';
 import { GATEWAY_MIGRATIONS } from './store/migrations.js';
 import { gatewayDatabaseConfig } from './store/gateway-store.js';
@@ -21,9 +23,12 @@ const STORES: { plan: StoreMigrations; config: () => DatabaseConfig }[] = [
   { plan: CALLCENTER_MIGRATIONS, config: () => databaseConfig('callcenter') },
   { plan: TICKETS_MIGRATIONS, config: () => databaseConfig('tickets') },
   { plan: GATEWAY_MIGRATIONS, config: () => gatewayDatabaseConfig() },
+  // The cursors of the connector syncs (RT tickets, HubSpot contacts) live in the copies' databases.
+  { plan: SYNC_CURSOR_MIGRATIONS, config: () => databaseConfig('tickets') },
+  { plan: SYNC_CURSOR_MIGRATIONS, config: () => databaseConfig('crm') },
 ];
 
-const USAGE = `Usage: npm run migrate [-- <store>]   (stores: ${STORES.map((s) => s.plan.store).join(', ')})`;
+const USAGE = `Usage: npm run migrate [-- <store>]   (stores: ${[...new Set(STORES.map((s) => s.plan.store))].join(', ')})`;
 
 function where(config: DatabaseConfig): string {
   return config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`;

@@ -1,7 +1,8 @@
 /**
  * Creates one subgraph's HTTP server from its SDL in `schema/` and its resolvers:
  * GraphQL at `/graphql`, liveness at `GET /health`, readiness at `GET /health/ready`
- * (store reachable, not shutting down: readiness.ts), plus any routes the subgraph adds.
+ * (store reachable, not shutting down: readiness.ts), the state of its connector syncs at
+ * `GET /health/sync` (sync/status-route.ts), plus any routes the subgraph adds.
  * Only the gateway may call it: every request needs a valid internal token (401 otherwise)
  * except the health checks and routes declared `own-auth` (the CTI webhook), decided on the one
  * parsed request target the routing uses too (`request-target.ts`, docs/authorization.md).
@@ -31,6 +32,7 @@ import { once } from './shutdown.js';
 import { envValue } from './env/read.js';
 import type { SubgraphName } from './subgraph-names.js';
 import { readinessRoute } from './readiness.js';
+import { syncStatusRoute } from './sync/status-route.js';
 import type { Viewer } from '../../schema/viewer.js';
 import type { TraceCarrier } from './observability/tracing.js';
 
@@ -131,6 +133,8 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
       'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name })),
       'GET /health/ready': readinessRoute({ checks: options.storeReady ? { store: options.storeReady } : {}, draining: () => draining }),
       'GET /metrics': metricsRoute,
+      // The incremental syncs of a connector's copy (lag, errors); empty for embedded stores.
+      'GET /health/sync': syncStatusRoute(options.name),
       ...options.routes,
     },
     guard: async (req, res, target) => {

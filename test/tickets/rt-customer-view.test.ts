@@ -6,7 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it, onTestFinished } from 'vitest';
 import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
 import { ticketsSourceConfig } from '../../subgraphs/tickets/source/config.js';
 import { openTicketsSource } from '../../subgraphs/tickets/source/open.js';
@@ -120,7 +123,10 @@ if (RT_SKIP_REASON === null) {
     });
 
     it('refuses to start with a wrong token or queue, naming which', async () => {
-      const base = ticketsSourceConfig(rt.env, { driver: 'sqlite', file: '/nonexistent/unused.sqlite' });
+      // The local copy the sync keeps is opened only after RT answered.
+      const copyDir = mkdtempSync(join(tmpdir(), 'switchboard-rt-copy-'));
+      onTestFinished(() => rmSync(copyDir, { recursive: true, force: true }));
+      const base = ticketsSourceConfig({ ...rt.env, RT_SYNC_INTERVAL_SECONDS: '0' }, { driver: 'sqlite', file: join(copyDir, 'tickets.sqlite') });
       assert.equal(base.kind, 'rt');
       if (base.kind !== 'rt') return;
       await assert.rejects(openTicketsSource({ ...base, token: '1-14-00000000000000000000000000000000' }), /TICKETS_SOURCE=rt: .*refused RT_TOKEN \(HTTP 401\)/);

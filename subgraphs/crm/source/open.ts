@@ -9,7 +9,10 @@ import { openHubSpotCrmSource } from './hubspot/open.js';
 import type { CrmSource, SeedableCrmSource } from './port.js';
 import { openMappedSqlCrmSource } from './sql-mapped/open.js';
 
-/** `database`: where the embedded store lives (`CRM_DATABASE_URL` or `data/crm.sqlite`); unused by the other adapters. */
+/**
+ * `database`: where the embedded store lives (`CRM_DATABASE_URL` or `data/crm.sqlite`); with
+ * `hubspot`, where the local contact copy its sync keeps lives; unused by `sql-mapped`.
+ */
 export function openCrmSource(config: CrmSourceConfig, database: DatabaseConfig): Promise<CrmSource | SeedableCrmSource> {
   switch (config.kind) {
     case 'embedded':
@@ -17,6 +20,6 @@ export function openCrmSource(config: CrmSourceConfig, database: DatabaseConfig)
     case 'sql-mapped':
       return openMappedSqlCrmSource(config.url, config.mapping);
     case 'hubspot':
-      return openHubSpotCrmSource(config);
+      return openHubSpotCrmSource(config, database);
   }
 }

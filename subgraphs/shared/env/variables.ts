@@ -334,6 +334,21 @@ export const VARIABLES = {
   RT_TOKEN: variable(text(undefined), { usedBy: ['tickets'], meaning: '`rt`: an RT auth token of the user Switchboard acts as' }),
   RT_MAPPING_FILE: variable(text(undefined), { usedBy: ['tickets'], meaning: '`rt`: the JSON file mapping queues, statuses, priorities and custom fields' }),
   RT_TIMEOUT_MS: variable(wholeNumber(10_000, { min: 1, unit: 'milliseconds' }), { usedBy: ['tickets'], meaning: '`rt`: the time one REST 2.0 request may take' }),
+  // Connector syncs: the local copy reports read (docs/connectors.md, "What is live and what is synced").
+  RT_SYNC_INTERVAL_SECONDS: variable(wholeNumber(300, { unit: 'seconds' }), {
+    usedBy: ['tickets'],
+    meaning: '`rt`: seconds between passes of the incremental sync of RT tickets into the local copy the ticket reports read (`0`: only on demand, `tsx subgraphs/tickets/source/rt/sync-cli.ts`)',
+  }),
+  RT_SYNC_PAGE_SIZE: variable(wholeNumber(100, { min: 1, max: 100 }), { usedBy: ['tickets'], meaning: '`rt`: tickets per request of the sync (RT answers at most 100 a page)' }),
+  RT_SYNC_OVERLAP_SECONDS: variable(wholeNumber(60, { max: 86_400, unit: 'seconds' }), {
+    usedBy: ['tickets'],
+    meaning: "`rt`: how far each sync pass reaches back before its cursor (RT's times have one-second steps and changes may commit late; re-copying is harmless)",
+  }),
+  CRM_HUBSPOT_SYNC_INTERVAL_SECONDS: variable(wholeNumber(300, { unit: 'seconds' }), {
+    usedBy: ['crm'],
+    meaning: '`hubspot`: seconds between passes of the incremental sync of HubSpot contacts into the local copy (`0`: only on demand, `tsx subgraphs/crm/source/hubspot/sync-cli.ts`)',
+  }),
+  CRM_HUBSPOT_SYNC_PAGE_SIZE: variable(wholeNumber(100, { min: 1, max: 200 }), { usedBy: ['crm'], meaning: '`hubspot`: contacts per search request of the sync (HubSpot answers at most 200)' }),
   SWITCHBOARD_SIMULATE: variable(flag(true), { usedBy: ['npm start'], meaning: '`false`: `npm start` runs no call simulator (as `--no-simulate`)' }),
 } satisfies Record<string, EnvVariable<unknown>>;
 

@@ -416,6 +416,12 @@ export type TicketMetricsGroupBy =
 
 export type TicketMetricsReport = {
   __typename?: 'TicketMetricsReport';
+  /**
+   * How fresh the figures are: null when they are read from the ticket store itself (the
+   * embedded store, always current); over a connected ticket system (Request Tracker) the
+   * instant up to which the synced copy holds every change (docs/connectors.md).
+   */
+  asOf: Maybe<Scalars['DateTime']['output']>;
   groupBy: Maybe<TicketMetricsGroupBy>;
   /** Per group, by key, the null key last. */
   groups: Array<TicketMetrics>;
@@ -457,6 +463,8 @@ export type TicketStatusCount = {
 
 export type TierTicketMetrics = {
   __typename?: 'TierTicketMetrics';
+  /** As `TicketMetricsReport.asOf`: null when read from the ticket store itself, else the instant the synced copy is complete up to. */
+  asOf: Maybe<Scalars['DateTime']['output']>;
   /** Tickets created in the range. */
   created: Scalars['Int']['output'];
   /** slaBreached / created; null when none were created. */
@@ -859,6 +867,7 @@ export type TicketMetricsResolvers<ContextType = TicketsContext, ParentType exte
 }>;
 
 export type TicketMetricsReportResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TicketMetricsReport'] = ResolversParentTypes['TicketMetricsReport']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   groupBy?: Resolver<Maybe<ResolversTypes['TicketMetricsGroupBy']>, ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['TicketMetrics']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['TicketMetrics'], ParentType, ContextType>;
@@ -876,6 +885,7 @@ export type TicketStatusCountResolvers<ContextType = TicketsContext, ParentType 
 }>;
 
 export type TierTicketMetricsResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['TierTicketMetrics'] = ResolversParentTypes['TierTicketMetrics']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   slaBreachRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   slaBreached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

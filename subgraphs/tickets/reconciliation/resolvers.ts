@@ -2,13 +2,14 @@
  * `Query.reconciliationCallbackTickets`: the ticket system's part of the reconciliation report
  * (docs/reporting.md, "Reconciliation"): the callback tickets of the given call ids, found by
  * the idempotency key the call-log outbox gives them (`callback:<call id>`,
- * subgraphs/callcenter/outbox/deliver.ts). Read from the embedded store; over a connector
- * FORBIDDEN (`SOURCE_NOT_SUPPORTED`). BAD_USER_INPUT for more than 10,000 ids.
+ * subgraphs/callcenter/outbox/deliver.ts). Read from the embedded store, or over Request
+ * Tracker from the local copy its sync keeps; otherwise FORBIDDEN (`SOURCE_NOT_SUPPORTED`). BAD_USER_INPUT for more than 10,000 ids.
  */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { badUserInput, switchboardError } from '../../../schema/errors.js';
 import { callbackKey } from '../../shared/callback-key.js';
 import { SqlTicketStore } from '../source/embedded/sql-store.js';
+import { RtTicketSource } from '../source/rt/rt-source.js';
 
 const MAX_IDS = 10_000;
 const IN_LIST = 500;
@@ -16,10 +17,12 @@ const IN_LIST = 500;
 export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallbackTickets'> = {
   async reconciliationCallbackTickets(_parent, { callIds }, { source }) {
     if (callIds.length > MAX_IDS) throw badUserInput(`At most ${MAX_IDS} call ids.`);
-    if (!(source instanceof SqlTicketStore)) {
-      throw switchboardError('FORBIDDEN', "Reconciliation of callback tickets reads Switchboard's embedded ticket store only.", { reason: 'SOURCE_NOT_SUPPORTED' });
+    // Over Request Tracker: the local copy its sync keeps (source/rt/sync.ts), written through on create.
+    const store = source instanceof SqlTicketStore ? source : source instanceof RtTicketSource ? source.localCopy?.store : undefined;
+    if (!store) {
+      throw switchboardError('FORBIDDEN', "Reconciliation of callback tickets reads Switchboard's embedded ticket store or a synced copy only.", { reason: 'SOURCE_NOT_SUPPORTED' });
     }
-    const db = source.database.db;
+    const db = store.database.db;
     const keys = new Map([...new Set(callIds)].map((callId) => [callbackKey(callId), callId]));
     const all = [...keys.keys()];
     const tickets: { callId: string; ticketId: string; number: string }[] = [];

@@ -30,9 +30,9 @@ export const reportQueries: Pick<QueryResolvers, 'ticketMetrics' | 'ticketMetric
   async ticketMetrics(_parent, args, { source }) {
     const report = await ticketReportsOf(source).ticketMetrics(args);
     for (const group of report.groups) groupingOf.set(group, report.groupBy);
-    return report;
+    return { asOf: null, ...report };
   },
-  ticketMetricsByTier: (_parent, { range }, { source }) => ticketReportsOf(source).ticketMetricsByTier(range),
+  ticketMetricsByTier: async (_parent, { range }, { source }) => (await ticketReportsOf(source).ticketMetricsByTier(range)).map((row) => ({ asOf: null, ...row })),
   // Parts of the gateway's cross-system reports (cross-system-sql.ts).
   ticketReasonsByTier: (_parent, { range }, { source }) => ticketReportsOf(source).ticketReasonsByTier(range),
   ticketJourneys: (_parent, { windows }, { source }) => ticketReportsOf(source).ticketJourneys(windows as CustomerWindowArgument[]),

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { DatabaseConfig } from '../../shared/database.js';
+import { envValue } from '../../shared/env/read.js';
 import { loadRtMapping, type RtMapping } from './rt/mapping.js';
 
 export type TicketsSourceConfig =
@@ -21,6 +22,10 @@ export type TicketsSourceConfig =
       timeoutMs: number;
       mappingFile: string;
       mapping: RtMapping;
+      /** Where the local copy the sync keeps lives (the embedded store's database: `TICKETS_DATABASE_URL` or the SQLite file). */
+      database: DatabaseConfig;
+      /** The incremental sync (rt/sync.ts): ms between passes (0: on demand only), tickets per request, overlap in seconds. */
+      sync: { intervalMs: number; pageSize: number; overlapSeconds: number };
     };
 
 /** Thrown for a misconfigured source; its message names each bad or missing variable. */
@@ -63,5 +68,6 @@ export function ticketsSourceConfig(env: NodeJS.ProcessEnv, database: DatabaseCo
   const config = parsed.data;
   if (config.TICKETS_SOURCE === 'embedded') return { kind: 'embedded', database };
   const url = config.RT_URL.replace(/\/+$/, '').replace(/\/REST\/2\.0$/, '');
-  return { kind: 'rt', url, token: config.RT_TOKEN, timeoutMs: config.RT_TIMEOUT_MS, mappingFile: config.RT_MAPPING_FILE, mapping: loadRtMapping(config.RT_MAPPING_FILE) };
+  const sync = { intervalMs: envValue('RT_SYNC_INTERVAL_SECONDS', env) * 1000, pageSize: envValue('RT_SYNC_PAGE_SIZE', env), overlapSeconds: envValue('RT_SYNC_OVERLAP_SECONDS', env) };
+  return { kind: 'rt', url, token: config.RT_TOKEN, timeoutMs: config.RT_TIMEOUT_MS, mappingFile: config.RT_MAPPING_FILE, mapping: loadRtMapping(config.RT_MAPPING_FILE), database, sync };
 }

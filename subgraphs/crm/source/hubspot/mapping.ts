@@ -4,6 +4,30 @@
  * docs/connectors/hubspot.md.
  */
 import { z } from 'zod';
+import { ownersSchema, type FieldOwnership } from '../../../shared/sync/ownership.js';
+
+/** The systems that write the local contact copy the sync keeps (`sync.ts`): HubSpot (through the sync) and Switchboard. */
+export type HubSpotCopyWriter = 'hubspot' | 'switchboard';
+
+/**
+ * The customer fields of the local copy that may conflict, with their seed owner (the system
+ * that holds the field) and the systems that write them. HubSpot holds what the adapter reads
+ * from a contact; tags and the national id are Switchboard's own (HubSpot's contacts carry
+ * neither for Switchboard), so the sync never overwrites them.
+ */
+export const HUBSPOT_COPY_FIELDS = {
+  displayName: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  tier: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  phones: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  emails: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  company: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  ownerId: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  lastContactAt: { owner: 'hubspot', writers: ['hubspot', 'switchboard'] },
+  tags: { owner: 'switchboard', writers: ['switchboard'] },
+  nationalId: { owner: 'switchboard', writers: ['switchboard'] },
+} as const satisfies Record<string, FieldOwnership<HubSpotCopyWriter>>;
+
+export type HubSpotCopyField = keyof typeof HUBSPOT_COPY_FIELDS;
 
 const property = z.string().regex(/^[a-z0-9_]+$/, 'must be a HubSpot internal property name (lower case, digits, _)');
 const tier = z.enum(['STANDARD', 'SILVER', 'GOLD', 'PLATINUM']);
@@ -30,6 +54,8 @@ export const hubSpotMappingSchema = z
     associationTypes: z.object({ noteToContact: z.number().int().positive(), callToContact: z.number().int().positive() }).strict().default({ noteToContact: 202, callToContact: 194 }),
     /** Seconds the owners list is cached (owners change rarely; HubSpot has no batch read for them). */
     ownersCacheSeconds: z.number().int().min(0).max(86_400).default(300),
+    /** The local copy the sync keeps: which system wins each conflicting field (unlisted: the system that holds it). */
+    sync: z.object({ owners: ownersSchema<HubSpotCopyField, HubSpotCopyWriter>(HUBSPOT_COPY_FIELDS) }).strict().prefault({}),
   })
   .strict();
 

@@ -18,6 +18,8 @@ import type { AccountOwnerRecord, ActivityRecord, ActivityType, CustomerRecord, 
 import { callLogActivity, noteActivity, normaliseEmails, searchText, unique } from '../validation.js';
 import { asGraphQLError, type HubSpotClient } from './client.js';
 import type { HubSpotMapping } from './mapping.js';
+import type { SqlCrmStore } from '../embedded/store.js';
+import type { HubSpotContactSync } from './sync.js';
 
 /** HubSpot's `SimplePublicObject`. */
 interface HubSpotObject {
@@ -54,7 +56,7 @@ export class HubSpotCrmSource implements CrmSource {
 
   constructor(
     readonly client: HubSpotClient,
-    private readonly mapping: HubSpotMapping,
+    readonly mapping: HubSpotMapping,
   ) {}
 
   private get contactProperties(): string[] {
@@ -309,7 +311,16 @@ export class HubSpotCrmSource implements CrmSource {
     await this.call(() => this.client.request('GET', '/crm/v3/owners', undefined, { limit: 1 }));
   }
 
-  async close(): Promise<void> {}
+  /** The local copy the contact sync keeps (`open.ts`, `sync.ts`); null when opened without one. */
+  localCopy: { store: SqlCrmStore; sync: HubSpotContactSync } | null = null;
+
+  /** Stops the sync (waiting for its page in progress) and closes the copy. */
+  async close(): Promise<void> {
+    if (this.localCopy) {
+      await this.localCopy.sync.close();
+      await this.localCopy.store.close();
+    }
+  }
 
   // ---- mapping ---------------------------------------------------------------------------
 

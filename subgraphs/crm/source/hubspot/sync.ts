@@ -1,91 +1,116 @@
 /**
- * Incremental sync of HubSpot contacts into a local embedded store, for what needs the data
- * at rest (reports, reconciliation). Changed-since cursor: HubSpot's search by
- * `lastmodifieddate` (GTE the cursor, oldest change first). Each page is written in one
- * transaction together with the cursor it advances to, so a sync killed at any point resumes
- * from the last committed page: rows of that page seen again are replaced whole, never
- * duplicated, and none is skipped (everything older than the cursor is already written).
- * HubSpot caps one search at 10,000 results; past `RESTART_OFFSET` the query restarts from
- * the cursor. The cursor, the time of the last success and the error count are kept in
- * `crm_sync_cursors` (its own migration plan, `crm_sync`), for lag and error monitoring.
- * The synced copy is HubSpot's: HubSpot owns every field it copies (it always wins).
+ * Incremental sync of HubSpot contacts into a local copy: an embedded CRM store's database
+ * (`CRM_DATABASE_URL` or the SQLite file) holding each contact as a customer with its phones,
+ * emails, tier, owner and company, for what needs CRM data at rest. Run by the shared
+ * `SyncRunner` (subgraphs/shared/sync: schedule `CRM_HUBSPOT_SYNC_INTERVAL_SECONDS`, cursor in
+ * `sync_cursors`, lag and errors as metrics and at `GET /health/sync`).
+ *
+ * Changed-since cursor: HubSpot's search by `lastmodifieddate` (GTE the cursor, oldest change
+ * first). Each page is written in one transaction together with the cursor it advances to,
+ * so a sync killed at any point resumes from the last committed page: contacts of that page
+ * seen again are replaced whole, never duplicated, and none is skipped (everything older than
+ * the cursor is already written). HubSpot caps one search at 10,000 results; past
+ * `RESTART_OFFSET` the query restarts from the cursor.
+ *
+ * Conflicting fields follow the mapping's `sync.owners` (`HUBSPOT_COPY_FIELDS`; seed rule:
+ * HubSpot owns what it holds, Switchboard its tags and national id), never the last write.
  */
-import type { Kysely } from 'kysely';
-import type { Database, DatabaseConfig } from '../../../shared/database.js';
-import { migrateAtOpen, type StoreMigrations } from '../../../shared/migrations.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DatabaseConfig } from '../../../shared/database.js';
+import { SyncCursorStore } from '../../../shared/sync/cursor-store.js';
+import { mergeByOwner } from '../../../shared/sync/ownership.js';
+import { SyncRunner, type SyncJob, type SyncPass } from '../../../shared/sync/runner.js';
 import type { SqlCrmStore } from '../embedded/store.js';
+import type { CustomerRecord } from '../records.js';
+import type { HubSpotCopyField, HubSpotCopyWriter } from './mapping.js';
 import type { HubSpotCrmSource } from './store.js';
 
 /** Offset after which a search restarts from the cursor (HubSpot: at most 10,000 results per query). */
 const RESTART_OFFSET = 9_000;
 
-interface SyncTables {
-  crm_sync_cursors: {
-    name: string;
-    /** ISO-8601: every change before it is copied. */
-    modified_at: string;
-    synced_at: string | null;
-    errors: number;
-    last_error: string | null;
-  };
+/** The sync's persisted position: every contact modified before `modifiedAt` (ISO-8601) is copied. */
+export interface HubSpotSyncCursor {
+  modifiedAt: string;
 }
 
-export const SYNC_MIGRATIONS: StoreMigrations = {
-  store: 'crm_sync',
-  migrations: {
-    '0001_sync_cursors': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('crm_sync_cursors')
-          .ifNotExists()
-          .addColumn('name', 'text', (c) => c.primaryKey())
-          .addColumn('modified_at', 'text', (c) => c.notNull())
-          .addColumn('synced_at', 'text')
-          .addColumn('errors', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('last_error', 'text')
-          .execute();
-      },
-    },
-  },
-};
+/** The sync job of HubSpot contacts (`SyncJob`). */
+export class HubSpotContactJob implements SyncJob {
+  readonly system = 'hubspot';
 
+  constructor(
+    private readonly source: HubSpotCrmSource,
+    private readonly target: SqlCrmStore,
+    private readonly owners: Record<HubSpotCopyField, HubSpotCopyWriter>,
+    readonly name = 'hubspot-contacts',
+    private readonly pageSize = 100,
+  ) {}
+
+  async run(pass: SyncPass): Promise<void> {
+    for (;;) {
+      const start = (pass.cursor as HubSpotSyncCursor | null)?.modifiedAt ?? null;
+      let after = '0';
+      let restart = false;
+      for (;;) {
+        if (pass.signal.aborted) return;
+        const { changes, next } = await this.source.contactsChangedSince(start === null ? 0 : Date.parse(start), after, this.pageSize);
+        if (changes.length > 0) {
+          const cursor: HubSpotSyncCursor = { modifiedAt: changes[changes.length - 1]!.modifiedAt };
+          const customers = await this.merged(changes.map((c) => c.customer));
+          await this.target.upsertCustomers(customers, (trx) => pass.saveCursorIn(trx as unknown as Transaction<unknown>, cursor, customers.length));
+        }
+        if (next === null) break;
+        if (Number(next) >= RESTART_OFFSET) {
+          restart = true;
+          break;
+        }
+        after = next;
+      }
+      if (!restart) return;
+    }
+  }
+
+  /** HubSpot's contacts as the copy keeps them: each field from its owner (`mergeByOwner`). */
+  private async merged(incoming: CustomerRecord[]): Promise<CustomerRecord[]> {
+    const existing = await this.target.customersByIds(incoming.map((c) => c.id));
+    return incoming.map((customer, i) => mergeByOwner(existing[i] ?? null, customer, 'hubspot', this.owners));
+  }
+}
+
+/** What the sync's state was before the shared runner, kept for callers of `status()`. */
 export interface SyncStatus {
   /** Every change before this instant is in the local store (ISO-8601); null before the first page. */
   cursor: string | null;
-  /** Seconds between now and the cursor: how far the copy trails HubSpot (null before the first page). */
+  /** Seconds since the instant up to which the copy holds every change (null before the first complete pass). */
   lagSeconds: number | null;
   /** Failed runs since the sync began; the last one's message. */
   errors: number;
   lastError: string | null;
 }
 
+/** The HubSpot contact sync on its runner: a scheduled or on-demand pass, its state. */
 export class HubSpotContactSync {
-  private readonly db: Kysely<SyncTables>;
+  private constructor(readonly runner: SyncRunner) {}
 
-  private constructor(
-    private readonly source: HubSpotCrmSource,
-    private readonly target: SqlCrmStore,
-    private readonly name: string,
-    private readonly pageSize: number,
-  ) {
-    this.db = (target.database as Database<unknown>).db as Kysely<SyncTables>;
-  }
-
-  /** Prepares the cursor table in `target`'s database (`config` is where that database lives). */
-  static async open(source: HubSpotCrmSource, target: SqlCrmStore, config: DatabaseConfig, options: { name?: string; pageSize?: number } = {}): Promise<HubSpotContactSync> {
-    await migrateAtOpen(target.database, config, SYNC_MIGRATIONS);
-    return new HubSpotContactSync(source, target, options.name ?? 'hubspot-contacts', options.pageSize ?? 100);
+  /**
+   * Prepares the cursor table in `target`'s database (`config` is where that database lives)
+   * and starts the runner: every `intervalMs` (default 0: only on demand, `runOnce()`).
+   */
+  static async open(
+    source: HubSpotCrmSource,
+    target: SqlCrmStore,
+    config: DatabaseConfig,
+    options: { name?: string; pageSize?: number; intervalMs?: number; owners?: Record<HubSpotCopyField, HubSpotCopyWriter> } = {},
+  ): Promise<HubSpotContactSync> {
+    const cursors = await SyncCursorStore.open(target.database as never, config);
+    const job = new HubSpotContactJob(source, target, options.owners ?? source.mapping.sync.owners, options.name ?? 'hubspot-contacts', options.pageSize ?? 100);
+    const runner = new SyncRunner({ service: 'crm', job, db: target.database.db as unknown as Kysely<unknown>, cursors, intervalMs: options.intervalMs ?? 0 });
+    await runner.start();
+    return new HubSpotContactSync(runner);
   }
 
   async status(): Promise<SyncStatus> {
-    const row = await this.db.selectFrom('crm_sync_cursors').selectAll().where('name', '=', this.name).executeTakeFirst();
-    const cursor = row?.modified_at ?? null;
-    return {
-      cursor,
-      lagSeconds: cursor === null ? null : Math.max(0, Math.round((Date.now() - Date.parse(cursor)) / 1000)),
-      errors: Number(row?.errors ?? 0),
-      lastError: row?.last_error ?? null,
-    };
+    const status = await this.runner.status();
+    return { cursor: (status.cursor as HubSpotSyncCursor | null)?.modifiedAt ?? null, lagSeconds: status.lagSeconds, errors: status.errors, lastError: status.lastError };
   }
 
   /**
@@ -93,49 +118,12 @@ export class HubSpotContactSync {
    * written. A failure is counted (`status().errors`) and rethrown; what was committed stays.
    */
   async runOnce(): Promise<number> {
-    let written = 0;
-    try {
-      for (;;) {
-        const start = (await this.status()).cursor;
-        let after = '0';
-        let restart = false;
-        for (;;) {
-          const { changes, next } = await this.source.contactsChangedSince(start === null ? 0 : Date.parse(start), after, this.pageSize);
-          if (changes.length > 0) {
-            const cursor = changes[changes.length - 1]!.modifiedAt;
-            await this.target.upsertCustomers(
-              changes.map((c) => c.customer),
-              (trx) => this.saveCursor(trx as unknown as Kysely<SyncTables>, cursor),
-            );
-            written += changes.length;
-          }
-          if (next === null) break;
-          if (Number(next) >= RESTART_OFFSET) {
-            restart = true;
-            break;
-          }
-          after = next;
-        }
-        if (!restart) break;
-      }
-      await this.db.updateTable('crm_sync_cursors').set({ synced_at: new Date().toISOString() }).where('name', '=', this.name).execute();
-      return written;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.db
-        .insertInto('crm_sync_cursors')
-        .values({ name: this.name, modified_at: new Date(0).toISOString(), synced_at: null, errors: 1, last_error: message })
-        .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ errors: eb('crm_sync_cursors.errors', '+', 1), last_error: message })))
-        .execute();
-      throw error;
-    }
+    const result = await this.runner.runNow();
+    if (!result.ok) throw new Error(result.error ?? 'the HubSpot sync failed');
+    return result.copied;
   }
 
-  private async saveCursor(trx: Kysely<SyncTables>, modifiedAt: string): Promise<void> {
-    await trx
-      .insertInto('crm_sync_cursors')
-      .values({ name: this.name, modified_at: modifiedAt, synced_at: null, errors: 0, last_error: null })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ modified_at: modifiedAt }))
-      .execute();
+  close(): Promise<void> {
+    return this.runner.close();
   }
 }

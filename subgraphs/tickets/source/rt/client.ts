@@ -80,6 +80,23 @@ export class RtClient {
     return this.pages('GET', `/tickets?${params}`);
   }
 
+  /**
+   * The first `perPage` tickets (at most 100, RT's default page limit) matching TicketSQL
+   * `query`, ordered by each of `orderBy` ascending: one request. The sync pages with a
+   * keyset in `query` instead of page numbers, so tickets changing meanwhile shift nothing.
+   */
+  async ticketsPage(query: string, fields: string, orderBy: readonly string[], perPage: number): Promise<RtItem[]> {
+    const params = new URLSearchParams({ query, fields, per_page: String(perPage), page: '1' });
+    for (const field of orderBy) {
+      params.append('orderby', field);
+      params.append('order', 'ASC');
+    }
+    const path = `/tickets?${params}`;
+    const { status, json } = await this.send('GET', path);
+    if (status >= 400) throw rtRefused('GET', '/tickets', status, json);
+    return (json as { items?: RtItem[] }).items ?? [];
+  }
+
   /** Every item of a JSON search (`POST /transactions`, `POST /attachments`), with `fields`. */
   searchJson(collection: 'transactions' | 'attachments', conditions: unknown[], fields: string): Promise<RtItem[]> {
     const params = new URLSearchParams({ fields, per_page: String(PER_PAGE), orderby: 'id', order: 'ASC' });

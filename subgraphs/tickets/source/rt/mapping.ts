@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ownersSchema, type FieldOwnership } from '../../../shared/sync/ownership.js';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../records.js';
 
 export const STATUSES = ['NEW', 'OPEN', 'PENDING', 'HOLD', 'SOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
@@ -13,6 +14,32 @@ export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const satisfies
 export const CHANNELS = ['PHONE', 'EMAIL', 'CHAT', 'WEB'] as const satisfies readonly TicketChannel[];
 
 const rtName = z.string().trim().min(1).max(200);
+
+/** The systems that write the ticket copy the RT sync keeps (`sync.ts`): RT (through the sync) and Switchboard (writing through what it created). */
+export type RtCopyWriter = 'rt' | 'switchboard';
+
+/**
+ * The ticket fields of the local copy that may conflict, with their seed owner (the system
+ * that holds the field) and the systems that write them. RT holds everything but
+ * `assignedBy` (RT does not record who assigned a ticket for Switchboard); Switchboard writes
+ * every field of a ticket it has just created, before the sync has seen it.
+ */
+export const RT_COPY_FIELDS = {
+  subject: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  status: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  priority: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  channel: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  requesterId: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  assigneeId: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  relatedCallId: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  idempotencyKey: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  firstRespondedAt: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  solvedAt: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  category: { owner: 'rt', writers: ['rt', 'switchboard'] },
+  assignedBy: { owner: 'switchboard', writers: ['switchboard'] },
+} as const satisfies Record<string, FieldOwnership<RtCopyWriter>>;
+
+export type RtCopyField = keyof typeof RT_COPY_FIELDS;
 const status = z.enum(STATUSES);
 
 export const RtMappingSchema = z
@@ -58,6 +85,12 @@ export const RtMappingSchema = z
     }),
     /** Optional: Switchboard agent id → RT user name of the owner; unlisted agents use their id as RT user name. */
     agents: z.record(z.string().regex(/^agt_[A-Za-z0-9]{1,64}$/, 'keys must be agent ids (agt_…)'), rtName).default({}),
+    /**
+     * Optional: the local copy the sync keeps for reports. `owners`: which system wins each
+     * conflicting field (`rt` or `switchboard`); unlisted fields keep the seed rule (the system
+     * that holds the field), docs/connectors/request-tracker.md.
+     */
+    sync: z.object({ owners: ownersSchema<RtCopyField, RtCopyWriter>(RT_COPY_FIELDS) }).strict().prefault({}),
   })
   .strict()
   .superRefine((mapping, ctx) => {

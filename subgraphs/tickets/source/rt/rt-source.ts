@@ -1,6 +1,7 @@
 /**
- * The Request Tracker 5 adapter of the ticket port, over RT's REST 2.0 API. Everything is read
- * live from RT; nothing is copied into Switchboard (reports need data at rest, see `reports()`).
+ * The Request Tracker 5 adapter of the ticket port, over RT's REST 2.0 API. Everything the
+ * resolvers ask is read live from RT; reports and reconciliation, which need data at rest, read
+ * the local copy the incremental sync keeps (`sync.ts`, `reports()`, `localCopy`).
  *
  * - A ticket's id is `tkt_rt<RT id>`, its number the mapping's `numberPrefix` and RT's id.
  * - The requester is an RT user keyed by the CRM customer id (its name, or its email address
@@ -23,10 +24,26 @@ import type { TicketChannel, TicketCommentRecord, TicketRecord, TicketsSeed, Tic
 import { nextSlaDueAt, targetMissed } from '../sla.js';
 import { assertTransition } from '../transitions.js';
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from '../validation.js';
+import { loggerFor } from '../../../shared/observability/logger.js';
+import type { SyncRunner } from '../../../shared/sync/runner.js';
+import type { SqlTicketStore } from '../embedded/sql-store.js';
 import { tsqlString, type RtClient, type RtItem } from './client.js';
 import { CHANNELS, priorityFromRt, type RtMapping } from './mapping.js';
+import { SyncedTicketReports } from './synced-reports.js';
+import type { RtTicketCopy } from './sync.js';
 
-const TICKET_FIELDS = 'Subject,Status,Priority,Created,LastUpdated,Requestor,Owner,CustomFields,Resolved,Started';
+const log = loggerFor('tickets-rt');
+
+/** The local copy of RT's tickets the sync keeps (rt/sync.ts), for reports and reconciliation. */
+export interface RtLocalCopy {
+  /** The embedded store holding the copy (its database: tickets, sync cursors). */
+  store: SqlTicketStore;
+  copy: RtTicketCopy;
+  runner: SyncRunner;
+}
+
+/** The ticket fields every search asks RT for (the sync's too). */
+export const TICKET_FIELDS = 'Subject,Status,Priority,Created,LastUpdated,Requestor,Owner,CustomFields,Resolved,Started';
 /** Ids per TicketSQL `OR` list: keeps URLs well below common limits. */
 const KEYS_PER_SEARCH = 40;
 const ID_PREFIX = 'tkt_rt';
@@ -87,6 +104,7 @@ export class RtTicketSource implements TicketsSource {
   /** Creates in flight per idempotency key: one process never races itself. */
   private readonly creating = new Map<string, Promise<TicketRecord>>();
   private readonly requesterPattern: RegExp | null;
+  private copyOf: RtLocalCopy | null = null;
 
   constructor(
     private readonly mapping: RtMapping,
@@ -217,6 +235,19 @@ export class RtTicketSource implements TicketsSource {
     }
   }
 
+  /**
+   * A ticket as RT returned it (with `TICKET_FIELDS`) read as Switchboard's record, without
+   * its description. Throws INTERNAL_SERVER_ERROR for a status the mapping does not map.
+   */
+  recordFromRt(item: RtItem): TicketRecord {
+    return this.toDraft(item).record;
+  }
+
+  /** The TicketSQL clause limiting a search to the mapping's queue (deleted tickets are never found). */
+  queueClause(): string {
+    return this.baseQuery();
+  }
+
   // ----- reads ---------------------------------------------------------------------------
 
   /** Tickets matching `query` with their descriptions (two more searches for the whole batch). */
@@ -341,21 +372,43 @@ export class RtTicketSource implements TicketsSource {
 
   // ----- writes --------------------------------------------------------------------------
 
-  async createTicket(input: CreateTicketInput): Promise<TicketRecord> {
+  /** Attaches the local copy (`open.ts`): reports read it, creates write through to it, `close()` stops its sync. */
+  attachCopy(copy: RtLocalCopy): void {
+    this.copyOf = copy;
+  }
+
+  /** The local copy the sync keeps; null when opened without one (the port suite). */
+  get localCopy(): RtLocalCopy | null {
+    return this.copyOf;
+  }
+
+  /**
+   * Creates in RT (RT records no assigner: `assignedBy` is kept in the local copy only, which
+   * this writes through to as `switchboard`; the fields RT owns are RT's once the sync copies
+   * the ticket, whatever this wrote first).
+   */
+  async createTicket(input: CreateTicketInput, assignedBy: string | null = null): Promise<TicketRecord> {
     const normalised = normaliseCreateTicketInput(input);
     this.assertClassifiable(normalised.category, normalised.tags, 'input.');
     const pending = this.creating.get(normalised.idempotencyKey);
     if (pending) {
       await pending.catch(() => undefined);
-      return this.createTicket(input);
+      return this.createTicket(input, assignedBy);
     }
     const run = this.createOnce(normalised);
     this.creating.set(normalised.idempotencyKey, run);
+    let created: TicketRecord;
     try {
-      return await run;
+      created = await run;
     } finally {
       this.creating.delete(normalised.idempotencyKey);
     }
+    if (this.copyOf) {
+      const record = { ...created, assignedBy: normalised.assigneeId === null ? null : assignedBy };
+      // The ticket is in RT either way; the copy catches up at the next sync pass.
+      await this.copyOf.copy.write([record], 'switchboard').catch((error: unknown) => log.warn({ err: (error as Error).message, ticket: created.number }, 'writing the new ticket into the local copy failed'));
+    }
+    return created;
   }
 
   /** The tickets (oldest first) whose idempotency field holds `key`. */
@@ -467,18 +520,22 @@ export class RtTicketSource implements TicketsSource {
     if (queue === null) throw new Error(`Request Tracker has no queue "${this.mapping.queue}" (the mapping file's queue) visible to RT_TOKEN's user.`);
   }
 
+  /** Reports over the synced copy, saying how fresh it is (`synced-reports.ts`); refused without a copy. */
   reports(): TicketReportsSource {
+    if (this.copyOf) return (this.reportsOf ??= new SyncedTicketReports(this.copyOf.store, this.copyOf.runner));
     const refuse = async (): Promise<never> => {
-      throw switchboardError(
-        'SUBGRAPH_UNAVAILABLE',
-        'Ticket reports need ticket data at rest; with TICKETS_SOURCE=rt they are not available (the RT sync into the local store is not built yet).',
-        { system: 'rt' },
-      );
+      throw switchboardError('SUBGRAPH_UNAVAILABLE', 'Ticket reports need ticket data at rest; this RT source was opened without its local copy.', { system: 'rt', reason: 'SYNC_NOT_CONFIGURED' });
     };
     return { ticketMetrics: refuse, ticketSummaries: refuse, ticketMetricsByTier: refuse, ticketReasonsByTier: refuse, ticketJourneys: refuse };
   }
 
+  private reportsOf: TicketReportsSource | undefined;
+
   async close(): Promise<void> {
     await Promise.allSettled(this.creating.values());
+    if (this.copyOf) {
+      await this.copyOf.runner.close();
+      await this.copyOf.store.close();
+    }
   }
 }

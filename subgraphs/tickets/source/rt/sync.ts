@@ -1,0 +1,234 @@
+/**
+ * The incremental sync of Request Tracker tickets into a local copy, for what needs ticket
+ * data at rest: the ticket reports and the reconciliation report. The copy is an embedded
+ * ticket store's database (the same tables and migrations, `TICKETS_DATABASE_URL` or the
+ * SQLite file), holding per ticket what those read: number, subject, status, priority,
+ * channel, requester, assignee, related call, idempotency key and the times (created,
+ * updated, first response, solved, SLA). Descriptions and comments are not copied (they are
+ * read live).
+ *
+ * Cursor (RT's changed-since search): `{ updated, id, removalsFrom }`, RT's `LastUpdated` and
+ * id of the last ticket copied, and where the search for removals resumes. A pass:
+ *
+ * 1. Removals first: tickets RT set to `deleted` or moved to another queue since
+ *    `removalsFrom` (RT's transaction search) leave the copy (deleted tickets are invisible to
+ *    ticket searches, so they would otherwise stay for ever).
+ * 2. Changes: TicketSQL `LastUpdated` from the cursor minus `overlapSeconds` (RT's clock has
+ *    one-second steps and a change may commit after a later one was read), ordered by
+ *    (LastUpdated, id), `pageSize` tickets a request. Pages follow by keyset
+ *    (`LastUpdated > t OR (LastUpdated >= t AND id > n)`), never by page number, so tickets
+ *    changing during the pass shift nothing; a changed ticket comes again later in order.
+ *
+ * Each page is written in one transaction with the cursor it advances to (`SyncRunner`), so
+ * a pass killed at any moment resumes from its last committed page. A ticket is one row keyed
+ * by its id, replaced on every copy: seen twice, it is written twice, never duplicated.
+ * Conflicting fields follow the mapping's `sync.owners` (`RT_COPY_FIELDS`), never the last write.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { loggerFor } from '../../../shared/observability/logger.js';
+import { mergeByOwner } from '../../../shared/sync/ownership.js';
+import type { SyncJob, SyncPass } from '../../../shared/sync/runner.js';
+import type { ReportingTicketsDatabase } from '../../reports/tables.js';
+import type { TicketRecord } from '../records.js';
+import { nextSlaDueAt, targetMissed } from '../sla.js';
+import { tsqlString, type RtClient, type RtItem } from './client.js';
+import type { RtCopyField, RtCopyWriter, RtMapping } from './mapping.js';
+import { TICKET_FIELDS, type RtTicketSource } from './rt-source.js';
+
+const log = loggerFor('tickets-rt-sync');
+
+/** The sync's persisted position (see the file comment). Times are RT's, `YYYY-MM-DD HH:MM:SS` UTC. */
+export interface RtSyncCursor {
+  updated: string;
+  id: number;
+  removalsFrom: string;
+}
+
+export interface RtSyncOptions {
+  /** Tickets per request, 1-100 (RT's default page limit is 100). */
+  pageSize: number;
+  /** Seconds each pass reaches back before the cursor (re-copying is harmless; missing is not). */
+  overlapSeconds: number;
+  /** The clock (tests); default `Date.now`. */
+  now?: () => number;
+}
+
+/** `2026-11-30T17:22:38Z` (RT's JSON) or a Date → `2026-11-30 17:22:38` (UTC). */
+export function rtSqlTime(value: string | number): string {
+  return new Date(value).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A UTC time as TicketSQL reads it whatever the token user's time zone: with an explicit offset. */
+function tsqlTime(time: string): string {
+  return tsqlString(`${time} +0000`);
+}
+
+const COPY_COLUMNS: Record<RtCopyField, keyof ReportingTicketsDatabase['tickets']> = {
+  subject: 'subject',
+  status: 'status',
+  priority: 'priority',
+  channel: 'channel',
+  requesterId: 'requester_id',
+  assigneeId: 'assignee_id',
+  relatedCallId: 'related_call_id',
+  idempotencyKey: 'idempotency_key',
+  firstRespondedAt: 'first_responded_at',
+  solvedAt: 'solved_at',
+  category: 'category',
+  assignedBy: 'assigned_by',
+};
+
+type CopyRow = ReportingTicketsDatabase['tickets'];
+
+function rowOf(ticket: TicketRecord): CopyRow {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    // Descriptions and comments are read live, not copied.
+    description: '',
+    status: ticket.status,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    requester_id: ticket.requesterId,
+    assignee_id: ticket.assigneeId,
+    assigned_by: ticket.assignedBy ?? null,
+    category: ticket.category ?? null,
+    // RT keeps no ticket tags (rt-source.ts refuses them).
+    tags: null,
+    related_call_id: ticket.relatedCallId,
+    created_at: ticket.createdAt,
+    updated_at: ticket.updatedAt,
+    sla_due_at: ticket.slaDueAt,
+    sla_breached: ticket.slaBreached ? 1 : 0,
+    first_responded_at: ticket.firstRespondedAt,
+    solved_at: ticket.solvedAt,
+    idempotency_key: ticket.idempotencyKey,
+    idempotency_input: null,
+    requester_tier: ticket.requesterTier ?? null,
+  };
+}
+
+/**
+ * The local copy of RT's tickets: written by the sync (writer `rt`) and by Switchboard's own
+ * creates over RT (writer `switchboard`), each field as `owners` decides.
+ */
+export class RtTicketCopy {
+  private readonly owners: Partial<Record<keyof CopyRow, RtCopyWriter>>;
+
+  constructor(
+    readonly db: Kysely<ReportingTicketsDatabase>,
+    owners: Record<RtCopyField, RtCopyWriter>,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.owners = Object.fromEntries((Object.entries(owners) as [RtCopyField, RtCopyWriter][]).map(([field, owner]) => [COPY_COLUMNS[field], owner]));
+  }
+
+  /**
+   * Writes `tickets` as `writer` has them, in `trx` (or a transaction of its own): each field
+   * from its owner, the SLA columns recomputed from the fields kept. Returns rows written.
+   */
+  async write(tickets: readonly TicketRecord[], writer: RtCopyWriter, trx?: Transaction<ReportingTicketsDatabase>): Promise<number> {
+    if (tickets.length === 0) return 0;
+    if (!trx) return this.db.transaction().execute((t) => this.write(tickets, writer, t));
+    const ids = tickets.map((t) => t.id);
+    const existing = new Map((await trx.selectFrom('tickets').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, row as CopyRow]));
+    const now = new Date(this.now()).toISOString();
+    for (const ticket of tickets) {
+      const merged = mergeByOwner(existing.get(ticket.id) ?? null, rowOf(ticket), writer, this.owners);
+      const sla = { priority: merged.priority as TicketRecord['priority'], createdAt: merged.created_at, firstRespondedAt: merged.first_responded_at, solvedAt: merged.solved_at };
+      merged.sla_due_at = nextSlaDueAt(sla);
+      merged.sla_breached = targetMissed(sla, now) ? 1 : 0;
+      const { id: _id, ...update } = merged;
+      await trx
+        .insertInto('tickets')
+        .values(merged)
+        .onConflict((oc) => oc.column('id').doUpdateSet(update))
+        .execute();
+    }
+    return tickets.length;
+  }
+
+  /** Removes tickets (by id) from the copy; returns how many were there. */
+  async remove(ids: readonly string[], trx: Transaction<ReportingTicketsDatabase>): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await trx.deleteFrom('tickets').where('id', 'in', [...ids]).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+/** The sync job (`SyncJob`) of RT tickets, run by the shared `SyncRunner`. */
+export class RtTicketSync implements SyncJob {
+  readonly name = 'rt-tickets';
+  readonly system = 'rt';
+  private readonly now: () => number;
+
+  constructor(
+    private readonly source: RtTicketSource,
+    private readonly client: RtClient,
+    private readonly mapping: RtMapping,
+    private readonly copy: RtTicketCopy,
+    private readonly options: RtSyncOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async run(pass: SyncPass): Promise<void> {
+    const started = rtSqlTime(this.now());
+    let cursor = pass.cursor as RtSyncCursor | null;
+    if (cursor !== null) {
+      await this.removals(pass, cursor, started);
+      cursor = pass.cursor as RtSyncCursor;
+    }
+    const removalsFrom = cursor?.removalsFrom ?? started;
+    const back = (time: string) => rtSqlTime(Date.parse(`${time.replace(' ', 'T')}Z`) - this.options.overlapSeconds * 1000);
+    // The first page reaches back by the overlap; the following ones continue by keyset.
+    let position: string | null = cursor === null ? null : `LastUpdated >= ${tsqlTime(back(cursor.updated))}`;
+    for (;;) {
+      if (pass.signal.aborted) return;
+      const query = [this.source.queueClause(), ...(position === null ? [] : [`(${position})`])].join(' AND ');
+      const items = await this.client.ticketsPage(query, TICKET_FIELDS, ['LastUpdated', 'id'], this.options.pageSize);
+      if (items.length === 0) return;
+      const records = items.map((item) => this.source.recordFromRt(item));
+      const last = items[items.length - 1] as RtItem;
+      const next: RtSyncCursor = { updated: rtSqlTime(String(last.LastUpdated)), id: Number(last.id), removalsFrom };
+      await pass.commit((trx) => this.copy.write(records, 'rt', trx as Transaction<ReportingTicketsDatabase>), next);
+      if (items.length < this.options.pageSize) return;
+      position = `LastUpdated > ${tsqlTime(next.updated)} OR (LastUpdated >= ${tsqlTime(next.updated)} AND id > ${next.id})`;
+    }
+  }
+
+  /**
+   * Tickets deleted in RT or moved out of the queue since `cursor.removalsFrom` (minus the
+   * overlap) leave the copy; the removal search then resumes from `started`.
+   */
+  private async removals(pass: SyncPass, cursor: RtSyncCursor, started: string): Promise<void> {
+    const since = rtSqlTime(Date.parse(`${cursor.removalsFrom.replace(' ', 'T')}Z`) - this.options.overlapSeconds * 1000);
+    const transactions = await this.client.searchJson(
+      'transactions',
+      [
+        { field: 'ObjectType', value: 'RT::Ticket' },
+        { field: 'Created', operator: '>=', value: since },
+        { field: 'Type', operator: 'IN', value: ['Status', 'Set'] },
+      ],
+      'Type,Field,NewValue,ObjectId',
+    );
+    const candidates = [
+      ...new Set(
+        transactions
+          .filter((t) => (t.Type === 'Status' && t.NewValue === 'deleted') || (t.Type === 'Set' && t.Field === 'Queue'))
+          .map((t) => Number(t.ObjectId))
+          .filter((id) => Number.isInteger(id) && id > 0),
+      ),
+    ];
+    const gone: string[] = [];
+    for (let i = 0; i < candidates.length; i += 40) {
+      const part = candidates.slice(i, i + 40);
+      const still = await this.client.searchTickets(`${this.source.queueClause()} AND (${part.map((id) => `id = ${id}`).join(' OR ')})`, 'id');
+      const present = new Set(still.map((item) => Number(item.id)));
+      for (const id of part) if (!present.has(id)) gone.push(`tkt_rt${id}`);
+    }
+    if (gone.length > 0) log.info({ tickets: gone.length, queue: this.mapping.queue }, 'RT tickets deleted or moved out of the queue leave the copy');
+    await pass.commit((trx) => this.copy.remove(gone, trx as Transaction<ReportingTicketsDatabase>), { ...cursor, removalsFrom: started });
+  }
+}
