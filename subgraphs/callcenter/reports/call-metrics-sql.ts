@@ -157,7 +157,9 @@ export async function handlingBlock(db: Db, slices: readonly Slice[], grouping: 
  * contact in the N days before (`RANGE BETWEEN N PRECEDING AND 1 PRECEDING`: strictly earlier
  * seconds, so two contacts in the same second are not repeats of each other) and after
  * (`1 FOLLOWING AND N FOLLOWING`). Contacts outside the range are read only for callers who
- * contacted in it. No self-join, no per-contact lookup. Totals are the sum of the groups.
+ * contacted in it (a join to the range's distinct callers). No self-join, no per-contact
+ * lookup. Totals are the sum of the groups. The reference computation: reports read the
+ * contact gaps stored on write instead (`repeatFromGapsBlock`), which give the same counts.
  */
 export async function repeatBlock(
   db: Db,
@@ -168,6 +170,11 @@ export async function repeatBlock(
   const range = { from: slices[0]?.start ?? window.from, to: slices.at(-1)?.end ?? window.to };
   const identified = (alias: string) => sql`${isContact(alias)} AND ${callerIdentity(alias)} IS NOT NULL`;
   const n = sql.lit(window.seconds);
+  // A join to the range's distinct callers, each looked up by customer id or by number (the
+  // two indexes), not `caller IN (SELECT …)`: PostgreSQL planned that as a hash semi-join
+  // over the whole window's contacts once the tables were analyzed.
+  const sameCaller = (alias: string) =>
+    sql`(${sql.ref(`${alias}.customer_id`)} = k.caller OR (${sql.ref(`${alias}.customer_id`)} IS NULL AND ${sql.ref(`${alias}.customer_number`)} = k.caller))`;
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
     WITH ${slicesCte(slices)},
     in_range AS MATERIALIZED (
@@ -176,18 +183,17 @@ export async function repeatBlock(
       FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
       WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${identified('c')}
     ),
+    callers AS MATERIALIZED (SELECT DISTINCT caller FROM in_range),
     contacts AS (
       SELECT 1 AS in_range, grp, caller, t, answered FROM in_range
       UNION ALL
       SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
-      FROM calls p
-      WHERE p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
-        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
+      FROM callers k CROSS JOIN calls p
+      WHERE ${sameCaller('p')} AND p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
       UNION ALL
       SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
-      FROM calls p
-      WHERE p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
-        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
+      FROM callers k CROSS JOIN calls p
+      WHERE ${sameCaller('p')} AND p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
     ),
     marked AS (
       SELECT in_range, grp, answered,
@@ -217,6 +223,43 @@ export async function repeatBlock(
     totals.resolvedOnFirstContact += group.resolvedOnFirstContact;
   }
   return { totals, groups: rows.groups };
+}
+
+/**
+ * Repeat contacts and first-contact resolution from the contact gaps stored with each call
+ * (contact-gaps.ts): one range scan of the range's identified contacts, summing
+ * `prev_contact_gap <= N` (repeat) and, for answered ones, `next_contact_gap` null or `> N`
+ * (resolved on first contact). The same counts as `repeatBlock`, without reading the calls
+ * around the range or sorting per caller.
+ */
+export async function repeatFromGapsBlock(db: Db, slices: readonly Slice[], windowSeconds: number, grouping: CallGrouping | null): Promise<BlockRows<RepeatCounts>> {
+  const n = sql.lit(windowSeconds);
+  const result = await sql<Record<string, unknown> & { grp: string | null }>`
+    WITH ${slicesCte(slices)}
+    SELECT ${groupKey(grouping, 'c')} AS grp,
+      COUNT(*) AS identified,
+      SUM(CASE WHEN c.prev_contact_gap <= ${n} THEN 1 ELSE 0 END) AS repeats,
+      SUM(CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+      SUM(CASE WHEN c.answered_at IS NOT NULL AND (c.next_contact_gap IS NULL OR c.next_contact_gap > ${n}) THEN 1 ELSE 0 END) AS resolved
+    FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
+    WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL
+    GROUP BY ${groupKey(grouping, 'c')}`.execute(db);
+  const out: BlockRows<RepeatCounts> = { totals: { identifiedContacts: 0, repeatContacts: 0, answeredIdentified: 0, resolvedOnFirstContact: 0 }, groups: new Map() };
+  for (const row of result.rows) {
+    const counts: RepeatCounts = {
+      identifiedContacts: toNumber(row.identified),
+      repeatContacts: toNumber(row.repeats),
+      answeredIdentified: toNumber(row.answered),
+      resolvedOnFirstContact: toNumber(row.resolved),
+    };
+    out.groups.set(row.grp === null ? null : String(row.grp), counts);
+    const totals = out.totals as RepeatCounts;
+    totals.identifiedContacts += counts.identifiedContacts;
+    totals.repeatContacts += counts.repeatContacts;
+    totals.answeredIdentified += counts.answeredIdentified;
+    totals.resolvedOnFirstContact += counts.resolvedOnFirstContact;
+  }
+  return out;
 }
 
 /**

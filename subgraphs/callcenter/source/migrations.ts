@@ -12,6 +12,8 @@ import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
+import { migrateContactGaps } from '../reports/migrations.js';
+import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 import { migrateHandoffs } from '../handoffs/migrations.js';
 
@@ -98,5 +100,15 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     '0003_privacy': { up: migrateCallCenterPrivacy, down: dropCallCenterPrivacy },
     // Bot hand-offs (subgraphs/callcenter/handoffs/).
     '0004_handoffs': { up: (db) => migrateHandoffs(db), down: (db) => db.schema.dropTable('handoffs').ifExists().execute() },
+    // Contact gaps on calls (repeat contacts summed, not searched), computed from the calls
+    // stored, and the report range index widened to hold them (reports/contact-gaps.ts).
+    '0005_call_contact_gaps': { up: migrateContactGaps },
+    // Call-time histograms for the report percentiles, summed from the calls stored (reports/call-histograms.ts).
+    '0006_call_histograms': {
+      up: async (db) => {
+        await createCallHistograms(db);
+        await rebuildCallHistograms(db);
+      },
+    },
   },
 };

@@ -1,0 +1,321 @@
+/**
+ * Call-time histograms: how many answered contacts waited, and how many handled legs took,
+ * each bucket of seconds, per block of UTC hours and grouping, maintained on write. The
+ * reports take the median and p90 of wait and handle time, and the contacts answered within
+ * the service-level threshold, from them instead of from every call of the range.
+ *
+ * Buckets (`bucketSql`, `bucketValue`): a value below 128 s is its own bucket (exact); above,
+ * each power of two [2^e, 2^(e+1)) is cut into 16 equal buckets of 2^(e-4) s. A percentile is
+ * the nearest-rank percentile of the bucketed values, reported as the middle of its bucket
+ * (`lower + 2^(e-5)`), so it is exact below 128 s and otherwise within 1/32 (3.125%) of the
+ * exact nearest-rank value (the exact value lies in the same bucket, at most half a bucket
+ * width, 2^(e-5) <= value/32, away). The service level counts waits up to the threshold:
+ * exact from the buckets for thresholds below 128 s; for larger thresholds the report counts
+ * them on the raw calls (call-metrics.ts).
+ *
+ * Rows (`call_histograms`): (dimension, grain, hour, key, measure, bucket) → count, where
+ * `hour` is the first UTC hour of the block in hours since 1970 and `grain` its length:
+ * - dimension ALL (all calls) in blocks of 1, 2, 4, 8 and 24 hours (aligned to multiples of
+ *   their length since 1970, so 24-hour blocks are UTC days): any whole-hour span is a few
+ *   blocks (`decompose`), e.g. a day in UTC+8 is three 8-hour blocks;
+ * - dimensions QUEUE and AGENT (key: the leg's queue / agent) in UTC days only; the whole
+ *   hours of a range outside its whole UTC days are read from raw calls (at most 46 hours).
+ * Measures: `WAIT` (wait of answered contacts, keyed by the contact's queue/agent) and
+ * `HANDLE` (talk + hold + wrap-up of handled legs); the same rows the raw percentile pass
+ * reads (call-metrics-sql.ts, `percentileBlock`).
+ *
+ * Maintenance is additive: a write removes the calls it changes as they were
+ * (`removeCallsFromHistograms`, counts -1) and adds them as they are now
+ * (`addCallsToHistograms`, +1), in its transaction. Additions commute, so concurrent
+ * PostgreSQL writers need no lock beyond the rows' own. `rebuildCallHistograms` sums all
+ * calls again (migration 0006, `npm run reports:rebuild`).
+ */
+import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import { isContact, isHandledLeg } from './call-definitions.js';
+import { epochSeconds, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
+
+export type HistogramDimension = 'ALL' | 'QUEUE' | 'AGENT';
+export type HistogramMeasure = 'WAIT' | 'HANDLE';
+
+export interface CallHistogramsTable {
+  dimension: HistogramDimension;
+  /** Block length in hours: 1, 2, 4, 8 or 24 (QUEUE and AGENT: 24). */
+  grain: number;
+  /** First hour of the block, hours since 1970-01-01T00:00Z, a multiple of `grain`. */
+  hour: number;
+  /** Queue or agent id; '' for ALL and for legs without an agent. */
+  key: string;
+  measure: HistogramMeasure;
+  bucket: number;
+  count: number;
+}
+
+export interface CallHistogramTables {
+  call_histograms: CallHistogramsTable;
+}
+
+/** Values below this are their own bucket (exact). */
+export const EXACT_BELOW = 128;
+/** Buckets per power of two above `EXACT_BELOW`. */
+const SUB_BUCKETS = 16;
+const TOP_EXPONENT = 30;
+
+/** The bucket of an integer number of seconds `value` (SQL), see the file comment. */
+export function bucketSql(value: RawBuilder<number>): RawBuilder<number> {
+  const cases: RawBuilder<unknown>[] = [sql`WHEN ${value} < ${sql.lit(EXACT_BELOW)} THEN ${value}`];
+  for (let e = 7; e < TOP_EXPONENT; e++) {
+    const low = 2 ** e;
+    cases.push(sql`WHEN ${value} < ${sql.lit(low * 2)} THEN ${sql.lit(EXACT_BELOW + (e - 7) * SUB_BUCKETS)} + (${value} - ${sql.lit(low)}) / ${sql.lit(low / SUB_BUCKETS)}`);
+  }
+  return sql<number>`(CASE ${sql.join(cases, sql` `)} ELSE ${sql.lit(EXACT_BELOW + (TOP_EXPONENT - 7) * SUB_BUCKETS - 1)} END)`;
+}
+
+/** The value a bucket reports: the value itself below 128 s, else the middle of the bucket (see the file comment). */
+export function bucketValue(bucket: number): number {
+  if (bucket < EXACT_BELOW) return bucket;
+  const e = 7 + Math.floor((bucket - EXACT_BELOW) / SUB_BUCKETS);
+  const sub = (bucket - EXACT_BELOW) % SUB_BUCKETS;
+  const width = 2 ** e / SUB_BUCKETS;
+  return 2 ** e + sub * width + width / 2;
+}
+
+/** The largest error of a reported percentile whose exact value is `value` seconds: 0 below 128 s, else half its bucket's width (<= value / 32). */
+export function bucketErrorBound(value: number): number {
+  if (value < EXACT_BELOW) return 0;
+  return 2 ** Math.floor(Math.log2(value)) / SUB_BUCKETS / 2;
+}
+
+const GRAINS = [24, 8, 4, 2, 1] as const;
+const HOUR_MS = 3_600_000;
+
+/** Which blocks each dimension keeps. */
+const KEPT: [HistogramDimension, readonly number[]][] = [
+  ['ALL', GRAINS],
+  ['QUEUE', [24]],
+  ['AGENT', [24]],
+];
+
+/** Creates `call_histograms` (migration 0006); on SQLite clustered by its key (WITHOUT ROWID), so a block's rows are read together. */
+export async function createCallHistograms(db: Kysely<unknown>): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  await db.schema
+    .createTable('call_histograms')
+    .addColumn('dimension', 'text', (c) => c.notNull())
+    .addColumn('grain', 'integer', (c) => c.notNull())
+    .addColumn('hour', 'integer', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'integer', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('call_histograms_pk', ['dimension', 'grain', 'hour', 'key', 'measure', 'bucket'])
+    .$call((t) => (sqlite ? t.modifyEnd(sql`WITHOUT ROWID`) : t))
+    .execute();
+}
+
+/** The (measure, value) rows of the handled legs of `calls c` that pass `filter`: a handled leg's handle time, and its wait if it is a contact. */
+function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  return sql`
+    SELECT c.started_at, c.queue_id, c.agent_id, 'WAIT' AS measure, c.wait_seconds AS v
+    FROM calls c WHERE ${isHandledLeg('c')} AND ${isContact('c')} AND ${filter}
+    UNION ALL
+    SELECT c.started_at, c.queue_id, c.agent_id, 'HANDLE' AS measure, c.talk_seconds + c.hold_seconds + c.wrap_up_seconds AS v
+    FROM calls c WHERE ${isHandledLeg('c')} AND ${filter}`;
+}
+
+const KEY_OF: Record<HistogramDimension, RawBuilder<string>> = {
+  ALL: sql<string>`''`,
+  QUEUE: sql<string>`x.queue_id`,
+  AGENT: sql<string>`COALESCE(x.agent_id, '')`,
+};
+
+/** Sums `count` (+1 or -1 per leg) of the legs `filter` selects into their blocks, upserting. */
+async function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
+  const hourOf = sql`(${epochSeconds('x.started_at')} / 3600)`;
+  for (const [dimension, grains] of KEPT) {
+    for (const grain of grains) {
+      const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
+      await sql`
+        INSERT INTO call_histograms (dimension, grain, hour, key, measure, bucket, count)
+        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, ${bucketSql(sql`x.v`)}, ${sql.lit(sign)} * COUNT(*)
+        FROM (${valuesOf(filter)}) x
+        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, ${bucketSql(sql`x.v`)}
+        ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = call_histograms.count + excluded.count`.execute(db);
+    }
+  }
+}
+
+const IDS_PER_STATEMENT = 500;
+
+/** Adds calls as stored now (`ids`) to the histograms; run it in the writing transaction, after the write. */
+export async function addCallsToHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    await addValues(db, sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`, 1);
+  }
+}
+
+/**
+ * Removes calls as stored now (`ids`) from the histograms, before a write changes them; the
+ * buckets they empty are deleted. Run it in the writing transaction.
+ */
+export async function removeCallsFromHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const filter = sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`;
+    await addValues(db, filter, -1);
+    const days = await sql<{ day: unknown }>`SELECT DISTINCT ${epochSeconds('c.started_at')} / 86400 AS day FROM calls c WHERE ${filter}`.execute(db);
+    for (const row of days.rows) {
+      const from = toNumber(row.day) * 24;
+      await sql`DELETE FROM call_histograms WHERE count = 0 AND dimension IN ('ALL', 'QUEUE', 'AGENT') AND grain IN (1, 2, 4, 8, 24) AND hour >= ${from} AND hour < ${from + 24}`.execute(db);
+    }
+  }
+}
+
+/** Sums every call again (migration 0006, `npm run reports:rebuild`). */
+export async function rebuildCallHistograms(db: QueryExecutorProvider): Promise<void> {
+  await sql`DELETE FROM call_histograms`.execute(db);
+  await addValues(db, sql<boolean>`1 = 1`, 1);
+}
+
+/** A block of a slice read from the histograms. */
+interface Block {
+  key: string;
+  grain: number;
+  hour: number;
+}
+
+/**
+ * Cuts slices into histogram blocks and raw parts: the whole UTC hours of each slice as the
+ * fewest aligned blocks of the grains `grains` (largest first), the rest (parts of hours, and
+ * hours no grain covers) as raw slices.
+ */
+export function decompose(slices: readonly Slice[], grains: readonly number[]): { blocks: Block[]; raw: Slice[] } {
+  const blocks: Block[] = [];
+  const raw: Slice[] = [];
+  const iso = (hour: number) => new Date(hour * HOUR_MS).toISOString();
+  for (const slice of slices) {
+    const startMs = Date.parse(slice.start);
+    const endMs = Date.parse(slice.end);
+    const a = Math.ceil(startMs / HOUR_MS);
+    const b = Math.floor(endMs / HOUR_MS);
+    if (a >= b) {
+      raw.push(slice);
+      continue;
+    }
+    if (startMs < a * HOUR_MS) raw.push({ key: slice.key, start: slice.start, end: iso(a) });
+    if (b * HOUR_MS < endMs) raw.push({ key: slice.key, start: iso(b), end: slice.end });
+    let h = a;
+    let rawFrom: number | null = null;
+    while (h < b) {
+      const grain = grains.find((g) => h % g === 0 && h + g <= b);
+      if (grain === undefined) {
+        rawFrom ??= h;
+        h += 1;
+        continue;
+      }
+      if (rawFrom !== null) {
+        raw.push({ key: slice.key, start: iso(rawFrom), end: iso(h) });
+        rawFrom = null;
+      }
+      blocks.push({ key: slice.key, grain, hour: h });
+      h += grain;
+    }
+    if (rawFrom !== null) raw.push({ key: slice.key, start: iso(rawFrom), end: iso(b) });
+  }
+  return { blocks, raw };
+}
+
+export type HistogramGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM' | null;
+
+export interface HistogramPercentiles {
+  /** Answered contacts with a wait up to the threshold; null when the threshold is 128 s or more (count it on raw calls). */
+  answeredWithinThreshold: number | null;
+  waitMedian: number | null;
+  waitP90: number | null;
+  handleMedian: number | null;
+  handleP90: number | null;
+}
+
+/**
+ * Median and p90 of wait and handle time, and the answered contacts within
+ * `serviceLevelSeconds`, per group and over all (`totals`), from the histograms plus the raw
+ * calls of the parts of the slices no block covers; one statement. Percentiles are bucketed
+ * (see the file comment for the bound).
+ */
+export async function histogramPercentiles(
+  db: QueryExecutorProvider,
+  slices: readonly Slice[],
+  grouping: HistogramGrouping,
+  serviceLevelSeconds: number,
+): Promise<{ totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> }> {
+  const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
+  const dimension: HistogramDimension = byTime ? 'ALL' : grouping === 'QUEUE' ? 'QUEUE' : 'AGENT';
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const ctes: RawBuilder<unknown>[] = [];
+  const parts: RawBuilder<unknown>[] = [];
+  if (blocks.length > 0) {
+    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
+    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
+    parts.push(sql`
+      SELECT ${key} AS grp, h.measure, h.bucket, h.count AS c
+      FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
+      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour`);
+  }
+  if (raw.length > 0) {
+    ctes.push(slicesCte(raw, 'raw_slices'));
+    const key = byTime ? sql`s.slice_key` : grouping === 'QUEUE' ? sql`c.queue_id` : grouping === 'AGENT' ? sql`c.agent_id` : sql`a.team`;
+    const from = sql`raw_slices s CROSS JOIN calls c ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = c.agent_id` : sql``}`;
+    const inSlice = sql`c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isHandledLeg('c')}`;
+    parts.push(sql`
+      SELECT ${key} AS grp, 'WAIT' AS measure, ${bucketSql(sql`c.wait_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice} AND ${isContact('c')}
+      UNION ALL
+      SELECT ${key} AS grp, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice}`);
+  }
+  if (parts.length === 0) return { totals: null, groups: new Map() };
+  const within = serviceLevelSeconds < EXACT_BELOW ? sql`SUM(CASE WHEN measure = 'WAIT' AND bucket <= ${sql.lit(serviceLevelSeconds)} THEN c ELSE 0 END)` : sql`NULL`;
+  const rank = (percent: number) => sql`(${sql.lit(percent)} * n + 99) / 100`;
+  const result = await sql<Record<string, unknown> & { is_total: unknown; grp: string | null; measure: HistogramMeasure }>`
+    WITH ${sql.join(ctes)},
+    src (grp, measure, bucket, c) AS (${sql.join(parts, sql` UNION ALL `)}),
+    h AS (SELECT grp, measure, bucket, SUM(c) AS c FROM src GROUP BY grp, measure, bucket),
+    both_levels AS (
+      SELECT 0 AS is_total, grp, measure, bucket, c FROM h
+      UNION ALL
+      SELECT 1 AS is_total, NULL AS grp, measure, bucket, SUM(c) AS c FROM h GROUP BY measure, bucket
+    ),
+    cumulative AS (
+      SELECT is_total, grp, measure, bucket, c,
+        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INTEGER) AS running,
+        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure) AS INTEGER) AS n
+      FROM both_levels
+    )
+    SELECT is_total, grp, measure,
+      MIN(CASE WHEN c > 0 AND running >= ${rank(50)} THEN bucket END) AS median,
+      MIN(CASE WHEN c > 0 AND running >= ${rank(90)} THEN bucket END) AS p90,
+      ${within} AS within
+    FROM cumulative
+    GROUP BY is_total, grp, measure`.execute(db);
+  const empty = (): HistogramPercentiles => ({ answeredWithinThreshold: serviceLevelSeconds < EXACT_BELOW ? 0 : null, waitMedian: null, waitP90: null, handleMedian: null, handleP90: null });
+  const out: { totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> } = { totals: null, groups: new Map() };
+  const value = (bucket: unknown) => {
+    const b = toNumberOrNull(bucket);
+    return b === null ? null : bucketValue(b);
+  };
+  for (const row of result.rows) {
+    const total = Number(row.is_total) === 1;
+    const key = row.grp === null ? null : String(row.grp);
+    let entry = total ? out.totals : out.groups.get(key);
+    if (!entry) {
+      entry = empty();
+      if (total) out.totals = entry;
+      else out.groups.set(key, entry);
+    }
+    if (row.measure === 'WAIT') {
+      entry.waitMedian = value(row.median);
+      entry.waitP90 = value(row.p90);
+      entry.answeredWithinThreshold = toNumberOrNull(row.within);
+    } else {
+      entry.handleMedian = value(row.median);
+      entry.handleP90 = value(row.p90);
+    }
+  }
+  return out;
+}
