@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
+import { createTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
 
 export interface TicketsTable {
   id: string;
@@ -141,5 +142,12 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
     },
     // The change-event outbox (ticket created, status changed, solved), written with each change.
     '0003_change_events': { up: (db) => createChangeEventsTable(db), down: (db) => dropChangeEventsTable(db) },
+    // Report roll-ups (created, breached, solved, first-reply and resolution histograms), summed from the tickets stored (reports/ticket-rollups.ts).
+    '0004_ticket_rollups': {
+      up: async (db) => {
+        await createTicketRollups(db);
+        await rebuildTicketRollups(db);
+      },
+    },
   },
 };

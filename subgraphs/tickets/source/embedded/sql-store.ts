@@ -21,6 +21,7 @@ import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInpu
 import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
 import { statusChangeEvents, ticketCreatedEvent } from '../change-events.js';
+import { addTicketsToRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
 const IN_LIST_SIZE = 1000;
@@ -327,6 +328,7 @@ export class SqlTicketStore implements TicketsSource {
       idempotencyKey: input.idempotencyKey,
     };
     await trx.insertInto('tickets').values(toTicketRow(ticket, fingerprint)).execute();
+    await addTicketsToRollups(trx, [ticket.id]);
     await recordChangeEvents(trx, [ticketCreatedEvent(ticket)]);
     return ticket;
   }
@@ -343,6 +345,8 @@ export class SqlTicketStore implements TicketsSource {
       // Only if nobody moved the ticket meanwhile: the check above still holds. The change
       // and its events commit together.
       const updated = await this.db.transaction().execute(async (trx) => {
+        // The report roll-ups lose the ticket as it stands and gain it as changed (none changed: unchanged).
+        await removeTicketsFromRollups(trx, [id]);
         const row = await trx
           .updateTable('tickets')
           .set({ status, solved_at: solvedAt, updated_at: now, sla_due_at: sla.slaDueAt, sla_breached: sla.slaBreached ? 1 : 0 })
@@ -350,6 +354,7 @@ export class SqlTicketStore implements TicketsSource {
           .where('status', '=', current.status)
           .returningAll()
           .executeTakeFirst();
+        await addTicketsToRollups(trx, [id]);
         if (row) await recordChangeEvents(trx, statusChangeEvents(current.status, toTicket(row)));
         return row;
       });
@@ -365,6 +370,7 @@ export class SqlTicketStore implements TicketsSource {
     await this.db.transaction().execute(async (trx) => {
       for (const rows of chunks(part.tickets, SEED_TICKET_ROWS)) {
         await trx.insertInto('tickets').values(rows.map((ticket) => toTicketRow(ticket))).execute();
+        await addTicketsToRollups(trx, rows.map((ticket) => ticket.id));
       }
       for (const rows of chunks(part.comments, SEED_COMMENT_ROWS)) {
         await trx
