@@ -198,7 +198,7 @@ export class SqlCallEventStore implements CallEventStore {
       // The hourly report roll-ups of these calls, before and after, in this transaction.
       await refreshCallRollups(trx, [...records, ...callIds.flatMap((id) => existing.get(id) ?? [])]);
       // And their callers' contact gaps (repeat contacts): the callers as stored now and the numbers they had.
-      await refreshContactGapsOfCalls(trx, records.map((r) => r.id), callIds.map((id) => existing.get(id)?.customerNumber ?? null));
+      await refreshContactGapsOfCalls(trx, records.map((r) => r.id), callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(records.map((r) => r.id)));
       await addCallsToHistograms(trx, records.map((r) => r.id));
       await this.ensureReferences(trx, batch);
       await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);

@@ -31,14 +31,14 @@
  * calls again (migration 0006, `npm run reports:rebuild`).
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
-import { isContact, isHandledLeg } from './call-definitions.js';
+import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { epochSeconds, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import { EXACT_BELOW, GRAINS, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
 export type HistogramDimension = 'ALL' | 'QUEUE' | 'AGENT';
-export type HistogramMeasure = 'WAIT' | 'HANDLE';
+export type HistogramMeasure = 'WAIT' | 'HANDLE' | 'IDENTIFIED' | 'ANSWERED_IDENTIFIED' | 'PREV_GAP_DAYS' | 'ANSWERED_NEXT_GAP_DAYS';
 
 export interface CallHistogramsTable {
   dimension: HistogramDimension;
@@ -84,13 +84,33 @@ export async function createCallHistograms(db: Kysely<unknown>): Promise<void> {
 
 /** The (measure, value) rows of the handled legs of `calls c` that pass `filter`: a handled leg's handle time, and its wait if it is a contact. */
 function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  const cols = sql`c.started_at, c.queue_id, c.agent_id`;
+  const identified = sql`${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL`;
   return sql`
-    SELECT c.started_at, c.queue_id, c.agent_id, 'WAIT' AS measure, c.wait_seconds AS v
+    SELECT ${cols}, 'WAIT' AS measure, ${bucketSql(sql`c.wait_seconds`)} AS bucket
     FROM calls c WHERE ${isHandledLeg('c')} AND ${isContact('c')} AND ${filter}
     UNION ALL
-    SELECT c.started_at, c.queue_id, c.agent_id, 'HANDLE' AS measure, c.talk_seconds + c.hold_seconds + c.wrap_up_seconds AS v
-    FROM calls c WHERE ${isHandledLeg('c')} AND ${filter}`;
+    SELECT ${cols}, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket
+    FROM calls c WHERE ${isHandledLeg('c')} AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'IDENTIFIED' AS measure, 0 AS bucket FROM calls c WHERE ${identified} AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'ANSWERED_IDENTIFIED' AS measure, 0 AS bucket FROM calls c WHERE ${identified} AND c.answered_at IS NOT NULL AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'PREV_GAP_DAYS' AS measure, ${gapDays(sql`c.prev_contact_gap`)} AS bucket
+    FROM calls c WHERE ${identified} AND c.prev_contact_gap IS NOT NULL AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'ANSWERED_NEXT_GAP_DAYS' AS measure, ${gapDays(sql`c.next_contact_gap`)} AS bucket
+    FROM calls c WHERE ${identified} AND c.answered_at IS NOT NULL AND c.next_contact_gap IS NOT NULL AND ${filter}`;
 }
+
+/** Whole days a gap of seconds reaches, rounded up (a gap of g s is within N days iff this <= N), at most 91. */
+function gapDays(gap: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(CASE WHEN ${gap} > ${sql.lit(MAX_WINDOW_DAYS * 86_400)} THEN ${sql.lit(MAX_WINDOW_DAYS + 1)} ELSE (${gap} + 86399) / 86400 END)`;
+}
+
+/** The longest repeat-contact window a report may ask for (`firstContactResolutionDays`). */
+const MAX_WINDOW_DAYS = 90;
 
 const KEY_OF: Record<HistogramDimension, RawBuilder<string>> = {
   ALL: sql<string>`''`,
@@ -106,9 +126,9 @@ async function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>,
       const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
       await sql`
         INSERT INTO call_histograms (dimension, grain, hour, key, measure, bucket, count)
-        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, ${bucketSql(sql`x.v`)}, ${sql.lit(sign)} * COUNT(*)
+        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
         FROM (${valuesOf(filter)}) x
-        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, ${bucketSql(sql`x.v`)}
+        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, x.bucket
         ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = call_histograms.count + excluded.count`.execute(db);
     }
   }
@@ -179,7 +199,7 @@ export async function histogramPercentiles(
     parts.push(sql`
       SELECT ${key} AS grp, h.measure, h.bucket, h.count AS c
       FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
-      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour`);
+      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour AND h.measure IN ('WAIT', 'HANDLE')`);
   }
   if (raw.length > 0) {
     ctes.push(slicesCte(raw, 'raw_slices'));
@@ -240,4 +260,86 @@ export async function histogramPercentiles(
     }
   }
   return out;
+}
+
+/** Repeat-contact counts of a group (see `repeatFromHistograms`). */
+export interface RepeatHistogramCounts {
+  identifiedContacts: number;
+  repeatContacts: number;
+  answeredIdentified: number;
+  resolvedOnFirstContact: number;
+}
+
+/**
+ * Repeat contacts and first-contact resolution for a window of `days` (1..90) per group, from
+ * the histogram blocks (IDENTIFIED, ANSWERED_IDENTIFIED and the day counts of the contact
+ * gaps, contact-gaps.ts) plus the raw calls of the parts no block covers: a repeat has its
+ * previous-contact gap within `days` days (PREV_GAP_DAYS <= days); an answered contact is
+ * resolved unless its next-contact gap is (ANSWERED_NEXT_GAP_DAYS <= days). Exact: the same
+ * counts as the raw window pass. Totals are the sum of the groups.
+ */
+export async function repeatFromHistograms(
+  db: QueryExecutorProvider,
+  slices: readonly Slice[],
+  grouping: HistogramGrouping,
+  days: number,
+): Promise<{ totals: RepeatHistogramCounts; groups: Map<string | null, RepeatHistogramCounts> }> {
+  const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
+  const dimension: HistogramDimension = byTime ? 'ALL' : grouping === 'QUEUE' ? 'QUEUE' : 'AGENT';
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const ctes: RawBuilder<unknown>[] = [];
+  const parts: RawBuilder<unknown>[] = [];
+  const n = sql.lit(days);
+  const counted = (measure: RawBuilder<unknown>, bucket: RawBuilder<unknown>, count: RawBuilder<unknown>) => sql`
+    SUM(CASE WHEN ${measure} = 'IDENTIFIED' THEN ${count} ELSE 0 END) AS identified,
+    SUM(CASE WHEN ${measure} = 'PREV_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS repeats,
+    SUM(CASE WHEN ${measure} = 'ANSWERED_IDENTIFIED' THEN ${count} ELSE 0 END) AS answered,
+    SUM(CASE WHEN ${measure} = 'ANSWERED_NEXT_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS unresolved`;
+  if (blocks.length > 0) {
+    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
+    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
+    parts.push(sql`
+      SELECT ${key} AS grp, ${counted(sql`h.measure`, sql`h.bucket`, sql`h.count`)}
+      FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
+      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour
+        AND h.measure IN ('IDENTIFIED', 'ANSWERED_IDENTIFIED', 'PREV_GAP_DAYS', 'ANSWERED_NEXT_GAP_DAYS')
+      GROUP BY ${key}`);
+  }
+  if (raw.length > 0) {
+    ctes.push(slicesCte(raw, 'raw_slices'));
+    const key = byTime ? sql`s.slice_key` : grouping === 'QUEUE' ? sql`c.queue_id` : grouping === 'AGENT' ? sql`c.agent_id` : sql`a.team`;
+    const window = days * 86_400;
+    parts.push(sql`
+      SELECT ${key} AS grp,
+        COUNT(*) AS identified,
+        SUM(CASE WHEN c.prev_contact_gap <= ${sql.lit(window)} THEN 1 ELSE 0 END) AS repeats,
+        SUM(CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+        SUM(CASE WHEN c.answered_at IS NOT NULL AND c.next_contact_gap <= ${sql.lit(window)} THEN 1 ELSE 0 END) AS unresolved
+      FROM raw_slices s CROSS JOIN calls c ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = c.agent_id` : sql``}
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL
+      GROUP BY ${key}`);
+  }
+  const totals: RepeatHistogramCounts = { identifiedContacts: 0, repeatContacts: 0, answeredIdentified: 0, resolvedOnFirstContact: 0 };
+  const groups = new Map<string | null, RepeatHistogramCounts>();
+  if (parts.length === 0) return { totals, groups };
+  const result = await sql<{ grp: string | null; identified: unknown; repeats: unknown; answered: unknown; unresolved: unknown }>`
+    WITH ${sql.join(ctes)},
+    src (grp, identified, repeats, answered, unresolved) AS (${sql.join(parts, sql` UNION ALL `)})
+    SELECT grp, SUM(identified) AS identified, SUM(repeats) AS repeats, SUM(answered) AS answered, SUM(unresolved) AS unresolved
+    FROM src GROUP BY grp HAVING SUM(identified) > 0`.execute(db);
+  for (const row of result.rows) {
+    const answered = toNumber(row.answered);
+    const counts: RepeatHistogramCounts = {
+      identifiedContacts: toNumber(row.identified),
+      repeatContacts: toNumber(row.repeats),
+      answeredIdentified: answered,
+      resolvedOnFirstContact: answered - toNumber(row.unresolved),
+    };
+    groups.set(row.grp === null ? null : String(row.grp), counts);
+    totals.identifiedContacts += counts.identifiedContacts;
+    totals.repeatContacts += counts.repeatContacts;
+    totals.answeredIdentified += counts.answeredIdentified;
+    totals.resolvedOnFirstContact += counts.resolvedOnFirstContact;
+  }
+  return { totals, groups };
 }

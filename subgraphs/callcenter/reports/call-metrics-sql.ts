@@ -159,7 +159,8 @@ export async function handlingBlock(db: Db, slices: readonly Slice[], grouping: 
  * (`1 FOLLOWING AND N FOLLOWING`). Contacts outside the range are read only for callers who
  * contacted in it (a join to the range's distinct callers). No self-join, no per-contact
  * lookup. Totals are the sum of the groups. The reference computation: reports read the
- * contact gaps stored on write instead (`repeatFromGapsBlock`), which give the same counts.
+ * day counts of the contact gaps kept on write instead (`repeatFromHistograms` in
+ * call-histograms.ts), which give the same counts.
  */
 export async function repeatBlock(
   db: Db,
@@ -223,43 +224,6 @@ export async function repeatBlock(
     totals.resolvedOnFirstContact += group.resolvedOnFirstContact;
   }
   return { totals, groups: rows.groups };
-}
-
-/**
- * Repeat contacts and first-contact resolution from the contact gaps stored with each call
- * (contact-gaps.ts): one range scan of the range's identified contacts, summing
- * `prev_contact_gap <= N` (repeat) and, for answered ones, `next_contact_gap` null or `> N`
- * (resolved on first contact). The same counts as `repeatBlock`, without reading the calls
- * around the range or sorting per caller.
- */
-export async function repeatFromGapsBlock(db: Db, slices: readonly Slice[], windowSeconds: number, grouping: CallGrouping | null): Promise<BlockRows<RepeatCounts>> {
-  const n = sql.lit(windowSeconds);
-  const result = await sql<Record<string, unknown> & { grp: string | null }>`
-    WITH ${slicesCte(slices)}
-    SELECT ${groupKey(grouping, 'c')} AS grp,
-      COUNT(*) AS identified,
-      SUM(CASE WHEN c.prev_contact_gap <= ${n} THEN 1 ELSE 0 END) AS repeats,
-      SUM(CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
-      SUM(CASE WHEN c.answered_at IS NOT NULL AND (c.next_contact_gap IS NULL OR c.next_contact_gap > ${n}) THEN 1 ELSE 0 END) AS resolved
-    FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
-    WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL
-    GROUP BY ${groupKey(grouping, 'c')}`.execute(db);
-  const out: BlockRows<RepeatCounts> = { totals: { identifiedContacts: 0, repeatContacts: 0, answeredIdentified: 0, resolvedOnFirstContact: 0 }, groups: new Map() };
-  for (const row of result.rows) {
-    const counts: RepeatCounts = {
-      identifiedContacts: toNumber(row.identified),
-      repeatContacts: toNumber(row.repeats),
-      answeredIdentified: toNumber(row.answered),
-      resolvedOnFirstContact: toNumber(row.resolved),
-    };
-    out.groups.set(row.grp === null ? null : String(row.grp), counts);
-    const totals = out.totals as RepeatCounts;
-    totals.identifiedContacts += counts.identifiedContacts;
-    totals.repeatContacts += counts.repeatContacts;
-    totals.answeredIdentified += counts.answeredIdentified;
-    totals.resolvedOnFirstContact += counts.resolvedOnFirstContact;
-  }
-  return out;
 }
 
 /**

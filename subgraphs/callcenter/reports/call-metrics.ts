@@ -9,7 +9,6 @@ import {
   handlingBlock,
   percentileBlock,
   repeatBlock,
-  repeatFromGapsBlock,
   rollupCountsBlock,
   type BlockRows,
   type CallGrouping,
@@ -18,7 +17,7 @@ import {
   type RepeatCounts,
 } from './call-metrics-sql.js';
 import { ratio, type Slice } from '../../shared/reporting/sql-fragments.js';
-import { EXACT_BELOW, histogramPercentiles } from './call-histograms.js';
+import { EXACT_BELOW, histogramPercentiles, repeatFromHistograms } from './call-histograms.js';
 import type { ReportingCallCenterTables } from './tables.js';
 import { timeBuckets } from '../../shared/reporting/time-buckets.js';
 import { assertGroupCount, assertHourRange, boundedInt, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
@@ -114,8 +113,9 @@ function compareKeys(a: string | null, b: string | null): number {
  * hours, raw calls for partial hours) or `raw` (every call of the range, the reference the
  * roll-ups are tested and benchmarked against). With roll-ups, percentiles and the service
  * level come from the call-time histograms (percentiles bucketed: exact below 128 s, else
- * within 1/32 of the exact value; call-histograms.ts) and repeat contacts from the contact
- * gaps stored with each call (contact-gaps.ts); with `raw`, all from raw calls (exact).
+ * within 1/32 of the exact value; call-histograms.ts) and repeat contacts from the day counts
+ * of the contact gaps stored with each call, kept in the same histograms (exact;
+ * contact-gaps.ts); with `raw`, all from raw calls (exact).
  */
 export type CallCountsSource = 'rollups' | 'raw';
 
@@ -190,7 +190,7 @@ export async function callCenterMetrics(db: Kysely<ReportingCallCenterTables>, a
     source === 'rollups'
       ? fromRollups(db, slices, groupBy, serviceLevelSeconds)
       : Promise.all([contactBlock(db, slices, groupBy, serviceLevelSeconds), handlingBlock(db, slices, groupBy)]).then(([contacts, handling]) => ({ contacts, handling }));
-  const repeatCounts = source === 'rollups' ? repeatFromGapsBlock(db, slices, window.seconds, groupBy) : repeatBlock(db, slices, window, groupBy);
+  const repeatCounts = source === 'rollups' ? repeatFromHistograms(db, slices, groupBy, days) : repeatBlock(db, slices, window, groupBy);
   const [{ contacts, handling }, repeats] = await Promise.all([counts, repeatCounts]);
 
   const totals = metrics(null, contacts.totals ?? NO_CONTACTS, handling.totals ?? NO_HANDLING, repeats.totals ?? NO_REPEATS);

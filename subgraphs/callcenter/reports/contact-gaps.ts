@@ -24,6 +24,7 @@
 import { sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact } from './call-definitions.js';
 import { epochSeconds } from '../../shared/reporting/sql-fragments.js';
+import { addCallsToHistograms, removeCallsFromHistograms } from './call-histograms.js';
 
 /** The gap columns of `calls` (migration 0005). */
 export interface ContactGapColumns {
@@ -81,27 +82,49 @@ const CALLERS_PER_STATEMENT = 500;
  * Recomputes the gaps of every contact of `callers` (caller keys, `callerKeyOf`; nulls are
  * ignored) and clears them on `callIds` first (calls that may have stopped being an
  * identified contact, or changed caller). Pass the callers of the changed calls before and
- * after the change. Run it in the transaction of the change.
+ * after the change. The call histograms count the gaps (call-histograms.ts): every call whose
+ * gaps may change is taken out of them before and put back after, except `handled`, calls the
+ * caller itself removes before its write and adds after this. Run it in the transaction of
+ * the change.
  */
-export async function refreshContactGaps(db: QueryExecutorProvider, callers: Iterable<string | null>, callIds: readonly string[] = []): Promise<void> {
+export async function refreshContactGaps(
+  db: QueryExecutorProvider,
+  callers: Iterable<string | null>,
+  callIds: readonly string[] = [],
+  handled: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const keys = [...new Set([...callers].filter((key): key is string => key !== null))].sort();
+  // Spelled as two index lookups (customer id; number of calls without one), not as COALESCE.
+  const ofCallers = (batch: RawBuilder<unknown>) => sql<boolean>`(c.customer_id IN (${batch}) OR (c.customer_id IS NULL AND c.customer_number IN (${batch})))`;
+  const affected = new Set(callIds);
+  for (let i = 0; i < keys.length; i += CALLERS_PER_STATEMENT) {
+    const rows = await sql<{ id: string }>`SELECT c.id FROM calls c WHERE ${ofCallers(sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT)))}`.execute(db);
+    for (const row of rows.rows) affected.add(row.id);
+  }
+  const moved = [...affected].filter((id) => !handled.has(id));
+  await removeCallsFromHistograms(db, moved);
   for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
     const ids = callIds.slice(i, i + CALLERS_PER_STATEMENT);
     await sql`UPDATE calls SET prev_contact_gap = NULL, next_contact_gap = NULL
       WHERE id IN (${sql.join(ids)}) AND (prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL)`.execute(db);
   }
-  const keys = [...new Set([...callers].filter((key): key is string => key !== null))].sort();
   for (let i = 0; i < keys.length; i += CALLERS_PER_STATEMENT) {
-    const batch = sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT));
-    // Spelled as two index lookups (customer id; number of calls without one), not as COALESCE.
-    await computeGaps(db, sql<boolean>`(c.customer_id IN (${batch}) OR (c.customer_id IS NULL AND c.customer_number IN (${batch})))`);
+    await computeGaps(db, ofCallers(sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT))));
   }
+  await addCallsToHistograms(db, moved);
 }
 
 /**
  * `refreshContactGaps` for calls just written (`callIds`, as stored now) plus `formerCallers`,
- * the caller keys they had before the change (a number replaced, a customer matched).
+ * the caller keys they had before the change (a number replaced, a customer matched);
+ * `handled` as there.
  */
-export async function refreshContactGapsOfCalls(db: QueryExecutorProvider, callIds: readonly string[], formerCallers: Iterable<string | null> = []): Promise<void> {
+export async function refreshContactGapsOfCalls(
+  db: QueryExecutorProvider,
+  callIds: readonly string[],
+  formerCallers: Iterable<string | null> = [],
+  handled: ReadonlySet<string> = new Set(),
+): Promise<void> {
   if (callIds.length === 0) return;
   const callers = new Set<string | null>(formerCallers);
   for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
@@ -109,7 +132,7 @@ export async function refreshContactGapsOfCalls(db: QueryExecutorProvider, callI
     const rows = await sql<{ caller: string | null }>`SELECT ${callerIdentity('c')} AS caller FROM calls c WHERE c.id IN (${sql.join(ids)})`.execute(db);
     for (const row of rows.rows) callers.add(row.caller);
   }
-  await refreshContactGaps(db, callers, callIds);
+  await refreshContactGaps(db, callers, callIds, handled);
 }
 
 /** Recomputes the gaps of every call (migration 0005, `npm run reports:rebuild`). */

@@ -155,9 +155,10 @@ export class SqlCallCenterStore implements CallCenterSource {
         // The hourly report roll-ups, in the same transaction (calls already stored were skipped).
         await addCallsToRollups(trx, inserted.map((row) => row.id));
         // Their callers' contact gaps (repeat contacts), likewise.
-        await refreshContactGapsOfCalls(trx, inserted.map((row) => row.id));
-        // And the call-time histograms (percentiles).
-        await addCallsToHistograms(trx, inserted.map((row) => row.id));
+        const ids = inserted.map((row) => row.id);
+        await refreshContactGapsOfCalls(trx, ids, [], new Set(ids));
+        // And the call histograms (percentiles, repeat contacts); the callers' other calls were counted again above.
+        await addCallsToHistograms(trx, ids);
       }
     });
   }
