@@ -90,6 +90,12 @@ export async function createTicketRollups(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** Undoes `createTicketRollups` (migration 0004 stepping down). */
+export async function dropTicketRollups(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('tickets_report_sla_open').ifExists().execute();
+  await db.schema.dropTable('ticket_rollups').ifExists().execute();
+}
+
 /** The (time, measure, value) rows of the tickets `filter` selects (a predicate on `tickets t`). */
 function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
   const dims = sql`t.priority, t.channel, t.assignee_id, t.requester_tier`;

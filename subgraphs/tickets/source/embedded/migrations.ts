@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
-import { createTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
+import { createTicketRollups, dropTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
 
 export interface TicketsTable {
   id: string;
@@ -148,6 +148,7 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
         await createTicketRollups(db);
         await rebuildTicketRollups(db);
       },
+      down: dropTicketRollups,
     },
   },
 };
