@@ -171,11 +171,8 @@ export async function repeatBlock(
   const range = { from: slices[0]?.start ?? window.from, to: slices.at(-1)?.end ?? window.to };
   const identified = (alias: string) => sql`${isContact(alias)} AND ${callerIdentity(alias)} IS NOT NULL`;
   const n = sql.lit(window.seconds);
-  // A join to the range's distinct callers, each looked up by customer id or by number (the
-  // two indexes), not `caller IN (SELECT …)`: PostgreSQL planned that as a hash semi-join
-  // over the whole window's contacts once the tables were analyzed.
-  const sameCaller = (alias: string) =>
-    sql`(${sql.ref(`${alias}.customer_id`)} = k.caller OR (${sql.ref(`${alias}.customer_id`)} IS NULL AND ${sql.ref(`${alias}.customer_number`)} = k.caller))`;
+  // The window's calls (a started_at range) joined to the range's distinct callers, not
+  // `caller IN (SELECT …)`: PostgreSQL planned that badly once the tables were analyzed.
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
     WITH ${slicesCte(slices)},
     in_range AS MATERIALIZED (
@@ -189,12 +186,12 @@ export async function repeatBlock(
       SELECT 1 AS in_range, grp, caller, t, answered FROM in_range
       UNION ALL
       SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
-      FROM callers k CROSS JOIN calls p
-      WHERE ${sameCaller('p')} AND p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
+      FROM calls p JOIN callers k ON k.caller = ${callerIdentity('p')}
+      WHERE p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
       UNION ALL
       SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
-      FROM callers k CROSS JOIN calls p
-      WHERE ${sameCaller('p')} AND p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
+      FROM calls p JOIN callers k ON k.caller = ${callerIdentity('p')}
+      WHERE p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
     ),
     marked AS (
       SELECT in_range, grp, answered,
