@@ -15,9 +15,10 @@
  * Both stores: SQLite (the seed above) and PostgreSQL (`--postgres-url`, default a
  * `reports_bench` database on 127.0.0.1, seeded the same way with the same anchor when its
  * `callcenter.calls` is empty; `--dialects sqlite` skips it). After the gateway runs of a
- * store, the reports whose counts come from the hourly roll-ups (`callCenterMetrics` per
- * grouping, `callMetricsByTier`) are also timed at the store, from the roll-ups and from raw
- * rows (`--raw-runs`, default 3, after one warm-up), so both figures come from one run.
+ * store, the reports that read roll-ups (`callCenterMetrics`, `ticketMetrics` per grouping,
+ * `callMetricsByTier`, `ticketMetricsByTier`) are also timed at the store, from the roll-ups
+ * and from raw rows (`--raw-runs`, default 3, after one warm-up), so both figures come from
+ * one run.
  *
  * Options: --customers 100000 --warm 5 --runs 20 --budget-seconds 60 --data-dir <dir> --reseed
  *          --dialects sqlite,postgres --postgres-url <url> --raw-runs 3
@@ -34,6 +35,8 @@ import { reports } from './queries.js';
 import pg from 'pg';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import { SqlCallReports } from '../../subgraphs/callcenter/reports/sql-reports.js';
+import { SqlTicketReports } from '../../subgraphs/tickets/reports/sql-reports.js';
+import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 import type { CallGrouping } from '../../subgraphs/callcenter/reports/call-metrics-sql.js';
 import type { DatabaseConfig } from '../../subgraphs/shared/database.js';
 
@@ -164,38 +167,48 @@ interface StoreLevel {
   rollups: Distribution;
 }
 
-/** The roll-up reports timed at the store, from raw rows and from roll-ups (same arguments as the gateway runs). */
+/** The roll-up reports (call center and tickets) timed at the store, from raw rows and from roll-ups (same arguments as the gateway runs). */
 async function storeLevel(dialect: Dialect, range: { from: string; to: string; timeZone: string }): Promise<StoreLevel[]> {
-  const config: DatabaseConfig = dialect === 'sqlite' ? { driver: 'sqlite', file: join(dataDir, 'callcenter.sqlite') } : { driver: 'postgres', url: postgresUrl, schema: 'callcenter' };
-  const store = await openCallCenterSource(config);
+  const config = (name: 'callcenter' | 'tickets'): DatabaseConfig =>
+    dialect === 'sqlite' ? { driver: 'sqlite', file: join(dataDir, `${name}.sqlite`) } : { driver: 'postgres', url: postgresUrl, schema: name };
+  const store = await openCallCenterSource(config('callcenter'));
+  const ticketStore = await openEmbeddedTicketsSource(config('tickets'));
   const out: StoreLevel[] = [];
   try {
-    const cases: { name: string; run: (reports: SqlCallReports) => Promise<unknown> }[] = [
+    const now = () => new Date().toISOString();
+    const calls = { raw: new SqlCallReports(store.database.db, 'raw'), rollups: new SqlCallReports(store.database.db, 'rollups') };
+    const tickets = { raw: new SqlTicketReports(ticketStore.database.db, now, 'raw'), rollups: new SqlTicketReports(ticketStore.database.db, now, 'rollups') };
+    type Source = 'raw' | 'rollups';
+    const cases: { name: string; run: (source: Source) => Promise<unknown> }[] = [
       ...(['HOUR', 'DAY', 'QUEUE', 'AGENT', 'TEAM'] as CallGrouping[]).map((groupBy) => ({
         name: `callCenterMetrics ${groupBy}`,
-        run: (reports: SqlCallReports) => reports.callCenterMetrics({ range, groupBy, serviceLevelSeconds: 20 }),
+        run: (source: Source) => calls[source].callCenterMetrics({ range, groupBy, serviceLevelSeconds: 20 }),
       })),
-      { name: 'callMetricsByTier', run: (reports: SqlCallReports) => reports.callMetricsByTier(range) },
+      { name: 'callMetricsByTier', run: (source: Source) => calls[source].callMetricsByTier(range) },
+      ...(['PRIORITY', 'CHANNEL', 'ASSIGNEE', 'TEAM'] as const).map((groupBy) => ({
+        name: `ticketMetrics ${groupBy}`,
+        run: (source: Source) => tickets[source].ticketMetrics({ range, groupBy }),
+      })),
+      { name: 'ticketMetricsByTier', run: (source: Source) => tickets[source].ticketMetricsByTier(range) },
     ];
-    const raw = new SqlCallReports(store.database.db, 'raw');
-    const rollups = new SqlCallReports(store.database.db, 'rollups');
-    const time = async (reports: SqlCallReports, run: (reports: SqlCallReports) => Promise<unknown>) => {
-      await run(reports);
+    const time = async (source: Source, run: (source: Source) => Promise<unknown>) => {
+      await run(source);
       const samples: number[] = [];
       for (let i = 0; i < rawRuns; i++) {
         const started = performance.now();
-        await run(reports);
+        await run(source);
         samples.push(performance.now() - started);
       }
       return distribution(samples);
     };
     for (const c of cases) {
-      const entry = { name: c.name, raw: await time(raw, c.run), rollups: await time(rollups, c.run) };
+      const entry = { name: c.name, raw: await time('raw', c.run), rollups: await time('rollups', c.run) };
       console.log(`  [${dialect}, store] ${c.name}: raw p50 ${cell(entry.raw.p50)} ms, roll-ups p50 ${cell(entry.rollups.p50)} ms`);
       out.push(entry);
     }
   } finally {
     await store.close();
+    await ticketStore.close();
   }
   return out;
 }
@@ -286,7 +299,7 @@ console.log(
   ),
 );
 console.log(`\n"< ${TARGET_MS}": the slowest timed run under ${TARGET_MS} ms. Records withheld by the record-level rule are counted, not failures.`);
-console.log(`\nThe same call-center reports at the store (no gateway), counts from raw rows vs from the hourly roll-ups, ${rawRuns} timed runs after one warm-up:\n`);
+console.log(`\nThe same reports at the store (no gateway), from raw rows vs from the roll-ups, ${rawRuns} timed runs after one warm-up:\n`);
 const storeNames = [...new Set([...byDialect.values()].flatMap((d) => d.store.map((r) => r.name)))];
 console.log(
   table(

@@ -5,7 +5,10 @@
  * offer time a late event moves to another hour), every metric of `callCenterMetrics` for
  * every grouping, over ranges on and off the hour and in zones with whole- and half-hour
  * offsets, and `callMetricsByTier`, equal the computation over raw calls. Also: the
- * rebuild leaves the roll-ups as maintenance on write left them. SQLite and PostgreSQL.
+ * rebuild leaves the roll-ups as maintenance on write left them. Percentiles come from
+ * bucketed histograms: each is checked against the exact raw value within its documented
+ * bound (exact below 128 s, else within half a bucket, at most 1/32); everything else,
+ * repeat contacts and first-contact resolution included, is equal. SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
@@ -14,6 +17,9 @@ import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js'
 import type { SqlCallCenterStore } from '../../subgraphs/callcenter/source/sql-store.js';
 import { SqlCallReports } from '../../subgraphs/callcenter/reports/sql-reports.js';
 import { rebuildCallRollups } from '../../subgraphs/callcenter/reports/call-rollups.js';
+import { rebuildContactGaps } from '../../subgraphs/callcenter/reports/contact-gaps.js';
+import { bucketErrorBound, rebuildCallHistograms } from '../../subgraphs/callcenter/reports/call-histograms.js';
+import type { CallMetricsReport, CallMetricsValues } from '../../subgraphs/callcenter/reports/call-metrics.js';
 import { SqlCallEventStore } from '../../subgraphs/callcenter/events/sql-event-store.js';
 import type { AcceptedEvent, CallEventType, CtiEvent } from '../../subgraphs/callcenter/cti/event.js';
 import type { CallGrouping } from '../../subgraphs/callcenter/reports/call-metrics-sql.js';
@@ -71,18 +77,52 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
       await temp?.cleanup();
     });
 
+    /** The report with its percentiles set aside, and the percentiles as [path, value] pairs. */
+    function split(report: CallMetricsReport): { rest: unknown; percentiles: [string, number | null][] } {
+      const percentiles: [string, number | null][] = [];
+      const strip = (values: CallMetricsValues, at: string) => {
+        percentiles.push([`${at}.waitTime.median`, values.waitTime.median], [`${at}.waitTime.p90`, values.waitTime.p90]);
+        percentiles.push([`${at}.handleTime.median`, values.handleTime.median], [`${at}.handleTime.p90`, values.handleTime.p90]);
+        return { ...values, waitTime: null, handleTime: null };
+      };
+      return { rest: { ...report, totals: strip(report.totals, 'totals'), groups: report.groups.map((g) => strip(g, `group ${g.key}`)) }, percentiles };
+    }
+
+    /** Counts, rates and repeat figures equal; each percentile exact below 128 s, else within half its bucket (<= 1/32) of the exact one. */
+    function assertMatches(fromRollups: CallMetricsReport, fromRaw: CallMetricsReport, label: string): number {
+      const a = split(fromRollups);
+      const b = split(fromRaw);
+      assert.deepEqual(a.rest, b.rest, label);
+      assert.equal(a.percentiles.length, b.percentiles.length, label);
+      let bucketed = 0;
+      a.percentiles.forEach(([path, value], i) => {
+        const exact = b.percentiles[i]![1];
+        if (exact === null || value === null) return assert.equal(value, exact, `${label}: ${path}`);
+        const bound = bucketErrorBound(exact);
+        assert.ok(bound <= exact / 32, `${label}: ${path}: bound ${bound}`);
+        assert.ok(Math.abs(value - exact) <= bound, `${label}: ${path}: ${value} from the histograms, ${exact} exact (bound ${bound})`);
+        if (exact >= 128) bucketed += 1;
+      });
+      return bucketed;
+    }
+
     async function assertSame(label: string) {
       let compared = 0;
+      let bucketed = 0;
       for (const { name, range } of RANGES) {
         for (const groupBy of GROUPINGS) {
           if (groupBy === 'HOUR' && Date.parse(range.to) - Date.parse(range.from) > 31 * 86_400_000) continue;
-          const args = { range, groupBy, serviceLevelSeconds: 30, firstContactResolutionDays: 3 };
-          const [fromRollups, fromRaw] = await Promise.all([rollups.callCenterMetrics(args), raw.callCenterMetrics(args)]);
-          assert.deepEqual(fromRollups, fromRaw, `${label}: ${name}, groupBy ${groupBy ?? 'none'}`);
+          for (const [serviceLevelSeconds, firstContactResolutionDays] of [[30, 3], [180, 30]] as const) {
+            const args = { range, groupBy, serviceLevelSeconds, firstContactResolutionDays };
+            const [fromRollups, fromRaw] = await Promise.all([rollups.callCenterMetrics(args), raw.callCenterMetrics(args)]);
+            bucketed += assertMatches(fromRollups, fromRaw, `${label}: ${name}, groupBy ${groupBy ?? 'none'}, ${serviceLevelSeconds} s, ${firstContactResolutionDays} days`);
+          }
           compared += 1;
         }
         assert.deepEqual(await rollups.callMetricsByTier(range), await raw.callMetricsByTier(range), `${label}: ${name}, by tier`);
       }
+      // The bound was tested: some percentiles fell in buckets wider than one second.
+      assert.ok(bucketed > 0, `${label}: no percentile of 128 s or more`);
       return compared;
     }
 
@@ -92,6 +132,9 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
       assert.ok(report.totals.offered > 500, `offered ${report.totals.offered}`);
       assert.ok(report.totals.abandoned > 0 && report.totals.transferred > 0 && report.totals.handled > report.totals.answered);
       assert.ok((await raw.callMetricsByTier(RANGES[0]!.range)).length >= 3);
+      // … repeat contacts and contacts resolved at the first try, not only first contacts.
+      assert.ok(report.totals.repeatCallerRate !== null && report.totals.repeatCallerRate > 0 && report.totals.repeatCallerRate < 1, `repeat rate ${report.totals.repeatCallerRate}`);
+      assert.ok(report.totals.firstContactResolutionRate !== null && report.totals.firstContactResolutionRate > 0 && report.totals.firstContactResolutionRate < 1);
       assert.equal(await assertSame('after loadSeed'), 30);
     });
 
@@ -119,16 +162,21 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
       const day = { from: '2026-10-30T00:00:00Z', to: '2026-10-31T00:00:00Z', timeZone: 'UTC' };
       const hour = await rollups.callCenterMetrics({ range: { from: '2026-10-30T10:00:00Z', to: '2026-10-30T11:00:00Z', timeZone: 'UTC' } });
       const before = await raw.callCenterMetrics({ range: { from: '2026-10-30T10:00:00Z', to: '2026-10-30T11:00:00Z', timeZone: 'UTC' } });
-      assert.deepEqual(hour, before);
+      assertMatches(hour, before, 'the live hour');
       assert.ok(hour.totals.longestWait !== null && hour.totals.longestWait >= 1200, `longest wait ${hour.totals.longestWait}`);
-      assert.deepEqual(await rollups.callCenterMetrics({ range: day, groupBy: 'HOUR' }), await raw.callCenterMetrics({ range: day, groupBy: 'HOUR' }));
+      assertMatches(await rollups.callCenterMetrics({ range: day, groupBy: 'HOUR' }), await raw.callCenterMetrics({ range: day, groupBy: 'HOUR' }), 'the live day by hour');
       assert.equal(await assertSame('after live events'), 30);
 
       const db = store.database.db;
       const snapshot = () => sql<Record<string, unknown>>`SELECT * FROM call_rollups ORDER BY dimension, hour, key`.execute(db).then((r) => r.rows);
-      const maintained = await snapshot();
+      const histograms = () => sql<Record<string, unknown>>`SELECT * FROM call_histograms ORDER BY dimension, grain, hour, key, measure, bucket`.execute(db).then((r) => r.rows);
+      const gaps = () => sql<Record<string, unknown>>`SELECT id, prev_contact_gap, next_contact_gap FROM calls ORDER BY id`.execute(db).then((r) => r.rows);
+      const maintained = { rollups: await snapshot(), histograms: await histograms(), gaps: await gaps() };
+      assert.ok(maintained.gaps.some((row) => row.prev_contact_gap !== null) && maintained.histograms.length > 0);
       await rebuildCallRollups(db);
-      assert.deepEqual(await snapshot(), maintained);
+      await rebuildContactGaps(db);
+      await rebuildCallHistograms(db);
+      assert.deepEqual({ rollups: await snapshot(), histograms: await histograms(), gaps: await gaps() }, maintained);
     }, 120_000);
   });
 }

@@ -327,7 +327,7 @@ export type CustomerWindowInput = {
   to: Scalars['DateTime']['input'];
 };
 
-/** Nearest-rank percentiles of a duration in seconds (the smallest value with at least 50% / 90% of the values at or below it); null without values. */
+/** Nearest-rank percentiles of a duration in seconds (the smallest value with at least 50% / 90% of the values at or below it), read from bucketed histograms: exact below 128 s; from 128 s the middle of the value's bucket (16 buckets per power of two), at most 1/32 (3.125%) from the exact value (docs/reporting.md, "Roll-ups"). Null without values. */
 export type DurationPercentiles = {
   __typename?: 'DurationPercentiles';
   median: Maybe<Scalars['Int']['output']>;

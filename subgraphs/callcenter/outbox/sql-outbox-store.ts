@@ -16,6 +16,7 @@ import type { CtiTables } from '../events/tables.js';
 import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from '../source/tables.js';
 import type { CallReportingColumns } from '../reports/tables.js';
 import { refreshCallRollups } from '../reports/call-rollups.js';
+import { refreshContactGapsOfCalls } from '../reports/contact-gaps.js';
 import { outboxKindsFor, payloadOf, type CallbackRule, type OutboxPayload } from './rule.js';
 import type { CallLogOutboxTable, CallLogOutboxTables, OutboxKind, OutboxOutcome, OutboxTables } from './tables.js';
 
@@ -58,9 +59,13 @@ async function writeBackCustomer(trx: Transaction<CallLogOutboxTables & CtiTable
     .set({ customer_id: customerId, customer_tier: tier })
     .where('id', '=', callId)
     .where('customer_id', 'is', null)
-    .returning('started_at')
+    .returning(['started_at', 'customer_number'])
     .executeTakeFirst();
-  if (updated) await refreshCallRollups(trx, [{ startedAt: updated.started_at }]);
+  if (updated) {
+    await refreshCallRollups(trx, [{ startedAt: updated.started_at }]);
+    // The call's caller is now the customer, no longer its number: both callers' contact gaps change.
+    await refreshContactGapsOfCalls(trx, [callId], [updated.customer_number]);
+  }
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -157,7 +157,10 @@ export async function handlingBlock(db: Db, slices: readonly Slice[], grouping: 
  * contact in the N days before (`RANGE BETWEEN N PRECEDING AND 1 PRECEDING`: strictly earlier
  * seconds, so two contacts in the same second are not repeats of each other) and after
  * (`1 FOLLOWING AND N FOLLOWING`). Contacts outside the range are read only for callers who
- * contacted in it. No self-join, no per-contact lookup. Totals are the sum of the groups.
+ * contacted in it (a join to the range's distinct callers). No self-join, no per-contact
+ * lookup. Totals are the sum of the groups. The reference computation: reports read the
+ * day counts of the contact gaps kept on write instead (`repeatFromHistograms` in
+ * call-histograms.ts), which give the same counts.
  */
 export async function repeatBlock(
   db: Db,
@@ -168,6 +171,8 @@ export async function repeatBlock(
   const range = { from: slices[0]?.start ?? window.from, to: slices.at(-1)?.end ?? window.to };
   const identified = (alias: string) => sql`${isContact(alias)} AND ${callerIdentity(alias)} IS NOT NULL`;
   const n = sql.lit(window.seconds);
+  // The window's calls (a started_at range) joined to the range's distinct callers, not
+  // `caller IN (SELECT …)`: PostgreSQL planned that badly once the tables were analyzed.
   const result = await sql<Record<string, unknown> & { is_total: number; grp: string | null }>`
     WITH ${slicesCte(slices)},
     in_range AS MATERIALIZED (
@@ -176,18 +181,17 @@ export async function repeatBlock(
       FROM slices s CROSS JOIN calls c ${agentJoin(grouping, 'c')}
       WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${identified('c')}
     ),
+    callers AS MATERIALIZED (SELECT DISTINCT caller FROM in_range),
     contacts AS (
       SELECT 1 AS in_range, grp, caller, t, answered FROM in_range
       UNION ALL
       SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
-      FROM calls p
+      FROM calls p JOIN callers k ON k.caller = ${callerIdentity('p')}
       WHERE p.started_at >= ${window.from} AND p.started_at < ${range.from} AND ${identified('p')}
-        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
       UNION ALL
       SELECT 0 AS in_range, NULL AS grp, ${callerIdentity('p')} AS caller, ${epochSeconds('p.started_at')} AS t, 0 AS answered
-      FROM calls p
+      FROM calls p JOIN callers k ON k.caller = ${callerIdentity('p')}
       WHERE p.started_at >= ${range.to} AND p.started_at < ${window.to} AND ${identified('p')}
-        AND ${callerIdentity('p')} IN (SELECT caller FROM in_range)
     ),
     marked AS (
       SELECT in_range, grp, answered,

@@ -17,6 +17,7 @@ import {
   type RepeatCounts,
 } from './call-metrics-sql.js';
 import { ratio, type Slice } from '../../shared/reporting/sql-fragments.js';
+import { EXACT_BELOW, histogramPercentiles, repeatFromHistograms } from './call-histograms.js';
 import type { ReportingCallCenterTables } from './tables.js';
 import { timeBuckets } from '../../shared/reporting/time-buckets.js';
 import { assertGroupCount, assertHourRange, boundedInt, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
@@ -110,19 +111,34 @@ function compareKeys(a: string | null, b: string | null): number {
 /**
  * Where the counts and sums come from: `rollups` (the default: hourly roll-ups for whole
  * hours, raw calls for partial hours) or `raw` (every call of the range, the reference the
- * roll-ups are tested and benchmarked against). Percentiles, service level and repeat
- * contacts come from raw calls either way.
+ * roll-ups are tested and benchmarked against). With roll-ups, percentiles and the service
+ * level come from the call-time histograms (percentiles bucketed: exact below 128 s, else
+ * within 1/32 of the exact value; call-histograms.ts) and repeat contacts from the day counts
+ * of the contact gaps stored with each call, kept in the same histograms (exact;
+ * contact-gaps.ts); with `raw`, all from raw calls (exact).
  */
 export type CallCountsSource = 'rollups' | 'raw';
 
-/** Contact and handling counts of every group from the roll-ups, with the raw percentile pass. */
+/**
+ * Contact and handling counts of every group from the roll-ups, percentiles and the service
+ * level from the call-time histograms (bucketed, call-histograms.ts); for a service-level
+ * threshold of 128 s or more the answered-within count comes from the raw percentile pass.
+ */
 async function fromRollups(
   db: Kysely<ReportingCallCenterTables>,
   slices: readonly Slice[],
   groupBy: CallGrouping | null,
   serviceLevelSeconds: number,
 ): Promise<{ contacts: BlockRows<ContactCounts>; handling: BlockRows<HandlingCounts> }> {
-  const [counts, percentiles] = await Promise.all([rollupCountsBlock(db, slices, groupBy), percentileBlock(db, slices, groupBy, serviceLevelSeconds)]);
+  const [counts, histograms, rawWithin] = await Promise.all([
+    rollupCountsBlock(db, slices, groupBy),
+    histogramPercentiles(db, slices, groupBy, serviceLevelSeconds),
+    serviceLevelSeconds < EXACT_BELOW ? null : percentileBlock(db, slices, groupBy, serviceLevelSeconds),
+  ]);
+  const percentiles = {
+    totals: histograms.totals === null ? null : { ...histograms.totals, answeredWithinThreshold: histograms.totals.answeredWithinThreshold ?? rawWithin?.totals?.answeredWithinThreshold ?? 0 },
+    groups: new Map([...histograms.groups].map(([key, p]) => [key, { ...p, answeredWithinThreshold: p.answeredWithinThreshold ?? rawWithin?.groups.get(key)?.answeredWithinThreshold ?? 0 }])),
+  };
   const contacts: BlockRows<ContactCounts> = { totals: null, groups: new Map() };
   const handling: BlockRows<HandlingCounts> = { totals: null, groups: new Map() };
   const merge = (key: string | null, total: boolean) => {
@@ -174,7 +190,8 @@ export async function callCenterMetrics(db: Kysely<ReportingCallCenterTables>, a
     source === 'rollups'
       ? fromRollups(db, slices, groupBy, serviceLevelSeconds)
       : Promise.all([contactBlock(db, slices, groupBy, serviceLevelSeconds), handlingBlock(db, slices, groupBy)]).then(([contacts, handling]) => ({ contacts, handling }));
-  const [{ contacts, handling }, repeats] = await Promise.all([counts, repeatBlock(db, slices, window, groupBy)]);
+  const repeatCounts = source === 'rollups' ? repeatFromHistograms(db, slices, groupBy, days) : repeatBlock(db, slices, window, groupBy);
+  const [{ contacts, handling }, repeats] = await Promise.all([counts, repeatCounts]);
 
   const totals = metrics(null, contacts.totals ?? NO_CONTACTS, handling.totals ?? NO_HANDLING, repeats.totals ?? NO_REPEATS);
   let keys: (string | null)[];

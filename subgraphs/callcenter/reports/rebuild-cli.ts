@@ -1,21 +1,41 @@
 /**
  * `npm run reports:rebuild`: recomputes the call center's hourly report roll-ups
- * (`call_rollups`) from the stored calls, in one transaction, in the database the same
- * environment variables select as `npm start` (`CALLCENTER_DATABASE_URL`,
- * `SWITCHBOARD_DATA_DIR`). Migration 0002 does this once when it creates the table, and every
+ * (`call_rollups`), the contact gaps of `calls` (contact-gaps.ts) and the call-time
+ * histograms (call-histograms.ts) from the stored calls, in one transaction, and the ticket
+ * roll-ups (tickets/reports/ticket-rollups.ts) from the stored tickets, in the databases the
+ * same environment variables select as `npm start` (`CALLCENTER_DATABASE_URL`,
+ * `TICKETS_DATABASE_URL`, `SWITCHBOARD_DATA_DIR`). Migration 0002 does this once when it creates the table, and every
  * write keeps them current; the command is for data changed behind the service's back
  * (a restore, a bulk import with SQL). Applies pending migrations first.
  */
 import { databaseConfig } from '../../shared/config.js';
 import { openCallCenterSource } from '../source/open.js';
 import { rebuildCallRollups } from './call-rollups.js';
+import { rebuildContactGaps } from './contact-gaps.js';
+import { rebuildCallHistograms } from './call-histograms.js';
+import { openEmbeddedTicketsSource } from '../../tickets/source/embedded/open.js';
+import { rebuildTicketRollups } from '../../tickets/reports/ticket-rollups.js';
 
 const config = databaseConfig('callcenter');
 const store = await openCallCenterSource(config);
 try {
   const started = performance.now();
-  await store.database.db.transaction().execute((trx) => rebuildCallRollups(trx));
-  console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups rebuilt in ${Math.round(performance.now() - started)} ms`);
+  await store.database.db.transaction().execute(async (trx) => {
+    await rebuildCallRollups(trx);
+    await rebuildContactGaps(trx);
+    await rebuildCallHistograms(trx);
+  });
+  console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups, contact gaps and histograms rebuilt in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await store.close();
+}
+
+const ticketsConfig = databaseConfig('tickets');
+const tickets = await openEmbeddedTicketsSource(ticketsConfig);
+try {
+  const started = performance.now();
+  await tickets.database.db.transaction().execute((trx) => rebuildTicketRollups(trx));
+  console.log(`tickets (${ticketsConfig.driver === 'sqlite' ? ticketsConfig.file : `PostgreSQL schema ${ticketsConfig.schema}`}): ticket roll-ups rebuilt in ${Math.round(performance.now() - started)} ms`);
+} finally {
+  await tickets.close();
 }

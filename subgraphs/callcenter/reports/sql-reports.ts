@@ -8,6 +8,8 @@ import { callMetricsByTier, callSummaries, topContactingCustomers } from './cust
 import type { CallReportsSource } from './port.js';
 import type { CallReportingColumns, ReportingCallCenterTables } from './tables.js';
 import type { CallRollupTables } from './call-rollups.js';
+import type { ContactGapColumns } from './contact-gaps.js';
+import type { CallHistogramTables } from './call-histograms.js';
 import { boundedInt, parseTimeRange, type TimeRangeArgument } from '../../shared/reporting/time-range.js';
 
 export class SqlCallReports implements CallReportsSource {
@@ -21,7 +23,7 @@ export class SqlCallReports implements CallReportsSource {
     db: Kysely<CallCenterTables>,
     private readonly counts: CallCountsSource = 'rollups',
   ) {
-    this.db = db.withTables<{ calls: CallReportingColumns; call_rollups: CallRollupTables['call_rollups'] }>();
+    this.db = db.withTables<{ calls: CallReportingColumns & ContactGapColumns; call_rollups: CallRollupTables['call_rollups']; call_histograms: CallHistogramTables['call_histograms'] }>();
   }
 
   async callCenterMetrics(args: CallMetricsArgs) {

@@ -5,6 +5,8 @@
  */
 import type { CallCenterTables } from '../source/tables.js';
 import type { CallRollupTables } from './call-rollups.js';
+import type { ContactGapColumns } from './contact-gaps.js';
+import type { CallHistogramTables } from './call-histograms.js';
 
 export interface CallReportingColumns {
   /** The CRM customer id (entity key); null for unknown and withheld callers. */
@@ -14,4 +16,4 @@ export interface CallReportingColumns {
 }
 
 /** The call center's tables as the reports see them, roll-ups included (`db.withTables<…>()`). */
-export type ReportingCallCenterTables = CallCenterTables & { calls: CallReportingColumns } & CallRollupTables;
+export type ReportingCallCenterTables = CallCenterTables & { calls: CallReportingColumns & ContactGapColumns } & CallRollupTables & CallHistogramTables;

@@ -13,6 +13,8 @@ import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
+import { migrateContactGaps } from '../reports/migrations.js';
+import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 import { addHandoffAcceptedAt, dropHandoffAcceptedAt, migrateHandoffs } from '../handoffs/migrations.js';
 
@@ -103,5 +105,15 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     '0005_call_wrap_up_codes': { up: (db) => createWrapUpCodes(db), down: (db) => dropWrapUpCodes(db) },
     // When a hand-off was accepted (record-level rule: the agent serves its customer for a while).
     '0006_handoff_accepted_at': { up: (db) => addHandoffAcceptedAt(db), down: (db) => dropHandoffAcceptedAt(db) },
+    // Contact gaps on calls (repeat contacts summed, not searched), computed from the calls
+    // stored, and the report range index widened to hold them (reports/contact-gaps.ts).
+    '0007_call_contact_gaps': { up: migrateContactGaps },
+    // Call-time histograms for the report percentiles, summed from the calls stored (reports/call-histograms.ts).
+    '0008_call_histograms': {
+      up: async (db) => {
+        await createCallHistograms(db);
+        await rebuildCallHistograms(db);
+      },
+    },
   },
 };

@@ -11,6 +11,8 @@ import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from './tables.j
 import type { CallReportingColumns } from '../reports/tables.js';
 import { callFromRow, callToRow } from './call-rows.js';
 import { addCallsToRollups } from '../reports/call-rollups.js';
+import { refreshContactGapsOfCalls } from '../reports/contact-gaps.js';
+import { addCallsToHistograms } from '../reports/call-histograms.js';
 
 /** Rows per multi-row INSERT: 500 calls × 19 columns stays far below both dialects' parameter limits. */
 const INSERT_ROWS = 500;
@@ -152,6 +154,11 @@ export class SqlCallCenterStore implements CallCenterSource {
         const inserted = await trx.insertInto('calls').values(rows.map(toCallRow)).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
         // The hourly report roll-ups, in the same transaction (calls already stored were skipped).
         await addCallsToRollups(trx, inserted.map((row) => row.id));
+        // Their callers' contact gaps (repeat contacts), likewise.
+        const ids = inserted.map((row) => row.id);
+        await refreshContactGapsOfCalls(trx, ids, [], new Set(ids));
+        // And the call histograms (percentiles, repeat contacts); the callers' other calls were counted again above.
+        await addCallsToHistograms(trx, ids);
       }
     });
   }

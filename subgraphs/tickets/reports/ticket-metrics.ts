@@ -10,6 +10,7 @@ import { timeBuckets } from '../../shared/reporting/time-buckets.js';
 import type { Slice } from '../../shared/reporting/sql-fragments.js';
 import { backlogBlock, backlogDeltaBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
 import type { ReportingTicketsDatabase } from './tables.js';
+import { createdFromRollups, solvedFromRollups } from './ticket-metrics-rollups.js';
 
 export interface TicketMetricsArgs {
   range: TimeRangeArgument;
@@ -62,7 +63,15 @@ function compareKeys(a: string | null, b: string | null): number {
  * status history in buckets 0..i (created or reopened +1, solved or closed -1), so a ticket
  * solved, reopened and solved again is in the backlog exactly while it was open.
  */
-export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: TicketMetricsArgs, now: string): Promise<TicketMetricsReport> {
+/**
+ * Where created and solved counts and their percentiles come from: `rollups` (the default,
+ * ticket-rollups.ts; percentiles bucketed, exact below 128 s, else within 1/32) or `raw`
+ * (every ticket of the range: the reference the roll-ups are tested and benchmarked against).
+ * The backlog comes from raw tickets either way.
+ */
+export type TicketCountsSource = 'rollups' | 'raw';
+
+export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: TicketMetricsArgs, now: string, source: TicketCountsSource = 'rollups'): Promise<TicketMetricsReport> {
   const range = parseTimeRange(args.range);
   const groupBy = args.groupBy ?? null;
   const timeGrouping = groupBy === 'HOUR' || groupBy === 'DAY';
@@ -70,8 +79,8 @@ export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: 
   const slices: Slice[] = timeGrouping ? timeBuckets(range, groupBy) : [{ key: '', start: range.from, end: range.to }];
   if (timeGrouping) assertGroupCount(slices.length);
   const [created, solved, backlog, backlogAtStart, backlogChanges] = await Promise.all([
-    createdBlock(db, slices, groupBy, now),
-    solvedBlock(db, slices, groupBy),
+    source === 'rollups' ? createdFromRollups(db, slices, groupBy, now) : createdBlock(db, slices, groupBy, now),
+    source === 'rollups' ? solvedFromRollups(db, slices, groupBy) : solvedBlock(db, slices, groupBy),
     backlogBlock(db, range, timeGrouping ? null : groupBy),
     timeGrouping ? backlogBlock(db, { ...range, to: range.from, toMs: range.fromMs }, null) : Promise.resolve(new Map<string | null, number>()),
     timeGrouping ? backlogDeltaBlock(db, slices) : Promise.resolve(new Map<string, number>()),

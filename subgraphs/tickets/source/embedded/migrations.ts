@@ -11,6 +11,7 @@ import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { createStatusHistory, dropStatusHistory } from './status-history.js';
+import { createTicketRollups, dropTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
 
 /** Migration 0005: a ticket's contact-reason category and tags, and the index of the contact-reasons report. */
 async function addClassification(db: Kysely<unknown>): Promise<void> {
@@ -115,5 +116,13 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
     '0004_ticket_status_history': { up: (db) => createStatusHistory(db), down: (db) => dropStatusHistory(db) },
     // Category and tags (contact reasons by tier).
     '0005_ticket_classification': { up: (db) => addClassification(db), down: (db) => dropClassification(db) },
+    // Report roll-ups (created, breached, solved, first-reply and resolution histograms), summed from the tickets stored (reports/ticket-rollups.ts).
+    '0006_ticket_rollups': {
+      up: async (db) => {
+        await createTicketRollups(db);
+        await rebuildTicketRollups(db);
+      },
+      down: dropTicketRollups,
+    },
   },
 };

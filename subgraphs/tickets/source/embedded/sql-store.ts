@@ -24,6 +24,7 @@ import { recordChangeEvents } from '../../../shared/change-events/record.js';
 import { statusChangeEvents, ticketCreatedEvent } from '../change-events.js';
 import { appendStatus, impliedHistory } from './status-history.js';
 import { assertClassification, tagsFromColumn } from '../classification.js';
+import { addTicketsToRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
 const IN_LIST_SIZE = 1000;
@@ -337,6 +338,7 @@ export class SqlTicketStore implements TicketsSource {
     };
     await trx.insertInto('tickets').values(toTicketRow(ticket, fingerprint)).execute();
     await appendStatus(trx, ticket.id, null, 'NEW', now);
+    await addTicketsToRollups(trx, [ticket.id]);
     await recordChangeEvents(trx, [ticketCreatedEvent(ticket)]);
     return ticket;
   }
@@ -353,6 +355,8 @@ export class SqlTicketStore implements TicketsSource {
       // Only if nobody moved the ticket meanwhile: the check above still holds. The change
       // and its events commit together.
       const updated = await this.db.transaction().execute(async (trx) => {
+        // The report roll-ups lose the ticket as it stands and gain it as changed (none changed: unchanged).
+        await removeTicketsFromRollups(trx, [id]);
         const row = await trx
           .updateTable('tickets')
           .set({ status, solved_at: solvedAt, updated_at: now, sla_due_at: sla.slaDueAt, sla_breached: sla.slaBreached ? 1 : 0 })
@@ -360,10 +364,9 @@ export class SqlTicketStore implements TicketsSource {
           .where('status', '=', current.status)
           .returningAll()
           .executeTakeFirst();
-        if (row) {
-          await appendStatus(trx, id, current.status, status, now);
-          await recordChangeEvents(trx, statusChangeEvents(current.status, toTicket(row)));
-        }
+        if (row) await appendStatus(trx, id, current.status, status, now);
+        await addTicketsToRollups(trx, [id]);
+        if (row) await recordChangeEvents(trx, statusChangeEvents(current.status, toTicket(row)));
         return row;
       });
       if (updated) return toTicket(updated);
@@ -392,6 +395,7 @@ export class SqlTicketStore implements TicketsSource {
         await trx.insertInto('tickets').values(rows.map((ticket) => toTicketRow(ticket))).execute();
         // Seed tickets carry no history: the one their row implies (status-history.ts).
         await trx.insertInto('ticket_status_history').values(rows.flatMap(impliedHistory)).execute();
+        await addTicketsToRollups(trx, rows.map((ticket) => ticket.id));
       }
       for (const rows of chunks(part.comments, SEED_COMMENT_ROWS)) {
         await trx

@@ -1,0 +1,345 @@
+/**
+ * Call-time histograms: how many answered contacts waited, and how many handled legs took,
+ * each bucket of seconds, per block of UTC hours and grouping, maintained on write. The
+ * reports take the median and p90 of wait and handle time, and the contacts answered within
+ * the service-level threshold, from them instead of from every call of the range.
+ *
+ * Buckets (`bucketSql`, `bucketValue` in shared/reporting/histograms.ts): a value below 128 s is its own bucket (exact); above,
+ * each power of two [2^e, 2^(e+1)) is cut into 16 equal buckets of 2^(e-4) s. A percentile is
+ * the nearest-rank percentile of the bucketed values, reported as the middle of its bucket
+ * (`lower + 2^(e-5)`), so it is exact below 128 s and otherwise within 1/32 (3.125%) of the
+ * exact nearest-rank value (the exact value lies in the same bucket, at most half a bucket
+ * width, 2^(e-5) <= value/32, away). The service level counts waits up to the threshold:
+ * exact from the buckets for thresholds below 128 s; for larger thresholds the report counts
+ * them on the raw calls (call-metrics.ts).
+ *
+ * Rows (`call_histograms`): (dimension, grain, hour, key, measure, bucket) → count, where
+ * `hour` is the first UTC hour of the block in hours since 1970 and `grain` its length:
+ * - dimension ALL (all calls) in blocks of 1, 2, 4, 8 and 24 hours (aligned to multiples of
+ *   their length since 1970, so 24-hour blocks are UTC days): any whole-hour span is a few
+ *   blocks (`decompose`), e.g. a day in UTC+8 is three 8-hour blocks;
+ * - dimensions QUEUE and AGENT (key: the leg's queue / agent) in UTC days only; the whole
+ *   hours of a range outside its whole UTC days are read from raw calls (at most 46 hours).
+ * Measures: `WAIT` (wait of answered contacts, keyed by the contact's queue/agent) and
+ * `HANDLE` (talk + hold + wrap-up of handled legs); the same rows the raw percentile pass
+ * reads (call-metrics-sql.ts, `percentileBlock`).
+ *
+ * Maintenance is additive: a write removes the calls it changes as they were
+ * (`removeCallsFromHistograms`, counts -1) and adds them as they are now
+ * (`addCallsToHistograms`, +1), in its transaction. Additions commute, so concurrent
+ * PostgreSQL writers need no lock beyond the rows' own. `rebuildCallHistograms` sums all
+ * calls again (migration 0006, `npm run reports:rebuild`).
+ */
+import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
+import { epochSeconds, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
+import { EXACT_BELOW, GRAINS, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
+
+export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
+
+export type HistogramDimension = 'ALL' | 'QUEUE' | 'AGENT';
+export type HistogramMeasure = 'WAIT' | 'HANDLE' | 'IDENTIFIED' | 'ANSWERED_IDENTIFIED' | 'PREV_GAP_DAYS' | 'ANSWERED_NEXT_GAP_DAYS';
+
+export interface CallHistogramsTable {
+  dimension: HistogramDimension;
+  /** Block length in hours: 1, 2, 4, 8 or 24 (QUEUE and AGENT: 24). */
+  grain: number;
+  /** First hour of the block, hours since 1970-01-01T00:00Z, a multiple of `grain`. */
+  hour: number;
+  /** Queue or agent id; '' for ALL and for legs without an agent. */
+  key: string;
+  measure: HistogramMeasure;
+  bucket: number;
+  count: number;
+}
+
+export interface CallHistogramTables {
+  call_histograms: CallHistogramsTable;
+}
+
+
+/** Which blocks each dimension keeps. */
+const KEPT: [HistogramDimension, readonly number[]][] = [
+  ['ALL', GRAINS],
+  ['QUEUE', [24]],
+  ['AGENT', [24]],
+];
+
+/** Creates `call_histograms` (migration 0006); on SQLite clustered by its key (WITHOUT ROWID), so a block's rows are read together. */
+export async function createCallHistograms(db: Kysely<unknown>): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  await db.schema
+    .createTable('call_histograms')
+    .addColumn('dimension', 'text', (c) => c.notNull())
+    .addColumn('grain', 'integer', (c) => c.notNull())
+    .addColumn('hour', 'integer', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'integer', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('call_histograms_pk', ['dimension', 'grain', 'hour', 'key', 'measure', 'bucket'])
+    .$call((t) => (sqlite ? t.modifyEnd(sql`WITHOUT ROWID`) : t))
+    .execute();
+}
+
+/** The (measure, value) rows of the handled legs of `calls c` that pass `filter`: a handled leg's handle time, and its wait if it is a contact. */
+function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  const cols = sql`c.started_at, c.queue_id, c.agent_id`;
+  const identified = sql`${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL`;
+  return sql`
+    SELECT ${cols}, 'WAIT' AS measure, ${bucketSql(sql`c.wait_seconds`)} AS bucket
+    FROM calls c WHERE ${isHandledLeg('c')} AND ${isContact('c')} AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket
+    FROM calls c WHERE ${isHandledLeg('c')} AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'IDENTIFIED' AS measure, 0 AS bucket FROM calls c WHERE ${identified} AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'ANSWERED_IDENTIFIED' AS measure, 0 AS bucket FROM calls c WHERE ${identified} AND c.answered_at IS NOT NULL AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'PREV_GAP_DAYS' AS measure, ${gapDays(sql`c.prev_contact_gap`)} AS bucket
+    FROM calls c WHERE ${identified} AND c.prev_contact_gap IS NOT NULL AND ${filter}
+    UNION ALL
+    SELECT ${cols}, 'ANSWERED_NEXT_GAP_DAYS' AS measure, ${gapDays(sql`c.next_contact_gap`)} AS bucket
+    FROM calls c WHERE ${identified} AND c.answered_at IS NOT NULL AND c.next_contact_gap IS NOT NULL AND ${filter}`;
+}
+
+/** Whole days a gap of seconds reaches, rounded up (a gap of g s is within N days iff this <= N), at most 91. */
+function gapDays(gap: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(CASE WHEN ${gap} > ${sql.lit(MAX_WINDOW_DAYS * 86_400)} THEN ${sql.lit(MAX_WINDOW_DAYS + 1)} ELSE (${gap} + 86399) / 86400 END)`;
+}
+
+/** The longest repeat-contact window a report may ask for (`firstContactResolutionDays`). */
+const MAX_WINDOW_DAYS = 90;
+
+const KEY_OF: Record<HistogramDimension, RawBuilder<string>> = {
+  ALL: sql<string>`''`,
+  QUEUE: sql<string>`x.queue_id`,
+  AGENT: sql<string>`COALESCE(x.agent_id, '')`,
+};
+
+/** Sums `count` (+1 or -1 per leg) of the legs `filter` selects into their blocks, upserting. */
+async function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
+  const hourOf = sql`(${epochSeconds('x.started_at')} / 3600)`;
+  for (const [dimension, grains] of KEPT) {
+    for (const grain of grains) {
+      const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
+      await sql`
+        INSERT INTO call_histograms (dimension, grain, hour, key, measure, bucket, count)
+        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
+        FROM (${valuesOf(filter)}) x
+        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, x.bucket
+        ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = call_histograms.count + excluded.count`.execute(db);
+    }
+  }
+}
+
+const IDS_PER_STATEMENT = 500;
+
+/** Adds calls as stored now (`ids`) to the histograms; run it in the writing transaction, after the write. */
+export async function addCallsToHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    await addValues(db, sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`, 1);
+  }
+}
+
+/**
+ * Removes calls as stored now (`ids`) from the histograms, before a write changes them; the
+ * buckets they empty are deleted. Run it in the writing transaction.
+ */
+export async function removeCallsFromHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const filter = sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`;
+    await addValues(db, filter, -1);
+    const days = await sql<{ day: unknown }>`SELECT DISTINCT ${epochSeconds('c.started_at')} / 86400 AS day FROM calls c WHERE ${filter}`.execute(db);
+    for (const row of days.rows) {
+      const from = toNumber(row.day) * 24;
+      await sql`DELETE FROM call_histograms WHERE count = 0 AND dimension IN ('ALL', 'QUEUE', 'AGENT') AND grain IN (1, 2, 4, 8, 24) AND hour >= ${from} AND hour < ${from + 24}`.execute(db);
+    }
+  }
+}
+
+/** Sums every call again (migration 0006, `npm run reports:rebuild`). */
+export async function rebuildCallHistograms(db: QueryExecutorProvider): Promise<void> {
+  await sql`DELETE FROM call_histograms`.execute(db);
+  await addValues(db, sql<boolean>`1 = 1`, 1);
+}
+
+export type HistogramGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM' | null;
+
+export interface HistogramPercentiles {
+  /** Answered contacts with a wait up to the threshold; null when the threshold is 128 s or more (count it on raw calls). */
+  answeredWithinThreshold: number | null;
+  waitMedian: number | null;
+  waitP90: number | null;
+  handleMedian: number | null;
+  handleP90: number | null;
+}
+
+/**
+ * Median and p90 of wait and handle time, and the answered contacts within
+ * `serviceLevelSeconds`, per group and over all (`totals`), from the histograms plus the raw
+ * calls of the parts of the slices no block covers; one statement. Percentiles are bucketed
+ * (see the file comment for the bound).
+ */
+export async function histogramPercentiles(
+  db: QueryExecutorProvider,
+  slices: readonly Slice[],
+  grouping: HistogramGrouping,
+  serviceLevelSeconds: number,
+): Promise<{ totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> }> {
+  const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
+  const dimension: HistogramDimension = byTime ? 'ALL' : grouping === 'QUEUE' ? 'QUEUE' : 'AGENT';
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const ctes: RawBuilder<unknown>[] = [];
+  const parts: RawBuilder<unknown>[] = [];
+  if (blocks.length > 0) {
+    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
+    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
+    parts.push(sql`
+      SELECT ${key} AS grp, h.measure, h.bucket, h.count AS c
+      FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
+      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour AND h.measure IN ('WAIT', 'HANDLE')`);
+  }
+  if (raw.length > 0) {
+    ctes.push(slicesCte(raw, 'raw_slices'));
+    const key = byTime ? sql`s.slice_key` : grouping === 'QUEUE' ? sql`c.queue_id` : grouping === 'AGENT' ? sql`c.agent_id` : sql`a.team`;
+    const from = sql`raw_slices s CROSS JOIN calls c ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = c.agent_id` : sql``}`;
+    const inSlice = sql`c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isHandledLeg('c')}`;
+    parts.push(sql`
+      SELECT ${key} AS grp, 'WAIT' AS measure, ${bucketSql(sql`c.wait_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice} AND ${isContact('c')}
+      UNION ALL
+      SELECT ${key} AS grp, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice}`);
+  }
+  if (parts.length === 0) return { totals: null, groups: new Map() };
+  const within = serviceLevelSeconds < EXACT_BELOW ? sql`SUM(CASE WHEN measure = 'WAIT' AND bucket <= ${sql.lit(serviceLevelSeconds)} THEN c ELSE 0 END)` : sql`NULL`;
+  const rank = (percent: number) => sql`(${sql.lit(percent)} * n + 99) / 100`;
+  const result = await sql<Record<string, unknown> & { is_total: unknown; grp: string | null; measure: HistogramMeasure }>`
+    WITH ${sql.join(ctes)},
+    src (grp, measure, bucket, c) AS (${sql.join(parts, sql` UNION ALL `)}),
+    h AS (SELECT grp, measure, bucket, SUM(c) AS c FROM src GROUP BY grp, measure, bucket),
+    both_levels AS (
+      SELECT 0 AS is_total, grp, measure, bucket, c FROM h
+      UNION ALL
+      SELECT 1 AS is_total, NULL AS grp, measure, bucket, SUM(c) AS c FROM h GROUP BY measure, bucket
+    ),
+    cumulative AS (
+      SELECT is_total, grp, measure, bucket, c,
+        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INTEGER) AS running,
+        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure) AS INTEGER) AS n
+      FROM both_levels
+    )
+    SELECT is_total, grp, measure,
+      MIN(CASE WHEN c > 0 AND running >= ${rank(50)} THEN bucket END) AS median,
+      MIN(CASE WHEN c > 0 AND running >= ${rank(90)} THEN bucket END) AS p90,
+      ${within} AS within
+    FROM cumulative
+    GROUP BY is_total, grp, measure`.execute(db);
+  const empty = (): HistogramPercentiles => ({ answeredWithinThreshold: serviceLevelSeconds < EXACT_BELOW ? 0 : null, waitMedian: null, waitP90: null, handleMedian: null, handleP90: null });
+  const out: { totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> } = { totals: null, groups: new Map() };
+  const value = (bucket: unknown) => {
+    const b = toNumberOrNull(bucket);
+    return b === null ? null : bucketValue(b);
+  };
+  for (const row of result.rows) {
+    const total = Number(row.is_total) === 1;
+    const key = row.grp === null ? null : String(row.grp);
+    let entry = total ? out.totals : out.groups.get(key);
+    if (!entry) {
+      entry = empty();
+      if (total) out.totals = entry;
+      else out.groups.set(key, entry);
+    }
+    if (row.measure === 'WAIT') {
+      entry.waitMedian = value(row.median);
+      entry.waitP90 = value(row.p90);
+      entry.answeredWithinThreshold = toNumberOrNull(row.within);
+    } else {
+      entry.handleMedian = value(row.median);
+      entry.handleP90 = value(row.p90);
+    }
+  }
+  return out;
+}
+
+/** Repeat-contact counts of a group (see `repeatFromHistograms`). */
+export interface RepeatHistogramCounts {
+  identifiedContacts: number;
+  repeatContacts: number;
+  answeredIdentified: number;
+  resolvedOnFirstContact: number;
+}
+
+/**
+ * Repeat contacts and first-contact resolution for a window of `days` (1..90) per group, from
+ * the histogram blocks (IDENTIFIED, ANSWERED_IDENTIFIED and the day counts of the contact
+ * gaps, contact-gaps.ts) plus the raw calls of the parts no block covers: a repeat has its
+ * previous-contact gap within `days` days (PREV_GAP_DAYS <= days); an answered contact is
+ * resolved unless its next-contact gap is (ANSWERED_NEXT_GAP_DAYS <= days). Exact: the same
+ * counts as the raw window pass. Totals are the sum of the groups.
+ */
+export async function repeatFromHistograms(
+  db: QueryExecutorProvider,
+  slices: readonly Slice[],
+  grouping: HistogramGrouping,
+  days: number,
+): Promise<{ totals: RepeatHistogramCounts; groups: Map<string | null, RepeatHistogramCounts> }> {
+  const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
+  const dimension: HistogramDimension = byTime ? 'ALL' : grouping === 'QUEUE' ? 'QUEUE' : 'AGENT';
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const ctes: RawBuilder<unknown>[] = [];
+  const parts: RawBuilder<unknown>[] = [];
+  const n = sql.lit(days);
+  const counted = (measure: RawBuilder<unknown>, bucket: RawBuilder<unknown>, count: RawBuilder<unknown>) => sql`
+    SUM(CASE WHEN ${measure} = 'IDENTIFIED' THEN ${count} ELSE 0 END) AS identified,
+    SUM(CASE WHEN ${measure} = 'PREV_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS repeats,
+    SUM(CASE WHEN ${measure} = 'ANSWERED_IDENTIFIED' THEN ${count} ELSE 0 END) AS answered,
+    SUM(CASE WHEN ${measure} = 'ANSWERED_NEXT_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS unresolved`;
+  if (blocks.length > 0) {
+    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
+    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
+    parts.push(sql`
+      SELECT ${key} AS grp, ${counted(sql`h.measure`, sql`h.bucket`, sql`h.count`)}
+      FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
+      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour
+        AND h.measure IN ('IDENTIFIED', 'ANSWERED_IDENTIFIED', 'PREV_GAP_DAYS', 'ANSWERED_NEXT_GAP_DAYS')
+      GROUP BY ${key}`);
+  }
+  if (raw.length > 0) {
+    ctes.push(slicesCte(raw, 'raw_slices'));
+    const key = byTime ? sql`s.slice_key` : grouping === 'QUEUE' ? sql`c.queue_id` : grouping === 'AGENT' ? sql`c.agent_id` : sql`a.team`;
+    const window = days * 86_400;
+    parts.push(sql`
+      SELECT ${key} AS grp,
+        COUNT(*) AS identified,
+        SUM(CASE WHEN c.prev_contact_gap <= ${sql.lit(window)} THEN 1 ELSE 0 END) AS repeats,
+        SUM(CASE WHEN c.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+        SUM(CASE WHEN c.answered_at IS NOT NULL AND c.next_contact_gap <= ${sql.lit(window)} THEN 1 ELSE 0 END) AS unresolved
+      FROM raw_slices s CROSS JOIN calls c ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = c.agent_id` : sql``}
+      WHERE c.started_at >= s.slice_start AND c.started_at < s.slice_end AND ${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL
+      GROUP BY ${key}`);
+  }
+  const totals: RepeatHistogramCounts = { identifiedContacts: 0, repeatContacts: 0, answeredIdentified: 0, resolvedOnFirstContact: 0 };
+  const groups = new Map<string | null, RepeatHistogramCounts>();
+  if (parts.length === 0) return { totals, groups };
+  const result = await sql<{ grp: string | null; identified: unknown; repeats: unknown; answered: unknown; unresolved: unknown }>`
+    WITH ${sql.join(ctes)},
+    src (grp, identified, repeats, answered, unresolved) AS (${sql.join(parts, sql` UNION ALL `)})
+    SELECT grp, SUM(identified) AS identified, SUM(repeats) AS repeats, SUM(answered) AS answered, SUM(unresolved) AS unresolved
+    FROM src GROUP BY grp HAVING SUM(identified) > 0`.execute(db);
+  for (const row of result.rows) {
+    const answered = toNumber(row.answered);
+    const counts: RepeatHistogramCounts = {
+      identifiedContacts: toNumber(row.identified),
+      repeatContacts: toNumber(row.repeats),
+      answeredIdentified: answered,
+      resolvedOnFirstContact: answered - toNumber(row.unresolved),
+    };
+    groups.set(row.grp === null ? null : String(row.grp), counts);
+    totals.identifiedContacts += counts.identifiedContacts;
+    totals.repeatContacts += counts.repeatContacts;
+    totals.answeredIdentified += counts.answeredIdentified;
+    totals.resolvedOnFirstContact += counts.resolvedOnFirstContact;
+  }
+  return { totals, groups };
+}

@@ -1,0 +1,93 @@
+/**
+ * Bucketed value histograms for the report roll-ups, shared by the call-center and ticket
+ * reports: the bucket scheme (exact below 128 s, then 16 buckets per power of two, so a
+ * value reported as its bucket's middle is within 1/32 of the exact one) and the cutting of
+ * report slices into aligned blocks of whole UTC hours (1, 2, 4, 8 and 24 hours) that the
+ * roll-up tables keep. SQL is the same for SQLite and PostgreSQL (integer arithmetic only).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Slice } from './sql-fragments.js';
+
+/** Values below this are their own bucket (exact). */
+export const EXACT_BELOW = 128;
+/** Buckets per power of two above `EXACT_BELOW`. */
+const SUB_BUCKETS = 16;
+const TOP_EXPONENT = 30;
+
+/** The bucket of an integer number of seconds `value` (SQL), see the file comment. */
+export function bucketSql(value: RawBuilder<number>): RawBuilder<number> {
+  const cases: RawBuilder<unknown>[] = [sql`WHEN ${value} < ${sql.lit(EXACT_BELOW)} THEN ${value}`];
+  for (let e = 7; e < TOP_EXPONENT; e++) {
+    const low = 2 ** e;
+    cases.push(sql`WHEN ${value} < ${sql.lit(low * 2)} THEN ${sql.lit(EXACT_BELOW + (e - 7) * SUB_BUCKETS)} + (${value} - ${sql.lit(low)}) / ${sql.lit(low / SUB_BUCKETS)}`);
+  }
+  return sql<number>`(CASE ${sql.join(cases, sql` `)} ELSE ${sql.lit(EXACT_BELOW + (TOP_EXPONENT - 7) * SUB_BUCKETS - 1)} END)`;
+}
+
+/** The value a bucket reports: the value itself below 128 s, else the middle of the bucket (see the file comment). */
+export function bucketValue(bucket: number): number {
+  if (bucket < EXACT_BELOW) return bucket;
+  const e = 7 + Math.floor((bucket - EXACT_BELOW) / SUB_BUCKETS);
+  const sub = (bucket - EXACT_BELOW) % SUB_BUCKETS;
+  const width = 2 ** e / SUB_BUCKETS;
+  return 2 ** e + sub * width + width / 2;
+}
+
+/** The largest error of a reported percentile whose exact value is `value` seconds: 0 below 128 s, else half its bucket's width (<= value / 32). */
+export function bucketErrorBound(value: number): number {
+  if (value < EXACT_BELOW) return 0;
+  return 2 ** Math.floor(Math.log2(value)) / SUB_BUCKETS / 2;
+}
+
+/** Block lengths in hours, largest first; each divides 24, so blocks never cross a UTC day. */
+export const GRAINS = [24, 8, 4, 2, 1] as const;
+const HOUR_MS = 3_600_000;
+
+/** A block of a slice read from the histograms. */
+export interface Block {
+  key: string;
+  grain: number;
+  hour: number;
+}
+
+/**
+ * Cuts slices into histogram blocks and raw parts: the whole UTC hours of each slice as the
+ * fewest aligned blocks of the grains `grains` (largest first), the rest (parts of hours, and
+ * hours no grain covers) as raw slices.
+ */
+export function decompose(slices: readonly Slice[], grains: readonly number[]): { blocks: Block[]; raw: Slice[] } {
+  const blocks: Block[] = [];
+  const raw: Slice[] = [];
+  const iso = (hour: number) => new Date(hour * HOUR_MS).toISOString();
+  for (const slice of slices) {
+    const startMs = Date.parse(slice.start);
+    const endMs = Date.parse(slice.end);
+    const a = Math.ceil(startMs / HOUR_MS);
+    const b = Math.floor(endMs / HOUR_MS);
+    if (a >= b) {
+      raw.push(slice);
+      continue;
+    }
+    if (startMs < a * HOUR_MS) raw.push({ key: slice.key, start: slice.start, end: iso(a) });
+    if (b * HOUR_MS < endMs) raw.push({ key: slice.key, start: iso(b), end: slice.end });
+    let h = a;
+    let rawFrom: number | null = null;
+    while (h < b) {
+      const grain = grains.find((g) => h % g === 0 && h + g <= b);
+      if (grain === undefined) {
+        rawFrom ??= h;
+        h += 1;
+        continue;
+      }
+      if (rawFrom !== null) {
+        raw.push({ key: slice.key, start: iso(rawFrom), end: iso(h) });
+        rawFrom = null;
+      }
+      blocks.push({ key: slice.key, grain, hour: h });
+      h += grain;
+    }
+    if (rawFrom !== null) raw.push({ key: slice.key, start: iso(rawFrom), end: iso(b) });
+  }
+  return { blocks, raw };
+}
+

@@ -1,0 +1,157 @@
+/**
+ * Ticket roll-ups: per block of UTC hours and grouping, the tickets created (and of them those
+ * whose SLA breach is recorded, `sla_breached = 1`) and the histogram of their first-reply
+ * times, keyed by creation time; the tickets solved and the histogram of their resolution
+ * times, keyed by solved time. `ticketMetrics` and `ticketMetricsByTier` read them instead
+ * of every ticket of the range.
+ *
+ * Rows (`ticket_rollups`): (dimension, grain, hour, key, measure, bucket) → count, with the
+ * blocks and buckets of shared/reporting/histograms.ts: dimension ALL in blocks of 1, 2, 4, 8
+ * and 24 hours; PRIORITY, CHANNEL, ASSIGNEE and TIER (requester tier at creation) in UTC days,
+ * whose report hours outside whole UTC days are read from raw tickets. TEAM sums the ASSIGNEE
+ * rows through `agent_teams` at report time (the assignee's team now, as the raw report).
+ * Measures: CREATED, BREACHED (bucket 0, counts), FIRST_REPLY (seconds from creation to the
+ * first public reply, bucketed), SOLVED (bucket 0), RESOLUTION (seconds from creation to
+ * solved, bucketed). Counts are exact; percentiles are exact below 128 s and otherwise
+ * within 1/32 of the exact nearest-rank value.
+ *
+ * A breach that only `now` decides (a target that fell due, `sla_breached = 0` and
+ * `sla_due_at < now`) cannot be rolled up: the report counts those tickets on raw rows through
+ * a partial index that holds only tickets with an open target (`tickets_report_sla_open`).
+ *
+ * Maintenance is additive, in the transaction of the change: a write removes the tickets it
+ * changes as they were (`removeTicketsFromRollups`) and adds them as they are now
+ * (`addTicketsToRollups`); a new ticket is only added. `rebuildTicketRollups` sums all
+ * tickets again (migration 0004, `npm run reports:rebuild`).
+ */
+import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import { epochSeconds, toNumber } from '../../shared/reporting/sql-fragments.js';
+import { GRAINS, bucketSql } from '../../shared/reporting/histograms.js';
+import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
+
+export type TicketRollupDimension = 'ALL' | 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TIER';
+export type TicketRollupMeasure = 'CREATED' | 'BREACHED' | 'FIRST_REPLY' | 'SOLVED' | 'RESOLUTION';
+
+export interface TicketRollupsTable {
+  dimension: TicketRollupDimension;
+  /** Block length in hours (ALL: 1, 2, 4, 8, 24; the others 24). */
+  grain: number;
+  /** First hour of the block, hours since 1970, a multiple of `grain`. */
+  hour: number;
+  /** Priority, channel, assignee id or tier; '' for ALL and when absent. */
+  key: string;
+  measure: TicketRollupMeasure;
+  /** 0 for counts; the value's bucket for FIRST_REPLY and RESOLUTION. */
+  bucket: number;
+  count: number;
+}
+
+export interface TicketRollupTables {
+  ticket_rollups: TicketRollupsTable;
+}
+
+export const KEPT: [TicketRollupDimension, readonly number[]][] = [
+  ['ALL', GRAINS],
+  ['PRIORITY', [24]],
+  ['CHANNEL', [24]],
+  ['ASSIGNEE', [24]],
+  ['TIER', [24]],
+];
+
+const KEY_OF: Record<TicketRollupDimension, RawBuilder<string>> = {
+  ALL: sql<string>`''`,
+  PRIORITY: sql<string>`COALESCE(x.priority, '')`,
+  CHANNEL: sql<string>`COALESCE(x.channel, '')`,
+  ASSIGNEE: sql<string>`COALESCE(x.assignee_id, '')`,
+  TIER: sql<string>`COALESCE(x.requester_tier, '')`,
+};
+
+/** Creates `ticket_rollups` and the partial index of tickets with an open SLA target (migration 0004). */
+export async function createTicketRollups(db: Kysely<unknown>): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  await db.schema
+    .createTable('ticket_rollups')
+    .addColumn('dimension', 'text', (c) => c.notNull())
+    .addColumn('grain', 'integer', (c) => c.notNull())
+    .addColumn('hour', 'integer', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'integer', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ticket_rollups_pk', ['dimension', 'grain', 'hour', 'key', 'measure', 'bucket'])
+    .$call((t) => (sqlite ? t.modifyEnd(sql`WITHOUT ROWID`) : t))
+    .execute();
+  await db.schema
+    .createIndex('tickets_report_sla_open')
+    .on('tickets')
+    .columns(['created_at', 'sla_due_at', 'priority', 'channel', 'assignee_id', 'requester_tier'])
+    .where(sql.ref('sla_breached'), '=', 0)
+    .where(sql.ref('sla_due_at'), 'is not', null)
+    .execute();
+}
+
+/** Undoes `createTicketRollups` (migration 0004 stepping down). */
+export async function dropTicketRollups(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('tickets_report_sla_open').ifExists().execute();
+  await db.schema.dropTable('ticket_rollups').ifExists().execute();
+}
+
+/** The (time, measure, value) rows of the tickets `filter` selects (a predicate on `tickets t`). */
+function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  const dims = sql`t.priority, t.channel, t.assignee_id, t.requester_tier`;
+  return sql`
+    SELECT t.created_at AS at, ${dims}, 'CREATED' AS measure, 0 AS bucket FROM tickets t WHERE ${filter}
+    UNION ALL
+    SELECT t.created_at AS at, ${dims}, 'BREACHED' AS measure, 0 AS bucket FROM tickets t WHERE ${filter} AND t.sla_breached = 1
+    UNION ALL
+    SELECT t.created_at AS at, ${dims}, 'FIRST_REPLY' AS measure, ${bucketSql(firstReplySeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.first_responded_at IS NOT NULL
+    UNION ALL
+    SELECT t.solved_at AS at, ${dims}, 'SOLVED' AS measure, 0 AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL
+    UNION ALL
+    SELECT t.solved_at AS at, ${dims}, 'RESOLUTION' AS measure, ${bucketSql(resolutionSeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL`;
+}
+
+async function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
+  const hourOf = sql`(${epochSeconds('x.at')} / 3600)`;
+  for (const [dimension, grains] of KEPT) {
+    for (const grain of grains) {
+      const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
+      await sql`
+        INSERT INTO ticket_rollups (dimension, grain, hour, key, measure, bucket, count)
+        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
+        FROM (${valuesOf(filter)}) x
+        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, x.bucket
+        ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = ticket_rollups.count + excluded.count`.execute(db);
+    }
+  }
+}
+
+const IDS_PER_STATEMENT = 500;
+
+/** Adds tickets as stored now (`ids`); run it in the writing transaction, after the write. */
+export async function addTicketsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    await addValues(db, sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`, 1);
+  }
+}
+
+/** Removes tickets as stored now (`ids`), before a write changes them; emptied rows are deleted. Run it in the writing transaction. */
+export async function removeTicketsFromRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const filter = sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`;
+    await addValues(db, filter, -1);
+    const days = await sql<{ day: unknown }>`
+      SELECT DISTINCT ${epochSeconds('x.at')} / 86400 AS day FROM (SELECT t.created_at AS at FROM tickets t WHERE ${filter}
+        UNION ALL SELECT t.solved_at AS at FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL) x`.execute(db);
+    for (const row of days.rows) {
+      const from = toNumber(row.day) * 24;
+      await sql`DELETE FROM ticket_rollups WHERE count = 0 AND dimension IN ('ALL', 'PRIORITY', 'CHANNEL', 'ASSIGNEE', 'TIER') AND grain IN (1, 2, 4, 8, 24) AND hour >= ${from} AND hour < ${from + 24}`.execute(db);
+    }
+  }
+}
+
+/** Sums every ticket again (migration 0004, `npm run reports:rebuild`). */
+export async function rebuildTicketRollups(db: QueryExecutorProvider): Promise<void> {
+  await sql`DELETE FROM ticket_rollups`.execute(db);
+  await addValues(db, sql<boolean>`1 = 1`, 1);
+}
