@@ -289,8 +289,10 @@ describe.skipIf(CHROMIUM_SKIP_REASON)(skipNote('agent console and wallboard in C
     await page.goto(`${gatewayUrl}/console`);
     await page.waitForSelector('body[data-ready="true"][data-connection="online"]', WAIT);
     await page.waitForTimeout(500);
-    const { key } = await stack.gateway.store.createApiKey(`console-bot-${randomUUID().slice(0, 6)}`, ['customers:read', 'conversations:write', 'handoffs:write']);
-    const bot = <T,>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(stack.gateway.graphqlUrl, query, variables, { 'x-api-key': key });
+    // The gateway now serving (an earlier test restarts it).
+    const gateway = restarted ?? stack.gateway;
+    const { key } = await gateway.store.createApiKey(`console-bot-${randomUUID().slice(0, 6)}`, ['customers:read', 'conversations:write', 'handoffs:write']);
+    const bot = <T,>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(gateway.graphqlUrl, query, variables, { 'x-api-key': key });
     const started = await bot<{ startConversation: { id: string } }>('mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }', {
       input: {
         idempotencyKey: `console-${randomUUID()}`,

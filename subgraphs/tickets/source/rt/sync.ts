@@ -29,10 +29,13 @@ import { loggerFor } from '../../../shared/observability/logger.js';
 import { mergeByOwner } from '../../../shared/sync/ownership.js';
 import type { SyncJob, SyncPass } from '../../../shared/sync/runner.js';
 import type { ReportingTicketsDatabase } from '../../reports/tables.js';
-import type { TicketRecord } from '../records.js';
+import type { TicketRecord, TicketStatus } from '../records.js';
 import { nextSlaDueAt, targetMissed } from '../sla.js';
 import { tsqlString, type RtClient, type RtItem } from './client.js';
 import type { RtCopyField, RtCopyWriter, RtMapping } from './mapping.js';
+import { addTicketsToRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
+import { impliedHistory } from '../embedded/status-history.js';
+import type { TicketStatusHistoryTable } from '../embedded/tables.js';
 import { TICKET_FIELDS, type RtTicketSource } from './rt-source.js';
 
 const log = loggerFor('tickets-rt-sync');
@@ -62,6 +65,9 @@ export function rtSqlTime(value: string | number): string {
 function tsqlTime(time: string): string {
   return tsqlString(`${time} +0000`);
 }
+
+/** History rows per INSERT (6 columns: far below both dialects' parameter limits). */
+const HISTORY_ROWS = 500;
 
 const COPY_COLUMNS: Record<RtCopyField, keyof ReportingTicketsDatabase['tickets']> = {
   subject: 'subject',
@@ -126,7 +132,11 @@ export class RtTicketCopy {
 
   /**
    * Writes `tickets` as `writer` has them, in `trx` (or a transaction of its own): each field
-   * from its owner, the SLA columns recomputed from the fields kept. Returns rows written.
+   * from its owner, the SLA columns recomputed from the fields kept, and what the reports read
+   * beside the rows kept with them: the roll-ups (`reports/ticket-rollups.ts`: the old rows
+   * taken out, the new ones added) and each ticket's status history as its row implies it
+   * (`impliedHistory`: RT's own history is not copied, so a reopened ticket's earlier solve is
+   * not in the backlog over time). Returns rows written.
    */
   async write(tickets: readonly TicketRecord[], writer: RtCopyWriter, trx?: Transaction<ReportingTicketsDatabase>): Promise<number> {
     if (tickets.length === 0) return 0;
@@ -134,6 +144,8 @@ export class RtTicketCopy {
     const ids = tickets.map((t) => t.id);
     const existing = new Map((await trx.selectFrom('tickets').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, row as CopyRow]));
     const now = new Date(this.now()).toISOString();
+    await removeTicketsFromRollups(trx, [...existing.keys()]);
+    const history: TicketStatusHistoryTable[] = [];
     for (const ticket of tickets) {
       const merged = mergeByOwner(existing.get(ticket.id) ?? null, rowOf(ticket), writer, this.owners);
       const sla = { priority: merged.priority as TicketRecord['priority'], createdAt: merged.created_at, firstRespondedAt: merged.first_responded_at, solvedAt: merged.solved_at };
@@ -145,13 +157,19 @@ export class RtTicketCopy {
         .values(merged)
         .onConflict((oc) => oc.column('id').doUpdateSet(update))
         .execute();
+      history.push(...impliedHistory({ id: merged.id, status: merged.status as TicketStatus, createdAt: merged.created_at, updatedAt: merged.updated_at, solvedAt: merged.solved_at }));
     }
+    await trx.deleteFrom('ticket_status_history').where('ticket_id', 'in', ids).execute();
+    for (let i = 0; i < history.length; i += HISTORY_ROWS) await trx.insertInto('ticket_status_history').values(history.slice(i, i + HISTORY_ROWS)).execute();
+    await addTicketsToRollups(trx, ids);
     return tickets.length;
   }
 
   /** Removes tickets (by id) from the copy; returns how many were there. */
   async remove(ids: readonly string[], trx: Transaction<ReportingTicketsDatabase>): Promise<number> {
     if (ids.length === 0) return 0;
+    await removeTicketsFromRollups(trx, ids);
+    await trx.deleteFrom('ticket_status_history').where('ticket_id', 'in', [...ids]).execute();
     const result = await trx.deleteFrom('tickets').where('id', 'in', [...ids]).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
