@@ -33,7 +33,7 @@
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { epochSeconds, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
-import { EXACT_BELOW, GRAINS, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
+import { EXACT_BELOW, GRAINS, addToHistograms, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
@@ -119,19 +119,8 @@ const KEY_OF: Record<HistogramDimension, RawBuilder<string>> = {
 };
 
 /** Sums `count` (+1 or -1 per leg) of the legs `filter` selects into their blocks, upserting. */
-async function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
-  const hourOf = sql`(${epochSeconds('x.started_at')} / 3600)`;
-  for (const [dimension, grains] of KEPT) {
-    for (const grain of grains) {
-      const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
-      await sql`
-        INSERT INTO call_histograms (dimension, grain, hour, key, measure, bucket, count)
-        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
-        FROM (${valuesOf(filter)}) x
-        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, x.bucket
-        ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = call_histograms.count + excluded.count`.execute(db);
-    }
-  }
+function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
+  return addToHistograms(db, { table: 'call_histograms', kept: KEPT, keyOf: KEY_OF }, valuesOf(filter), 'started_at', sign);
 }
 
 const IDS_PER_STATEMENT = 500;

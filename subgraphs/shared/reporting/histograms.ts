@@ -5,8 +5,8 @@
  * report slices into aligned blocks of whole UTC hours (1, 2, 4, 8 and 24 hours) that the
  * roll-up tables keep. SQL is the same for SQLite and PostgreSQL (integer arithmetic only).
  */
-import { sql, type RawBuilder } from 'kysely';
-import type { Slice } from './sql-fragments.js';
+import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import { epochSeconds, type Slice } from './sql-fragments.js';
 
 /** Values below this are their own bucket (exact). */
 export const EXACT_BELOW = 128;
@@ -91,3 +91,42 @@ export function decompose(slices: readonly Slice[], grains: readonly number[]): 
   return { blocks, raw };
 }
 
+
+/** What `addToHistograms` writes: a roll-up table keyed (dimension, grain, hour, key, measure, bucket) with a `count`. */
+export interface HistogramTable<Dimension extends string> {
+  /** `call_histograms`, `ticket_rollups`. */
+  table: string;
+  /** Each dimension kept and its block grains in hours. */
+  kept: readonly (readonly [Dimension, readonly number[]])[];
+  /** Each dimension's key over the rows of `values` (alias `x`); `ALL` is `''`. */
+  keyOf: Record<Dimension, RawBuilder<string>>;
+}
+
+/**
+ * Adds `sign` (+1 or -1) times the rows of `values` (a subquery with `measure`, `bucket`, the
+ * dimensions' columns and the instant column `at`, all read as `x.…`) into their hour blocks
+ * of `target`, one upsert per dimension and grain. Run it in the writing transaction: before
+ * a write with -1 for the rows as they were, after it with +1 for the rows as they are.
+ */
+export async function addToHistograms<Dimension extends string>(
+  db: QueryExecutorProvider,
+  target: HistogramTable<Dimension>,
+  values: RawBuilder<unknown>,
+  at: string,
+  sign: 1 | -1,
+): Promise<void> {
+  const hourOf = sql`(${epochSeconds(`x.${at}`)} / 3600)`;
+  const table = sql.table(target.table);
+  for (const [dimension, grains] of target.kept) {
+    for (const grain of grains) {
+      const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
+      const key = target.keyOf[dimension];
+      await sql`
+        INSERT INTO ${table} (dimension, grain, hour, key, measure, bucket, count)
+        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${key}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
+        FROM (${values}) x
+        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${key}, `}x.measure, x.bucket
+        ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = ${sql.ref(`${target.table}.count`)} + excluded.count`.execute(db);
+    }
+  }
+}

@@ -26,7 +26,7 @@
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { epochSeconds, toNumber } from '../../shared/reporting/sql-fragments.js';
-import { GRAINS, bucketSql } from '../../shared/reporting/histograms.js';
+import { GRAINS, addToHistograms, bucketSql } from '../../shared/reporting/histograms.js';
 import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
 
 export type TicketRollupDimension = 'ALL' | 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TIER';
@@ -111,19 +111,8 @@ function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
     SELECT t.solved_at AS at, ${dims}, 'RESOLUTION' AS measure, ${bucketSql(resolutionSeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL`;
 }
 
-async function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
-  const hourOf = sql`(${epochSeconds('x.at')} / 3600)`;
-  for (const [dimension, grains] of KEPT) {
-    for (const grain of grains) {
-      const block = sql`(${hourOf} / ${sql.lit(grain)} * ${sql.lit(grain)})`;
-      await sql`
-        INSERT INTO ticket_rollups (dimension, grain, hour, key, measure, bucket, count)
-        SELECT ${sql.lit(dimension)}, ${sql.lit(grain)}, ${block}, ${KEY_OF[dimension]}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
-        FROM (${valuesOf(filter)}) x
-        GROUP BY ${block}, ${dimension === 'ALL' ? sql`` : sql`${KEY_OF[dimension]}, `}x.measure, x.bucket
-        ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = ticket_rollups.count + excluded.count`.execute(db);
-    }
-  }
+function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
+  return addToHistograms(db, { table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF }, valuesOf(filter), 'at', sign);
 }
 
 const IDS_PER_STATEMENT = 500;
