@@ -4,7 +4,7 @@
  * customers costs one statement per list, not one per customer.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { conflict, notFound } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
 import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js';
@@ -57,7 +57,8 @@ function toTicket(row: Selectable<TicketsTable>): TicketRecord {
   };
 }
 
-function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = null): Insertable<TicketsTable & TicketReportingColumns> {
+/** A ticket as its `tickets` row (with the reporting column); also the RT copy's rows (`rt/sync.ts`). */
+export function toTicketRow(ticket: TicketRecord, idempotencyInput: string | null = null): TicketsTable & TicketReportingColumns {
   return {
     id: ticket.id,
     number: ticket.number,

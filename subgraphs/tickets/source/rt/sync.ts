@@ -34,6 +34,7 @@ import { nextSlaDueAt, targetMissed } from '../sla.js';
 import { tsqlString, type RtClient, type RtItem } from './client.js';
 import type { RtCopyField, RtCopyWriter, RtMapping } from './mapping.js';
 import { addTicketsToRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
+import { toTicketRow } from '../embedded/sql-store.js';
 import { impliedHistory } from '../embedded/status-history.js';
 import type { TicketStatusHistoryTable } from '../embedded/tables.js';
 import { TICKET_FIELDS, type RtTicketSource } from './rt-source.js';
@@ -87,32 +88,8 @@ const COPY_COLUMNS: Record<RtCopyField, keyof ReportingTicketsDatabase['tickets'
 type CopyRow = ReportingTicketsDatabase['tickets'];
 
 function rowOf(ticket: TicketRecord): CopyRow {
-  return {
-    id: ticket.id,
-    number: ticket.number,
-    subject: ticket.subject,
-    // Descriptions and comments are read live, not copied.
-    description: '',
-    status: ticket.status,
-    priority: ticket.priority,
-    channel: ticket.channel,
-    requester_id: ticket.requesterId,
-    assignee_id: ticket.assigneeId,
-    assigned_by: ticket.assignedBy ?? null,
-    category: ticket.category ?? null,
-    // RT keeps no ticket tags (rt-source.ts refuses them).
-    tags: null,
-    related_call_id: ticket.relatedCallId,
-    created_at: ticket.createdAt,
-    updated_at: ticket.updatedAt,
-    sla_due_at: ticket.slaDueAt,
-    sla_breached: ticket.slaBreached ? 1 : 0,
-    first_responded_at: ticket.firstRespondedAt,
-    solved_at: ticket.solvedAt,
-    idempotency_key: ticket.idempotencyKey,
-    idempotency_input: null,
-    requester_tier: ticket.requesterTier ?? null,
-  };
+  // Descriptions and comments are read live, not copied; RT keeps no ticket tags (rt-source.ts refuses them).
+  return toTicketRow({ ...ticket, description: '', tags: [] });
 }
 
 /**
