@@ -91,6 +91,15 @@ export interface ActivityRecord {
   messages: ChatMessageRecord[] | null;
 }
 
+/**
+ * An activity with no call or chat part (a NOTE, or a foreign system's activity read as
+ * one): the call-log and transcript fields null. The one place that lists them.
+ */
+export function plainActivity(fields: Pick<ActivityRecord, 'id' | 'customerId' | 'type' | 'at' | 'author' | 'body'>): ActivityRecord {
+  const { id, customerId, type, at, author, body } = fields;
+  return { id, customerId, type, at, author, body, callId: null, durationSeconds: null, agentId: null, disposition: null, recordingRef: null, messages: null };
+}
+
 /** Everything the CRM holds, as the seed generator produces it. */
 export interface CrmSeed {
   owners: AccountOwnerRecord[];

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput } from '../../../schema/errors.js';
 import { MAX_CONTACTS, MAX_NOTE_LENGTH, type CallLogInput } from './port.js';
-import type { ActivityRecord } from './records.js';
+import { plainActivity, type ActivityRecord } from './records.js';
 
 /** Longest accepted `customers(search:)` text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -49,20 +49,7 @@ export function noteActivity(customerId: string, body: string, author: string): 
   if (text.length === 0 || text.length > MAX_NOTE_LENGTH) {
     throw badUserInput(`A note must have 1 to ${MAX_NOTE_LENGTH} characters, got ${text.length}.`, { argumentName: 'body' });
   }
-  return {
-    id: runtimeId('act'),
-    customerId,
-    type: 'NOTE',
-    at: new Date().toISOString(),
-    author: author.trim() || 'anonymous',
-    body: text,
-    callId: null,
-    durationSeconds: null,
-    agentId: null,
-    disposition: null,
-    recordingRef: null,
-    messages: null,
-  };
+  return plainActivity({ id: runtimeId('act'), customerId, type: 'NOTE', at: new Date().toISOString(), author: author.trim() || 'anonymous', body: text });
 }
 
 /**

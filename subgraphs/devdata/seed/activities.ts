@@ -2,7 +2,7 @@
  * CRM activities: the call log an agent writes for an answered call, notes, and chat
  * transcripts.
  */
-import type { ActivityRecord } from '../../crm/source/records.js';
+import { plainActivity, type ActivityRecord } from '../../crm/source/records.js';
 import type { CallRecord } from '../../callcenter/source/records.js';
 import type { CustomerDraft } from './customers.js';
 import type { Prng } from './prng.js';
@@ -36,20 +36,16 @@ export function makeNotesAndChats(state: State, prng: Prng, draft: CustomerDraft
   const noteCount = prng.weighted([[0, 35], [1, 35], [2, 20], [3, 10]]);
   for (let i = 0; i < noteCount; i++) {
     const author = draft.record.ownerId && prng.chance(0.6) ? draft.record.ownerId : pickAgent(state, prng, draft.team).id;
-    out.push({
-      id: `act_${pad(nextId(state, 'activity'), 7)}`,
-      customerId: draft.record.id,
-      type: 'NOTE',
-      at: iso(shapedTime(prng, created, anchor - 10 * MINUTE, draft.utcOffset)),
-      author,
-      body: prng.pick(draft.lang === 'zh' ? texts.NOTES_ZH : texts.NOTES_EN),
-      callId: null,
-      durationSeconds: null,
-      agentId: null,
-      disposition: null,
-      recordingRef: null,
-      messages: null,
-    });
+    out.push(
+      plainActivity({
+        id: `act_${pad(nextId(state, 'activity'), 7)}`,
+        customerId: draft.record.id,
+        type: 'NOTE',
+        at: iso(shapedTime(prng, created, anchor - 10 * MINUTE, draft.utcOffset)),
+        author,
+        body: prng.pick(draft.lang === 'zh' ? texts.NOTES_ZH : texts.NOTES_EN),
+      }),
+    );
   }
   const chatCount = prng.weighted([[0, 65], [1, 28], [2, 7]]);
   for (let i = 0; i < chatCount; i++) {

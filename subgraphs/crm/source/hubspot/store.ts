@@ -14,7 +14,7 @@ import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js'
 import { nationalNumberOf, readPhoneNumber } from '../../../shared/phone.js';
 import { contactPhones } from '../contact-phones.js';
 import { CursorKind, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from '../port.js';
-import type { AccountOwnerRecord, ActivityRecord, ActivityType, CustomerRecord, OrderRecord, PhoneRecord } from '../records.js';
+import { plainActivity, type AccountOwnerRecord, type ActivityRecord, type ActivityType, type CustomerRecord, type OrderRecord, type PhoneRecord } from '../records.js';
 import { callLogActivity, noteActivity, normaliseEmails, searchText, unique } from '../validation.js';
 import { asGraphQLError, type HubSpotClient } from './client.js';
 import type { HubSpotMapping } from './mapping.js';
@@ -366,20 +366,14 @@ const timestamp = (value: string | null | undefined, fallback: string): string =
 };
 
 function toNote(customerId: string, note: HubSpotObject): ActivityRecord {
-  return {
+  return plainActivity({
     id: `note_${note.id}`,
     customerId,
     type: 'NOTE',
     at: timestamp(note.properties.hs_timestamp, note.createdAt),
     author: note.properties.hubspot_owner_id ?? '',
     body: (note.properties.hs_note_body ?? '').replace(/<[^>]*>/g, ''),
-    callId: null,
-    durationSeconds: null,
-    agentId: null,
-    disposition: null,
-    recordingRef: null,
-    messages: null,
-  };
+  });
 }
 
 function toCall(customerId: string, call: HubSpotObject): ActivityRecord {

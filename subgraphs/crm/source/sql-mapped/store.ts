@@ -20,7 +20,7 @@ import { nationalNumberOf, readPhoneNumber } from '../../../shared/phone.js';
 import { loggerFor } from '../../../shared/observability/logger.js';
 import { fromCents, toCents } from '../money.js';
 import { CursorKind, LIFETIME_VALUE_CURRENCY, LIFETIME_VALUE_EXCLUDED_STATUSES, type CrmSource, type CustomerFilter } from '../port.js';
-import type { AccountOwnerRecord, ActivityRecord, ActivityType, CustomerRecord, OrderRecord, OrderStatus, PhoneRecord } from '../records.js';
+import { plainActivity, type AccountOwnerRecord, type ActivityRecord, type ActivityType, type CustomerRecord, type OrderRecord, type OrderStatus, type PhoneRecord } from '../records.js';
 import { pagesByCustomer } from '../sql-pages.js';
 import { searchText, unique } from '../validation.js';
 import { mapValue, type SqlMapping } from './mapping.js';
@@ -371,20 +371,14 @@ export class MappedSqlCrmSource implements CrmSource {
   }
 
   private toActivity(row: ActivityRow): ActivityRecord {
-    return {
+    return plainActivity({
       id: row.id,
       customerId: row.customer_id,
       type: mapValue(this.mapping.activities!.types, row.type),
       at: iso(row.at),
       author: row.author ?? '',
       body: row.body,
-      callId: null,
-      durationSeconds: null,
-      agentId: null,
-      disposition: null,
-      recordingRef: null,
-      messages: null,
-    };
+    });
   }
 
   // ---- writes: refused (a read replica) ----------------------------------------------
