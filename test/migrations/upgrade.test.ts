@@ -124,7 +124,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups']);
+        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks']);
         assert.deepEqual(await migrateDatabase(old.config, TICKETS_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -146,7 +146,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           await store.close();
         }
         // The release is adopted as 0001; 0002 adds the report roll-ups, summed from the calls kept.
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at', '0007_call_contact_gaps', '0008_call_histograms']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at', '0007_call_contact_gaps', '0008_call_histograms', '0009_histogram_multi_day_blocks']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -295,7 +295,7 @@ test('npm run migrate: two processes migrating the same SQLite files at once app
     const runs = await Promise.all([runMigrateCli(['tickets'], env), runMigrateCli(['tickets'], env)]);
     assert.deepEqual(runs.map((run) => [run.code, run.stderr]), [[0, ''], [0, '']]);
     const lines = runs.map((run) => run.stdout.trim()).sort();
-    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events, 0004_ticket_status_history, 0005_ticket_classification, 0006_ticket_rollups$/);
+    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events, 0004_ticket_status_history, 0005_ticket_classification, 0006_ticket_rollups, 0007_rollup_multi_day_blocks$/);
     assert.match(lines[1]!, /^tickets \(.*tickets\.sqlite\): up to date$/);
     const unknown = await runMigrateCli(['billing'], env);
     assert.equal(unknown.code, 2);
@@ -312,8 +312,8 @@ if (postgres) {
     const temp = await tempPostgresSchema('upgrade');
     try {
       const runs = await Promise.all([migrateDatabase(temp.config, TICKETS_MIGRATIONS), migrateDatabase(temp.config, TICKETS_MIGRATIONS)]);
-      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups']);
-      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups']);
+      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks']);
+      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks']);
     } finally {
       await temp.cleanup();
     }

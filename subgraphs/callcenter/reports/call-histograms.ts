@@ -15,25 +15,28 @@
  *
  * Rows (`call_histograms`): (dimension, grain, hour, key, measure, bucket) → count, where
  * `hour` is the first UTC hour of the block in hours since 1970 and `grain` its length:
- * - dimension ALL (all calls) in blocks of 1, 2, 4, 8 and 24 hours (aligned to multiples of
- *   their length since 1970, so 24-hour blocks are UTC days): any whole-hour span is a few
- *   blocks (`decompose`), e.g. a day in UTC+8 is three 8-hour blocks;
- * - dimensions QUEUE and AGENT (key: the leg's queue / agent) in UTC days only; the whole
- *   hours of a range outside its whole UTC days are read from raw calls (at most 46 hours).
+ * - dimension ALL (all calls) in blocks of 1, 2, 4, 8, 24, 96 and 384 hours (aligned to
+ *   multiples of their length since 1970, so blocks of 24 hours and more start at UTC
+ *   midnight): any whole-hour span is a few blocks (`decompose`), e.g. a day in UTC+8 is
+ *   three 8-hour blocks, 30 days about seven blocks of 1, 4 and 16 days;
+ * - dimensions QUEUE and AGENT (key: the leg's queue / agent) in blocks of 1, 4 and 16 UTC
+ *   days only; the whole hours of a range outside its whole UTC days are read from raw calls
+ *   (at most 46 hours). Migration 0009 derived the 4- and 16-day blocks from the 1-day ones.
  * Measures: `WAIT` (wait of answered contacts, keyed by the contact's queue/agent) and
  * `HANDLE` (talk + hold + wrap-up of handled legs); the same rows the raw percentile pass
  * reads (call-metrics-sql.ts, `percentileBlock`).
  *
  * Maintenance is additive: a write removes the calls it changes as they were
  * (`removeCallsFromHistograms`, counts -1) and adds them as they are now
- * (`addCallsToHistograms`, +1), in its transaction. Additions commute, so concurrent
+ * (`addCallsToHistograms`, +1), in its transaction, each one statement for every
+ * dimension and block length (shared/reporting/histograms.ts). Additions commute, so concurrent
  * PostgreSQL writers need no lock beyond the rows' own. `rebuildCallHistograms` sums all
  * calls again (migration 0006, `npm run reports:rebuild`).
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { epochSeconds, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
-import { EXACT_BELOW, GRAINS, addToHistograms, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, EXACT_BELOW, GRAINS, addToHistograms, bucketSql, bucketValue, decompose, subtractFromHistograms } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
@@ -42,7 +45,7 @@ export type HistogramMeasure = 'WAIT' | 'HANDLE' | 'IDENTIFIED' | 'ANSWERED_IDEN
 
 export interface CallHistogramsTable {
   dimension: HistogramDimension;
-  /** Block length in hours: 1, 2, 4, 8 or 24 (QUEUE and AGENT: 24). */
+  /** Block length in hours: 1, 2, 4, 8, 24, 96 or 384 (QUEUE and AGENT: 24, 96, 384). */
   grain: number;
   /** First hour of the block, hours since 1970-01-01T00:00Z, a multiple of `grain`. */
   hour: number;
@@ -61,8 +64,8 @@ export interface CallHistogramTables {
 /** Which blocks each dimension keeps. */
 const KEPT: [HistogramDimension, readonly number[]][] = [
   ['ALL', GRAINS],
-  ['QUEUE', [24]],
-  ['AGENT', [24]],
+  ['QUEUE', DAY_GRAINS],
+  ['AGENT', DAY_GRAINS],
 ];
 
 /** Creates `call_histograms` (migration 0006); on SQLite clustered by its key (WITHOUT ROWID), so a block's rows are read together. */
@@ -118,17 +121,14 @@ const KEY_OF: Record<HistogramDimension, RawBuilder<string>> = {
   AGENT: sql<string>`COALESCE(x.agent_id, '')`,
 };
 
-/** Sums `count` (+1 or -1 per leg) of the legs `filter` selects into their blocks, upserting. */
-function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
-  return addToHistograms(db, { table: 'call_histograms', kept: KEPT, keyOf: KEY_OF }, valuesOf(filter), 'started_at', sign);
-}
+const TARGET = { table: 'call_histograms', kept: KEPT, keyOf: KEY_OF } as const;
 
 const IDS_PER_STATEMENT = 500;
 
 /** Adds calls as stored now (`ids`) to the histograms; run it in the writing transaction, after the write. */
 export async function addCallsToHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await addValues(db, sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`, 1);
+    await addToHistograms(db, TARGET, valuesOf(sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'started_at', 1);
   }
 }
 
@@ -138,20 +138,14 @@ export async function addCallsToHistograms(db: QueryExecutorProvider, ids: reado
  */
 export async function removeCallsFromHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const filter = sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`;
-    await addValues(db, filter, -1);
-    const days = await sql<{ day: unknown }>`SELECT DISTINCT ${epochSeconds('c.started_at')} / 86400 AS day FROM calls c WHERE ${filter}`.execute(db);
-    for (const row of days.rows) {
-      const from = toNumber(row.day) * 24;
-      await sql`DELETE FROM call_histograms WHERE count = 0 AND dimension IN ('ALL', 'QUEUE', 'AGENT') AND grain IN (1, 2, 4, 8, 24) AND hour >= ${from} AND hour < ${from + 24}`.execute(db);
-    }
+    await subtractFromHistograms(db, TARGET, valuesOf(sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'started_at');
   }
 }
 
 /** Sums every call again (migration 0006, `npm run reports:rebuild`). */
 export async function rebuildCallHistograms(db: QueryExecutorProvider): Promise<void> {
   await sql`DELETE FROM call_histograms`.execute(db);
-  await addValues(db, sql<boolean>`1 = 1`, 1);
+  await addToHistograms(db, TARGET, valuesOf(sql<boolean>`1 = 1`), 'started_at', 1);
 }
 
 export type HistogramGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM' | null;
@@ -179,7 +173,7 @@ export async function histogramPercentiles(
 ): Promise<{ totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> }> {
   const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
   const dimension: HistogramDimension = byTime ? 'ALL' : grouping === 'QUEUE' ? 'QUEUE' : 'AGENT';
-  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : DAY_GRAINS);
   const ctes: RawBuilder<unknown>[] = [];
   const parts: RawBuilder<unknown>[] = [];
   if (blocks.length > 0) {
@@ -275,7 +269,7 @@ export async function repeatFromHistograms(
 ): Promise<{ totals: RepeatHistogramCounts; groups: Map<string | null, RepeatHistogramCounts> }> {
   const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
   const dimension: HistogramDimension = byTime ? 'ALL' : grouping === 'QUEUE' ? 'QUEUE' : 'AGENT';
-  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : DAY_GRAINS);
   const ctes: RawBuilder<unknown>[] = [];
   const parts: RawBuilder<unknown>[] = [];
   const n = sql.lit(days);

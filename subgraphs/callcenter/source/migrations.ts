@@ -15,6 +15,7 @@ import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 import { migrateContactGaps } from '../reports/migrations.js';
 import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
+import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../shared/reporting/histograms.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 import { addHandoffAcceptedAt, dropHandoffAcceptedAt, migrateHandoffs } from '../handoffs/migrations.js';
 
@@ -115,5 +116,8 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
         await rebuildCallHistograms(db);
       },
     },
+    // Blocks of 4 and 16 days for every dimension, summed from the one-day blocks, so a month's
+    // per-agent or per-queue report reads about seven blocks per key instead of thirty.
+    '0009_histogram_multi_day_blocks': { up: (db) => deriveMultiDayBlocks(db, 'call_histograms'), down: (db) => dropMultiDayBlocks(db, 'call_histograms') },
   },
 };

@@ -6,7 +6,7 @@
  * ticket-metrics-sql.ts; percentiles are bucketed (exact below 128 s, else within 1/32).
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
-import { GRAINS, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, GRAINS, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
 import { ratio, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import { compareTiers } from '../../shared/reporting/tiers.js';
 import type { ReportRange } from '../../shared/reporting/time-range.js';
@@ -57,7 +57,7 @@ async function measureRows(
 ): Promise<BlockRows<Measures>> {
   const byTime = grouping === null || grouping === 'HOUR' || grouping === 'DAY';
   const dimension = grouping === null ? 'ALL' : DIMENSION[grouping];
-  const { blocks, raw } = decompose(slices, byTime ? GRAINS : [24]);
+  const { blocks, raw } = decompose(slices, byTime ? GRAINS : DAY_GRAINS);
   const teamJoin = (column: RawBuilder<unknown>) => (grouping === 'TEAM' ? sql`LEFT JOIN agent_teams g ON g.agent_id = ${column}` : sql``);
   const ctes: RawBuilder<unknown>[] = [];
   const parts: RawBuilder<unknown>[] = [];

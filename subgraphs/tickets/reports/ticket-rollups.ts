@@ -6,8 +6,9 @@
  * of every ticket of the range.
  *
  * Rows (`ticket_rollups`): (dimension, grain, hour, key, measure, bucket) → count, with the
- * blocks and buckets of shared/reporting/histograms.ts: dimension ALL in blocks of 1, 2, 4, 8
- * and 24 hours; PRIORITY, CHANNEL, ASSIGNEE and TIER (requester tier at creation) in UTC days,
+ * blocks and buckets of shared/reporting/histograms.ts: dimension ALL in blocks of 1, 2, 4, 8,
+ * 24, 96 and 384 hours; PRIORITY, CHANNEL, ASSIGNEE and TIER (requester tier at creation) in
+ * blocks of 1, 4 and 16 UTC days (the longer ones derived by migration 0007),
  * whose report hours outside whole UTC days are read from raw tickets. TEAM sums the ASSIGNEE
  * rows through `agent_teams` at report time (the assignee's team now, as the raw report).
  * Measures: CREATED, BREACHED (bucket 0, counts), FIRST_REPLY (seconds from creation to the
@@ -26,7 +27,7 @@
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { epochSeconds, toNumber } from '../../shared/reporting/sql-fragments.js';
-import { GRAINS, addToHistograms, bucketSql } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, GRAINS, addToHistograms, bucketSql, subtractFromHistograms } from '../../shared/reporting/histograms.js';
 import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
 
 export type TicketRollupDimension = 'ALL' | 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TIER';
@@ -34,7 +35,7 @@ export type TicketRollupMeasure = 'CREATED' | 'BREACHED' | 'FIRST_REPLY' | 'SOLV
 
 export interface TicketRollupsTable {
   dimension: TicketRollupDimension;
-  /** Block length in hours (ALL: 1, 2, 4, 8, 24; the others 24). */
+  /** Block length in hours (ALL: 1, 2, 4, 8, 24, 96, 384; the others 24, 96, 384). */
   grain: number;
   /** First hour of the block, hours since 1970, a multiple of `grain`. */
   hour: number;
@@ -52,10 +53,10 @@ export interface TicketRollupTables {
 
 export const KEPT: [TicketRollupDimension, readonly number[]][] = [
   ['ALL', GRAINS],
-  ['PRIORITY', [24]],
-  ['CHANNEL', [24]],
-  ['ASSIGNEE', [24]],
-  ['TIER', [24]],
+  ['PRIORITY', DAY_GRAINS],
+  ['CHANNEL', DAY_GRAINS],
+  ['ASSIGNEE', DAY_GRAINS],
+  ['TIER', DAY_GRAINS],
 ];
 
 const KEY_OF: Record<TicketRollupDimension, RawBuilder<string>> = {
@@ -111,36 +112,26 @@ function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
     SELECT t.solved_at AS at, ${dims}, 'RESOLUTION' AS measure, ${bucketSql(resolutionSeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL`;
 }
 
-function addValues(db: QueryExecutorProvider, filter: RawBuilder<boolean>, sign: 1 | -1): Promise<void> {
-  return addToHistograms(db, { table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF }, valuesOf(filter), 'at', sign);
-}
+const TARGET = { table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF } as const;
 
 const IDS_PER_STATEMENT = 500;
 
 /** Adds tickets as stored now (`ids`); run it in the writing transaction, after the write. */
 export async function addTicketsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await addValues(db, sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`, 1);
+    await addToHistograms(db, TARGET, valuesOf(sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'at', 1);
   }
 }
 
 /** Removes tickets as stored now (`ids`), before a write changes them; emptied rows are deleted. Run it in the writing transaction. */
 export async function removeTicketsFromRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const filter = sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`;
-    await addValues(db, filter, -1);
-    const days = await sql<{ day: unknown }>`
-      SELECT DISTINCT ${epochSeconds('x.at')} / 86400 AS day FROM (SELECT t.created_at AS at FROM tickets t WHERE ${filter}
-        UNION ALL SELECT t.solved_at AS at FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL) x`.execute(db);
-    for (const row of days.rows) {
-      const from = toNumber(row.day) * 24;
-      await sql`DELETE FROM ticket_rollups WHERE count = 0 AND dimension IN ('ALL', 'PRIORITY', 'CHANNEL', 'ASSIGNEE', 'TIER') AND grain IN (1, 2, 4, 8, 24) AND hour >= ${from} AND hour < ${from + 24}`.execute(db);
-    }
+    await subtractFromHistograms(db, TARGET, valuesOf(sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'at');
   }
 }
 
 /** Sums every ticket again (migration 0004, `npm run reports:rebuild`). */
 export async function rebuildTicketRollups(db: QueryExecutorProvider): Promise<void> {
   await sql`DELETE FROM ticket_rollups`.execute(db);
-  await addValues(db, sql<boolean>`1 = 1`, 1);
+  await addToHistograms(db, TARGET, valuesOf(sql<boolean>`1 = 1`), 'at', 1);
 }

@@ -12,6 +12,7 @@ import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrat
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { createStatusHistory, dropStatusHistory } from './status-history.js';
 import { createTicketRollups, dropTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
+import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../../shared/reporting/histograms.js';
 
 /** Migration 0005: a ticket's contact-reason category and tags, and the index of the contact-reasons report. */
 async function addClassification(db: Kysely<unknown>): Promise<void> {
@@ -124,5 +125,7 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
       },
       down: dropTicketRollups,
     },
+    // Blocks of 4 and 16 days for every dimension, summed from the one-day blocks (reports/ticket-rollups.ts).
+    '0007_rollup_multi_day_blocks': { up: (db) => deriveMultiDayBlocks(db, 'ticket_rollups'), down: (db) => dropMultiDayBlocks(db, 'ticket_rollups') },
   },
 };
