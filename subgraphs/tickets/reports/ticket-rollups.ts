@@ -26,7 +26,6 @@
  * tickets again (migration 0004, `npm run reports:rebuild`).
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
-import { epochSeconds, toNumber } from '../../shared/reporting/sql-fragments.js';
 import { DAY_GRAINS, GRAINS, addToHistograms, bucketSql, subtractFromHistograms } from '../../shared/reporting/histograms.js';
 import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
 
