@@ -16,7 +16,7 @@ import type { CallRecord } from '../source/records.js';
 import type { CallCenterTables } from '../source/tables.js';
 import { CALL_COLUMNS } from '../source/tables.js';
 import { callFromRow, callToRow } from '../source/call-rows.js';
-import { refreshCallRollups } from '../reports/call-rollups.js';
+import { addCallsToRollups, subtractCallsFromRollups } from '../reports/call-rollups.js';
 import { refreshContactGapsOfCalls } from '../reports/contact-gaps.js';
 import { addCallsToHistograms, removeCallsFromHistograms } from '../reports/call-histograms.js';
 import { encodeEventCursor, type StreamPosition } from './cursor.js';
@@ -182,8 +182,10 @@ export class SqlCallEventStore implements CallEventStore {
         if (record) folded.set(callId, record);
       }
       const records = [...folded.values()];
-      // The call-time histograms lose these calls as they stood and gain them as folded (below).
-      await removeCallsFromHistograms(trx, records.map((r) => r.id));
+      // The report roll-ups and call-time histograms lose these calls as they stood and gain them as folded (below).
+      const foldedIds = records.map((r) => r.id);
+      const counted = await subtractCallsFromRollups(trx, foldedIds);
+      await removeCallsFromHistograms(trx, foldedIds);
       for (const rows of chunks(records, INSERT_ROWS)) {
         await trx
           .insertInto('calls')
@@ -195,11 +197,10 @@ export class SqlCallEventStore implements CallEventStore {
           )
           .execute();
       }
-      // The hourly report roll-ups of these calls, before and after, in this transaction.
-      await refreshCallRollups(trx, [...records, ...callIds.flatMap((id) => existing.get(id) ?? [])]);
+      await addCallsToRollups(trx, foldedIds, counted);
       // And their callers' contact gaps (repeat contacts): the callers as stored now and the numbers they had.
-      await refreshContactGapsOfCalls(trx, records.map((r) => r.id), callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(records.map((r) => r.id)));
-      await addCallsToHistograms(trx, records.map((r) => r.id));
+      await refreshContactGapsOfCalls(trx, foldedIds, callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(foldedIds));
+      await addCallsToHistograms(trx, foldedIds);
       await this.ensureReferences(trx, batch);
       await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
 

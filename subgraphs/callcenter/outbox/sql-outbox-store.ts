@@ -15,7 +15,7 @@ import { callFromRow } from '../source/call-rows.js';
 import type { CtiTables } from '../events/tables.js';
 import { CALL_COLUMNS, type CallCenterTables, type CallsTable } from '../source/tables.js';
 import type { CallReportingColumns } from '../reports/tables.js';
-import { refreshCallRollups } from '../reports/call-rollups.js';
+import { addCallsToRollups, subtractCallsFromRollups } from '../reports/call-rollups.js';
 import { refreshContactGapsOfCalls } from '../reports/contact-gaps.js';
 import { outboxKindsFor, payloadOf, type CallbackRule, type OutboxPayload } from './rule.js';
 import type { CallLogOutboxTable, CallLogOutboxTables, OutboxKind, OutboxOutcome, OutboxTables } from './tables.js';
@@ -54,6 +54,8 @@ export interface DeliveryResult {
 /** The matched customer onto a call that has none (reporting columns), and the call's roll-ups. */
 async function writeBackCustomer(trx: Transaction<CallLogOutboxTables & CtiTables>, callId: string, customerId: string, tier: string | null): Promise<void> {
   const calls = trx.withTables<{ calls: CallsTable & CallReportingColumns }>();
+  // The per-tier roll-up row changes with the tier: out of the roll-ups as it stood, back in as written.
+  const counted = await subtractCallsFromRollups(trx, [callId]);
   const updated = await calls
     .updateTable('calls')
     .set({ customer_id: customerId, customer_tier: tier })
@@ -61,8 +63,8 @@ async function writeBackCustomer(trx: Transaction<CallLogOutboxTables & CtiTable
     .where('customer_id', 'is', null)
     .returning(['started_at', 'customer_number'])
     .executeTakeFirst();
+  await addCallsToRollups(trx, [callId], counted);
   if (updated) {
-    await refreshCallRollups(trx, [{ startedAt: updated.started_at }]);
     // The call's caller is now the customer, no longer its number: both callers' contact gaps change.
     await refreshContactGapsOfCalls(trx, [callId], [updated.customer_number]);
   }

@@ -15,18 +15,20 @@
  * an hour's calls, a report over a partial hour's, so roll-ups and raw rows share one
  * definition.
  *
- * Maintenance is by recomputation, not by increments: every write that changes calls (the
- * CTI event store folding events, the seed loader) calls `refreshCallRollups` in the same
- * transaction with the calls before and after the change; the rows of their hours are
- * deleted and summed again from `calls` (an index range on `started_at`). So a call that
- * moves from ringing to answered to ended, whose wait grows, or whose offer time a late event
- * corrects, counts exactly once, and `MAX(wait)` needs no undo. `rebuildCallRollups` does the
- * same for a span of hours or for all (migration 0002, `npm run reports:rebuild`); a bulk
- * load of new calls adds them with `addCallsToRollups` instead.
+ * Maintenance is by increments, in the transaction of the change: a write takes the calls
+ * it changes out of their rows as they stood (`subtractCallsFromRollups`, counts and sums
+ * subtracted) and adds them as they are now (`addCallsToRollups`), one upsert each for all
+ * dimensions, so a CTI event costs a few statements on its own call, not a re-sum of its hour.
+ * `longest_wait` is a MAX and cannot be subtracted: the add keeps the larger of both, and only
+ * a row whose longest wait was the wait of a call that left it or whose wait shrank is summed
+ * again (rare: a wait only grows while a call rings); a row no call counts in any more is
+ * deleted, as a rebuild would not write it. Additions commute, so concurrent PostgreSQL
+ * writers need no lock but on a row whose longest wait is summed again.
+ * `rebuildCallRollups` re-sums a span of hours or all (migration 0002, `npm run reports:rebuild`).
  * Agent and tier keys are '' when absent (a primary key column cannot be NULL); the reports
  * turn '' back into null.
  */
-import { sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { isContact, isHandledLeg } from './call-definitions.js';
 
 /** The roll-up row as stored. */
@@ -114,11 +116,9 @@ function hourSql(column: string): RawBuilder<string> {
 const HOUR_MS = 3_600_000;
 
 /**
- * Creates `call_rollups` and `call_rollup_hours` (migration 0002). `call_rollup_hours` has one
- * row per hour ever refreshed: a refresh upserts its hours' rows first, which holds their row
- * locks to the end of its transaction, so two PostgreSQL transactions refreshing the same hour
- * run one after the other and the second sums the calls the first committed (READ COMMITTED
- * takes a new snapshot per statement). SQLite has one writer at a time anyway.
+ * Creates `call_rollups` and `call_rollup_hours` (migration 0002). `call_rollup_hours` held
+ * the hour locks of the re-summing maintenance of release 0.1; increments need none, so it is
+ * no longer written (kept so a step back to that release finds it).
  */
 export async function createCallRollups(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -166,26 +166,39 @@ async function resum(db: QueryExecutorProvider, start: string | null, end: strin
   }
 }
 
+/** The rows a call counts in: inbound calls offered to a queue only (the rest can be neither a contact nor a handled leg). */
+const COUNTED = sql`c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND'`;
+
+/** Every dimension with its key, as a VALUES list joined to the calls (`d.dimension`) so one statement writes them all. */
+const DIMENSIONS_CTE = sql`dims (dimension) AS (VALUES ${sql.join(Object.keys(DIMENSION_KEYS).map((d) => sql`(${sql.lit(d)})`))})`;
+const KEY_OF_DIMENSION = sql<string>`(CASE d.dimension ${sql.join(
+  Object.entries(DIMENSION_KEYS).map(([dimension, key]) => sql`WHEN ${sql.lit(dimension)} THEN ${key}`),
+  sql` `,
+)} END)`;
+
+const IDS_PER_STATEMENT = 500;
+
 /**
- * Adds calls just inserted (`ids`, new rows only: a bulk load that skipped existing ids
- * passes only those it inserted) to their roll-up rows, by upsert: counts and sums added,
- * the longest wait the larger of both. Exact because new calls only add to an hour; a
- * change to stored calls goes through `refreshCallRollups`. Run it in the inserting
- * transaction.
+ * Adds calls as stored now (`ids`) to their roll-up rows, by one upsert for all dimensions:
+ * counts and sums added, the longest wait the larger of both. For calls just inserted (a
+ * bulk load passes only the ids it inserted) this is all; for a change to stored calls,
+ * `subtractCallsFromRollups` ran before the write and its result is `before`, so the rows
+ * whose longest wait may have shrunk are summed again. Run it in the writing transaction.
  */
-export async function addCallsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+export async function addCallsToRollups(db: QueryExecutorProvider, ids: readonly string[], before: RollupContributions = new Map()): Promise<void> {
   if (ids.length === 0) return;
   const m = measures('c');
   const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(${m[name]})`));
   const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
   const added = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.ref(name)} = call_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
-  for (const [dimension, key] of Object.entries(DIMENSION_KEYS)) {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
     await sql`
+      WITH ${DIMENSIONS_CTE}
       INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-      SELECT ${sql.lit(dimension)}, ${hourSql('c.started_at')}, ${key}, ${sums}, MAX(${contactWait('c')})
-      FROM calls c
-      WHERE c.id IN (${sql.join(ids)}) AND c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND'
-      GROUP BY ${hourSql('c.started_at')}${dimension === 'ALL' ? sql`` : sql`, ${key}`}
+      SELECT d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}, ${sums}, MAX(${contactWait('c')})
+      FROM calls c CROSS JOIN dims d
+      WHERE c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))}) AND ${COUNTED}
+      GROUP BY d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}
       ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added},
         longest_wait = CASE
           WHEN excluded.longest_wait IS NULL THEN call_rollups.longest_wait
@@ -193,33 +206,108 @@ export async function addCallsToRollups(db: QueryExecutorProvider, ids: readonly
           ELSE call_rollups.longest_wait
         END`.execute(db);
   }
+  if (before.size === 0) return;
+  // Rows a call left (it moved hour, queue, agent or tier) may hold no call now, and a row's
+  // longest wait may have been the wait of a call that left it or whose wait shrank.
+  const after = await contributions(db, ids);
+  const left = new Map<string, RollupRow>();
+  const shrunk = new Map<string, RollupRow & { wait: number }>();
+  for (const [callId, rows] of before) {
+    const now = after.get(callId);
+    for (const [name, entry] of rows) {
+      const stays = now?.get(name);
+      if (!stays) left.set(name, entry);
+      const waitNow = stays?.wait ?? null;
+      if (entry.wait !== null && (waitNow === null || waitNow < entry.wait)) {
+        const known = shrunk.get(name);
+        if (!known || known.wait < entry.wait) shrunk.set(name, { ...entry, wait: entry.wait });
+      }
+    }
+  }
+  const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  for (const row of shrunk.values()) {
+    const inRow = callsOfRow(row);
+    // PostgreSQL: lock the row first, so a concurrent writer's calls in it have committed
+    // before the next statement's snapshot sums them (SQLite has one writer at a time).
+    if (postgres) await sql`SELECT 1 FROM call_rollups WHERE dimension = ${row.dimension} AND hour = ${row.hour} AND key = ${row.key} FOR UPDATE`.execute(db);
+    await sql`
+      UPDATE call_rollups SET longest_wait = (SELECT MAX(${contactWait('c')}) FROM calls c WHERE ${inRow})
+      WHERE dimension = ${row.dimension} AND hour = ${row.hour} AND key = ${row.key} AND longest_wait = ${row.wait}`.execute(db);
+  }
+  // A row with no call left goes, as a rebuild would not write it (checked only when its counts are 0).
+  for (const row of left.values()) {
+    await sql`
+      DELETE FROM call_rollups
+      WHERE dimension = ${row.dimension} AND hour = ${row.hour} AND key = ${row.key} AND offered = 0 AND handled = 0
+        AND NOT EXISTS (SELECT 1 FROM calls c WHERE ${callsOfRow(row)})`.execute(db);
+  }
 }
 
-/** A call's place in the roll-ups: its offer time. */
-export interface RollupKey {
-  startedAt: string;
+/** A roll-up row's primary key. */
+interface RollupRow {
+  dimension: RollupDimension;
+  hour: string;
+  key: string;
+}
+
+/** The calls a roll-up row sums (alias `c`): its hour's counted calls with its key. */
+function callsOfRow(row: RollupRow): RawBuilder<boolean> {
+  const end = new Date(Date.parse(row.hour) + HOUR_MS).toISOString();
+  return sql<boolean>`c.started_at >= ${row.hour} AND c.started_at < ${end} AND ${COUNTED} AND ${DIMENSION_KEYS[row.dimension]} = ${row.key}`;
+}
+
+/** Per call id, the roll-up rows it counts in (`dimension hour key`) with its contact wait there. */
+export type RollupContributions = Map<string, Map<string, RollupRow & { wait: number | null }>>;
+
+async function contributions(db: QueryExecutorProvider, ids: readonly string[]): Promise<RollupContributions> {
+  const out: RollupContributions = new Map();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const result = await sql<{ id: string; dimension: RollupDimension; hour: string; key: string; wait: unknown }>`
+      WITH ${DIMENSIONS_CTE}
+      SELECT c.id, d.dimension, ${hourSql('c.started_at')} AS hour, ${KEY_OF_DIMENSION} AS key, ${contactWait('c')} AS wait
+      FROM calls c CROSS JOIN dims d
+      WHERE c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))}) AND ${COUNTED}`.execute(db);
+    for (const row of result.rows) {
+      let rows = out.get(row.id);
+      if (!rows) out.set(row.id, (rows = new Map()));
+      rows.set(`${row.dimension} ${row.hour} ${row.key}`, { dimension: row.dimension, hour: row.hour, key: row.key, wait: row.wait === null ? null : Number(row.wait) });
+    }
+  }
+  return out;
 }
 
 /**
- * Recomputes the roll-up rows of the hours of `calls` (each call's state before and after a
- * change: pass both). Run it inside the transaction that changed the calls.
+ * Takes calls as stored now (`ids`) out of their roll-up rows, before a write changes them:
+ * counts and sums subtracted by one upsert for all dimensions, the longest wait left as is.
+ * Returns the rows each call counted in and its wait there, for `addCallsToRollups` after the
+ * write to sum again only the rows whose longest wait may have shrunk. Run both in the
+ * writing transaction. Concurrent PostgreSQL writers need no lock: additions commute.
  */
-export async function refreshCallRollups(db: QueryExecutorProvider, calls: Iterable<RollupKey>): Promise<void> {
-  const hours = [...new Set([...calls].map((call) => hourOf(call.startedAt)))].sort();
-  if (hours.length === 0) return;
-  // Lock the hours (in order, so two writers cannot deadlock) before reading their calls.
-  const now = new Date().toISOString();
-  await sql`
-    INSERT INTO call_rollup_hours (hour, refreshed_at) VALUES ${sql.join(hours.map((hour) => sql`(${hour}, ${now})`))}
-    ON CONFLICT (hour) DO UPDATE SET refreshed_at = excluded.refreshed_at`.execute(db);
-  for (const hour of hours) await resum(db, hour, new Date(Date.parse(hour) + HOUR_MS).toISOString());
+export async function subtractCallsFromRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<RollupContributions> {
+  const before = await contributions(db, ids);
+  const stored = ids.filter((id) => before.has(id));
+  const m = measures('c');
+  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`-SUM(${m[name]})`));
+  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
+  const added = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.ref(name)} = call_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
+  for (let i = 0; i < stored.length; i += IDS_PER_STATEMENT) {
+    await sql`
+      WITH ${DIMENSIONS_CTE}
+      INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
+      SELECT d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}, ${sums}, NULL
+      FROM calls c CROSS JOIN dims d
+      WHERE c.id IN (${sql.join(stored.slice(i, i + IDS_PER_STATEMENT))}) AND ${COUNTED}
+      GROUP BY d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}
+      ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added}`.execute(db);
+  }
+  return before;
 }
 
 /**
  * Recomputes every roll-up row of the hours from `from`'s hour to `to`'s hour, both included
- * (ISO UTC; both null: every hour): migration 0002 and the rebuild command. It takes no hour
- * locks: an hour a live write refreshes during a rebuild is right again at that hour's next
- * write; rebuild when the CTI stream is quiet to be exact at once.
+ * (ISO UTC; both null: every hour): migration 0002 and the rebuild command. Rebuild when the
+ * CTI stream is quiet to be exact at once: a write committed during the rebuild may be
+ * counted twice or not at all until the next rebuild.
  */
 export async function rebuildCallRollups(db: QueryExecutorProvider, from: string | null = null, to: string | null = null): Promise<void> {
   if (from === null || to === null) return resum(db, null, null);
