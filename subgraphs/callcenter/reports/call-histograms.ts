@@ -15,10 +15,9 @@
  *
  * Rows (`call_histograms`): (dimension, grain, hour, key, measure, bucket) → count, where
  * `hour` is the first UTC hour of the block in hours since 1970 and `grain` its length:
- * - dimension ALL (all calls) in blocks of 1, 2, 4, 8, 24, 96 and 384 hours (aligned to
- *   multiples of their length since 1970, so blocks of 24 hours and more start at UTC
- *   midnight): any whole-hour span is a few blocks (`decompose`), e.g. a day in UTC+8 is
- *   three 8-hour blocks, 30 days about seven blocks of 1, 4 and 16 days;
+ * - dimension ALL (all calls) in blocks of 1, 2, 4, 8 and 24 hours (aligned to multiples of
+ *   their length since 1970, so 24-hour blocks are UTC days): any whole-hour span is a few
+ *   blocks (`decompose`), e.g. a day in UTC+8 is three 8-hour blocks;
  * - dimensions QUEUE and AGENT (key: the leg's queue / agent) in blocks of 1, 4 and 16 UTC
  *   days only; the whole hours of a range outside its whole UTC days are read from raw calls
  *   (at most 46 hours). Migration 0009 derived the 4- and 16-day blocks from the 1-day ones.
@@ -36,7 +35,7 @@
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
-import { DAY_GRAINS, EXACT_BELOW, GRAINS, addToHistograms, bucketSql, bucketValue, decompose, subtractFromHistograms } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
@@ -45,7 +44,7 @@ export type HistogramMeasure = 'WAIT' | 'HANDLE' | 'IDENTIFIED' | 'ANSWERED_IDEN
 
 export interface CallHistogramsTable {
   dimension: HistogramDimension;
-  /** Block length in hours: 1, 2, 4, 8, 24, 96 or 384 (QUEUE and AGENT: 24, 96, 384). */
+  /** Block length in hours: ALL 1, 2, 4, 8 or 24; QUEUE and AGENT 24, 96 or 384. */
   grain: number;
   /** First hour of the block, hours since 1970-01-01T00:00Z, a multiple of `grain`. */
   hour: number;
@@ -121,31 +120,24 @@ const KEY_OF: Record<HistogramDimension, RawBuilder<string>> = {
   AGENT: sql<string>`COALESCE(x.agent_id, '')`,
 };
 
-const TARGET = { table: 'call_histograms', kept: KEPT, keyOf: KEY_OF } as const;
-
-const IDS_PER_STATEMENT = 500;
+const WRITER = new HistogramWriter({ table: 'call_histograms', kept: KEPT, keyOf: KEY_OF, valuesOf, idColumn: 'c.id', at: 'started_at' });
 
 /** Adds calls as stored now (`ids`) to the histograms; run it in the writing transaction, after the write. */
-export async function addCallsToHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await addToHistograms(db, TARGET, valuesOf(sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'started_at', 1);
-  }
+export function addCallsToHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  return WRITER.add(db, ids);
 }
 
 /**
  * Removes calls as stored now (`ids`) from the histograms, before a write changes them; the
  * buckets they empty are deleted. Run it in the writing transaction.
  */
-export async function removeCallsFromHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await subtractFromHistograms(db, TARGET, valuesOf(sql<boolean>`c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'started_at');
-  }
+export function removeCallsFromHistograms(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  return WRITER.subtract(db, ids);
 }
 
 /** Sums every call again (migration 0006, `npm run reports:rebuild`). */
-export async function rebuildCallHistograms(db: QueryExecutorProvider): Promise<void> {
-  await sql`DELETE FROM call_histograms`.execute(db);
-  await addToHistograms(db, TARGET, valuesOf(sql<boolean>`1 = 1`), 'started_at', 1);
+export function rebuildCallHistograms(db: QueryExecutorProvider): Promise<void> {
+  return WRITER.rebuild(db);
 }
 
 export type HistogramGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM' | null;

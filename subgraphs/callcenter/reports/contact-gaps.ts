@@ -58,7 +58,30 @@ export async function createContactGaps(db: Kysely<unknown>): Promise<void> {
  */
 async function computeGaps(db: QueryExecutorProvider, filter: RawBuilder<boolean>): Promise<void> {
   await sql`
-    WITH k AS (
+    WITH ${gapsCte(filter)}
+    UPDATE calls SET prev_contact_gap = g.prev_gap, next_contact_gap = g.next_gap
+    FROM g
+    WHERE calls.id = g.id
+      AND (calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap)`.execute(db);
+}
+
+/** The ids of the calls `filter` selects whose stored gaps `computeGaps` would change. */
+async function gapsToChange(db: QueryExecutorProvider, filter: RawBuilder<boolean>): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    WITH ${gapsCte(filter)}
+    SELECT g.id FROM g JOIN calls ON calls.id = g.id
+    WHERE calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/**
+ * `k` and `g`: the identified contacts `filter` selects and their gaps, in one pass: per
+ * caller, ordered by offer second, the latest earlier and the earliest later second (`RANGE`
+ * frames exclude the same second).
+ */
+function gapsCte(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  return sql`
+    k AS (
       SELECT c.id, ${callerIdentity('c')} AS caller, ${epochSeconds('c.started_at')} AS t
       FROM calls c
       WHERE ${isContact('c')} AND ${callerIdentity('c')} IS NOT NULL AND ${filter}
@@ -68,11 +91,7 @@ async function computeGaps(db: QueryExecutorProvider, filter: RawBuilder<boolean
         t - MAX(t) OVER (PARTITION BY caller ORDER BY t RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_gap,
         MIN(t) OVER (PARTITION BY caller ORDER BY t RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) - t AS next_gap
       FROM k
-    )
-    UPDATE calls SET prev_contact_gap = g.prev_gap, next_contact_gap = g.next_gap
-    FROM g
-    WHERE calls.id = g.id
-      AND (calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap)`.execute(db);
+    )`;
 }
 
 /** Callers per statement: well under both dialects' bound-parameter limits. */
@@ -96,12 +115,19 @@ export async function refreshContactGaps(
   const keys = [...new Set([...callers].filter((key): key is string => key !== null))].sort();
   // Spelled as two index lookups (customer id; number of calls without one), not as COALESCE.
   const ofCallers = (batch: RawBuilder<unknown>) => sql<boolean>`(c.customer_id IN (${batch}) OR (c.customer_id IS NULL AND c.customer_number IN (${batch})))`;
-  const affected = new Set(callIds);
-  for (let i = 0; i < keys.length; i += CALLERS_PER_STATEMENT) {
-    const rows = await sql<{ id: string }>`SELECT c.id FROM calls c WHERE ${ofCallers(sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT)))}`.execute(db);
-    for (const row of rows.rows) affected.add(row.id);
+  // The calls whose gaps change: those cleared below (no longer an identified contact, or a
+  // new caller) and those of the callers whose recomputed gaps differ from the stored ones.
+  // Only they move in the histograms (a caller's other contacts keep theirs).
+  const changing = new Set<string>();
+  for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
+    const ids = callIds.slice(i, i + CALLERS_PER_STATEMENT);
+    const rows = await sql<{ id: string }>`SELECT id FROM calls WHERE id IN (${sql.join(ids)}) AND (prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL)`.execute(db);
+    for (const row of rows.rows) changing.add(row.id);
   }
-  const moved = [...affected].filter((id) => !handled.has(id));
+  for (let i = 0; i < keys.length; i += CALLERS_PER_STATEMENT) {
+    for (const id of await gapsToChange(db, ofCallers(sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT))))) changing.add(id);
+  }
+  const moved = [...changing].filter((id) => !handled.has(id));
   await removeCallsFromHistograms(db, moved);
   for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
     const ids = callIds.slice(i, i + CALLERS_PER_STATEMENT);

@@ -7,6 +7,7 @@
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { epochSeconds, type Slice } from './sql-fragments.js';
+import { StatementTemplate } from '../statement-template.js';
 
 /** Values below this are their own bucket (exact). */
 export const EXACT_BELOW = 128;
@@ -40,13 +41,16 @@ export function bucketErrorBound(value: number): number {
 }
 
 /**
- * Block lengths in hours, largest first: 16 days, 4 days, 1 day, 8, 4, 2 and 1 hours. Each
- * block starts at a multiple of its length since 1970, so the blocks of 24 hours and more
- * start at UTC midnight and the shorter ones never cross a UTC day. A 30-day range is at most
- * a dozen blocks of 1 day or more (typically six or seven) instead of 30 days.
+ * Block lengths in hours of the dimension ALL, largest first: each divides 24 and a block
+ * starts at a multiple of its length since 1970, so no block crosses a UTC day; a day in
+ * UTC+8 is three 8-hour blocks, a 30-day range about 35 blocks.
  */
-export const GRAINS = [384, 96, 24, 8, 4, 2, 1] as const;
-/** The blocks of whole UTC days only: the grains of the dimensions other than ALL. */
+export const GRAINS = [24, 8, 4, 2, 1] as const;
+/**
+ * Block lengths in hours of the other dimensions (queue, agent, priority, …): 16, 4 and 1
+ * days, each starting at a multiple of its length since 1970, so at UTC midnight. A 30-day
+ * range is at most a dozen such blocks (typically six or seven) instead of 30 days.
+ */
 export const DAY_GRAINS = [384, 96, 24] as const;
 const HOUR_MS = 3_600_000;
 
@@ -99,84 +103,109 @@ export function decompose(slices: readonly Slice[], grains: readonly number[]): 
 }
 
 
-/** What `addToHistograms` writes: a roll-up table keyed (dimension, grain, hour, key, measure, bucket) with a `count`. */
+/** A roll-up table keyed (dimension, grain, hour, key, measure, bucket) with a `count`, and the rows it sums. */
 export interface HistogramTable<Dimension extends string> {
   /** `call_histograms`, `ticket_rollups`. */
-  table: string;
+  table: HistogramTableName;
   /** Each dimension kept and its block grains in hours. */
   kept: readonly (readonly [Dimension, readonly number[]])[];
-  /** Each dimension's key over the rows of `values` (alias `x`); `ALL` is `''`. */
+  /** Each dimension's key over the rows of `valuesOf` (alias `x`); `ALL` is `''`. */
   keyOf: Record<Dimension, RawBuilder<string>>;
+  /**
+   * The rows to count of the records `filter` selects: a subquery with `measure`, `bucket`,
+   * the dimensions' columns and the instant column `at`, all read as `x.…`.
+   */
+  valuesOf: (filter: RawBuilder<boolean>) => RawBuilder<unknown>;
+  /** The records' id column as the filter names it (`c.id`, `t.id`). */
+  idColumn: string;
+  /** The instant column of `valuesOf` whose hour places a row in its blocks. */
+  at: string;
 }
 
-/**
- * Adds `sign` (+1 or -1) times the rows of `values` (a subquery with `measure`, `bucket`, the
- * dimensions' columns and the instant column `at`, all read as `x.…`) into their hour blocks
- * of `target`: one upsert for every dimension and grain (the kept pairs joined to the values),
- * so a write of a few rows costs one statement, not one per pair. Run it in the writing
- * transaction: before a write with -1 for the rows as they were (`subtractFromHistograms`),
- * after it with +1 for the rows as they are.
- */
-export async function addToHistograms<Dimension extends string>(
-  db: QueryExecutorProvider,
-  target: HistogramTable<Dimension>,
-  values: RawBuilder<unknown>,
-  at: string,
-  sign: 1 | -1,
-): Promise<void> {
-  const hourOf = sql`(${epochSeconds(`x.${at}`)} / 3600)`;
-  const table = sql.table(target.table);
-  const pairs = target.kept.flatMap(([dimension, grains]) => grains.map((grain) => sql`(${sql.lit(dimension)}, ${sql.lit(grain)})`));
-  const block = sql`(${hourOf} / k.grain * k.grain)`;
-  const key = sql`(CASE k.dimension ${sql.join(
-    target.kept.map(([dimension]) => sql`WHEN ${sql.lit(dimension)} THEN ${target.keyOf[dimension]}`),
-    sql` `,
-  )} END)`;
-  await sql`
-    WITH kept (dimension, grain) AS (VALUES ${sql.join(pairs)})
-    INSERT INTO ${table} (dimension, grain, hour, key, measure, bucket, count)
-    SELECT k.dimension, k.grain, ${block}, ${key}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
-    FROM (${values}) x CROSS JOIN kept k
-    WHERE 1 = 1
-    GROUP BY k.dimension, k.grain, ${block}, ${key}, x.measure, x.bucket
-    ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = ${sql.ref(`${target.table}.count`)} + excluded.count`.execute(db);
+/** A histogram row's primary key with its count after an upsert. */
+interface UpsertedRow {
+  dimension: string;
+  grain: unknown;
+  hour: unknown;
+  key: string;
+  measure: string;
+  bucket: unknown;
+  count: unknown;
 }
 
-const BLOCKS_PER_DELETE = 500;
+/** Records per statement: well under both dialects' bound-parameter limits. */
+const IDS_PER_STATEMENT = 500;
 
 /**
- * Takes the rows of `values` out of `target` (`addToHistograms` with -1) and deletes the
- * buckets left at zero in the blocks they touched: run it in the writing transaction, before
- * the write, for the rows as they were. A zero bucket is harmless to the reports (they skip
- * it), so the delete only keeps the table from growing.
+ * Keeps a histogram table on write: `add` after a write for the records as they are now,
+ * `subtract` before it for the records as they were (both in the writing transaction), and
+ * `rebuild` from every record. Each is one upsert for every dimension and block length (the
+ * kept pairs joined to the values), compiled once per id count (`StatementTemplate`).
+ * Additions commute, so concurrent PostgreSQL writers need no lock beyond the rows' own.
  */
-export async function subtractFromHistograms<Dimension extends string>(
-  db: QueryExecutorProvider,
-  target: HistogramTable<Dimension>,
-  values: RawBuilder<unknown>,
-  at: string,
-): Promise<void> {
-  await addToHistograms(db, target, values, at, -1);
-  const hours = await sql<{ hour: unknown }>`SELECT DISTINCT ${epochSeconds(`x.${at}`)} / 3600 AS hour FROM (${values}) x`.execute(db);
-  const blocks = new Map<string, RawBuilder<unknown>>();
-  for (const row of hours.rows) {
-    if (row.hour === null) continue;
-    const hour = Number(row.hour);
-    for (const [dimension, grains] of target.kept) {
-      for (const grain of grains) {
-        const start = Math.floor(hour / grain) * grain;
-        blocks.set(`${dimension} ${grain} ${start}`, sql`(${sql.lit(dimension)}, ${sql.lit(grain)}, ${sql.lit(start)})`);
+export class HistogramWriter<Dimension extends string> {
+  readonly #target: HistogramTable<Dimension>;
+  readonly #add: StatementTemplate<UpsertedRow>;
+  readonly #subtract: StatementTemplate<UpsertedRow>;
+
+  constructor(target: HistogramTable<Dimension>) {
+    this.#target = target;
+    const ofIds = (ids: readonly string[]) => target.valuesOf(sql<boolean>`${sql.ref(target.idColumn)} IN (${sql.join(ids)})`);
+    this.#add = new StatementTemplate((ids) => this.#upsert(ofIds(ids), 1, false));
+    this.#subtract = new StatementTemplate((ids) => this.#upsert(ofIds(ids), -1, true));
+  }
+
+  /** Adds the records `ids` as stored now; run it in the writing transaction, after the write. */
+  async add(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) await this.#add.execute(db, ids.slice(i, i + IDS_PER_STATEMENT));
+  }
+
+  /**
+   * Takes the records `ids` as stored now out, and deletes the buckets left at zero by primary
+   * key (a zero bucket is harmless to the reports, which skip it; the delete only keeps the
+   * table from growing). Run it in the writing transaction, before the write.
+   */
+  async subtract(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+      const rows = await this.#subtract.execute(db, ids.slice(i, i + IDS_PER_STATEMENT));
+      for (const row of rows.rows) {
+        if (Number(row.count) !== 0) continue;
+        await sql`DELETE FROM ${sql.table(this.#target.table)}
+          WHERE dimension = ${row.dimension} AND grain = ${Number(row.grain)} AND hour = ${Number(row.hour)} AND key = ${row.key}
+            AND measure = ${row.measure} AND bucket = ${Number(row.bucket)} AND count = 0`.execute(db);
       }
     }
   }
-  const list = [...blocks.values()];
-  for (let i = 0; i < list.length; i += BLOCKS_PER_DELETE) {
-    await sql`DELETE FROM ${sql.table(target.table)} WHERE count = 0 AND (dimension, grain, hour) IN (VALUES ${sql.join(list.slice(i, i + BLOCKS_PER_DELETE))})`.execute(db);
+
+  /** Empties the table and sums every record again (migrations, `npm run reports:rebuild`). */
+  async rebuild(db: QueryExecutorProvider): Promise<void> {
+    await sql`DELETE FROM ${sql.table(this.#target.table)}`.execute(db);
+    await this.#upsert(this.#target.valuesOf(sql<boolean>`1 = 1`), 1, false).execute(db);
+  }
+
+  #upsert(values: RawBuilder<unknown>, sign: 1 | -1, returning: boolean): RawBuilder<UpsertedRow> {
+    const target = this.#target;
+    const hourOf = sql`(${epochSeconds(`x.${target.at}`)} / 3600)`;
+    const pairs = target.kept.flatMap(([dimension, grains]) => grains.map((grain) => sql`(${sql.lit(dimension)}, ${sql.lit(grain)})`));
+    const block = sql`(${hourOf} / k.grain * k.grain)`;
+    const key = sql`(CASE k.dimension ${sql.join(
+      target.kept.map(([dimension]) => sql`WHEN ${sql.lit(dimension)} THEN ${target.keyOf[dimension]}`),
+      sql` `,
+    )} END)`;
+    return sql<UpsertedRow>`
+      WITH kept (dimension, grain) AS (VALUES ${sql.join(pairs)})
+      INSERT INTO ${sql.table(target.table)} (dimension, grain, hour, key, measure, bucket, count)
+      SELECT k.dimension, k.grain, ${block}, ${key}, x.measure, x.bucket, ${sql.lit(sign)} * COUNT(*)
+      FROM (${values}) x CROSS JOIN kept k
+      WHERE 1 = 1
+      GROUP BY k.dimension, k.grain, ${block}, ${key}, x.measure, x.bucket
+      ON CONFLICT (dimension, grain, hour, key, measure, bucket) DO UPDATE SET count = ${sql.ref(`${target.table}.count`)} + excluded.count
+      ${returning ? sql`RETURNING dimension, grain, hour, key, measure, bucket, count` : sql``}`;
   }
 }
 
 /**
- * Sums the blocks of 4 and 16 days of every dimension of `table` from its one-day blocks,
+ * Sums the blocks of 4 and 16 days of every dimension but ALL of `table` from its one-day blocks,
  * replacing any there: the migration that brought those grains to tables summed with
  * one-day blocks only. Exact (the longer blocks are unions of whole UTC days) and reads the
  * table, not the calls or tickets.
@@ -189,7 +218,7 @@ export async function deriveMultiDayBlocks(db: QueryExecutorProvider, table: His
     INSERT INTO ${sql.table(table)} (dimension, grain, hour, key, measure, bucket, count)
     SELECT d.dimension, l.grain, d.hour / l.grain * l.grain, d.key, d.measure, d.bucket, SUM(d.count)
     FROM ${sql.table(table)} d CROSS JOIN longer l
-    WHERE d.grain = 24
+    WHERE d.grain = 24 AND d.dimension <> 'ALL'
     GROUP BY d.dimension, l.grain, d.hour / l.grain * l.grain, d.key, d.measure, d.bucket
     HAVING SUM(d.count) <> 0`.execute(db);
 }

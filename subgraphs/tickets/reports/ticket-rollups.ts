@@ -6,8 +6,8 @@
  * of every ticket of the range.
  *
  * Rows (`ticket_rollups`): (dimension, grain, hour, key, measure, bucket) → count, with the
- * blocks and buckets of shared/reporting/histograms.ts: dimension ALL in blocks of 1, 2, 4, 8,
- * 24, 96 and 384 hours; PRIORITY, CHANNEL, ASSIGNEE and TIER (requester tier at creation) in
+ * blocks and buckets of shared/reporting/histograms.ts: dimension ALL in blocks of 1, 2, 4, 8
+ * and 24 hours; PRIORITY, CHANNEL, ASSIGNEE and TIER (requester tier at creation) in
  * blocks of 1, 4 and 16 UTC days (the longer ones derived by migration 0007),
  * whose report hours outside whole UTC days are read from raw tickets. TEAM sums the ASSIGNEE
  * rows through `agent_teams` at report time (the assignee's team now, as the raw report).
@@ -26,7 +26,7 @@
  * tickets again (migration 0004, `npm run reports:rebuild`).
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
-import { DAY_GRAINS, GRAINS, addToHistograms, bucketSql, subtractFromHistograms } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, GRAINS, HistogramWriter, bucketSql } from '../../shared/reporting/histograms.js';
 import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
 
 export type TicketRollupDimension = 'ALL' | 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TIER';
@@ -34,7 +34,7 @@ export type TicketRollupMeasure = 'CREATED' | 'BREACHED' | 'FIRST_REPLY' | 'SOLV
 
 export interface TicketRollupsTable {
   dimension: TicketRollupDimension;
-  /** Block length in hours (ALL: 1, 2, 4, 8, 24, 96, 384; the others 24, 96, 384). */
+  /** Block length in hours (ALL: 1, 2, 4, 8, 24; the others 24, 96, 384). */
   grain: number;
   /** First hour of the block, hours since 1970, a multiple of `grain`. */
   hour: number;
@@ -111,26 +111,19 @@ function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
     SELECT t.solved_at AS at, ${dims}, 'RESOLUTION' AS measure, ${bucketSql(resolutionSeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL`;
 }
 
-const TARGET = { table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF } as const;
-
-const IDS_PER_STATEMENT = 500;
+const WRITER = new HistogramWriter({ table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF, valuesOf, idColumn: 't.id', at: 'at' });
 
 /** Adds tickets as stored now (`ids`); run it in the writing transaction, after the write. */
-export async function addTicketsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await addToHistograms(db, TARGET, valuesOf(sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'at', 1);
-  }
+export function addTicketsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  return WRITER.add(db, ids);
 }
 
 /** Removes tickets as stored now (`ids`), before a write changes them; emptied rows are deleted. Run it in the writing transaction. */
-export async function removeTicketsFromRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await subtractFromHistograms(db, TARGET, valuesOf(sql<boolean>`t.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))})`), 'at');
-  }
+export function removeTicketsFromRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
+  return WRITER.subtract(db, ids);
 }
 
 /** Sums every ticket again (migration 0004, `npm run reports:rebuild`). */
-export async function rebuildTicketRollups(db: QueryExecutorProvider): Promise<void> {
-  await sql`DELETE FROM ticket_rollups`.execute(db);
-  await addToHistograms(db, TARGET, valuesOf(sql<boolean>`1 = 1`), 'at', 1);
+export function rebuildTicketRollups(db: QueryExecutorProvider): Promise<void> {
+  return WRITER.rebuild(db);
 }
