@@ -30,6 +30,7 @@
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { isContact, isHandledLeg } from './call-definitions.js';
+import { StatementTemplate } from '../../shared/statement-template.js';
 
 /** The roll-up row as stored. */
 /** What a roll-up row is summed over: all calls of the hour, or one queue, agent or tier. */
@@ -178,6 +179,41 @@ const KEY_OF_DIMENSION = sql<string>`(CASE d.dimension ${sql.join(
 
 const IDS_PER_STATEMENT = 500;
 
+/** Adds (`sign` 1) or subtracts (-1) the calls `ids` to or from their rows, all dimensions in one upsert. */
+function upsertCalls(ids: readonly string[], sign: 1 | -1): RawBuilder<unknown> {
+  const m = measures('c');
+  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.lit(sign)} * SUM(${m[name]})`));
+  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
+  const added = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.ref(name)} = call_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
+  // The longest wait is the larger of both on an add; a subtract leaves it (see addCallsToRollups).
+  const longest =
+    sign === 1
+      ? sql`longest_wait = CASE
+          WHEN excluded.longest_wait IS NULL THEN call_rollups.longest_wait
+          WHEN call_rollups.longest_wait IS NULL OR excluded.longest_wait > call_rollups.longest_wait THEN excluded.longest_wait
+          ELSE call_rollups.longest_wait
+        END`
+      : sql`longest_wait = call_rollups.longest_wait`;
+  return sql`
+    WITH ${DIMENSIONS_CTE}
+    INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
+    SELECT d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}, ${sums}, ${sign === 1 ? sql`MAX(${contactWait('c')})` : sql`NULL`}
+    FROM calls c CROSS JOIN dims d
+    WHERE c.id IN (${sql.join(ids)}) AND ${COUNTED}
+    GROUP BY d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}
+    ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added}, ${longest}`;
+}
+
+const ADD = new StatementTemplate((ids) => upsertCalls(ids, 1));
+const SUBTRACT = new StatementTemplate((ids) => upsertCalls(ids, -1));
+const CONTRIBUTIONS = new StatementTemplate(
+  (ids) => sql<{ id: string; dimension: RollupDimension; hour: string; key: string; wait: unknown }>`
+    WITH ${DIMENSIONS_CTE}
+    SELECT c.id, d.dimension, ${hourSql('c.started_at')} AS hour, ${KEY_OF_DIMENSION} AS key, ${contactWait('c')} AS wait
+    FROM calls c CROSS JOIN dims d
+    WHERE c.id IN (${sql.join(ids)}) AND ${COUNTED}`,
+);
+
 /**
  * Adds calls as stored now (`ids`) to their roll-up rows, by one upsert for all dimensions:
  * counts and sums added, the longest wait the larger of both. For calls just inserted (a
@@ -187,25 +223,7 @@ const IDS_PER_STATEMENT = 500;
  */
 export async function addCallsToRollups(db: QueryExecutorProvider, ids: readonly string[], before: RollupContributions = new Map()): Promise<void> {
   if (ids.length === 0) return;
-  const m = measures('c');
-  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(${m[name]})`));
-  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
-  const added = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.ref(name)} = call_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await sql`
-      WITH ${DIMENSIONS_CTE}
-      INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-      SELECT d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}, ${sums}, MAX(${contactWait('c')})
-      FROM calls c CROSS JOIN dims d
-      WHERE c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))}) AND ${COUNTED}
-      GROUP BY d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}
-      ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added},
-        longest_wait = CASE
-          WHEN excluded.longest_wait IS NULL THEN call_rollups.longest_wait
-          WHEN call_rollups.longest_wait IS NULL OR excluded.longest_wait > call_rollups.longest_wait THEN excluded.longest_wait
-          ELSE call_rollups.longest_wait
-        END`.execute(db);
-  }
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) await ADD.execute(db, ids.slice(i, i + IDS_PER_STATEMENT));
   if (before.size === 0) return;
   // Rows a call left (it moved hour, queue, agent or tier) may hold no call now, and a row's
   // longest wait may have been the wait of a call that left it or whose wait shrank.
@@ -262,11 +280,7 @@ export type RollupContributions = Map<string, Map<string, RollupRow & { wait: nu
 async function contributions(db: QueryExecutorProvider, ids: readonly string[]): Promise<RollupContributions> {
   const out: RollupContributions = new Map();
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const result = await sql<{ id: string; dimension: RollupDimension; hour: string; key: string; wait: unknown }>`
-      WITH ${DIMENSIONS_CTE}
-      SELECT c.id, d.dimension, ${hourSql('c.started_at')} AS hour, ${KEY_OF_DIMENSION} AS key, ${contactWait('c')} AS wait
-      FROM calls c CROSS JOIN dims d
-      WHERE c.id IN (${sql.join(ids.slice(i, i + IDS_PER_STATEMENT))}) AND ${COUNTED}`.execute(db);
+    const result = await CONTRIBUTIONS.execute(db, ids.slice(i, i + IDS_PER_STATEMENT));
     for (const row of result.rows) {
       let rows = out.get(row.id);
       if (!rows) out.set(row.id, (rows = new Map()));
@@ -286,20 +300,7 @@ async function contributions(db: QueryExecutorProvider, ids: readonly string[]):
 export async function subtractCallsFromRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<RollupContributions> {
   const before = await contributions(db, ids);
   const stored = ids.filter((id) => before.has(id));
-  const m = measures('c');
-  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`-SUM(${m[name]})`));
-  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
-  const added = sql.join(SUMMED_MEASURES.map((name) => sql`${sql.ref(name)} = call_rollups.${sql.ref(name)} + excluded.${sql.ref(name)}`));
-  for (let i = 0; i < stored.length; i += IDS_PER_STATEMENT) {
-    await sql`
-      WITH ${DIMENSIONS_CTE}
-      INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-      SELECT d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}, ${sums}, NULL
-      FROM calls c CROSS JOIN dims d
-      WHERE c.id IN (${sql.join(stored.slice(i, i + IDS_PER_STATEMENT))}) AND ${COUNTED}
-      GROUP BY d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}
-      ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added}`.execute(db);
-  }
+  for (let i = 0; i < stored.length; i += IDS_PER_STATEMENT) await SUBTRACT.execute(db, stored.slice(i, i + IDS_PER_STATEMENT));
   return before;
 }
 

@@ -25,6 +25,7 @@ import { sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'k
 import { callerIdentity, isContact } from './call-definitions.js';
 import { epochSeconds } from '../../shared/reporting/sql-fragments.js';
 import { addCallsToHistograms, removeCallsFromHistograms } from './call-histograms.js';
+import { StatementTemplate } from '../../shared/statement-template.js';
 
 /** The gap columns of `calls` (migration 0005). */
 export interface ContactGapColumns {
@@ -51,27 +52,14 @@ export async function createContactGaps(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('calls').addColumn('next_contact_gap', 'integer').execute();
 }
 
-/**
- * The gaps of the identified contacts `filter` selects (a predicate on `calls c`), computed in
- * one pass: per caller, ordered by offer second, the latest earlier and the earliest later
- * second (`RANGE` frames exclude the same second), written with one UPDATE … FROM.
- */
-async function computeGaps(db: QueryExecutorProvider, filter: RawBuilder<boolean>): Promise<void> {
-  await sql`
+/** Writes the gaps of the identified contacts `filter` selects (a predicate on `calls c`, see `gapsCte`) with one UPDATE … FROM, changed rows only. */
+function computeGapsSql(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  return sql`
     WITH ${gapsCte(filter)}
     UPDATE calls SET prev_contact_gap = g.prev_gap, next_contact_gap = g.next_gap
     FROM g
     WHERE calls.id = g.id
-      AND (calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap)`.execute(db);
-}
-
-/** The ids of the calls `filter` selects whose stored gaps `computeGaps` would change. */
-async function gapsToChange(db: QueryExecutorProvider, filter: RawBuilder<boolean>): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    WITH ${gapsCte(filter)}
-    SELECT g.id FROM g JOIN calls ON calls.id = g.id
-    WHERE calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap`.execute(db);
-  return result.rows.map((row) => row.id);
+      AND (calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap)`;
 }
 
 /**
@@ -97,6 +85,25 @@ function gapsCte(filter: RawBuilder<boolean>): RawBuilder<unknown> {
 /** Callers per statement: well under both dialects' bound-parameter limits. */
 const CALLERS_PER_STATEMENT = 500;
 
+/** The calls of the callers `keys`, spelled as two index lookups (customer id; number of calls without one), not as COALESCE. */
+function ofCallers(keys: readonly string[]): RawBuilder<boolean> {
+  const batch = sql.join(keys);
+  return sql<boolean>`(c.customer_id IN (${batch}) OR (c.customer_id IS NULL AND c.customer_number IN (${batch})))`;
+}
+
+// The write path's statements, compiled once per id count (shared/statement-template.ts).
+const WITH_GAPS = new StatementTemplate((ids) => sql<{ id: string }>`SELECT id FROM calls WHERE id IN (${sql.join(ids)}) AND (prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL)`);
+const CLEAR_GAPS = new StatementTemplate((ids) => sql`UPDATE calls SET prev_contact_gap = NULL, next_contact_gap = NULL WHERE id IN (${sql.join(ids)}) AND (prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL)`);
+const CALLERS_OF = new StatementTemplate((ids) => sql<{ caller: string | null }>`SELECT ${callerIdentity('c')} AS caller FROM calls c WHERE c.id IN (${sql.join(ids)})`);
+/** The ids of the callers' calls whose stored gaps `COMPUTE_GAPS` would change. */
+const GAPS_TO_CHANGE = new StatementTemplate(
+  (keys) => sql<{ id: string }>`
+    WITH ${gapsCte(ofCallers(keys))}
+    SELECT g.id FROM g JOIN calls ON calls.id = g.id
+    WHERE calls.prev_contact_gap IS DISTINCT FROM g.prev_gap OR calls.next_contact_gap IS DISTINCT FROM g.next_gap`,
+);
+const COMPUTE_GAPS = new StatementTemplate((keys) => computeGapsSql(ofCallers(keys)));
+
 /**
  * Recomputes the gaps of every contact of `callers` (caller keys, `callerKeyOf`; nulls are
  * ignored) and clears them on `callIds` first (calls that may have stopped being an
@@ -113,29 +120,27 @@ export async function refreshContactGaps(
   handled: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const keys = [...new Set([...callers].filter((key): key is string => key !== null))].sort();
-  // Spelled as two index lookups (customer id; number of calls without one), not as COALESCE.
-  const ofCallers = (batch: RawBuilder<unknown>) => sql<boolean>`(c.customer_id IN (${batch}) OR (c.customer_id IS NULL AND c.customer_number IN (${batch})))`;
   // The calls whose gaps change: those cleared below (no longer an identified contact, or a
   // new caller) and those of the callers whose recomputed gaps differ from the stored ones.
   // Only they move in the histograms (a caller's other contacts keep theirs).
   const changing = new Set<string>();
   for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
     const ids = callIds.slice(i, i + CALLERS_PER_STATEMENT);
-    const rows = await sql<{ id: string }>`SELECT id FROM calls WHERE id IN (${sql.join(ids)}) AND (prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL)`.execute(db);
+    const rows = await WITH_GAPS.execute(db, ids);
     for (const row of rows.rows) changing.add(row.id);
   }
   for (let i = 0; i < keys.length; i += CALLERS_PER_STATEMENT) {
-    for (const id of await gapsToChange(db, ofCallers(sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT))))) changing.add(id);
+    const rows = await GAPS_TO_CHANGE.execute(db, keys.slice(i, i + CALLERS_PER_STATEMENT));
+    for (const row of rows.rows) changing.add(row.id);
   }
   const moved = [...changing].filter((id) => !handled.has(id));
   await removeCallsFromHistograms(db, moved);
   for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
     const ids = callIds.slice(i, i + CALLERS_PER_STATEMENT);
-    await sql`UPDATE calls SET prev_contact_gap = NULL, next_contact_gap = NULL
-      WHERE id IN (${sql.join(ids)}) AND (prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL)`.execute(db);
+    await CLEAR_GAPS.execute(db, ids);
   }
   for (let i = 0; i < keys.length; i += CALLERS_PER_STATEMENT) {
-    await computeGaps(db, ofCallers(sql.join(keys.slice(i, i + CALLERS_PER_STATEMENT))));
+    await COMPUTE_GAPS.execute(db, keys.slice(i, i + CALLERS_PER_STATEMENT));
   }
   await addCallsToHistograms(db, moved);
 }
@@ -155,7 +160,7 @@ export async function refreshContactGapsOfCalls(
   const callers = new Set<string | null>(formerCallers);
   for (let i = 0; i < callIds.length; i += CALLERS_PER_STATEMENT) {
     const ids = callIds.slice(i, i + CALLERS_PER_STATEMENT);
-    const rows = await sql<{ caller: string | null }>`SELECT ${callerIdentity('c')} AS caller FROM calls c WHERE c.id IN (${sql.join(ids)})`.execute(db);
+    const rows = await CALLERS_OF.execute(db, ids);
     for (const row of rows.rows) callers.add(row.caller);
   }
   await refreshContactGaps(db, callers, callIds, handled);
@@ -164,5 +169,5 @@ export async function refreshContactGapsOfCalls(
 /** Recomputes the gaps of every call (migration 0005, `npm run reports:rebuild`). */
 export async function rebuildContactGaps(db: QueryExecutorProvider): Promise<void> {
   await sql`UPDATE calls SET prev_contact_gap = NULL, next_contact_gap = NULL WHERE prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL`.execute(db);
-  await computeGaps(db, sql<boolean>`1 = 1`);
+  await computeGapsSql(sql<boolean>`1 = 1`).execute(db);
 }
