@@ -30,7 +30,7 @@
  * (`addCallsToHistograms`, +1), in its transaction, each one statement for every
  * dimension and block length (shared/reporting/histograms.ts). Additions commute, so concurrent
  * PostgreSQL writers need no lock beyond the rows' own. `rebuildCallHistograms` sums all
- * calls again (migration 0006, `npm run reports:rebuild`).
+ * calls again (migration 0008, `npm run reports:rebuild`).
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
@@ -67,7 +67,7 @@ const KEPT: [HistogramDimension, readonly number[]][] = [
   ['AGENT', DAY_GRAINS],
 ];
 
-/** Creates `call_histograms` (migration 0006); on SQLite clustered by its key (WITHOUT ROWID), so a block's rows are read together. */
+/** Creates `call_histograms` (migration 0008); on SQLite clustered by its key (WITHOUT ROWID), so a block's rows are read together. */
 export async function createCallHistograms(db: Kysely<unknown>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   await db.schema
@@ -135,7 +135,7 @@ export function removeCallsFromHistograms(db: QueryExecutorProvider, ids: readon
   return WRITER.subtract(db, ids);
 }
 
-/** Sums every call again (migration 0006, `npm run reports:rebuild`). */
+/** Sums every call again (migration 0008, `npm run reports:rebuild`). */
 export function rebuildCallHistograms(db: QueryExecutorProvider): Promise<void> {
   return WRITER.rebuild(db);
 }

@@ -19,7 +19,7 @@
  * the customer write-back of the call-log outbox) calls `refreshContactGaps` with the callers
  * of the calls before and after the change; their contacts' gaps are computed again (a caller
  * has a few dozen contacts at most). `rebuildContactGaps` recomputes every call (migration
- * 0005, `npm run reports:rebuild`).
+ * 0007, `npm run reports:rebuild`).
  */
 import { sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact } from './call-definitions.js';
@@ -27,7 +27,7 @@ import { epochSeconds } from '../../shared/reporting/sql-fragments.js';
 import { addCallsToHistograms, removeCallsFromHistograms } from './call-histograms.js';
 import { StatementTemplate } from '../../shared/statement-template.js';
 
-/** The gap columns of `calls` (migration 0005). */
+/** The gap columns of `calls` (migration 0007). */
 export interface ContactGapColumns {
   /** Seconds since the caller's previous contact (strictly earlier second); null: none, or not an identified contact. */
   prev_contact_gap: number | null;
@@ -46,7 +46,7 @@ export function callerKeyOf(call: CallerKeys): string | null {
   return call.customerId ?? call.customerNumber ?? null;
 }
 
-/** Adds the two columns (migration 0005). */
+/** Adds the two columns (migration 0007). */
 export async function createContactGaps(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('calls').addColumn('prev_contact_gap', 'integer').execute();
   await db.schema.alterTable('calls').addColumn('next_contact_gap', 'integer').execute();
@@ -166,7 +166,7 @@ export async function refreshContactGapsOfCalls(
   await refreshContactGaps(db, callers, callIds, handled);
 }
 
-/** Recomputes the gaps of every call (migration 0005, `npm run reports:rebuild`). */
+/** Recomputes the gaps of every call (migration 0007, `npm run reports:rebuild`). */
 export async function rebuildContactGaps(db: QueryExecutorProvider): Promise<void> {
   await sql`UPDATE calls SET prev_contact_gap = NULL, next_contact_gap = NULL WHERE prev_contact_gap IS NOT NULL OR next_contact_gap IS NOT NULL`.execute(db);
   await computeGapsSql(sql<boolean>`1 = 1`).execute(db);

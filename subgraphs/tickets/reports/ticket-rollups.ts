@@ -23,7 +23,7 @@
  * Maintenance is additive, in the transaction of the change: a write removes the tickets it
  * changes as they were (`removeTicketsFromRollups`) and adds them as they are now
  * (`addTicketsToRollups`); a new ticket is only added. `rebuildTicketRollups` sums all
- * tickets again (migration 0004, `npm run reports:rebuild`).
+ * tickets again (migration 0006, `npm run reports:rebuild`).
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { DAY_GRAINS, GRAINS, HistogramWriter, bucketSql } from '../../shared/reporting/histograms.js';
@@ -66,7 +66,7 @@ const KEY_OF: Record<TicketRollupDimension, RawBuilder<string>> = {
   TIER: sql<string>`COALESCE(x.requester_tier, '')`,
 };
 
-/** Creates `ticket_rollups` and the partial index of tickets with an open SLA target (migration 0004). */
+/** Creates `ticket_rollups` and the partial index of tickets with an open SLA target (migration 0006). */
 export async function createTicketRollups(db: Kysely<unknown>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   await db.schema
@@ -90,7 +90,7 @@ export async function createTicketRollups(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
-/** Undoes `createTicketRollups` (migration 0004 stepping down). */
+/** Undoes `createTicketRollups` (migration 0006 stepping down). */
 export async function dropTicketRollups(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('tickets_report_sla_open').ifExists().execute();
   await db.schema.dropTable('ticket_rollups').ifExists().execute();
@@ -123,7 +123,7 @@ export function removeTicketsFromRollups(db: QueryExecutorProvider, ids: readonl
   return WRITER.subtract(db, ids);
 }
 
-/** Sums every ticket again (migration 0004, `npm run reports:rebuild`). */
+/** Sums every ticket again (migration 0006, `npm run reports:rebuild`). */
 export function rebuildTicketRollups(db: QueryExecutorProvider): Promise<void> {
   return WRITER.rebuild(db);
 }
