@@ -34,8 +34,9 @@
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
-import { slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
-import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
+import { slicesCte, toNumber, type Slice } from '../../shared/reporting/sql-fragments.js';
+import type { BucketCounts } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, bucketSql, decompose, sumBuckets } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
@@ -187,53 +188,25 @@ export async function histogramPercentiles(
       SELECT ${key} AS grp, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice}`);
   }
   if (parts.length === 0) return { totals: null, groups: new Map() };
-  const within = serviceLevelSeconds < EXACT_BELOW ? sql`SUM(CASE WHEN measure = 'WAIT' AND bucket <= ${sql.lit(serviceLevelSeconds)} THEN c ELSE 0 END)` : sql`NULL`;
-  const rank = (percent: number) => sql`(${sql.lit(percent)} * n + 99) / 100`;
-  const result = await sql<Record<string, unknown> & { is_total: unknown; grp: string | null; measure: HistogramMeasure }>`
-    WITH ${sql.join(ctes)},
-    src (grp, measure, bucket, c) AS (${sql.join(parts, sql` UNION ALL `)}),
-    h AS (SELECT grp, measure, bucket, SUM(c) AS c FROM src GROUP BY grp, measure, bucket),
-    both_levels AS (
-      SELECT 0 AS is_total, grp, measure, bucket, c FROM h
-      UNION ALL
-      SELECT 1 AS is_total, NULL AS grp, measure, bucket, SUM(c) AS c FROM h GROUP BY measure, bucket
-    ),
-    cumulative AS (
-      SELECT is_total, grp, measure, bucket, c,
-        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INTEGER) AS running,
-        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure) AS INTEGER) AS n
-      FROM both_levels
-    )
-    SELECT is_total, grp, measure,
-      MIN(CASE WHEN c > 0 AND running >= ${rank(50)} THEN bucket END) AS median,
-      MIN(CASE WHEN c > 0 AND running >= ${rank(90)} THEN bucket END) AS p90,
-      ${within} AS within
-    FROM cumulative
-    GROUP BY is_total, grp, measure`.execute(db);
-  const empty = (): HistogramPercentiles => ({ answeredWithinThreshold: serviceLevelSeconds < EXACT_BELOW ? 0 : null, waitMedian: null, waitP90: null, handleMedian: null, handleP90: null });
-  const out: { totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> } = { totals: null, groups: new Map() };
-  const value = (bucket: unknown) => {
-    const b = toNumberOrNull(bucket);
-    return b === null ? null : bucketValue(b);
+  const result = await sql<{ grp: string | null; measure: 'WAIT' | 'HANDLE'; bucket: unknown; c: unknown }>`
+    WITH ${sql.join(ctes)}
+    ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  const { totals, groups } = sumBuckets(result.rows);
+  const exactThreshold = serviceLevelSeconds < EXACT_BELOW;
+  const percentiles = (measures: Map<'WAIT' | 'HANDLE', BucketCounts>): HistogramPercentiles => {
+    const wait = measures.get('WAIT');
+    const handle = measures.get('HANDLE');
+    return {
+      answeredWithinThreshold: exactThreshold ? (wait?.atMost(serviceLevelSeconds) ?? 0) : null,
+      waitMedian: wait?.percentile(50) ?? null,
+      waitP90: wait?.percentile(90) ?? null,
+      handleMedian: handle?.percentile(50) ?? null,
+      handleP90: handle?.percentile(90) ?? null,
+    };
   };
-  for (const row of result.rows) {
-    const total = Number(row.is_total) === 1;
-    const key = row.grp === null ? null : String(row.grp);
-    let entry = total ? out.totals : out.groups.get(key);
-    if (!entry) {
-      entry = empty();
-      if (total) out.totals = entry;
-      else out.groups.set(key, entry);
-    }
-    if (row.measure === 'WAIT') {
-      entry.waitMedian = value(row.median);
-      entry.waitP90 = value(row.p90);
-      entry.answeredWithinThreshold = toNumberOrNull(row.within);
-    } else {
-      entry.handleMedian = value(row.median);
-      entry.handleP90 = value(row.p90);
-    }
-  }
+  const out: { totals: HistogramPercentiles | null; groups: Map<string | null, HistogramPercentiles> } = { totals: null, groups: new Map() };
+  if (totals.size > 0) out.totals = percentiles(totals);
+  for (const [key, measures] of groups) out.groups.set(key, percentiles(measures));
   return out;
 }
 

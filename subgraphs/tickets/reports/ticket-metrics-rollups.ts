@@ -6,8 +6,9 @@
  * ticket-metrics-sql.ts; percentiles are bucketed (exact below 128 s, else within 1/32).
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
-import { DAY_GRAINS, GRAINS, bucketSql, bucketValue, decompose } from '../../shared/reporting/histograms.js';
-import { ratio, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
+import type { BucketCounts } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, GRAINS, bucketSql, decompose, sumBuckets } from '../../shared/reporting/histograms.js';
+import { ratio, slicesCte, type Slice } from '../../shared/reporting/sql-fragments.js';
 import { compareTiers } from '../../shared/reporting/tiers.js';
 import type { ReportRange } from '../../shared/reporting/time-range.js';
 import type { TierTicketMetrics } from './customer-reports-sql.js';
@@ -75,6 +76,10 @@ async function measureRows(
     sql`SELECT ${rawKey} AS grp, ${sql.lit(measure)} AS measure, ${bucket} AS bucket, 1 AS c
       FROM ${sql.raw(slicesName)} s CROSS JOIN tickets t ${teamJoin(sql`t.assignee_id`)}
       WHERE t.${sql.raw(column)} >= s.slice_start AND t.${sql.raw(column)} < s.slice_end${where}`;
+  const backlogArm = (measure: TicketRollupMeasure, moves: RawBuilder<boolean>) =>
+    sql`SELECT ${rawKey} AS grp, ${sql.lit(measure)} AS measure, 0 AS bucket, 1 AS c
+      FROM raw_slices s CROSS JOIN ticket_status_history h JOIN tickets t ON t.id = h.ticket_id ${teamJoin(sql`t.assignee_id`)}
+      WHERE h.at >= s.slice_start AND h.at < s.slice_end AND ${moves}`;
   if (raw.length > 0) {
     ctes.push(slicesCte(raw, 'raw_slices'));
     const arms: Record<TicketRollupMeasure, RawBuilder<unknown>> = {
@@ -83,6 +88,8 @@ async function measureRows(
       FIRST_REPLY: arm('raw_slices', 'created_at', 'FIRST_REPLY', bucketSql(firstReplySeconds('t') as RawBuilder<number>), sql` AND t.first_responded_at IS NOT NULL`),
       SOLVED: arm('raw_slices', 'solved_at', 'SOLVED', sql`0`, sql``),
       RESOLUTION: arm('raw_slices', 'solved_at', 'RESOLUTION', bucketSql(resolutionSeconds('t') as RawBuilder<number>), sql``),
+      OPENED: backlogArm('OPENED', sql`h.backlog_delta > 0`),
+      CLOSED: backlogArm('CLOSED', sql`h.backlog_delta < 0`),
     };
     for (const measure of measures) parts.push(arms[measure]);
   }
@@ -91,42 +98,17 @@ async function measureRows(
     ctes.push(slicesCte(slices, 'all_slices'));
     parts.push(arm('all_slices', 'created_at', 'BREACHED', sql`0`, sql` AND t.sla_breached = 0 AND t.sla_due_at IS NOT NULL AND t.sla_due_at < ${breachedAt}`));
   }
-  const result = await sql<Record<string, unknown> & { is_total: unknown; grp: string | null; measure: TicketRollupMeasure }>`
-    WITH ${sql.join(ctes)},
-    src (grp, measure, bucket, c) AS (${sql.join(parts, sql` UNION ALL `)}),
-    h AS (SELECT grp, measure, bucket, SUM(c) AS c FROM src GROUP BY grp, measure, bucket),
-    both_levels AS (
-      SELECT 0 AS is_total, grp, measure, bucket, c FROM h
-      UNION ALL
-      SELECT 1 AS is_total, NULL AS grp, measure, bucket, SUM(c) AS c FROM h GROUP BY measure, bucket
-    ),
-    cumulative AS (
-      SELECT is_total, grp, measure, bucket, c,
-        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INTEGER) AS running,
-        CAST(SUM(c) OVER (PARTITION BY is_total, grp, measure) AS INTEGER) AS n
-      FROM both_levels
-    )
-    SELECT is_total, grp, measure, MAX(n) AS n,
-      MIN(CASE WHEN c > 0 AND running >= (50 * n + 99) / 100 THEN bucket END) AS median,
-      MIN(CASE WHEN c > 0 AND running >= (90 * n + 99) / 100 THEN bucket END) AS p90
-    FROM cumulative
-    GROUP BY is_total, grp, measure`.execute(db);
-  const out: BlockRows<Measures> = { totals: null, groups: new Map() };
-  const value = (bucket: unknown) => {
-    const b = toNumberOrNull(bucket);
-    return b === null ? null : bucketValue(b);
+  const result = await sql<{ grp: string | null; measure: TicketRollupMeasure; bucket: unknown; c: unknown }>`
+    WITH ${sql.join(ctes)}
+    ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  const { totals, groups } = sumBuckets(result.rows);
+  const measuresOf = (counts: Map<TicketRollupMeasure, BucketCounts>): Measures => {
+    const out: Measures = {};
+    for (const [measure, c] of counts) out[measure] = { count: c.total, median: c.percentile(50), p90: c.percentile(90) };
+    return out;
   };
-  for (const row of result.rows) {
-    const total = Number(row.is_total) === 1;
-    const key = row.grp === null ? null : String(row.grp);
-    let entry = total ? out.totals : out.groups.get(key);
-    if (!entry) {
-      entry = {};
-      if (total) out.totals = entry;
-      else out.groups.set(key, entry);
-    }
-    entry[row.measure] = { count: toNumber(row.n), median: value(row.median), p90: value(row.p90) };
-  }
+  const out: BlockRows<Measures> = { totals: totals.size > 0 ? measuresOf(totals) : null, groups: new Map() };
+  for (const [key, counts] of groups) out.groups.set(key, measuresOf(counts));
   return out;
 }
 
@@ -166,4 +148,24 @@ export async function ticketMetricsByTierFromRollups(db: QueryExecutorProvider, 
     out.push({ tier, created, slaBreached, slaBreachRate: ratio(slaBreached, created) });
   }
   return out.sort((a, b) => compareTiers(a.tier, b.tier));
+}
+
+/**
+ * `backlogBlock` from the roll-ups, for the groupings by priority, channel, assignee and team:
+ * the tickets in the backlog just before `range.to`, per group, as the backlog moves (OPENED
+ * minus CLOSED, ticket-rollups.ts) from the first status change ever to `to`: blocks of 1, 4
+ * and 16 UTC days, and the status history itself for the hours outside whole days. Equals
+ * `backlogBlock` (the roll-up test compares them); groups with no backlog are left out.
+ */
+export async function backlogFromRollups(db: QueryExecutorProvider, range: ReportRange, grouping: 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TEAM'): Promise<Map<string | null, number>> {
+  const first = await sql<{ at: string | null }>`SELECT MIN(at) AS at FROM ticket_status_history`.execute(db);
+  const start = first.rows[0]?.at ?? null;
+  const out = new Map<string | null, number>();
+  if (start === null || start >= range.to) return out;
+  const rows = await measureRows(db, [{ key: '', start, end: range.to }], grouping, ['OPENED', 'CLOSED'], null);
+  for (const [key, m] of rows.groups) {
+    const backlog = (m.OPENED?.count ?? 0) - (m.CLOSED?.count ?? 0);
+    if (backlog !== 0) out.set(key, backlog);
+  }
+  return out;
 }

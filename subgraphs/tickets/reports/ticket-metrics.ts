@@ -10,7 +10,7 @@ import { timeBuckets } from '../../shared/reporting/time-buckets.js';
 import type { Slice } from '../../shared/reporting/sql-fragments.js';
 import { backlogBlock, backlogDeltaBlock, createdBlock, solvedBlock, type CreatedCounts, type SolvedCounts, type TicketGrouping } from './ticket-metrics-sql.js';
 import type { ReportingTicketsDatabase } from './tables.js';
-import { createdFromRollups, solvedFromRollups } from './ticket-metrics-rollups.js';
+import { backlogFromRollups, createdFromRollups, solvedFromRollups } from './ticket-metrics-rollups.js';
 
 export interface TicketMetricsArgs {
   range: TimeRangeArgument;
@@ -67,7 +67,9 @@ function compareKeys(a: string | null, b: string | null): number {
  * Where created and solved counts and their percentiles come from: `rollups` (the default,
  * ticket-rollups.ts; percentiles bucketed, exact below 128 s, else within 1/32) or `raw`
  * (every ticket of the range: the reference the roll-ups are tested and benchmarked against).
- * The backlog comes from raw tickets either way.
+ * The backlog per priority, channel, assignee or team comes from the roll-ups' backlog moves
+ * too (`backlogFromRollups`); its total and its course over HOUR and DAY buckets from the
+ * status history's index on time.
  */
 export type TicketCountsSource = 'rollups' | 'raw';
 
@@ -81,7 +83,7 @@ export async function ticketMetrics(db: Kysely<ReportingTicketsDatabase>, args: 
   const [created, solved, backlog, backlogAtStart, backlogChanges] = await Promise.all([
     source === 'rollups' ? createdFromRollups(db, slices, groupBy, now) : createdBlock(db, slices, groupBy, now),
     source === 'rollups' ? solvedFromRollups(db, slices, groupBy) : solvedBlock(db, slices, groupBy),
-    backlogBlock(db, range, timeGrouping ? null : groupBy),
+    source === 'rollups' && groupBy !== null && !timeGrouping ? backlogFromRollups(db, range, groupBy) : backlogBlock(db, range, timeGrouping ? null : groupBy),
     timeGrouping ? backlogBlock(db, { ...range, to: range.from, toMs: range.fromMs }, null) : Promise.resolve(new Map<string | null, number>()),
     timeGrouping ? backlogDeltaBlock(db, slices) : Promise.resolve(new Map<string, number>()),
   ]);

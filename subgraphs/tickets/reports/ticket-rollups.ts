@@ -30,7 +30,7 @@ import { DAY_GRAINS, GRAINS, HistogramWriter, bucketSql } from '../../shared/rep
 import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
 
 export type TicketRollupDimension = 'ALL' | 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TIER';
-export type TicketRollupMeasure = 'CREATED' | 'BREACHED' | 'FIRST_REPLY' | 'SOLVED' | 'RESOLUTION';
+export type TicketRollupMeasure = 'CREATED' | 'BREACHED' | 'FIRST_REPLY' | 'SOLVED' | 'RESOLUTION' | 'OPENED' | 'CLOSED';
 
 export interface TicketRollupsTable {
   dimension: TicketRollupDimension;
@@ -96,9 +96,11 @@ export async function dropTicketRollups(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('ticket_rollups').ifExists().execute();
 }
 
+const DIMENSION_COLUMNS = sql`t.priority, t.channel, t.assignee_id, t.requester_tier`;
+
 /** The (time, measure, value) rows of the tickets `filter` selects (a predicate on `tickets t`). */
 function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
-  const dims = sql`t.priority, t.channel, t.assignee_id, t.requester_tier`;
+  const dims = DIMENSION_COLUMNS;
   return sql`
     SELECT t.created_at AS at, ${dims}, 'CREATED' AS measure, 0 AS bucket FROM tickets t WHERE ${filter}
     UNION ALL
@@ -108,10 +110,29 @@ function valuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
     UNION ALL
     SELECT t.solved_at AS at, ${dims}, 'SOLVED' AS measure, 0 AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL
     UNION ALL
-    SELECT t.solved_at AS at, ${dims}, 'RESOLUTION' AS measure, ${bucketSql(resolutionSeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL`;
+    SELECT t.solved_at AS at, ${dims}, 'RESOLUTION' AS measure, ${bucketSql(resolutionSeconds('t') as RawBuilder<number>)} AS bucket FROM tickets t WHERE ${filter} AND t.solved_at IS NOT NULL
+    UNION ALL
+    ${backlogValuesOf(filter)}`;
 }
 
-const WRITER = new HistogramWriter({ table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF, valuesOf, idColumn: 't.id', at: 'at' });
+/**
+ * The backlog moves of the tickets `filter` selects, from their status history: OPENED at each
+ * move that added the ticket to the backlog (created or reopened, `backlog_delta` +1), CLOSED
+ * at each that took it out (-1), under the ticket's keys now (as the raw backlog groups).
+ */
+function backlogValuesOf(filter: RawBuilder<boolean>): RawBuilder<unknown> {
+  return sql`
+    SELECT h.at AS at, ${DIMENSION_COLUMNS}, CASE WHEN h.backlog_delta > 0 THEN 'OPENED' ELSE 'CLOSED' END AS measure, 0 AS bucket
+    FROM tickets t JOIN ticket_status_history h ON h.ticket_id = t.id
+    WHERE ${filter} AND h.backlog_delta <> 0`;
+}
+
+/** The backlog measures serve the groupings by priority, channel and assignee (and team) only. */
+const BACKLOG_ONLY_IN = [[['OPENED', 'CLOSED'], ['PRIORITY', 'CHANNEL', 'ASSIGNEE']]] as const;
+
+const WRITER = new HistogramWriter({ table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF, valuesOf, idColumn: 't.id', at: 'at', onlyIn: BACKLOG_ONLY_IN });
+/** The backlog measures alone (migration 0008 adds them to a table summed without them). */
+const BACKLOG_WRITER = new HistogramWriter({ table: 'ticket_rollups', kept: KEPT, keyOf: KEY_OF, valuesOf: backlogValuesOf, idColumn: 't.id', at: 'at', onlyIn: BACKLOG_ONLY_IN });
 
 /** Adds tickets as stored now (`ids`); run it in the writing transaction, after the write. */
 export function addTicketsToRollups(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
@@ -126,4 +147,15 @@ export function removeTicketsFromRollups(db: QueryExecutorProvider, ids: readonl
 /** Sums every ticket again (migration 0006, `npm run reports:rebuild`). */
 export function rebuildTicketRollups(db: QueryExecutorProvider): Promise<void> {
   return WRITER.rebuild(db);
+}
+
+/** Adds the backlog measures (OPENED, CLOSED) of every ticket, replacing any (migration 0008). */
+export async function addBacklogMeasures(db: QueryExecutorProvider): Promise<void> {
+  await sql`DELETE FROM ticket_rollups WHERE measure IN ('OPENED', 'CLOSED')`.execute(db);
+  await BACKLOG_WRITER.addAll(db);
+}
+
+/** Deletes the backlog measures (migration 0008 stepping down). */
+export async function dropBacklogMeasures(db: QueryExecutorProvider): Promise<void> {
+  await sql`DELETE FROM ticket_rollups WHERE measure IN ('OPENED', 'CLOSED')`.execute(db);
 }

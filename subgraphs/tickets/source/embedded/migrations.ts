@@ -11,7 +11,7 @@ import { migrateTicketReporting } from '../../reports/migrations.js';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { createStatusHistory, dropStatusHistory } from './status-history.js';
-import { createTicketRollups, dropTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
+import { addBacklogMeasures, createTicketRollups, dropBacklogMeasures, dropTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
 import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../../shared/reporting/histograms.js';
 
 /** Migration 0005: a ticket's contact-reason category and tags, and the index of the contact-reasons report. */
@@ -127,5 +127,7 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
     },
     // Blocks of 4 and 16 days for every dimension, summed from the one-day blocks (reports/ticket-rollups.ts).
     '0007_rollup_multi_day_blocks': { up: (db) => deriveMultiDayBlocks(db, 'ticket_rollups'), down: (db) => dropMultiDayBlocks(db, 'ticket_rollups') },
+    // The backlog moves (OPENED, CLOSED) per priority, channel and assignee, from the status history (the backlog per group without reading every history row).
+    '0008_rollup_backlog_moves': { up: (db) => addBacklogMeasures(db), down: (db) => dropBacklogMeasures(db) },
   },
 };
