@@ -3,7 +3,7 @@
  * tier each call carries (`customer_id`, `customer_tier`), so nothing fans out per customer.
  * One statement each, identical for SQLite and PostgreSQL.
  */
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { CallDisposition } from '../source/records.js';
 import { isContact, isFirstLeg } from './call-definitions.js';
 import { ratio, toNumber } from '../../shared/reporting/sql-fragments.js';
@@ -40,15 +40,22 @@ export interface TierCallMetrics {
   answerRate: number | null;
 }
 
-/** The customers with the most contacts in the range (ties: more calls, then customer id). */
+/**
+ * The customers with the most contacts in the range (ties: more calls, then customer id).
+ * On SQLite the statement reads the customer index (`calls_report_customer`, customer id then
+ * offer time, covering) in customer order, so the grouping needs no sort: the planner's own
+ * choice, the offer-time range then a sort of every call of it by customer, took 2.5 times as
+ * long at 400,000 calls in the range (707 vs 281 ms, bench/reports). PostgreSQL plans it itself.
+ */
 export async function topContactingCustomers(db: Db, range: ReportRange, first: number): Promise<CustomerContactVolume[]> {
   if (first === 0) return [];
+  const byCustomer = db.getExecutor().adapter instanceof SqliteAdapter ? sql`INDEXED BY calls_report_customer` : sql``;
   const result = await sql<{ customer_id: string; contacts: unknown; calls: unknown; last_call_at: string }>`
     SELECT c.customer_id,
       SUM(CASE WHEN ${isContact('c')} THEN 1 ELSE 0 END) AS contacts,
       COUNT(*) AS calls,
       MAX(c.started_at) AS last_call_at
-    FROM calls c
+    FROM calls c ${byCustomer}
     WHERE c.started_at >= ${range.from} AND c.started_at < ${range.to} AND c.customer_id IS NOT NULL
     GROUP BY c.customer_id
     ORDER BY contacts DESC, calls DESC, c.customer_id
