@@ -16,7 +16,7 @@ import { sql } from 'kysely';
 import { openCallCenterSource } from '../../subgraphs/callcenter/source/open.js';
 import type { SqlCallCenterStore } from '../../subgraphs/callcenter/source/sql-store.js';
 import { SqlCallReports } from '../../subgraphs/callcenter/reports/sql-reports.js';
-import { rebuildCallRollups } from '../../subgraphs/callcenter/reports/call-rollups.js';
+import { deriveDayRollups, rebuildCallRollups } from '../../subgraphs/callcenter/reports/call-rollups.js';
 import { rebuildContactGaps } from '../../subgraphs/callcenter/reports/contact-gaps.js';
 import { bucketErrorBound, rebuildCallHistograms } from '../../subgraphs/callcenter/reports/call-histograms.js';
 import { deriveMultiDayBlocks } from '../../subgraphs/shared/reporting/histograms.js';
@@ -182,6 +182,10 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
       assert.ok(maintained.histograms.some((row) => Number(row.grain) === 384 && row.dimension === 'AGENT'));
       await deriveMultiDayBlocks(db, 'call_histograms');
       assert.deepEqual(await histograms(), maintained.histograms);
+      // … and migration 0010's day rows, summed from the hourly rows, those the writes keep.
+      assert.ok(maintained.rollups.some((row) => row.dimension === 'AGENT_DAY'));
+      await deriveDayRollups(db);
+      assert.deepEqual(await snapshot(), maintained.rollups);
     }, 120_000);
   });
 }

@@ -9,7 +9,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { epochSeconds, percentilesCte, samePercentileGroup, slicesCte, toNumber, toNumberOrNull, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { ReportingCallCenterTables } from './tables.js';
-import { contactWait, measures, SUMMED_MEASURES, type RollupDimension, type SummedMeasure } from './call-rollups.js';
+import { DAY_DIMENSIONS, contactWait, measures, SUMMED_MEASURES, type RollupDimension, type SummedMeasure } from './call-rollups.js';
+import { decompose } from '../../shared/reporting/histograms.js';
 
 export type CallGrouping = 'HOUR' | 'DAY' | 'QUEUE' | 'AGENT' | 'TEAM';
 
@@ -326,7 +327,17 @@ export async function rollupCountsBlock(db: Db, slices: readonly Slice[], groupi
   const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
   const parts: RawBuilder<unknown>[] = [];
   const ctes: RawBuilder<unknown>[] = [];
-  if (whole.length > 0) {
+  const dayDimension = DAY_DIMENSIONS[group.dimension];
+  if (whole.length > 0 && dayDimension !== undefined) {
+    // Whole UTC days from the day rows, the other whole hours from the hourly rows.
+    const { blocks } = decompose(whole, [24, 1]);
+    const hourIso = (hour: number) => new Date(hour * HOUR_MS).toISOString();
+    ctes.push(sql`blocks (dimension, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${sql.lit(b.grain === 24 ? dayDimension : group.dimension)}, ${sql.lit(hourIso(b.hour))})`))})`);
+    parts.push(sql`
+      SELECT ${group.key} AS grp, ${sql.join(SUMMED_MEASURES.map((name) => sql`r.${sql.ref(name)}`))}, r.longest_wait
+      FROM blocks b CROSS JOIN call_rollups r ${group.join}
+      WHERE r.dimension = b.dimension AND r.hour = b.hour`);
+  } else if (whole.length > 0) {
     ctes.push(slicesCte(whole, 'whole_slices'));
     parts.push(sql`
       SELECT ${group.key} AS grp, ${sql.join(SUMMED_MEASURES.map((name) => sql`r.${sql.ref(name)}`))}, r.longest_wait

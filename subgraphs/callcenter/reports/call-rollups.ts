@@ -34,7 +34,10 @@ import { StatementTemplate } from '../../shared/statement-template.js';
 
 /** The roll-up row as stored. */
 /** What a roll-up row is summed over: all calls of the hour, or one queue, agent or tier. */
-export type RollupDimension = 'ALL' | 'QUEUE' | 'AGENT' | 'TIER';
+export type RollupDimension = 'ALL' | 'QUEUE' | 'AGENT' | 'TIER' | 'QUEUE_DAY' | 'AGENT_DAY';
+
+/** The dimensions kept per UTC day (`hour` is the day's first hour) besides per hour: a month per queue or agent reads ~30 rows per key, not ~720. */
+export const DAY_DIMENSIONS: Partial<Record<RollupDimension, RollupDimension>> = { QUEUE: 'QUEUE_DAY', AGENT: 'AGENT_DAY' };
 
 export interface CallRollupsTable {
   dimension: RollupDimension;
@@ -115,6 +118,7 @@ function hourSql(column: string): RawBuilder<string> {
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Creates `call_rollups` and `call_rollup_hours` (migration 0002). `call_rollup_hours` held
@@ -144,10 +148,25 @@ const DIMENSION_KEYS: Record<RollupDimension, RawBuilder<string>> = {
   QUEUE: sql<string>`c.queue_id`,
   AGENT: sql<string>`COALESCE(c.agent_id, '')`,
   TIER: sql<string>`COALESCE(c.customer_tier, '')`,
+  QUEUE_DAY: sql<string>`c.queue_id`,
+  AGENT_DAY: sql<string>`COALESCE(c.agent_id, '')`,
 };
 
+/** Whether a dimension's rows are per UTC day (else per UTC hour). */
+const isDay = (dimension: RollupDimension) => dimension.endsWith('_DAY');
+
+/** The UTC day (ISO start of its first hour) of a `calls` column of ISO UTC strings. */
+function daySql(column: string): RawBuilder<string> {
+  return sql<string>`SUBSTR(${sql.ref(column)}, 1, 10) || 'T00:00:00.000Z'`;
+}
+
+/** The `hour` a row of `dimension` keys a call by: its UTC hour, or its UTC day for the day dimensions. */
+function periodSql(dimension: RollupDimension): RawBuilder<string> {
+  return isDay(dimension) ? daySql('c.started_at') : hourSql('c.started_at');
+}
+
 /**
- * Sums the calls of the hours in `[start, end)` (ISO UTC hour starts) into roll-up rows,
+ * Sums the calls of the hours in `[start, end)` (ISO UTC day starts, so day rows are whole) into roll-up rows,
  * replacing those hours' rows: one DELETE and one INSERT … SELECT … GROUP BY per dimension.
  * Only inbound calls offered to a queue can be a contact or a handled leg; the rest are skipped.
  */
@@ -157,13 +176,13 @@ async function resum(db: QueryExecutorProvider, start: string | null, end: strin
   const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
   const inHours = start === null || end === null ? sql`1 = 1` : sql`c.started_at >= ${start} AND c.started_at < ${end}`;
   await sql`DELETE FROM call_rollups WHERE ${start === null || end === null ? sql`1 = 1` : sql`hour >= ${start} AND hour < ${end}`}`.execute(db);
-  for (const [dimension, key] of Object.entries(DIMENSION_KEYS)) {
+  for (const [dimension, key] of Object.entries(DIMENSION_KEYS) as [RollupDimension, RawBuilder<string>][]) {
     await sql`
       INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-      SELECT ${sql.lit(dimension)}, ${hourSql('c.started_at')}, ${key}, ${sums}, MAX(${contactWait('c')})
+      SELECT ${sql.lit(dimension)}, ${periodSql(dimension)}, ${key}, ${sums}, MAX(${contactWait('c')})
       FROM calls c
       WHERE c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBOUND' AND ${inHours}
-      GROUP BY ${hourSql('c.started_at')}${dimension === 'ALL' ? sql`` : sql`, ${key}`}`.execute(db);
+      GROUP BY ${periodSql(dimension)}${dimension === 'ALL' ? sql`` : sql`, ${key}`}`.execute(db);
   }
 }
 
@@ -172,6 +191,10 @@ const COUNTED = sql`c.queue_id IS NOT NULL AND COALESCE(c.direction, '') = 'INBO
 
 /** Every dimension with its key, as a VALUES list joined to the calls (`d.dimension`) so one statement writes them all. */
 const DIMENSIONS_CTE = sql`dims (dimension) AS (VALUES ${sql.join(Object.keys(DIMENSION_KEYS).map((d) => sql`(${sql.lit(d)})`))})`;
+/** The `hour` of a call `c` in the row of dimension `d.dimension`. */
+const PERIOD_OF_DIMENSION = sql<string>`(CASE WHEN d.dimension IN (${sql.join(
+  (Object.keys(DIMENSION_KEYS) as RollupDimension[]).filter(isDay).map((d) => sql.lit(d)),
+)}) THEN ${daySql('c.started_at')} ELSE ${hourSql('c.started_at')} END)`;
 const KEY_OF_DIMENSION = sql<string>`(CASE d.dimension ${sql.join(
   Object.entries(DIMENSION_KEYS).map(([dimension, key]) => sql`WHEN ${sql.lit(dimension)} THEN ${key}`),
   sql` `,
@@ -197,10 +220,10 @@ function upsertCalls(ids: readonly string[], sign: 1 | -1): RawBuilder<unknown> 
   return sql`
     WITH ${DIMENSIONS_CTE}
     INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-    SELECT d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}, ${sums}, ${sign === 1 ? sql`MAX(${contactWait('c')})` : sql`NULL`}
+    SELECT d.dimension, ${PERIOD_OF_DIMENSION}, ${KEY_OF_DIMENSION}, ${sums}, ${sign === 1 ? sql`MAX(${contactWait('c')})` : sql`NULL`}
     FROM calls c CROSS JOIN dims d
     WHERE c.id IN (${sql.join(ids)}) AND ${COUNTED}
-    GROUP BY d.dimension, ${hourSql('c.started_at')}, ${KEY_OF_DIMENSION}
+    GROUP BY d.dimension, ${PERIOD_OF_DIMENSION}, ${KEY_OF_DIMENSION}
     ON CONFLICT (dimension, hour, key) DO UPDATE SET ${added}, ${longest}`;
 }
 
@@ -209,7 +232,7 @@ const SUBTRACT = new StatementTemplate((ids) => upsertCalls(ids, -1));
 const CONTRIBUTIONS = new StatementTemplate(
   (ids) => sql<{ id: string; dimension: RollupDimension; hour: string; key: string; wait: unknown }>`
     WITH ${DIMENSIONS_CTE}
-    SELECT c.id, d.dimension, ${hourSql('c.started_at')} AS hour, ${KEY_OF_DIMENSION} AS key, ${contactWait('c')} AS wait
+    SELECT c.id, d.dimension, ${PERIOD_OF_DIMENSION} AS hour, ${KEY_OF_DIMENSION} AS key, ${contactWait('c')} AS wait
     FROM calls c CROSS JOIN dims d
     WHERE c.id IN (${sql.join(ids)}) AND ${COUNTED}`,
 );
@@ -270,7 +293,7 @@ interface RollupRow {
 
 /** The calls a roll-up row sums (alias `c`): its hour's counted calls with its key. */
 function callsOfRow(row: RollupRow): RawBuilder<boolean> {
-  const end = new Date(Date.parse(row.hour) + HOUR_MS).toISOString();
+  const end = new Date(Date.parse(row.hour) + (isDay(row.dimension) ? DAY_MS : HOUR_MS)).toISOString();
   return sql<boolean>`c.started_at >= ${row.hour} AND c.started_at < ${end} AND ${COUNTED} AND ${DIMENSION_KEYS[row.dimension]} = ${row.key}`;
 }
 
@@ -305,12 +328,33 @@ export async function subtractCallsFromRollups(db: QueryExecutorProvider, ids: r
 }
 
 /**
- * Recomputes every roll-up row of the hours from `from`'s hour to `to`'s hour, both included
- * (ISO UTC; both null: every hour): migration 0002 and the rebuild command. Rebuild when the
+ * Recomputes every roll-up row of the UTC days from `from`'s day to `to`'s day, both included
+ * (ISO UTC; both null: every day): migration 0002 and the rebuild command. Rebuild when the
  * CTI stream is quiet to be exact at once: a write committed during the rebuild may be
  * counted twice or not at all until the next rebuild.
  */
 export async function rebuildCallRollups(db: QueryExecutorProvider, from: string | null = null, to: string | null = null): Promise<void> {
   if (from === null || to === null) return resum(db, null, null);
-  return resum(db, hourOf(from), new Date(Date.parse(hourOf(to)) + HOUR_MS).toISOString());
+  // Whole UTC days, so the day rows are summed from all their calls.
+  return resum(db, `${from.slice(0, 10)}T00:00:00.000Z`, new Date(Date.parse(`${to.slice(0, 10)}T00:00:00.000Z`) + DAY_MS).toISOString());
+}
+
+/** Sums the day rows of the day dimensions from the hourly rows, replacing any (migration 0010). Exact: a day is its 24 hours. */
+export async function deriveDayRollups(db: QueryExecutorProvider): Promise<void> {
+  const pairs = Object.entries(DAY_DIMENSIONS) as [RollupDimension, RollupDimension][];
+  await sql`DELETE FROM call_rollups WHERE dimension IN (${sql.join(pairs.map(([, day]) => sql.lit(day)))})`.execute(db);
+  const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
+  const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(r.${sql.ref(name)})`));
+  for (const [hourly, day] of pairs) {
+    await sql`
+      INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
+      SELECT ${sql.lit(day)}, SUBSTR(r.hour, 1, 10) || 'T00:00:00.000Z', r.key, ${sums}, MAX(r.longest_wait)
+      FROM call_rollups r WHERE r.dimension = ${sql.lit(hourly)}
+      GROUP BY SUBSTR(r.hour, 1, 10) || 'T00:00:00.000Z', r.key`.execute(db);
+  }
+}
+
+/** Deletes the day rows (migration 0010 stepping down). */
+export async function dropDayRollups(db: QueryExecutorProvider): Promise<void> {
+  await sql`DELETE FROM call_rollups WHERE dimension IN (${sql.join(Object.values(DAY_DIMENSIONS).map((day) => sql.lit(day)))})`.execute(db);
 }

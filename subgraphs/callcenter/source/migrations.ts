@@ -12,7 +12,7 @@ import type { CallCenterTables } from './tables.js';
 import { migrateCallReporting } from '../reports/migrations.js';
 import { migrateCallEvents } from '../events/migrations.js';
 import { migrateCallLogOutbox } from '../outbox/migrations.js';
-import { createCallRollups, rebuildCallRollups } from '../reports/call-rollups.js';
+import { createCallRollups, deriveDayRollups, dropDayRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 import { migrateContactGaps } from '../reports/migrations.js';
 import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
 import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../shared/reporting/histograms.js';
@@ -119,5 +119,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     // Blocks of 4 and 16 days for every dimension, summed from the one-day blocks, so a month's
     // per-agent or per-queue report reads about seven blocks per key instead of thirty.
     '0009_histogram_multi_day_blocks': { up: (db) => deriveMultiDayBlocks(db, 'call_histograms'), down: (db) => dropMultiDayBlocks(db, 'call_histograms') },
+    // Per-day roll-up rows for queues and agents beside the hourly ones, summed from the hourly rows (reports/call-rollups.ts).
+    '0010_call_rollup_days': { up: (db) => deriveDayRollups(db), down: (db) => dropDayRollups(db) },
   },
 };
