@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { GraphQLError } from 'graphql';
 import { openEmbeddedTicketsSource } from '../../subgraphs/tickets/source/embedded/open.js';
 import type { SqlTicketStore } from '../../subgraphs/tickets/source/embedded/sql-store.js';
+import type { ChangeEventTables } from '../../subgraphs/shared/change-events/tables.js';
 import { SqlTicketReports } from '../../subgraphs/tickets/reports/sql-reports.js';
 import type { TicketStatus } from '../../subgraphs/tickets/source/records.js';
 import { POSTGRES_SKIP_REASON, postgresReachable, tempPostgresSchema, tempSqlite, type TempDatabase } from '../support/databases.js';
@@ -114,6 +115,15 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
       assert.deepEqual([read?.category, read?.tags], ['billing', ['refund', 'vip']]);
       const updated = await store.classifyTicket(created.id, 'delivery', []);
       assert.deepEqual([updated.category, updated.tags], ['delivery', []]);
+      // The change is announced (ticket.classified) in its transaction; the same classification again announces nothing.
+      const classified = async () =>
+        (await store.database.db.withTables<ChangeEventTables>().selectFrom('change_events').select(['type', 'data']).where('subject_id', '=', created.id).where('type', '=', 'TICKET_CLASSIFIED').execute()).map((row) => JSON.parse(row.data) as Record<string, unknown>);
+      assert.deepEqual(
+        (await classified()).map((d) => [d.category, d.tags, d.previousCategory, d.previousTags]),
+        [['delivery', [], 'billing', ['refund', 'vip']]],
+      );
+      await store.classifyTicket(created.id, 'delivery', []);
+      assert.equal((await classified()).length, 1);
       const refused = await store.createTicket({ idempotencyKey: 'bad-class', requesterId: 'cus_000002', subject: 'x', category: 'Billing Issue', tags: ['ok', '1bad'] }).catch((e: unknown) => e);
       assert.ok(refused instanceof GraphQLError);
       assert.equal(refused.extensions.code, 'BAD_USER_INPUT');

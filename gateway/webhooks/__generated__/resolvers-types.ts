@@ -183,6 +183,8 @@ export type WebhookEventType =
   | 'LEAD_CREATED'
   /** `lead.status_changed`: a lead's status changed. */
   | 'LEAD_STATUS_CHANGED'
+  /** `ticket.classified`: a ticket's category or tags changed. */
+  | 'TICKET_CLASSIFIED'
   /** `ticket.created`: a ticket was created. */
   | 'TICKET_CREATED'
   /** `ticket.solved`: a ticket was solved. */

@@ -17,6 +17,7 @@ export const CHANGE_EVENT_TYPES = {
   TICKET_CREATED: { wire: 'ticket.created', source: 'tickets', about: 'A ticket was created (a replayed idempotency key creates none).' },
   TICKET_STATUS_CHANGED: { wire: 'ticket.status_changed', source: 'tickets', about: "A ticket's status changed (every change, SOLVED included)." },
   TICKET_SOLVED: { wire: 'ticket.solved', source: 'tickets', about: 'A ticket was solved (besides its `ticket.status_changed`).' },
+  TICKET_CLASSIFIED: { wire: 'ticket.classified', source: 'tickets', about: "A ticket's category or tags changed (`classifyTicket`; a call that changes neither sends none)." },
 } as const satisfies Record<string, { wire: string; source: ChangeEventSource; about: string }>;
 
 /** The systems whose stores keep a change-event outbox. */

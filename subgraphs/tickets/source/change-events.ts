@@ -32,3 +32,13 @@ export function statusChangeEvents(from: TicketStatus, ticket: TicketRecord): Ch
   if (ticket.status !== 'SOLVED') return [changed];
   return [changed, { type: 'TICKET_SOLVED', subjectId: ticket.id, occurredAt: ticket.updatedAt, data: { ...ids(ticket), solvedAt: ticket.solvedAt } }];
 }
+
+/** `TICKET_CLASSIFIED` when `classifyTicket` changed the category or the tags (`before`: as they were). */
+export function ticketClassifiedEvent(before: Pick<TicketRecord, 'category' | 'tags'>, ticket: TicketRecord): ChangeEventInput {
+  return {
+    type: 'TICKET_CLASSIFIED',
+    subjectId: ticket.id,
+    occurredAt: ticket.updatedAt,
+    data: { ...ids(ticket), category: ticket.category, tags: ticket.tags, previousCategory: before.category, previousTags: before.tags, classifiedAt: ticket.updatedAt },
+  };
+}

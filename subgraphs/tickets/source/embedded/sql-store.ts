@@ -21,7 +21,7 @@ import type { ReportingTicketsDatabase, TicketReportingColumns } from '../../rep
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from '../validation.js';
 import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
-import { statusChangeEvents, ticketCreatedEvent } from '../change-events.js';
+import { statusChangeEvents, ticketClassifiedEvent, ticketCreatedEvent } from '../change-events.js';
 import { appendStatus, impliedHistory } from './status-history.js';
 import { assertClassification, tagsFromColumn } from '../classification.js';
 import { addTicketsToRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
@@ -377,14 +377,22 @@ export class SqlTicketStore implements TicketsSource {
 
   async classifyTicket(id: string, category: string | null, tags: readonly string[]): Promise<TicketRecord> {
     const classification = assertClassification(category, tags);
-    const row = await this.db
-      .updateTable('tickets')
-      .set({ category: classification.category, tags: classification.tags.length > 0 ? JSON.stringify(classification.tags) : null, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw notFound('Ticket', id);
-    return toTicket(row);
+    // The change and its `ticket.classified` event commit together; a call that changes nothing writes nothing.
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!current) throw notFound('Ticket', id);
+      const before = toTicket(current);
+      if (before.category === classification.category && JSON.stringify(before.tags) === JSON.stringify(classification.tags)) return before;
+      const row = await trx
+        .updateTable('tickets')
+        .set({ category: classification.category, tags: classification.tags.length > 0 ? JSON.stringify(classification.tags) : null, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const ticket = toTicket(row);
+      await recordChangeEvents(trx, [ticketClassifiedEvent(before, ticket)]);
+      return ticket;
+    });
   }
 
   async loadSeed(part: TicketsSeed): Promise<void> {
