@@ -291,7 +291,7 @@ interface RollupRow {
   key: string;
 }
 
-/** The calls a roll-up row sums (alias `c`): its hour's counted calls with its key. */
+/** The calls a roll-up row sums (alias `c`): the counted calls of its hour (or day, for the day dimensions) with its key. */
 function callsOfRow(row: RollupRow): RawBuilder<boolean> {
   const end = new Date(Date.parse(row.hour) + (isDay(row.dimension) ? DAY_MS : HOUR_MS)).toISOString();
   return sql<boolean>`c.started_at >= ${row.hour} AND c.started_at < ${end} AND ${COUNTED} AND ${DIMENSION_KEYS[row.dimension]} = ${row.key}`;
