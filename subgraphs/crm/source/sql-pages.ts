@@ -1,9 +1,10 @@
 /**
- * Per-customer pages of orders or activities for many customers in one statement:
+ * Per-customer pages of orders, activities, conversations or leads for many customers in one statement:
  * rows after the cursor are numbered per customer (`ROW_NUMBER()`), rows before it only
  * contribute one sentinel row carrying the total (`COUNT(*) OVER (PARTITION BY customer_id)`),
  * so a customer whose page is empty still gets the right `totalCount`. SQLite, PostgreSQL and
- * MySQL 8; used by the embedded and the mapped-SQL adapters.
+ * MySQL 8; used by the embedded store (orders, activities, and the engagement store's
+ * conversations and leads) and the mapped-SQL adapter.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PageArgs } from '../../shared/pagination.js';
@@ -21,11 +22,11 @@ interface WindowColumns {
  * each customer's total; customers without rows are absent from the map. `from` is a table
  * (`sql.table('orders')`) or a parenthesised subquery; its rows need `id` and `customer_id`.
  */
-export async function pagesByCustomer<Row extends { id: string; customer_id: string }>(
+export async function pagesByCustomer<Row extends { id: string; customer_id: string | null }>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: the rows are typed by `Row`
   db: Kysely<any>,
   from: RawBuilder<unknown>,
-  sortColumn: 'placed_at' | 'at',
+  sortColumn: 'placed_at' | 'at' | 'started_at' | 'created_at',
   ids: readonly string[],
   page: PageArgs,
   extraFilter: RawBuilder<unknown> | null,
@@ -50,10 +51,12 @@ export async function pagesByCustomer<Row extends { id: string; customer_id: str
     where (w.w_after = 1 and w.w_rn <= ${page.first + 1}) or (w.w_after = 0 and w.w_rn = 1)
     order by w.customer_id, w.w_after desc, w.w_rn`.execute(db);
   for (const row of rows) {
-    let entry = result.get(row.customer_id);
+    // Never null: the rows were selected by customer id.
+    const customerId = row.customer_id as string;
+    let entry = result.get(customerId);
     if (!entry) {
       entry = { rows: [], total: Number(row.w_total) };
-      result.set(row.customer_id, entry);
+      result.set(customerId, entry);
     }
     if (Number(row.w_after) === 1) entry.rows.push(row);
   }

@@ -43,6 +43,7 @@ import type { ConversationsTable, LeadsTable, OpportunitiesTable } from './engag
 import { checkLeadTransition } from '../lead-status.js';
 import { toCents, fromCents } from '../money.js';
 import type { CrmTables } from './tables.js';
+import { pagesByCustomer } from '../sql-pages.js';
 
 const SEED_BATCH_ROWS = 500;
 const runtimeId = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '')}`;
@@ -274,7 +275,7 @@ export class SqlEngagementStore implements EngagementSource {
   }
 
   async conversationsByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<ConversationRecord>[]> {
-    const pages = await this.pagesByCustomer<ConversationRow>('conversations', 'started_at', ids, page);
+    const pages = await pagesByCustomer<ConversationRow>(this.db, sql.table('conversations'), 'started_at', ids, page, null);
     return ids.map((id) => {
       const { rows, total } = pages.get(id) ?? { rows: [], total: 0 };
       return toPage(EngagementCursor.conversations, rows.map(toConversation), page.first, total, (c) => ({ key: c.startedAt, id: c.id }));
@@ -282,7 +283,7 @@ export class SqlEngagementStore implements EngagementSource {
   }
 
   async conversationStampsByCustomerIds(ids: readonly string[]): Promise<{ id: string; at: string }[][]> {
-    const pages = await this.pagesByCustomer<ConversationRow>('conversations', 'started_at', ids, { first: MAX_INTERACTION_STAMPS - 1, after: null });
+    const pages = await pagesByCustomer<ConversationRow>(this.db, sql.table('conversations'), 'started_at', ids, { first: MAX_INTERACTION_STAMPS - 1, after: null }, null);
     return ids.map((id) => (pages.get(id)?.rows ?? []).map((row) => ({ id: row.id, at: row.started_at })));
   }
 
@@ -422,7 +423,7 @@ export class SqlEngagementStore implements EngagementSource {
   }
 
   async leadsByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<LeadRecord>[]> {
-    const pages = await this.pagesByCustomer<LeadRow>('leads', 'created_at', ids, page);
+    const pages = await pagesByCustomer<LeadRow>(this.db, sql.table('leads'), 'created_at', ids, page, null);
     return ids.map((id) => {
       const { rows, total } = pages.get(id) ?? { rows: [], total: 0 };
       return toPage(EngagementCursor.customerLeads, rows.map(toLead), page.first, total, (l) => ({ key: l.createdAt, id: l.id }));
@@ -692,41 +693,5 @@ export class SqlEngagementStore implements EngagementSource {
       .set({ last_contact_at: sql<string>`case when last_contact_at is null or last_contact_at < ${at} then ${at} else last_contact_at end` })
       .where('id', '=', customerId)
       .execute();
-  }
-
-  /** One statement for the pages of many customers (the pattern of `SqlCrmStore.pagesByCustomer`). */
-  private async pagesByCustomer<Row extends { id: string; customer_id: string | null }>(
-    table: 'conversations' | 'leads',
-    sortColumn: 'started_at' | 'created_at',
-    ids: readonly string[],
-    page: PageArgs,
-  ): Promise<Map<string, { rows: Row[]; total: number }>> {
-    const result = new Map<string, { rows: Row[]; total: number }>();
-    const wanted = unique(ids);
-    if (wanted.length === 0) return result;
-    const sort = sql.ref(`t.${sortColumn}`);
-    const after = page.after;
-    const afterFlag = after ? sql`case when ${sort} < ${after.key} or (${sort} = ${after.key} and t.id < ${after.id}) then 1 else 0 end` : sql`1`;
-    const partition = after ? sql`t.customer_id, ${afterFlag}` : sql`t.customer_id`;
-    const { rows } = await sql<Row & { w_after: number | string; w_rn: number | string; w_total: number | string }>`
-      select * from (
-        select t.*, ${afterFlag} as w_after,
-          row_number() over (partition by ${partition} order by ${sort} desc, t.id desc) as w_rn,
-          count(*) over (partition by t.customer_id) as w_total
-        from ${sql.table(table)} t
-        where t.customer_id in (${sql.join(wanted)})
-      ) w
-      where (w.w_after = 1 and w.w_rn <= ${page.first + 1}) or (w.w_after = 0 and w.w_rn = 1)
-      order by w.customer_id, w.w_after desc, w.w_rn`.execute(this.db);
-    for (const row of rows) {
-      const customerId = row.customer_id!;
-      let entry = result.get(customerId);
-      if (!entry) {
-        entry = { rows: [], total: Number(row.w_total) };
-        result.set(customerId, entry);
-      }
-      if (Number(row.w_after) === 1) entry.rows.push(row);
-    }
-    return result;
   }
 }
