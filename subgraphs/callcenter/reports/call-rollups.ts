@@ -32,7 +32,6 @@ import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBu
 import { isContact, isHandledLeg } from './call-definitions.js';
 import { StatementTemplate } from '../../shared/statement-template.js';
 
-/** The roll-up row as stored. */
 /** What a roll-up row is summed over: all calls of the hour, or one queue, agent or tier. */
 export type RollupDimension = 'ALL' | 'QUEUE' | 'AGENT' | 'TIER' | 'QUEUE_DAY' | 'AGENT_DAY';
 
@@ -107,12 +106,7 @@ export function contactWait(alias: string): RawBuilder<number | null> {
   return sql<number | null>`CASE WHEN ${isContact(alias)} THEN ${sql.ref(`${alias}.wait_seconds`)} END`;
 }
 
-/** The UTC hour (ISO start, `2026-11-01T08:00:00.000Z`) of an ISO UTC timestamp, as the roll-ups key it. */
-export function hourOf(iso: string): string {
-  return `${iso.slice(0, 13)}:00:00.000Z`;
-}
-
-/** The same in SQL, for a `calls` column of ISO UTC strings (`SUBSTR` and `||` mean the same in both dialects). */
+/** The UTC hour (ISO start, `2026-11-01T08:00:00.000Z`) of a column of ISO UTC strings, as the roll-ups key it (`SUBSTR` and `||` mean the same in both dialects). */
 function hourSql(column: string): RawBuilder<string> {
   return sql<string>`SUBSTR(${sql.ref(column)}, 1, 13) || ':00:00.000Z'`;
 }
@@ -143,19 +137,22 @@ export async function createCallRollups(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+const QUEUE_KEY = sql<string>`c.queue_id`;
+const AGENT_KEY = sql<string>`COALESCE(c.agent_id, '')`;
 const DIMENSION_KEYS: Record<RollupDimension, RawBuilder<string>> = {
   ALL: sql<string>`''`,
-  QUEUE: sql<string>`c.queue_id`,
-  AGENT: sql<string>`COALESCE(c.agent_id, '')`,
+  QUEUE: QUEUE_KEY,
+  AGENT: AGENT_KEY,
   TIER: sql<string>`COALESCE(c.customer_tier, '')`,
-  QUEUE_DAY: sql<string>`c.queue_id`,
-  AGENT_DAY: sql<string>`COALESCE(c.agent_id, '')`,
+  QUEUE_DAY: QUEUE_KEY,
+  AGENT_DAY: AGENT_KEY,
 };
 
+const DAY_ROWS = new Set<RollupDimension>(Object.values(DAY_DIMENSIONS));
 /** Whether a dimension's rows are per UTC day (else per UTC hour). */
-const isDay = (dimension: RollupDimension) => dimension.endsWith('_DAY');
+const isDay = (dimension: RollupDimension) => DAY_ROWS.has(dimension);
 
-/** The UTC day (ISO start of its first hour) of a `calls` column of ISO UTC strings. */
+/** The UTC day (ISO start of its first hour) of a column of ISO UTC strings. */
 function daySql(column: string): RawBuilder<string> {
   return sql<string>`SUBSTR(${sql.ref(column)}, 1, 10) || 'T00:00:00.000Z'`;
 }
@@ -342,15 +339,15 @@ export async function rebuildCallRollups(db: QueryExecutorProvider, from: string
 /** Sums the day rows of the day dimensions from the hourly rows, replacing any (migration 0010). Exact: a day is its 24 hours. */
 export async function deriveDayRollups(db: QueryExecutorProvider): Promise<void> {
   const pairs = Object.entries(DAY_DIMENSIONS) as [RollupDimension, RollupDimension][];
-  await sql`DELETE FROM call_rollups WHERE dimension IN (${sql.join(pairs.map(([, day]) => sql.lit(day)))})`.execute(db);
+  await dropDayRollups(db);
   const columns = sql.join(SUMMED_MEASURES.map((name) => sql.ref(name)));
   const sums = sql.join(SUMMED_MEASURES.map((name) => sql`SUM(r.${sql.ref(name)})`));
   for (const [hourly, day] of pairs) {
     await sql`
       INSERT INTO call_rollups (dimension, hour, key, ${columns}, longest_wait)
-      SELECT ${sql.lit(day)}, SUBSTR(r.hour, 1, 10) || 'T00:00:00.000Z', r.key, ${sums}, MAX(r.longest_wait)
+      SELECT ${sql.lit(day)}, ${daySql('r.hour')}, r.key, ${sums}, MAX(r.longest_wait)
       FROM call_rollups r WHERE r.dimension = ${sql.lit(hourly)}
-      GROUP BY SUBSTR(r.hour, 1, 10) || 'T00:00:00.000Z', r.key`.execute(db);
+      GROUP BY ${daySql('r.hour')}, r.key`.execute(db);
   }
 }
 
