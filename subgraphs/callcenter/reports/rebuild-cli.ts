@@ -10,21 +10,13 @@
  */
 import { databaseConfig } from '../../shared/config.js';
 import { openCallCenterSource } from '../source/open.js';
-import { rebuildCallRollups } from './call-rollups.js';
-import { rebuildContactGaps } from './contact-gaps.js';
-import { rebuildCallHistograms } from './call-histograms.js';
 import { openEmbeddedTicketsSource } from '../../tickets/source/embedded/open.js';
-import { rebuildTicketRollups } from '../../tickets/reports/ticket-rollups.js';
 
 const config = databaseConfig('callcenter');
 const store = await openCallCenterSource(config);
 try {
   const started = performance.now();
-  await store.database.db.transaction().execute(async (trx) => {
-    await rebuildCallRollups(trx);
-    await rebuildContactGaps(trx);
-    await rebuildCallHistograms(trx);
-  });
+  await store.rebuildReports();
   console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups, contact gaps and histograms rebuilt in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await store.close();
@@ -34,7 +26,7 @@ const ticketsConfig = databaseConfig('tickets');
 const tickets = await openEmbeddedTicketsSource(ticketsConfig);
 try {
   const started = performance.now();
-  await tickets.database.db.transaction().execute((trx) => rebuildTicketRollups(trx));
+  await tickets.rebuildReports();
   console.log(`tickets (${ticketsConfig.driver === 'sqlite' ? ticketsConfig.file : `PostgreSQL schema ${ticketsConfig.schema}`}): ticket roll-ups rebuilt in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await tickets.close();

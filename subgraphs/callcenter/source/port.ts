@@ -6,6 +6,7 @@
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type { StatementListener } from '../../shared/database.js';
 import type { AgentRecord, CallCenterSeed, CallRecord, QueueRecord } from './records.js';
+import type { LoadSeedOptions } from '../../devdata/seed/load.js';
 
 /** The `kind` of cursors of a customer's call list (a cursor of another list is refused). */
 export const CUSTOMER_CALLS_CURSOR = 'Customer.calls';
@@ -36,8 +37,14 @@ export interface CallCenterSource {
   callsByCustomerNumbers(numberSets: readonly (readonly string[])[], page: PageArgs): Promise<Page<CallRecord>[]>;
   /** For each customer (set of numbers), its most recent call or `null`. */
   lastCallByCustomerNumbers(numberSets: readonly (readonly string[])[]): Promise<(CallRecord | null)[]>;
-  /** Loads one seed chunk's call-center part in one transaction (rows already present are kept). */
-  loadSeed(part: CallCenterSeed): Promise<void>;
+  /**
+   * Loads one seed chunk's call-center part in one transaction (rows already present are
+   * kept), with the report tables kept current unless `options.deferReports` (then
+   * `rebuildReports` after the last chunk).
+   */
+  loadSeed(part: CallCenterSeed, options?: LoadSeedOptions): Promise<void>;
+  /** Sums the report tables (roll-ups, contact gaps, histograms) from every stored call again, in one transaction. */
+  rebuildReports(): Promise<void>;
   /** True when the store holds no agents, queues or calls. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

@@ -13,6 +13,8 @@ import { callFromRow, callToRow } from './call-rows.js';
 import { addCallsToRollups } from '../reports/call-rollups.js';
 import { refreshContactGapsOfCalls } from '../reports/contact-gaps.js';
 import { addCallsToHistograms } from '../reports/call-histograms.js';
+import { rebuildCallReports } from '../reports/rebuild.js';
+import type { LoadSeedOptions } from '../../devdata/seed/load.js';
 
 /** Rows per multi-row INSERT: 500 calls × 19 columns stays far below both dialects' parameter limits. */
 const INSERT_ROWS = 500;
@@ -138,7 +140,7 @@ export class SqlCallCenterStore implements CallCenterSource {
     return pages.map((page) => page.nodes[0] ?? null);
   }
 
-  async loadSeed(part: CallCenterSeed): Promise<void> {
+  async loadSeed(part: CallCenterSeed, options: LoadSeedOptions = {}): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (const rows of chunks(part.agents, INSERT_ROWS)) {
         await trx
@@ -152,6 +154,7 @@ export class SqlCallCenterStore implements CallCenterSource {
       }
       for (const rows of chunks(part.calls, INSERT_ROWS)) {
         const inserted = await trx.insertInto('calls').values(rows.map(toCallRow)).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+        if (options.deferReports) continue;
         // The hourly report roll-ups, in the same transaction (calls already stored were skipped).
         await addCallsToRollups(trx, inserted.map((row) => row.id));
         // Their callers' contact gaps (repeat contacts), likewise.
@@ -161,6 +164,10 @@ export class SqlCallCenterStore implements CallCenterSource {
         await addCallsToHistograms(trx, ids);
       }
     });
+  }
+
+  async rebuildReports(): Promise<void> {
+    await this.db.transaction().execute((trx) => rebuildCallReports(trx));
   }
 
   async isEmpty(): Promise<boolean> {

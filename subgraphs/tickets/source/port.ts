@@ -9,6 +9,7 @@ import type { ChangeEventOutbox } from '../../shared/change-events/outbox.js';
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type { TicketReportsSource } from '../reports/port.js';
 import type { TicketChannel, TicketCommentRecord, TicketPriority, TicketRecord, TicketsSeed, TicketStatus } from './records.js';
+import type { LoadSeedOptions } from '../../devdata/seed/load.js';
 
 export interface CreateTicketInput {
   /** 1-128 characters; the same key with the same input returns the same ticket. */
@@ -65,10 +66,13 @@ export interface TicketsSource {
   /** NOT_FOUND for an unknown id; BAD_USER_INPUT for a move `transitions.ts` forbids. */
   changeStatus(id: string, status: TicketStatus): Promise<TicketRecord>;
   /**
-   * Inserts one seed chunk's part (the embedded store: in one transaction). An adapter over a
-   * company's own ticket system refuses: demo data is never written into it.
+   * Inserts one seed chunk's part (the embedded store: in one transaction, with its report
+   * roll-ups unless `options.deferReports`, then `rebuildReports` after the last chunk). An
+   * adapter over a company's own ticket system refuses: demo data is never written into it.
    */
-  loadSeed(part: TicketsSeed): Promise<void>;
+  loadSeed(part: TicketsSeed, options?: LoadSeedOptions): Promise<void>;
+  /** Sums the report roll-ups from every stored ticket again (stores that keep them: the embedded one). */
+  rebuildReports?(): Promise<void>;
   /** Whether the demo seed may go in: only an embedded store that holds no ticket yet. */
   isEmpty(): Promise<boolean>;
   /** Resolves when the system answers (the readiness probe); rejects naming what failed. */

@@ -24,7 +24,8 @@ import { recordChangeEvents } from '../../../shared/change-events/record.js';
 import { statusChangeEvents, ticketClassifiedEvent, ticketCreatedEvent } from '../change-events.js';
 import { appendStatus, impliedHistory } from './status-history.js';
 import { assertClassification, tagsFromColumn } from '../classification.js';
-import { addTicketsToRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
+import { addTicketsToRollups, rebuildTicketRollups, removeTicketsFromRollups } from '../../reports/ticket-rollups.js';
+import type { LoadSeedOptions } from '../../../devdata/seed/load.js';
 
 /** Keys per `IN (…)` list: far below both dialects' parameter limits. */
 const IN_LIST_SIZE = 1000;
@@ -395,7 +396,7 @@ export class SqlTicketStore implements TicketsSource {
     });
   }
 
-  async loadSeed(part: TicketsSeed): Promise<void> {
+  async loadSeed(part: TicketsSeed, options: LoadSeedOptions = {}): Promise<void> {
     if (part.tickets.length === 0 && part.comments.length === 0 && (part.agentTeams ?? []).length === 0) return;
     let highest = 0;
     for (const ticket of part.tickets) highest = Math.max(highest, ticketNumberValue(ticket.number) ?? 0);
@@ -404,7 +405,7 @@ export class SqlTicketStore implements TicketsSource {
         await trx.insertInto('tickets').values(rows.map((ticket) => toTicketRow(ticket))).execute();
         // Seed tickets carry no history: the one their row implies (status-history.ts).
         await trx.insertInto('ticket_status_history').values(rows.flatMap(impliedHistory)).execute();
-        await addTicketsToRollups(trx, rows.map((ticket) => ticket.id));
+        if (!options.deferReports) await addTicketsToRollups(trx, rows.map((ticket) => ticket.id));
       }
       for (const rows of chunks(part.comments, SEED_COMMENT_ROWS)) {
         await trx
@@ -431,6 +432,11 @@ export class SqlTicketStore implements TicketsSource {
           .execute();
       }
     });
+  }
+
+  /** Sums the ticket roll-ups from every stored ticket again, in one transaction (after a seed loaded with `deferReports`). */
+  async rebuildReports(): Promise<void> {
+    await this.db.transaction().execute((trx) => rebuildTicketRollups(trx));
   }
 
   async isEmpty(): Promise<boolean> {
