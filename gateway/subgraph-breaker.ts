@@ -67,6 +67,10 @@ export class SubgraphBreaker implements SubgraphGuard {
       resetTimeout: config.cooldownMs,
       rollingCountTimeout: config.windowMs,
       rollingCountBuckets: config.windowMs % 10 === 0 ? 10 : 1,
+      // Nothing reads the breaker's latency percentiles; kept, every call records its latency and
+      // every failure sorts all those of the window (opossum's `stats`), which cost the gateway
+      // 2-3% of its CPU when a subgraph timed out under load.
+      rollingPercentilesEnabled: false,
     });
     this.breaker.on('failure', (error: unknown) => (this.lastFailure = error));
     this.breaker.on('reject', () => subgraphBreakerRejections.inc({ service: 'gateway', subgraph: name }));
