@@ -27,8 +27,8 @@ const embedded = (temp: () => Promise<TempDatabase>) => async () => {
 };
 const needsPostgres = async () => ((await postgresReachable()) ? null : POSTGRES_SKIP_REASON);
 
-await portSuite({ name: 'the embedded store (SQLite)', skip: async () => null, open: embedded(() => tempSqlite('crm-port')), orders: true, writes: true });
-await portSuite({ name: 'the embedded store (PostgreSQL)', skip: needsPostgres, open: embedded(() => tempPostgresSchema('crm_port')), orders: true, writes: true });
+await portSuite({ name: 'the embedded store (SQLite)', skip: async () => null, open: embedded(() => tempSqlite('crm-port')), orders: true, writes: true, status: true });
+await portSuite({ name: 'the embedded store (PostgreSQL)', skip: needsPostgres, open: embedded(() => tempPostgresSchema('crm_port')), orders: true, writes: true, status: true });
 /** The mapped-SQL adapter over the foreign CRM, created in a fresh schema (database) by `create` on the server at `url`. */
 const mappedSql = (where: string, skip: () => Promise<string | null>, url: string, create: typeof createForeignCrm) =>
   portSuite({
@@ -48,6 +48,7 @@ const mappedSql = (where: string, skip: () => Promise<string | null>, url: strin
     },
     orders: true,
     writes: false,
+    status: false,
   });
 await mappedSql('a foreign schema on PostgreSQL', needsPostgres, POSTGRES_URL, createForeignCrm);
 await mappedSql('the same foreign CRM on MySQL/MariaDB', async () => ((await mysqlReachable()) ? null : MYSQL_SKIP_REASON), MYSQL_URL, createForeignCrmMysql);
