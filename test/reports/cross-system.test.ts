@@ -165,7 +165,7 @@ describe('cross-system reports', () => {
   });
 
   test('journey before churn: the churned customer\'s contacts, tickets and breaches in the window, by hand', async () => {
-    const result = await stack.queryAs<{ churnJourneys: { churned: number; customers: Record<string, unknown>[] } }>('analyst', CHURN, { range: RANGE, quiet: 30, lookback: 30 });
+    const result = await stack.queryAs<{ churnJourneys: { churned: number; rules: string[]; customers: Record<string, unknown>[] } }>('analyst', CHURN, { range: RANGE, quiet: 30, lookback: 30 });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
     assert.equal(result.data!.churnJourneys.churned, 1, 'only A: B ordered again within 30 days, C only cancelled; no status changed in the range');
     assert.deepEqual(result.data!.churnJourneys.rules, ['STOPPED_ORDERING', 'TURNED_INACTIVE']);
