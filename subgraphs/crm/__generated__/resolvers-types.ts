@@ -1133,7 +1133,7 @@ export type StartConversationInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * The customer as it is after each committed change (contact data, a note, a logged call),
+   * The customer as it is after each committed change (contact data, status, a note, a logged call),
    * from now on. The same rights as `customer(id)`, the record-level rule included: for a
    * customer of another team an agent gets the MINIMAL fields and `FORBIDDEN` for the rest,
    * on every update. A subscriber that cannot keep up is disconnected with close code 4520.

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_CUSTOMER_STATUS } from '../customer-status.js';
 
+/** Up: the column (existing customers `ACTIVE`), the history table and its two indexes. */
 export async function addCustomerStatus(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('customers')
@@ -26,6 +27,7 @@ export async function addCustomerStatus(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('customer_status_changes_to_at_idx').on('customer_status_changes').columns(['to_status', 'at']).execute();
 }
 
+/** Down: the history table and the column go (statuses and their history are lost). */
 export async function dropCustomerStatus(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('customer_status_changes').execute();
   await db.schema.alterTable('customers').dropColumn('status').execute();
