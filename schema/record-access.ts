@@ -11,7 +11,7 @@ import { hasRecordRestriction, type Viewer } from './viewer.js';
 export type RecordAccess = 'FULL' | 'MINIMAL';
 
 /** The Customer fields a MINIMAL customer still has: enough to greet and serve a caller. */
-export const MINIMAL_CUSTOMER_FIELDS: ReadonlySet<string> = new Set(['id', 'displayName', 'tier', 'phones', 'lastContactAt', 'recordAccess']);
+export const MINIMAL_CUSTOMER_FIELDS: ReadonlySet<string> = new Set(['id', 'displayName', 'tier', 'status', 'phones', 'lastContactAt', 'recordAccess']);
 
 export interface CustomerAccessFacts {
   id: string;

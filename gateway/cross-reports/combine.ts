@@ -8,6 +8,7 @@ import type { GraphQLError } from 'graphql';
 import { switchboardError } from '../../schema/errors.js';
 import type { ReasonCount } from '../../subgraphs/shared/reporting/customer-windows.js';
 import { compareTiers } from '../../subgraphs/shared/reporting/tiers.js';
+import type { ChurnRule } from '../../subgraphs/shared/reporting/churn-rules.js';
 
 /** A figure, or the error of the system it comes from. */
 export type Figure = number | GraphQLError;
@@ -79,11 +80,13 @@ export function combineReasons(parts: ReasonParts, tier: string | null): Contact
     }));
 }
 
-/** The CRM's churned customer (its `churnedCustomers` part). */
+/** The CRM's churned customer (its `churnedCustomers` part; the rules: subgraphs/crm/reports/cross-system.ts). */
 export interface ChurnedPart {
   customerId: string;
   tier: string;
-  lastOrderAt: string;
+  rule: ChurnRule;
+  /** Last order (not CANCELLED) before `churnedAt`; null when none. */
+  lastOrderAt: string | null;
   churnedAt: string;
   windowStart: string;
   conversations: number;

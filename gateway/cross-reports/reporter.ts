@@ -14,6 +14,7 @@ import type { Viewer } from '../../schema/viewer.js';
 import { SystemClient, SystemUnavailableError } from '../privacy/system-client.js';
 import type { ReasonCount } from '../../subgraphs/shared/reporting/customer-windows.js';
 import { boundedInt, parseTimeRange, type TimeRangeArgument } from '../../subgraphs/shared/reporting/time-range.js';
+import { churnRules, type ChurnRule } from '../../subgraphs/shared/reporting/churn-rules.js';
 import { combineJourneys, combineReasons, type CallJourneyPart, type ChurnJourneyRow, type ChurnedPart, type ContactReasonRow, type TicketJourneyPart } from './combine.js';
 
 /** The gateway acting for a cross-system report, with only the scope the parts need. */
@@ -42,6 +43,7 @@ export interface ChurnJourneyResult {
   to: string;
   quietDays: number;
   lookbackDays: number;
+  rules: ChurnRule[];
   churned: number;
   customers: ChurnJourneyRow[];
 }
@@ -51,6 +53,8 @@ export interface ChurnJourneyArgs {
   quietDays: number;
   lookbackDays: number;
   first: number;
+  /** Null or absent: every rule. */
+  rules?: readonly ChurnRule[] | null;
 }
 
 const RANGE = 'range: { from: $from, to: $to, timeZone: $timeZone }';
@@ -58,8 +62,8 @@ const RANGE_VARS = '$from: DateTime!, $to: DateTime!, $timeZone: String!';
 const CALL_REASONS = `query (${RANGE_VARS}) { callReasonsByTier(${RANGE}) { tier reason count } }`;
 const TICKET_REASONS = `query (${RANGE_VARS}) { ticketReasonsByTier(${RANGE}) { tier reason count } }`;
 const CONVERSATION_REASONS = `query (${RANGE_VARS}) { conversationReasonsByTier(${RANGE}) { tier reason count } }`;
-const CHURNED = `query (${RANGE_VARS}, $quietDays: Int!, $lookbackDays: Int!, $first: Int!) {
-  churnedCustomers(${RANGE}, quietDays: $quietDays, lookbackDays: $lookbackDays, first: $first) { total customers { customerId tier lastOrderAt churnedAt windowStart conversations } }
+const CHURNED = `query (${RANGE_VARS}, $quietDays: Int!, $lookbackDays: Int!, $first: Int!, $rules: [ChurnRule!]!) {
+  churnedCustomers(${RANGE}, quietDays: $quietDays, lookbackDays: $lookbackDays, first: $first, rules: $rules) { total customers { customerId tier rule lastOrderAt churnedAt windowStart conversations } }
 }`;
 const CALL_JOURNEYS = 'query ($windows: [CustomerWindowInput!]!) { callJourneys(windows: $windows) { customerId contacts calls abandoned } }';
 const TICKET_JOURNEYS = 'query ($windows: [CustomerWindowInput!]!) { ticketJourneys(windows: $windows) { customerId created openAtEnd slaBreached } }';
@@ -99,12 +103,13 @@ export class CrossSystemReporter {
     return { from: parsed.from, to: parsed.to, tier, rows: combineReasons({ calls, tickets, conversations }, tier) };
   }
 
-  /** BAD_USER_INPUT for a bad range or bounds; SUBGRAPH_UNAVAILABLE (thrown) when the CRM does not answer. */
+  /** BAD_USER_INPUT for a bad range, bounds or an empty `rules`; SUBGRAPH_UNAVAILABLE (thrown) when the CRM does not answer. */
   async churnJourneys(args: ChurnJourneyArgs): Promise<ChurnJourneyResult> {
     const parsed = parseTimeRange(args.range);
     const quietDays = boundedInt(args.quietDays, 'quietDays', 1, 365);
     const lookbackDays = boundedInt(args.lookbackDays, 'lookbackDays', 1, 365);
     const first = boundedInt(args.first, 'first', 0, 1000);
+    const rules = churnRules(args.rules);
     const churned = await this.part<{ total: number; customers: ChurnedPart[] }>('crm', CHURNED, 'churnedCustomers', {
       from: parsed.from,
       to: parsed.to,
@@ -112,6 +117,7 @@ export class CrossSystemReporter {
       quietDays,
       lookbackDays,
       first,
+      rules,
     });
     if (!('customers' in churned)) throw churned;
     const windows = churned.customers.map((c) => ({ customerId: c.customerId, from: c.windowStart, to: c.churnedAt }));
@@ -122,6 +128,6 @@ export class CrossSystemReporter {
             this.part<CallJourneyPart[]>('callcenter', CALL_JOURNEYS, 'callJourneys', { windows }),
             this.part<TicketJourneyPart[]>('tickets', TICKET_JOURNEYS, 'ticketJourneys', { windows }),
           ]);
-    return { from: parsed.from, to: parsed.to, quietDays, lookbackDays, churned: churned.total, customers: combineJourneys(churned.customers, calls, tickets) };
+    return { from: parsed.from, to: parsed.to, quietDays, lookbackDays, rules, churned: churned.total, customers: combineJourneys(churned.customers, calls, tickets) };
   }
 }

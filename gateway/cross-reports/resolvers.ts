@@ -17,7 +17,7 @@ export function crossSystemResolvers(reporter: CrossSystemReporter): Pick<Resolv
   return {
     Query: {
       contactReasonsByTier: (_parent, { range, tier }) => reporter.contactReasons(range, tier ?? null) as never,
-      churnJourneys: (_parent, { range, quietDays, lookbackDays, first }) => reporter.churnJourneys({ range, quietDays, lookbackDays, first }) as never,
+      churnJourneys: (_parent, { range, quietDays, lookbackDays, first, rules }) => reporter.churnJourneys({ range, quietDays, lookbackDays, first, rules }) as never,
     },
     ContactReasonRow: figures('calls', 'tickets', 'conversations', 'total'),
     ChurnJourney: {

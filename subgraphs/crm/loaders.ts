@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Page, PageArgs } from '../shared/pagination.js';
 import type { CrmSource } from './source/port.js';
-import type { AccountOwnerRecord, ActivityRecord, ActivityType, CustomerRecord, OrderRecord } from './source/records.js';
+import type { AccountOwnerRecord, ActivityRecord, ActivityType, CustomerRecord, CustomerStatusChangeRecord, OrderRecord } from './source/records.js';
 
 /** Big enough that one request is one batch, small enough to stay under parameter limits. */
 const MAX_BATCH = 1000;
@@ -30,6 +30,8 @@ export interface CrmLoaders {
   lifetimeValueByCustomer: DataLoader<string, string>;
   ordersByCustomer: DataLoader<PageKey, Page<OrderRecord>, string>;
   activitiesByCustomer: DataLoader<ActivityPageKey, Page<ActivityRecord>, string>;
+  /** `Customer.statusHistory`: one statement for every customer asking with the same page arguments. */
+  statusChangesByCustomer: DataLoader<PageKey, Page<CustomerStatusChangeRecord>, string>;
 }
 
 export const pageSignature = (page: PageArgs) => JSON.stringify([page.first, page.after?.key ?? null, page.after?.id ?? null]);
@@ -83,6 +85,10 @@ export function createLoaders(source: CrmSource): CrmLoaders {
     activitiesByCustomer: new DataLoader(
       (keys) => groupedBy(keys, activitySignature, (ids, key) => source.activitiesByCustomerIds(ids, key.types, key.page)),
       { maxBatchSize: MAX_BATCH, cacheKeyFn: (key) => `${key.customerId}|${activitySignature(key)}` },
+    ),
+    statusChangesByCustomer: new DataLoader(
+      (keys) => groupedBy(keys, (key) => pageSignature(key.page), (ids, key) => source.statusChangesByCustomerIds(ids, key.page)),
+      { maxBatchSize: MAX_BATCH, cacheKeyFn: (key) => `${key.customerId}|${pageSignature(key.page)}` },
     ),
   };
 }

@@ -128,6 +128,7 @@ describe('role × field matrix, generated from the supergraph', () => {
       // Mutations: input that fails validation or names nothing, so nothing is written.
       'Mutation.addCustomerNote': 'input: { customerId: "cus_matrix_none", body: "" }',
       'Mutation.updateCustomerContact': 'input: { customerId: "cus_matrix_none", phones: [{ number: "not a number", type: MOBILE }] }',
+      'Mutation.setCustomerStatus': 'input: { customerId: "cus_matrix_none", status: INACTIVE }',
       'Mutation.logCall': 'input: { customerId: "cus_matrix_none", callId: "", at: "not a time", durationSeconds: -1, disposition: "" }',
       'Mutation.createTicket': 'input: { idempotencyKey: "", requesterId: "", subject: "" }',
       'Mutation.changeTicketStatus': 'id: "tkt_matrix_none", status: OPEN',

@@ -43,6 +43,7 @@ function customer(n: number): CustomerRecord {
     id: customerId(n),
     displayName: `Customer ${n}`,
     tier: TIERS[n % 4]!,
+    status: 'ACTIVE',
     phones: [phone(`137 0000 ${String(n).padStart(4, '0')}`, 'MOBILE')],
     emails: [`customer${n}@mail.test`],
     company: null,

@@ -29,6 +29,7 @@ function contact(n: number, modifiedMinute: number, displayName = `Contact ${n}`
       id: String(700 + n),
       displayName,
       tier: 'GOLD',
+      status: 'ACTIVE',
       phones: [{ raw: `+86 137 1000 ${String(n).padStart(4, '0')}`, e164: `+8613710000${String(n).padStart(3, '0')}`, extension: null, type: 'MOBILE' }],
       emails: [`c${n}@example.com`],
       company: null,

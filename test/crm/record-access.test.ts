@@ -11,16 +11,17 @@ import { internalHeaders, viewer } from '../support/viewers.js';
 const EVERY_FIELD = /* GraphQL */ `
   query ($id: ID!) {
     customer(id: $id) {
-      id displayName tier phones { e164 } lastContactAt recordAccess
+      id displayName tier status phones { e164 } lastContactAt recordAccess
       emails nationalId company { name } tags owner { id team } createdAt updatedAt
       orders(first: 1) { totalCount }
       activities(first: 1) { totalCount }
+      statusHistory(first: 1) { totalCount }
     }
   }
 `;
 
-const MINIMAL_FIELDS = ['id', 'displayName', 'tier', 'phones', 'lastContactAt', 'recordAccess'];
-const RESTRICTED_FIELDS = ['emails', 'nationalId', 'company', 'tags', 'owner', 'createdAt', 'updatedAt', 'orders', 'activities'];
+const MINIMAL_FIELDS = ['id', 'displayName', 'tier', 'status', 'phones', 'lastContactAt', 'recordAccess'];
+const RESTRICTED_FIELDS = ['emails', 'nationalId', 'company', 'tags', 'owner', 'createdAt', 'updatedAt', 'orders', 'activities', 'statusHistory'];
 
 type Customer = Record<string, unknown> & { id: string; recordAccess: string };
 
@@ -46,14 +47,14 @@ describe('CRM record-level access', () => {
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
     const customer = result.data!.customer;
     assert.equal(customer.recordAccess, 'FULL');
-    for (const field of ['emails', 'tags', 'createdAt', 'updatedAt', 'orders', 'activities']) assert.notEqual(customer[field], null, field);
+    for (const field of ['emails', 'tags', 'createdAt', 'updatedAt', 'orders', 'activities', 'statusHistory']) assert.notEqual(customer[field], null, field);
   }
 
   function assertMinimal(result: GraphQLResult<{ customer: Customer }>, id: string) {
     const customer = result.data!.customer;
     assert.equal(customer.id, id);
     assert.equal(customer.recordAccess, 'MINIMAL');
-    assert.ok(typeof customer.displayName === 'string' && typeof customer.tier === 'string');
+    assert.ok(typeof customer.displayName === 'string' && typeof customer.tier === 'string' && customer.status === 'ACTIVE');
     assert.ok(Array.isArray(customer.phones) && customer.phones.length > 0, 'phones stay: needed to serve a caller');
     for (const field of RESTRICTED_FIELDS) assert.equal(customer[field], null, field);
     const errors = result.errors ?? [];

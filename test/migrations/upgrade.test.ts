@@ -74,7 +74,7 @@ const NOW = '2026-11-01T09:00:00.000Z';
 
 function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatabase>) {
   describe(`Upgrading a release 0.1 database on ${dialect}`, () => {
-    test('CRM: customers and phones kept, phone extensions stored, a second open applies nothing', async () => {
+    test('CRM: customers and phones kept, phone extensions stored, statuses ACTIVE, a second open applies nothing', async () => {
       const old = await openTestDatabase();
       try {
         await createRelease01(old.config, 'crm', [
@@ -89,10 +89,14 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           ]);
           const updated = await store.updateContact('cus_000001', { phones: [{ number: '010-65529988转8001', type: 'WORK' }] });
           assert.deepEqual(updated.phones, [{ raw: '010-65529988转8001', e164: '+861065529988', extension: '8001', type: 'WORK' }]);
+          // 0006: the customer a release without statuses made is ACTIVE, and its status can change.
+          assert.equal(found?.[0]?.status, 'ACTIVE');
+          const { customer, change } = await store.setStatus('cus_000001', 'INACTIVE', null, 'upgrade');
+          assert.deepEqual([customer.status, change?.from, change?.to], ['INACTIVE', 'ACTIVE', 'INACTIVE']);
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy', '0005_engagement']);
+        assert.deepEqual(await appliedMigrations(old.config, 'crm'), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy', '0005_engagement', '0006_customer_status']);
         assert.deepEqual(await migrateDatabase(old.config, CRM_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -183,10 +187,10 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         try {
           await assert.rejects(
             migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'),
-            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events, 0004_privacy, 0005_engagement\).*npm run migrate/,
+            /pending migrations \(0001_release_0_1, 0002_customer_phone_extension, 0003_change_events, 0004_privacy, 0005_engagement, 0006_customer_status\).*npm run migrate/,
           );
           assert.equal(await hasColumn(database.db, 'customer_phones', 'extension'), false);
-          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy', '0005_engagement']);
+          assert.deepEqual(await applyMigrations(database, old.config, CRM_MIGRATIONS), ['0001_release_0_1', '0002_customer_phone_extension', '0003_change_events', '0004_privacy', '0005_engagement', '0006_customer_status']);
           assert.deepEqual(await migrateAtOpen(database, old.config, CRM_MIGRATIONS, 'refuse'), []);
         } finally {
           await database.close();

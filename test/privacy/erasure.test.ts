@@ -52,6 +52,7 @@ const CUSTOMER = /* GraphQL */ `
       phones { e164 raw extension }
       company { name industry }
       consents { purpose status source }
+      status statusHistory(first: 10) { nodes { from to reason } }
       orders(first: 100) { totalCount nodes { id number status shipment { carrier trackingNumber } } }
       activities(first: 100) {
         totalCount
@@ -80,6 +81,7 @@ function personalValues(document: ExportDocument): string[] {
     if (record.kind === 'crm.phone') [d.e164, d.raw].forEach(add);
     if (record.kind === 'crm.email') add(d.email);
     if (record.kind === 'crm.order') add(d.shipmentTrackingNumber);
+    if (record.kind === 'crm.status_change') add(d.reason);
     if (record.kind === 'crm.activity') {
       [d.body, d.recordingRef].forEach(add);
       for (const message of (d.messages as { text: string }[] | null) ?? []) add(message.text);
@@ -113,6 +115,9 @@ describe('erasing a customer across the systems', () => {
     assert.equal(read.errors, undefined);
     const note = await stack.query('mutation ($id: ID!) { addCustomerNote(input: { customerId: $id, body: "Prefers calls after 18:00, daughter Lin answers" }) { id } }', { id: customerId });
     assert.equal(note.errors, undefined);
+    // A status change whose reason says something about the person (erased as text, the change kept for the churn report).
+    const status = await stack.query('mutation ($id: ID!) { setCustomerStatus(input: { customerId: $id, status: INACTIVE, reason: "Moved to Chengdu to care for her mother" }) { status } }', { id: customerId });
+    assert.equal(status.errors, undefined);
     const consent = await stack.queryAs('agent', 'mutation ($id: ID!) { recordConsent(input: { customerId: $id, purpose: MARKETING, status: GRANTED, source: "phone call" }) { status } }', { id: customerId });
     assert.deepEqual(consent.data, { recordConsent: { status: 'GRANTED' } });
     await new Promise((resolve) => setTimeout(resolve, 300)); // the audit batcher writes asynchronously
@@ -138,7 +143,7 @@ describe('erasing a customer across the systems', () => {
 
   it('has a customer with calls, recordings, tickets, comments, orders and an audit history', () => {
     const kinds = new Set(Object.values(before.sources).flat().map((r) => r.kind));
-    for (const kind of ['crm.customer', 'crm.phone', 'crm.email', 'crm.order', 'crm.activity', 'crm.consent', 'callcenter.call', 'tickets.ticket', 'tickets.comment', 'audit.event']) {
+    for (const kind of ['crm.customer', 'crm.phone', 'crm.email', 'crm.order', 'crm.activity', 'crm.status_change', 'crm.consent', 'callcenter.call', 'tickets.ticket', 'tickets.comment', 'audit.event']) {
       assert.ok(kinds.has(kind), `the export has ${kind}`);
     }
     assert.ok(before.sources.callcenter!.some((r) => r.kind === 'callcenter.call' && r.data.recordingRef));
@@ -201,6 +206,8 @@ describe('erasing a customer across the systems', () => {
     assert.equal(customer.displayName, 'Erased customer');
     assert.deepEqual([customer.emails, customer.nationalId, customer.phones, customer.company, customer.tags, customer.consents], [[], null, [], null, [], []]);
     assert.ok(customer.erasedAt);
+    // The status and its change stay (the churn report counts them); the reason is erased text.
+    assert.deepEqual([seen.data!.customer.status, seen.data!.customer.statusHistory], ['INACTIVE', { nodes: [{ from: 'ACTIVE', to: 'INACTIVE', reason: '[erased]' }] }]);
     // What reports count stays: the orders, the timeline entries and the tickets are still there.
     assert.equal(customer.orders.totalCount, before.sources.crm!.filter((r) => r.kind === 'crm.order').length);
     assert.equal(customer.activities.totalCount, before.sources.crm!.filter((r) => r.kind === 'crm.activity').length);

@@ -22,7 +22,7 @@ const RANGE = { from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z', timeZo
 const REASONS = `query($range: TimeRangeInput!, $tier: String) { contactReasonsByTier(range: $range, tier: $tier) {
   from to tier rows { tier reason calls tickets conversations total } } }`;
 const CHURN = `query($range: TimeRangeInput!, $quiet: Int, $lookback: Int) { churnJourneys(range: $range, quietDays: $quiet, lookbackDays: $lookback) {
-  churned quietDays lookbackDays customers { customer { id } tier lastOrderAt churnedAt windowStart conversations contacts calls abandonedContacts ticketsCreated openTickets slaBreaches } } }`;
+  churned quietDays lookbackDays rules customers { customer { id } tier rule lastOrderAt churnedAt windowStart conversations contacts calls abandonedContacts ticketsCreated openTickets slaBreaches } } }`;
 const SET_CODE = 'mutation($id: ID!, $code: String) { setCallWrapUpCode(callId: $id, code: $code) { id wrapUpCode } }';
 
 type Row = { tier: string | null; reason: string | null; calls: number | null; tickets: number | null; conversations: number | null; total: number | null };
@@ -165,12 +165,13 @@ describe('cross-system reports', () => {
   });
 
   test('journey before churn: the churned customer\'s contacts, tickets and breaches in the window, by hand', async () => {
-    const result = await stack.queryAs<{ churnJourneys: { churned: number; customers: Record<string, unknown>[] } }>('analyst', CHURN, { range: RANGE, quiet: 30, lookback: 30 });
+    const result = await stack.queryAs<{ churnJourneys: { churned: number; rules: string[]; customers: Record<string, unknown>[] } }>('analyst', CHURN, { range: RANGE, quiet: 30, lookback: 30 });
     assert.equal(result.errors, undefined, JSON.stringify(result.errors));
-    assert.equal(result.data!.churnJourneys.churned, 1, 'only A: B ordered again within 30 days, C only cancelled');
+    assert.equal(result.data!.churnJourneys.churned, 1, 'only A: B ordered again within 30 days, C only cancelled; no status changed in the range');
+    assert.deepEqual(result.data!.churnJourneys.rules, ['STOPPED_ORDERING', 'TURNED_INACTIVE']);
     assert.deepEqual(result.data!.churnJourneys.customers, [
       {
-        customer: { id: a }, tier: 'GOLD',
+        customer: { id: a }, tier: 'GOLD', rule: 'STOPPED_ORDERING',
         lastOrderAt: '2025-03-20T08:00:00.000Z', churnedAt: '2025-04-19T08:00:00.000Z', windowStart: '2025-02-18T08:00:00.000Z',
         conversations: 1, // conv 1
         contacts: 4, calls: 4, abandonedContacts: 1, // c7 (02-20), c1, c3, c5; c6 is c3's transfer leg

@@ -8,7 +8,7 @@ import type { SeedChunk } from '../../subgraphs/devdata/seed/dataset.js';
 import { readPhoneNumber } from '../../subgraphs/shared/phone.js';
 import { isValidNationalId } from '../../subgraphs/devdata/seed/national-id.js';
 import type { CallRecord } from '../../subgraphs/callcenter/source/records.js';
-import type { CustomerRecord, OrderRecord, ActivityRecord, AccountOwnerRecord } from '../../subgraphs/crm/source/records.js';
+import type { CustomerRecord, OrderRecord, ActivityRecord, AccountOwnerRecord, CustomerStatusChangeRecord } from '../../subgraphs/crm/source/records.js';
 import type { TicketRecord, TicketCommentRecord } from '../../subgraphs/tickets/source/records.js';
 import type { AgentRecord, QueueRecord } from '../../subgraphs/callcenter/source/records.js';
 
@@ -23,6 +23,7 @@ interface All {
   customers: CustomerRecord[];
   orders: OrderRecord[];
   activities: ActivityRecord[];
+  statusChanges: CustomerStatusChangeRecord[];
   agents: AgentRecord[];
   queues: QueueRecord[];
   calls: CallRecord[];
@@ -31,13 +32,14 @@ interface All {
 }
 
 function collect(chunks: Iterable<SeedChunk>): All {
-  const all: All = { chunks: 0, owners: [], customers: [], orders: [], activities: [], agents: [], queues: [], calls: [], tickets: [], comments: [] };
+  const all: All = { chunks: 0, owners: [], customers: [], orders: [], activities: [], statusChanges: [], agents: [], queues: [], calls: [], tickets: [], comments: [] };
   for (const chunk of chunks) {
     all.chunks += 1;
     all.owners.push(...chunk.crm.owners);
     all.customers.push(...chunk.crm.customers);
     all.orders.push(...chunk.crm.orders);
     all.activities.push(...chunk.crm.activities);
+    all.statusChanges.push(...(chunk.crm.statusChanges ?? []));
     all.agents.push(...chunk.callcenter.agents);
     all.queues.push(...chunk.callcenter.queues);
     all.calls.push(...chunk.callcenter.calls);
@@ -342,6 +344,26 @@ describe('seed generator', () => {
       assert.ok(data.customers.some((c) => /[\u4e00-\u9fff]/.test(c.displayName)));
       assert.ok(data.customers.some((c) => /^[A-Z][a-z]+ [A-Z]/.test(c.displayName)));
       assert.ok(data.customers.some((c) => c.tags.length > 0));
+    });
+
+    test('~3% INACTIVE after a dated change following their last order, ~1% reactivated; statuses agree with the history', () => {
+      const changesOf = new Map<string, CustomerStatusChangeRecord[]>();
+      for (const change of data.statusChanges) changesOf.set(change.customerId, [...(changesOf.get(change.customerId) ?? []), change]);
+      const inactive = data.customers.filter((c) => c.status === 'INACTIVE');
+      assert.ok(share(inactive.length, data.customers.length) > 0.015 && share(inactive.length, data.customers.length) < 0.05, String(inactive.length));
+      assert.ok([...changesOf.values()].some((list) => list.length === 2), 'some were reactivated');
+      for (const customer of data.customers) {
+        const changes = changesOf.get(customer.id) ?? [];
+        let status = 'ACTIVE';
+        for (const change of changes) {
+          assert.equal(change.from, status, customer.id);
+          assert.ok(change.at < ANCHOR && change.at > customer.createdAt, change.at);
+          status = change.to;
+        }
+        assert.equal(customer.status, status, customer.id);
+        const lastOrder = data.orders.filter((o) => o.customerId === customer.id).map((o) => o.placedAt).sort().at(-1);
+        if (changes[0] && lastOrder) assert.ok(changes[0].at > lastOrder, `${customer.id} turned inactive after its last order`);
+      }
     });
 
     test('zh customers carry valid 18-digit resident IDs', () => {

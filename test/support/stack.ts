@@ -18,7 +18,7 @@ import { crmSourceConfig } from '../../subgraphs/crm/source/config.js';
 import { openMappedSqlCrmSource } from '../../subgraphs/crm/source/sql-mapped/open.js';
 import { seedStore } from '../../subgraphs/devdata/seed/load.js';
 import type { RunningServer } from '../../subgraphs/shared/subgraph-server.js';
-import type { Database } from '../../subgraphs/shared/database.js';
+import type { Database, DatabaseConfig } from '../../subgraphs/shared/database.js';
 import { bearer, type TestRole } from './viewers.js';
 import { createTicketsServer } from '../../subgraphs/tickets/server.js';
 import type { DispatcherOptions } from '../../subgraphs/callcenter/outbox/dispatcher.js';
@@ -92,6 +92,8 @@ export interface StackOptions {
    * served as it is (nothing seeded into it); the call center and tickets are seeded as usual.
    */
   crmEnv?: NodeJS.ProcessEnv;
+  /** Where the embedded CRM store lives (a `tempPostgresSchema` config, say); default a SQLite file of the stack. */
+  crmDatabase?: DatabaseConfig;
   /** Live-event settings of the call center (for example Redis for several instances). */
   callEvents?: CallEventsOptions;
   /** Bot hand-off settings of the call center (timeout, sweep interval). */
@@ -124,7 +126,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const crmConfig = crmSourceConfig(options.crmEnv ?? {});
     if (crmConfig.kind === 'hubspot') throw new Error('startStack serves the embedded or a sql-mapped CRM (the HubSpot adapter has its contract tests).');
     const crmStore =
-      crmConfig.kind === 'sql-mapped' ? await openMappedSqlCrmSource(crmConfig.url, crmConfig.mapping) : await openEmbeddedCrmStore({ driver: 'sqlite', file: join(dir, 'crm.sqlite') });
+      crmConfig.kind === 'sql-mapped'
+        ? await openMappedSqlCrmSource(crmConfig.url, crmConfig.mapping)
+        : await openEmbeddedCrmStore(options.crmDatabase ?? { driver: 'sqlite', file: join(dir, 'crm.sqlite') });
     started.push(crmStore);
     const callStore = await openCallCenterSource({ driver: 'sqlite', file: join(dir, 'callcenter.sqlite') });
     started.push(callStore);

@@ -80,22 +80,25 @@ export type ChurnJourney = {
   abandonedContacts: Maybe<Scalars['Int']['output']>;
   /** Calls with the customer in the window, either direction. */
   calls: Maybe<Scalars['Int']['output']>;
-  /** Last order + quietDays. */
+  /** STOPPED_ORDERING: last order + quietDays. TURNED_INACTIVE: when the status changed to INACTIVE. */
   churnedAt: Scalars['DateTime']['output'];
   /** Inbound contacts in the window; null (with an error) when the call center did not answer. */
   contacts: Maybe<Scalars['Int']['output']>;
   /** Conversations started in the window (CRM). */
   conversations: Scalars['Int']['output'];
   customer: Maybe<Customer>;
-  lastOrderAt: Scalars['DateTime']['output'];
+  /** Their last order (not CANCELLED) placed before `churnedAt`; `null` when they never ordered before it. */
+  lastOrderAt: Maybe<Scalars['DateTime']['output']>;
   /** The customer's tickets open at the end of the window (status history). */
   openTickets: Maybe<Scalars['Int']['output']>;
+  /** The rule `churnedAt` comes from (matching both: the earlier churn, TURNED_INACTIVE on a tie). */
+  rule: ChurnRule;
   /** Tickets created in the window whose SLA was breached. */
   slaBreaches: Maybe<Scalars['Int']['output']>;
   /** Tickets created in the window; null (with an error) when the ticket system did not answer. */
   ticketsCreated: Maybe<Scalars['Int']['output']>;
   tier: Scalars['String']['output'];
-  /** Last order − lookbackDays: the window is [windowStart, churnedAt). */
+  /** STOPPED_ORDERING: last order − lookbackDays; TURNED_INACTIVE: churnedAt − lookbackDays. The window is [windowStart, churnedAt). */
   windowStart: Scalars['DateTime']['output'];
 };
 
@@ -108,8 +111,20 @@ export type ChurnJourneyReport = {
   from: Scalars['DateTime']['output'];
   lookbackDays: Scalars['Int']['output'];
   quietDays: Scalars['Int']['output'];
+  /** The rules asked for. */
+  rules: Array<ChurnRule>;
   to: Scalars['DateTime']['output'];
 };
+
+/**
+ * How a customer churned (docs/reporting.md, "Journey before churn"). The same enum is declared
+ * in the CRM's SDL (schema/crm.graphql); the two must stay identical.
+ */
+export type ChurnRule =
+  /** Their last order in the range was followed by none within `quietDays` days. */
+  | 'STOPPED_ORDERING'
+  /** Their status changed to INACTIVE in the range and was still INACTIVE at its end. */
+  | 'TURNED_INACTIVE';
 
 export type ContactReasonRow = {
   __typename?: 'ContactReasonRow';
@@ -266,11 +281,15 @@ export type Query = {
    */
   auditEvents: Maybe<AuditEventConnection>;
   /**
-   * The journey of customers who stopped ordering in `range` (the CRM's `churnedCustomers`
-   * rule: no order within `quietDays` days after their last order in the range): per customer,
-   * in the window `[last order − lookbackDays, last order + quietDays)`, their conversations,
-   * calls, tickets created, tickets open at the end and SLA breaches. Without the CRM nothing
-   * can be said (`null`, `SUBGRAPH_UNAVAILABLE` naming `crm`).
+   * The journey of customers who churned in `range` by any of `rules` (the CRM's
+   * `churnedCustomers`): STOPPED_ORDERING, no order within `quietDays` days after their last
+   * order in the range (window `[last order − lookbackDays, last order + quietDays)`);
+   * TURNED_INACTIVE, their status changed to INACTIVE in the range and was still INACTIVE at its
+   * end (window `[change − lookbackDays, change)`). A customer matching both is listed once, by
+   * the earlier churn (TURNED_INACTIVE on a tie). Per customer, in the window: their
+   * conversations, calls, tickets created, tickets open at the end and SLA breaches. Without the
+   * CRM nothing can be said (`null`, `SUBGRAPH_UNAVAILABLE` naming `crm`). `BAD_USER_INPUT` for
+   * an empty `rules`.
    */
   churnJourneys: Maybe<ChurnJourneyReport>;
   /**
@@ -305,6 +324,7 @@ export type QueryChurnJourneysArgs = {
   lookbackDays?: InputMaybe<Scalars['Int']['input']>;
   quietDays?: InputMaybe<Scalars['Int']['input']>;
   range: TimeRangeInput;
+  rules?: InputMaybe<Array<ChurnRule>>;
 };
 
 
@@ -466,6 +486,7 @@ export type ResolversTypes = ResolversObject<{
   AuditOutcome: AuditOutcome;
   ChurnJourney: ResolverTypeWrapper<ChurnJourney>;
   ChurnJourneyReport: ResolverTypeWrapper<ChurnJourneyReport>;
+  ChurnRule: ChurnRule;
   ContactReasonRow: ResolverTypeWrapper<ContactReasonRow>;
   ContactReasonsReport: ResolverTypeWrapper<ContactReasonsReport>;
   Customer: ResolverTypeWrapper<Customer>;
@@ -588,8 +609,9 @@ export type ChurnJourneyResolvers<ContextType = AuditContext, ParentType extends
   contacts?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   conversations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
-  lastOrderAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastOrderAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   openTickets?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ChurnRule'], ParentType, ContextType>;
   slaBreaches?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ticketsCreated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -602,6 +624,7 @@ export type ChurnJourneyReportResolvers<ContextType = AuditContext, ParentType e
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lookbackDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quietDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ChurnRule']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
@@ -682,7 +705,7 @@ export type PageInfoResolvers<ContextType = AuditContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
-  churnJourneys?: Resolver<Maybe<ResolversTypes['ChurnJourneyReport']>, ParentType, ContextType, RequireFields<QueryChurnJourneysArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range'>>;
+  churnJourneys?: Resolver<Maybe<ResolversTypes['ChurnJourneyReport']>, ParentType, ContextType, RequireFields<QueryChurnJourneysArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range' | 'rules'>>;
   contactReasonsByTier?: Resolver<Maybe<ResolversTypes['ContactReasonsReport']>, ParentType, ContextType, RequireFields<QueryContactReasonsByTierArgs, 'range'>>;
   erasureRequests?: Resolver<Maybe<Array<ResolversTypes['ErasureRequest']>>, ParentType, ContextType, Partial<QueryErasureRequestsArgs>>;
   reconciliationReport?: Resolver<Maybe<ResolversTypes['ReconciliationReport']>, ParentType, ContextType, RequireFields<QueryReconciliationReportArgs, 'from' | 'to'>>;

@@ -179,6 +179,8 @@ export type WebhookEventType =
   | 'CONVERSATION_CLOSED'
   /** `customer.contact_changed`: a customer's phones or emails were replaced. */
   | 'CUSTOMER_CONTACT_CHANGED'
+  /** `customer.status_changed`: a customer's status changed (ACTIVE, INACTIVE). */
+  | 'CUSTOMER_STATUS_CHANGED'
   /** `lead.created`: a lead was created. */
   | 'LEAD_CREATED'
   /** `lead.status_changed`: a lead's status changed. */

@@ -150,13 +150,26 @@ export type ChatTranscriptActivity = Activity & {
   type: ActivityType;
 };
 
+/**
+ * How a customer churned (docs/reporting.md, "Journey before churn"). The same enum is declared
+ * in the gateway's SDL (schema/audit.graphql); the two must stay identical.
+ */
+export type ChurnRule =
+  /** Their last order in the range was followed by none within `quietDays` days. */
+  | 'STOPPED_ORDERING'
+  /** Their status changed to INACTIVE in the range and was still INACTIVE at its end. */
+  | 'TURNED_INACTIVE';
+
 export type ChurnedCustomer = {
   __typename?: 'ChurnedCustomer';
   churnedAt: Scalars['DateTime']['output'];
   /** Conversations with the customer started in `[windowStart, churnedAt)`. */
   conversations: Scalars['Int']['output'];
   customerId: Scalars['ID']['output'];
-  lastOrderAt: Scalars['DateTime']['output'];
+  /** Their last order (not CANCELLED) placed before `churnedAt`; `null` when they never ordered before it. */
+  lastOrderAt: Maybe<Scalars['DateTime']['output']>;
+  /** The rule `churnedAt` comes from (a customer matching both: the earlier `churnedAt`, TURNED_INACTIVE on a tie). */
+  rule: ChurnRule;
   tier: Scalars['String']['output'];
   windowStart: Scalars['DateTime']['output'];
 };
@@ -317,7 +330,7 @@ export type CreateLeadInput = {
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
- * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
@@ -368,6 +381,13 @@ export type Customer = {
   phones: Maybe<Array<PhoneNumber>>;
   /** What the current caller may see of this customer (the record-level rule); always resolves. */
   recordAccess: Maybe<RecordAccess>;
+  /** The status now (`statusHistory`: how it got there). Readable like `tier`, also for a MINIMAL customer. */
+  status: CustomerStatus;
+  /**
+   * The changes of `status`, newest first; `null` for a MINIMAL customer. Over a connected CRM
+   * (HubSpot, mapped SQL) `null` with `FORBIDDEN` (`SOURCE_NOT_SUPPORTED`).
+   */
+  statusHistory: Maybe<CustomerStatusChangeConnection>;
   /** Tags; `null` for a MINIMAL customer. */
   tags: Maybe<Array<Scalars['String']['output']>>;
   ticketStamps: Maybe<Array<InteractionStamp>>;
@@ -381,7 +401,7 @@ export type Customer = {
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
- * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
@@ -395,7 +415,7 @@ export type CustomerActivitiesArgs = {
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
- * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
@@ -408,7 +428,7 @@ export type CustomerConversationsArgs = {
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
- * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
@@ -421,7 +441,7 @@ export type CustomerInteractionsArgs = {
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
- * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
@@ -434,11 +454,24 @@ export type CustomerLeadsArgs = {
 /**
  * A customer. For an agent or supervisor, a customer outside their team who is not on one of
  * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
- * `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
  * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
  * that reason: one restricted customer in a list never removes the list.
  */
 export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A customer. For an agent or supervisor, a customer outside their team who is not on one of
+ * their calls or open tickets is `recordAccess: MINIMAL`: only `id`, `displayName`, `tier`,
+ * `status`, `phones`, `lastContactAt` and `recordAccess` resolve; every other field is `null` with a
+ * `FORBIDDEN` error (`extensions.reason: "RECORD_RESTRICTED"`). Such fields are nullable for
+ * that reason: one restricted customer in a list never removes the list.
+ */
+export type CustomerStatusHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -461,6 +494,35 @@ export type CustomerIdentification = {
   status: IdentificationStatus;
   /** The identity as matched (an email trimmed and lower-cased, other values trimmed). */
   value: Scalars['String']['output'];
+};
+
+/**
+ * Whether the customer relationship is live. Every new customer is ACTIVE; `setCustomerStatus`
+ * changes it. A connected CRM (HubSpot, mapped SQL) keeps no status: its customers are ACTIVE.
+ */
+export type CustomerStatus =
+  | 'ACTIVE'
+  /** The relationship ended (closed account, stopped buying); the churn report counts the change (`churnedCustomers`). */
+  | 'INACTIVE';
+
+/** One change of a customer's status (never from a status to itself). */
+export type CustomerStatusChange = {
+  __typename?: 'CustomerStatusChange';
+  at: Scalars['DateTime']['output'];
+  /** Who changed it: the caller's subject (a user id, `service:<name>`). */
+  changedBy: Scalars['String']['output'];
+  from: CustomerStatus;
+  id: Scalars['ID']['output'];
+  /** Why, as the caller wrote it (at most 500 characters); `null` when none was given. */
+  reason: Maybe<Scalars['String']['output']>;
+  to: CustomerStatus;
+};
+
+export type CustomerStatusChangeConnection = {
+  __typename?: 'CustomerStatusChangeConnection';
+  nodes: Array<CustomerStatusChange>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type CustomerTier =
@@ -653,6 +715,14 @@ export type Mutation = {
   /** Records a customer's consent decision for one purpose, replacing the previous one; an erased customer is `BAD_USER_INPUT`. */
   recordConsent: Maybe<Consent>;
   /**
+   * Sets the customer's status, recording the change (when, from, to, by the caller, with the
+   * optional `reason`) in `statusHistory` and announcing it (`customer.status_changed`), all in
+   * one transaction. The status the customer already has changes nothing: no history entry, no
+   * event. `NOT_FOUND` for an unknown customer; `BAD_USER_INPUT` for a `reason` over 500
+   * characters; over a connected CRM (HubSpot, mapped SQL) `FORBIDDEN` (`SOURCE_NOT_SUPPORTED`).
+   */
+  setCustomerStatus: Maybe<Customer>;
+  /**
    * Starts a conversation, or returns the one already started with this `idempotencyKey`
    * (the same key with different input is `CONFLICT`).
    */
@@ -711,6 +781,11 @@ export type MutationLogCallArgs = {
 
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationSetCustomerStatusArgs = {
+  input: SetCustomerStatusInput;
 };
 
 
@@ -867,12 +942,16 @@ export type PhoneType =
 export type Query = {
   __typename?: 'Query';
   /**
-   * Customers who stopped ordering in `range`: their last order placed in the range is followed
-   * by no order within `quietDays` days, and those days are over. `churnedAt` = last order +
-   * `quietDays`; the journey window is `[last order − lookbackDays, churnedAt)`, with the
-   * customer's conversations started in it. Oldest churn first (then customer id), at most
-   * `first`. Bounds (`BAD_USER_INPUT`): range at most 366 days, `quietDays` and `lookbackDays`
-   * 1..365, `first` 0..1000.
+   * Customers who churned in `range` by any of `rules` (docs/reporting.md, "Journey before
+   * churn"). STOPPED_ORDERING: their last order placed in the range is followed by no order
+   * within `quietDays` days, and those days are over; `churnedAt` = last order + `quietDays`, the
+   * window `[last order − lookbackDays, churnedAt)`. TURNED_INACTIVE: their status was INACTIVE
+   * at the end of the range and the change that made it so happened in the range; `churnedAt` =
+   * that change, the window `[churnedAt − lookbackDays, churnedAt)`. A customer matching both is
+   * listed once, by the rule with the earlier `churnedAt` (TURNED_INACTIVE on a tie). With the
+   * customer's conversations started in the window. Oldest churn first (then customer id), at
+   * most `first`. Bounds (`BAD_USER_INPUT`): range at most 366 days, `quietDays` and
+   * `lookbackDays` 1..365, `first` 0..1000, `rules` not empty.
    */
   churnedCustomers: Maybe<ChurnedCustomers>;
   /** One conversation by id. Unknown ids give `null` and a `NOT_FOUND` error. */
@@ -923,6 +1002,7 @@ export type QueryChurnedCustomersArgs = {
   lookbackDays?: InputMaybe<Scalars['Int']['input']>;
   quietDays?: InputMaybe<Scalars['Int']['input']>;
   range: TimeRangeInput;
+  rules?: InputMaybe<Array<ChurnRule>>;
 };
 
 
@@ -1005,6 +1085,13 @@ export type RecordConsentInput = {
   status: ConsentStatus;
 };
 
+export type SetCustomerStatusInput = {
+  customerId: Scalars['ID']['input'];
+  /** Why (trimmed, at most 500 characters; blank means none). No personal data beyond what the CRM needs. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: CustomerStatus;
+};
+
 /** Readable with `customers:read` or `orders:read`. */
 export type Shipment = {
   __typename?: 'Shipment';
@@ -1046,7 +1133,7 @@ export type StartConversationInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * The customer as it is after each committed change (contact data, a note, a logged call),
+   * The customer as it is after each committed change (contact data, status, a note, a logged call),
    * from now on. The same rights as `customer(id)`, the record-level rule included: for a
    * customer of another team an agent gets the MINIMAL fields and `FORBIDDEN` for the rest,
    * on every update. A subscriber that cannot keep up is disconnected with close code 4520.
@@ -1229,6 +1316,7 @@ export type ResolversTypes = ResolversObject<{
   ChannelIdentityKind: ChannelIdentityKind;
   ChatMessage: ResolverTypeWrapper<ChatMessage>;
   ChatTranscriptActivity: ResolverTypeWrapper<ActivityRecordModel>;
+  ChurnRule: ChurnRule;
   ChurnedCustomer: ResolverTypeWrapper<ChurnedCustomer>;
   ChurnedCustomers: ResolverTypeWrapper<ChurnedCustomers>;
   Company: ResolverTypeWrapper<Company>;
@@ -1249,6 +1337,9 @@ export type ResolversTypes = ResolversObject<{
   Customer: ResolverTypeWrapper<CustomerRecordModel>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Customer']> }>;
   CustomerIdentification: ResolverTypeWrapper<Omit<CustomerIdentification, 'candidates'> & { candidates: Array<ResolversTypes['Customer']> }>;
+  CustomerStatus: CustomerStatus;
+  CustomerStatusChange: ResolverTypeWrapper<CustomerStatusChange>;
+  CustomerStatusChangeConnection: ResolverTypeWrapper<CustomerStatusChangeConnection>;
   CustomerTier: CustomerTier;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -1287,6 +1378,7 @@ export type ResolversTypes = ResolversObject<{
   ReconciliationCallLog: ResolverTypeWrapper<ReconciliationCallLog>;
   RecordAccess: RecordAccess;
   RecordConsentInput: RecordConsentInput;
+  SetCustomerStatusInput: SetCustomerStatusInput;
   Shipment: ResolverTypeWrapper<ShipmentModelModel>;
   ShipmentEvent: ResolverTypeWrapper<ShipmentEventRecordModel>;
   ShipmentStatus: ShipmentStatus;
@@ -1334,6 +1426,8 @@ export type ResolversParentTypes = ResolversObject<{
   Customer: CustomerRecordModel;
   CustomerConnection: Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Customer']> };
   CustomerIdentification: Omit<CustomerIdentification, 'candidates'> & { candidates: Array<ResolversParentTypes['Customer']> };
+  CustomerStatusChange: CustomerStatusChange;
+  CustomerStatusChangeConnection: CustomerStatusChangeConnection;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   ErasureStepOutcome: ErasureStepOutcome;
@@ -1362,6 +1456,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReconciliationCallLog: ReconciliationCallLog;
   RecordConsentInput: RecordConsentInput;
+  SetCustomerStatusInput: SetCustomerStatusInput;
   Shipment: ShipmentModelModel;
   ShipmentEvent: ShipmentEventRecordModel;
   StartConversationInput: StartConversationInput;
@@ -1485,7 +1580,8 @@ export type ChurnedCustomerResolvers<ContextType = CrmContext, ParentType extend
   churnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   conversations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastOrderAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastOrderAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ChurnRule'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1574,6 +1670,8 @@ export type CustomerResolvers<ContextType = CrmContext, ParentType extends Resol
   owner?: Resolver<Maybe<ResolversTypes['AccountOwner']>, ParentType, ContextType>;
   phones?: Resolver<Maybe<Array<ResolversTypes['PhoneNumber']>>, ParentType, ContextType>;
   recordAccess?: Resolver<Maybe<ResolversTypes['RecordAccess']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<Maybe<ResolversTypes['CustomerStatusChangeConnection']>, ParentType, ContextType, RequireFields<CustomerStatusHistoryArgs, 'first'>>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['CustomerTier'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1590,6 +1688,21 @@ export type CustomerIdentificationResolvers<ContextType = CrmContext, ParentType
   kind?: Resolver<ResolversTypes['ChannelIdentityKind'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IdentificationStatus'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CustomerStatusChangeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerStatusChange'] = ResolversParentTypes['CustomerStatusChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['CustomerStatus'], ParentType, ContextType>;
+}>;
+
+export type CustomerStatusChangeConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerStatusChangeConnection'] = ResolversParentTypes['CustomerStatusChangeConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CustomerStatusChange']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1665,6 +1778,7 @@ export type MutationResolvers<ContextType = CrmContext, ParentType extends Resol
   linkChannelIdentity?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationLinkChannelIdentityArgs, 'input'>>;
   logCall?: Resolver<Maybe<ResolversTypes['CallLogActivity']>, ParentType, ContextType, RequireFields<MutationLogCallArgs, 'input'>>;
   recordConsent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  setCustomerStatus?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationSetCustomerStatusArgs, 'input'>>;
   startConversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<MutationStartConversationArgs, 'input'>>;
   updateConversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<MutationUpdateConversationArgs, 'input'>>;
   updateCustomerContact?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<MutationUpdateCustomerContactArgs, 'input'>>;
@@ -1733,7 +1847,7 @@ export type PhoneNumberResolvers<ContextType = CrmContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  churnedCustomers?: Resolver<Maybe<ResolversTypes['ChurnedCustomers']>, ParentType, ContextType, RequireFields<QueryChurnedCustomersArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range'>>;
+  churnedCustomers?: Resolver<Maybe<ResolversTypes['ChurnedCustomers']>, ParentType, ContextType, RequireFields<QueryChurnedCustomersArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range' | 'rules'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   conversationReasonsByTier?: Resolver<Maybe<Array<ResolversTypes['ConversationReasonCount']>>, ParentType, ContextType, RequireFields<QueryConversationReasonsByTierArgs, 'range'>>;
   crmPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCrmPersonalDataArgs, 'customerId'>>;
@@ -1802,6 +1916,8 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerIdentification?: CustomerIdentificationResolvers<ContextType>;
+  CustomerStatusChange?: CustomerStatusChangeResolvers<ContextType>;
+  CustomerStatusChangeConnection?: CustomerStatusChangeConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   ErasureStepOutcome?: ErasureStepOutcomeResolvers<ContextType>;

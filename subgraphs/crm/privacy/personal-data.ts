@@ -1,11 +1,12 @@
 /**
  * The CRM's `PersonalData` (subgraphs/shared/privacy/personal-data.ts): the customer record,
- * phones, emails, orders, the activity timeline and consents. Erasure pseudonymises in one
- * transaction: the name becomes `Erased customer`, company, tags and the national ID go,
- * phones and emails are deleted (so `identifyCaller` finds NONE for those numbers), note and
- * chat texts become `[erased]`, call logs lose their recording reference, orders lose their
- * tracking number and consents are deleted. What reports count stays: the customer id, tier,
- * orders with their amounts and statuses, activities with their types and times.
+ * phones, emails, orders, the activity timeline, status changes and consents. Erasure
+ * pseudonymises in one transaction: the name becomes `Erased customer`, company, tags and the
+ * national ID go, phones and emails are deleted (so `identifyCaller` finds NONE for those
+ * numbers), note and chat texts and status-change reasons become `[erased]`, call logs lose
+ * their recording reference, orders lose their tracking number and consents are deleted. What
+ * reports count stays: the customer id, tier, status and its changes (when, from, to), orders
+ * with their amounts and statuses, activities with their types and times.
  */
 import { notFound } from '../../../schema/errors.js';
 import { ERASED_NAME, ERASED_TEXT, combineSections, type PersonalData, type PersonalDataRecord } from '../../shared/privacy/personal-data.js';
@@ -59,6 +60,10 @@ export function crmPersonalData(source: CrmSource): PersonalData {
         erased += 1;
         erased += Number((await trx.deleteFrom('customer_phones').where('customer_id', '=', customerId).executeTakeFirst()).numDeletedRows);
         erased += Number((await trx.deleteFrom('customer_emails').where('customer_id', '=', customerId).executeTakeFirst()).numDeletedRows);
+        erased += Number(
+          (await trx.updateTable('customer_status_changes').set({ reason: ERASED_TEXT }).where('customer_id', '=', customerId).where('reason', 'is not', null).executeTakeFirst())
+            .numUpdatedRows,
+        );
         erased += Number((await trx.deleteFrom('customer_consents').where('customer_id', '=', customerId).executeTakeFirst()).numDeletedRows);
         erased += Number(
           (await trx.updateTable('orders').set({ shipment_tracking_number: null }).where('customer_id', '=', customerId).where('shipment_tracking_number', 'is not', null).executeTakeFirst())
@@ -102,6 +107,15 @@ export function crmPersonalData(source: CrmSource): PersonalData {
     erase: () => Promise.resolve({ erased: 0, recordingsFlagged: 0 }),
   };
 
+  const statusChanges: PersonalData = {
+    async export({ customerId }) {
+      const rows = await db.selectFrom('customer_status_changes').selectAll().where('customer_id', '=', customerId).orderBy('at').orderBy('id').execute();
+      return rows.map((row) => ({ kind: 'crm.status_change', id: row.id, data: rowData(row) }));
+    },
+    // Reasons are scrubbed in the customer record's transaction.
+    erase: () => Promise.resolve({ erased: 0, recordingsFlagged: 0 }),
+  };
+
   const consents: PersonalData = {
     async export({ customerId }) {
       const rows = await db.selectFrom('customer_consents').selectAll().where('customer_id', '=', customerId).orderBy('purpose').execute();
@@ -111,5 +125,5 @@ export function crmPersonalData(source: CrmSource): PersonalData {
   };
 
   // A new CRM store (conversations, leads) is one more section here.
-  return combineSections([customer, orders, timeline, consents]);
+  return combineSections([customer, orders, timeline, statusChanges, consents]);
 }

@@ -43,5 +43,8 @@ export const Customer: CustomerResolvers = withRecordAccess({
       page: pageArgs(CursorKind.activities, first, after, 20),
     });
   },
+  statusHistory(customer, { first, after }, { loaders }) {
+    return loaders.statusChangesByCustomer.load({ customerId: customer.id, page: pageArgs(CursorKind.statusChanges, first, after, 10) });
+  },
   ...CustomerEngagement,
 });

@@ -13,6 +13,13 @@ export const Mutation: MutationResolvers = {
     live.publish(customer.id);
     return customer;
   },
+  // A no-op (the status it already has) announces nothing: nothing changed.
+  async setCustomerStatus(_parent, { input }, { source, viewer, loaders, live }) {
+    const { customer, change } = await source.setStatus(input.customerId, input.status, input.reason ?? null, viewer.subject);
+    loaders.customerById.clear(customer.id).prime(customer.id, customer);
+    if (change) live.publish(customer.id);
+    return customer;
+  },
   // Call logging (the call center's call-log outbox): idempotent by (customerId, callId).
   async logCall(_parent, { input }, { source, viewer, live }) {
     const activity = await source.recordCallLog({

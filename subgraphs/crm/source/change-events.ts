@@ -4,7 +4,7 @@
  * that opt in to personal data.
  */
 import type { ChangeEventInput } from '../../shared/change-events/record.js';
-import type { ActivityRecord, PhoneRecord } from './records.js';
+import type { ActivityRecord, CustomerStatusChangeRecord, PhoneRecord } from './records.js';
 
 /** `CUSTOMER_CONTACT_CHANGED`: `phones`/`emails` are the new lists, `null` when that part was not touched. */
 export function contactChangedEvent(customerId: string, phones: readonly PhoneRecord[] | null, emails: readonly string[] | null, at: string): ChangeEventInput {
@@ -18,6 +18,20 @@ export function contactChangedEvent(customerId: string, phones: readonly PhoneRe
       ...(phones !== null ? { phones: phones.map((p) => ({ e164: p.e164, extension: p.extension, type: p.type })) } : {}),
       ...(emails !== null ? { emails: [...emails] } : {}),
     },
+  };
+}
+
+/**
+ * `CUSTOMER_STATUS_CHANGED`: from and to, when and by whom. The free-text reason only for
+ * endpoints that opt in to personal data (it may say things about the person).
+ */
+export function customerStatusChangedEvent(change: CustomerStatusChangeRecord): ChangeEventInput {
+  return {
+    type: 'CUSTOMER_STATUS_CHANGED',
+    subjectId: change.customerId,
+    occurredAt: change.at,
+    data: { customerId: change.customerId, changeId: change.id, from: change.from, to: change.to, changedBy: change.changedBy, changedAt: change.at },
+    personal: change.reason === null ? null : { reason: change.reason },
   };
 }
 

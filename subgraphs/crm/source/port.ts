@@ -6,6 +6,7 @@
  * schema described by a mapping file), `hubspot/` (HubSpot CRM v3). Nothing here names SQL:
  * statement counts belong to the embedded adapter's own tests.
  */
+import type { StatusOutcome } from './customer-status.js';
 import type { ChangeEventOutbox } from '../../shared/change-events/outbox.js';
 import type { Page, PageArgs } from '../../shared/pagination.js';
 import type {
@@ -14,6 +15,8 @@ import type {
   ActivityType,
   CrmSeed,
   CustomerRecord,
+  CustomerStatus,
+  CustomerStatusChangeRecord,
   CustomerTier,
   OrderRecord,
   OrderStatus,
@@ -77,6 +80,11 @@ export interface CrmSource {
   ordersByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<OrderRecord>[]>;
   /** One page per customer id, newest first (at DESC, id DESC); `types` null means all types. */
   activitiesByCustomerIds(ids: readonly string[], types: readonly ActivityType[] | null, page: PageArgs): Promise<Page<ActivityRecord>[]>;
+  /**
+   * One page of status changes per customer id, newest first (at DESC, id DESC). A source that
+   * keeps no status (customer-status.ts) rejects with FORBIDDEN, `SOURCE_NOT_SUPPORTED`.
+   */
+  statusChangesByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<CustomerStatusChangeRecord>[]>;
 
   /**
    * NOT_FOUND for an unknown customer; BAD_USER_INPUT unless the trimmed body has 1..5000 characters.
@@ -87,6 +95,13 @@ export interface CrmSource {
   updateContact(customerId: string, update: ContactUpdate): Promise<CustomerRecord>;
   /** Writes a CALL_LOG activity once per (customerId, callId); a repeat returns the existing one. */
   recordCallLog(activity: CallLogInput): Promise<ActivityRecord>;
+  /**
+   * Sets the customer's status, writing the change (by `author`, with the trimmed `reason`),
+   * the status and its change event in one transaction. The status it already has is a no-op:
+   * nothing written, `change` null. NOT_FOUND for an unknown customer; BAD_USER_INPUT for a
+   * reason over 500 characters; FORBIDDEN (`SOURCE_NOT_SUPPORTED`) where no status is kept.
+   */
+  setStatus(customerId: string, status: CustomerStatus, reason: string | null, author: string): Promise<StatusOutcome<CustomerRecord>>;
 
   /** Resolves when the system behind the adapter answers (readiness); rejects with why not. */
   ping(): Promise<void>;
@@ -100,4 +115,4 @@ export interface SeedableCrmSource extends CrmSource {
 }
 
 /** Cursor kinds: a cursor of one list is refused by another. */
-export const CursorKind = { customers: 'customers', orders: 'orders', activities: 'activities' } as const;
+export const CursorKind = { customers: 'customers', orders: 'orders', activities: 'activities', statusChanges: 'statusChanges' } as const;

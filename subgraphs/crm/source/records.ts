@@ -6,6 +6,8 @@ import type { EngagementSeed } from './engagement-records.js';
 
 export type CustomerTier = 'STANDARD' | 'SILVER' | 'GOLD' | 'PLATINUM';
 export type PhoneType = 'MOBILE' | 'LANDLINE' | 'WORK' | 'HOME' | 'OTHER';
+/** Whether the customer relationship is live (`ACTIVE`, every new customer) or ended (`INACTIVE`); changes: `CustomerStatusChangeRecord`. */
+export type CustomerStatus = 'ACTIVE' | 'INACTIVE';
 
 export interface PhoneRecord {
   /** As typed into the CRM: `138 0013 8000`, `(010) 6552 9988`, ... */
@@ -27,6 +29,8 @@ export interface CustomerRecord {
   id: string;
   displayName: string;
   tier: CustomerTier;
+  /** The status now; a source that keeps none reports `ACTIVE` (customer-status.ts). */
+  status: CustomerStatus;
   phones: PhoneRecord[];
   emails: string[];
   company: { name: string; industry: string | null } | null;
@@ -42,6 +46,21 @@ export interface CustomerRecord {
   lastContactAt: string | null;
   /** Set by the store on a read whose stored national ID did not decrypt (why); `nationalId` is then null. */
   nationalIdUnreadable?: string;
+}
+
+/**
+ * One change of a customer's status, as `setCustomerStatus` (or the seed) wrote it: never
+ * from a status to itself. `at` is ISO-8601 UTC; `changedBy` the caller's subject (a user,
+ * `service:<name>`); `reason` free text of at most 500 characters, or null.
+ */
+export interface CustomerStatusChangeRecord {
+  id: string;
+  customerId: string;
+  at: string;
+  from: CustomerStatus;
+  to: CustomerStatus;
+  changedBy: string;
+  reason: string | null;
 }
 
 export type OrderStatus = 'PENDING' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED';
@@ -106,6 +125,8 @@ export interface CrmSeed {
   customers: CustomerRecord[];
   orders: OrderRecord[];
   activities: ActivityRecord[];
+  /** Status changes, consistent with each customer's `status` (absent in seeds made before them: every customer ACTIVE). */
+  statusChanges?: CustomerStatusChangeRecord[];
   /** Channel identities, conversations, leads, shipment events (absent in seeds made before them). */
   engagement?: EngagementSeed;
 }

@@ -1,9 +1,9 @@
 /**
- * Per-customer pages of orders, activities, conversations or leads for many customers in one statement:
+ * Per-customer pages of orders, activities, status changes, conversations or leads for many customers in one statement:
  * rows after the cursor are numbered per customer (`ROW_NUMBER()`), rows before it only
  * contribute one sentinel row carrying the total (`COUNT(*) OVER (PARTITION BY customer_id)`),
  * so a customer whose page is empty still gets the right `totalCount`. SQLite, PostgreSQL and
- * MySQL 8; used by the embedded store (orders, activities, and the engagement store's
+ * MySQL 8; used by the embedded store (orders, activities, status changes, and the engagement store's
  * conversations and leads) and the mapped-SQL adapter.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';

@@ -11,6 +11,7 @@ import { CALL_HORIZON, makeCall, type CallTarget } from './calls.js';
 import { duplicateCustomer, newCustomer, type CustomerDraft, type Lang } from './customers.js';
 import type { DatasetOptions, SeedChunk } from './dataset.js';
 import { engagementFor } from './engagement.js';
+import { statusChangesFor } from './customer-status.js';
 import { makeOrders } from './orders.js';
 import { e164Of, phoneRecord, type GeneratedPhone } from './phones.js';
 import { Prng } from './prng.js';
@@ -121,6 +122,8 @@ function generateChunk(state: State, chunkIndex: number, first: number, count: n
     chunk.callcenter.calls.push(...makeCall(state, prng, number, target, settings.windowStart, callUpper));
   }
   chunk.crm.engagement = engagementFor(chunk.crm, settings.seed, chunkIndex, settings.anchor);
+  const duplicates = new Set(drafts.filter((d) => d.duplicateOf !== null).map((d) => d.record.id));
+  chunk.crm.statusChanges = statusChangesFor(chunk.crm, duplicates, settings.seed, chunkIndex, settings.anchor);
   return chunk;
 }
 

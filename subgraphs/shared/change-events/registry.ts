@@ -10,6 +10,7 @@
  */
 export const CHANGE_EVENT_TYPES = {
   CUSTOMER_CONTACT_CHANGED: { wire: 'customer.contact_changed', source: 'crm', about: "A customer's phones or emails were replaced (`updateCustomerContact`)." },
+  CUSTOMER_STATUS_CHANGED: { wire: 'customer.status_changed', source: 'crm', about: "A customer's status changed (`setCustomerStatus`; setting the status it already has sends none)." },
   CALL_LOGGED: { wire: 'call.logged', source: 'crm', about: "A call was put on a customer's CRM timeline (`logCall`, once per customer and call)." },
   LEAD_CREATED: { wire: 'lead.created', source: 'crm', about: 'A lead was created (a replayed idempotency key creates none).' },
   LEAD_STATUS_CHANGED: { wire: 'lead.status_changed', source: 'crm', about: "A lead's status changed (`changeLeadStatus`, `convertLead`)." },

@@ -36,6 +36,7 @@ export function portDataset(): CrmSeed {
       id: id(n),
       displayName: n === 1 ? '王芳' : `Customer ${n}`,
       tier: n === 1 ? 'GOLD' : 'STANDARD',
+      status: 'ACTIVE',
       phones: phonesOf(n),
       emails: [`customer${n}@example.com`],
       company: n === 1 ? { name: 'Acme Trading', industry: 'Retail' } : null,

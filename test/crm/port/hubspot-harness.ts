@@ -73,5 +73,6 @@ export function hubSpotHarness(): PortHarness {
     },
     orders: false,
     writes: true,
+    status: false,
   };
 }

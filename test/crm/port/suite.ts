@@ -23,6 +23,8 @@ export interface PortHarness {
   orders: boolean;
   /** The adapter writes notes and call logs (the mapped-SQL one is read only). */
   writes: boolean;
+  /** The adapter keeps a customer status and its history (the embedded store; connectors report ACTIVE and refuse). */
+  status: boolean;
 }
 
 const code = (expected: string, reason?: string) => (error: unknown) => {
@@ -129,6 +131,30 @@ export async function portSuite(harness: PortHarness): Promise<void> {
       assert.equal(first.durationSeconds, 95);
       const [calls] = await source.activitiesByCustomerIds([id(1)], ['CALL_LOG'], pageArgs(CursorKind.activities, 10, null));
       assert.deepEqual(calls!.nodes.map((a) => a.callId), ['call-42']);
+    });
+
+    test('customer status: ACTIVE to begin with; set once, a repeat writes nothing, the history pages newest first', async () => {
+      const [customer] = await source.customersByIds([id(4)]);
+      assert.equal(customer!.status, 'ACTIVE');
+      if (!harness.status) {
+        await assert.rejects(source.setStatus(id(4), 'INACTIVE', null, 'agent-1'), code('FORBIDDEN', 'SOURCE_NOT_SUPPORTED'));
+        await assert.rejects(source.statusChangesByCustomerIds([id(4)], pageArgs(CursorKind.statusChanges, 10, null)), code('FORBIDDEN', 'SOURCE_NOT_SUPPORTED'));
+        return;
+      }
+      await assert.rejects(source.setStatus('999999', 'INACTIVE', null, 'agent-1'), code('NOT_FOUND'));
+      await assert.rejects(source.setStatus(id(4), 'INACTIVE', 'x'.repeat(501), 'agent-1'), code('BAD_USER_INPUT'));
+      const off = await source.setStatus(id(4), 'INACTIVE', '  Closed the account  ', 'agent-1');
+      assert.deepEqual([off.customer.status, off.change?.from, off.change?.to, off.change?.reason, off.change?.changedBy], ['INACTIVE', 'ACTIVE', 'INACTIVE', 'Closed the account', 'agent-1']);
+      assert.equal((await source.setStatus(id(4), 'INACTIVE', 'again', 'agent-2')).change, null, 'the status it has: a no-op');
+      const on = await source.setStatus(id(4), 'ACTIVE', '   ', 'agent-2');
+      assert.deepEqual([on.customer.status, on.change?.reason], ['ACTIVE', null]);
+      const [first, none] = await source.statusChangesByCustomerIds([id(4), id(5)], pageArgs(CursorKind.statusChanges, 1, null));
+      assert.equal(first!.totalCount, 2);
+      assert.deepEqual(first!.nodes.map((c) => [c.from, c.to]), [['INACTIVE', 'ACTIVE']]);
+      assert.equal(none!.totalCount, 0);
+      const [rest] = await source.statusChangesByCustomerIds([id(4)], pageArgs(CursorKind.statusChanges, 1, first!.pageInfo.endCursor));
+      assert.deepEqual(rest!.nodes.map((c) => [c.from, c.to, c.id]), [['ACTIVE', 'INACTIVE', off.change!.id]]);
+      assert.equal(rest!.pageInfo.hasNextPage, false);
     });
 
     test('writes: a note on an unknown customer is NOT_FOUND, an empty one BAD_USER_INPUT, nothing written', async () => {

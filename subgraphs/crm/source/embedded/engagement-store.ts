@@ -26,6 +26,7 @@ import {
   type UpdateConversationInput,
 } from '../engagement-port.js';
 import { EMAIL_PATTERN } from '../validation.js';
+import { DEFAULT_CUSTOMER_STATUS } from '../customer-status.js';
 import type {
   AttachmentRecord,
   ChannelIdentityKind,
@@ -552,6 +553,7 @@ export class SqlEngagementStore implements EngagementSource {
             id: customerId,
             display_name: displayName,
             tier: newCustomer?.tier ?? 'STANDARD',
+            status: DEFAULT_CUSTOMER_STATUS,
             company_name: null,
             company_industry: null,
             tags: '[]',

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrations.js';
 import { createEngagementTables, dropEngagementTables } from './engagement-migrations.js';
+import { addCustomerStatus, dropCustomerStatus } from './status-migrations.js';
 import type { CrmTables } from './tables.js';
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { dropCrmPrivacy, migrateCrmPrivacy } from '../../privacy/migrations.js';
@@ -124,5 +125,7 @@ export const CRM_MIGRATIONS: StoreMigrations = {
     '0004_privacy': { up: migrateCrmPrivacy, down: dropCrmPrivacy },
     // Channel identities, conversations, leads, opportunities, shipment events (engagement-tables.ts).
     '0005_engagement': { up: (db) => createEngagementTables(db), down: (db) => dropEngagementTables(db) },
+    // The customer status (every existing customer ACTIVE) and its history (status-migrations.ts).
+    '0006_customer_status': { up: (db) => addCustomerStatus(db), down: (db) => dropCustomerStatus(db) },
   },
 };

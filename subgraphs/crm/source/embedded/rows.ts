@@ -3,13 +3,14 @@
  * customers (whose national ID is sealed at rest with `pii-cipher.ts`, bound to its row).
  */
 import type { Selectable } from 'kysely';
-import type { ActivityRecord, ActivityType, ChatMessageRecord, CustomerRecord, CustomerTier, OrderRecord, OrderStatus, PhoneRecord, ShipmentStatus } from '../records.js';
+import type { ActivityRecord, ActivityType, ChatMessageRecord, CustomerRecord, CustomerStatus, CustomerStatusChangeRecord, CustomerTier, OrderRecord, OrderStatus, PhoneRecord, ShipmentStatus } from '../records.js';
 import { PiiDecryptionError, type PiiCipher } from './pii-cipher.js';
-import type { ActivitiesTable, CustomersTable, OrdersTable } from './tables.js';
+import type { ActivitiesTable, CustomersTable, CustomerStatusChangesTable, OrdersTable } from './tables.js';
 
 export type CustomerRow = Selectable<CustomersTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
+export type StatusChangeRow = Selectable<CustomerStatusChangesTable>;
 
 /** The additional authenticated data of a national ID: bound to its column and row. */
 export const nationalIdContext = (customerId: string): string => `customers.national_id:${customerId}`;
@@ -30,6 +31,7 @@ export function toCustomer(cipher: PiiCipher, row: CustomerRow, phones: PhoneRec
     id: row.id,
     displayName: row.display_name,
     tier: row.tier as CustomerTier,
+    status: row.status as CustomerStatus,
     phones,
     emails,
     company: row.company_name === null ? null : { name: row.company_name, industry: row.company_industry },
@@ -49,6 +51,7 @@ export function customerRow(cipher: PiiCipher, c: CustomerRecord): CustomersTabl
     id: c.id,
     display_name: c.displayName,
     tier: c.tier,
+    status: c.status,
     company_name: c.company?.name ?? null,
     company_industry: c.company?.industry ?? null,
     tags: JSON.stringify(c.tags),
@@ -131,4 +134,20 @@ export function activityRow(a: ActivityRecord): ActivitiesTable {
     recording_ref: a.recordingRef,
     messages: a.messages === null ? null : JSON.stringify(a.messages),
   };
+}
+
+export function toStatusChange(row: StatusChangeRow): CustomerStatusChangeRecord {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    at: row.at,
+    from: row.from_status as CustomerStatus,
+    to: row.to_status as CustomerStatus,
+    changedBy: row.changed_by,
+    reason: row.reason,
+  };
+}
+
+export function statusChangeRow(c: CustomerStatusChangeRecord): CustomerStatusChangesTable {
+  return { id: c.id, customer_id: c.customerId, at: c.at, from_status: c.from, to_status: c.to, changed_by: c.changedBy, reason: c.reason };
 }

@@ -12,18 +12,19 @@ import { readPhoneNumber } from '../../../shared/phone.js';
 import { contactPhones, seedPhones } from '../contact-phones.js';
 import { fromCents, toCents } from '../money.js';
 import { CursorKind, LIFETIME_VALUE_CURRENCY, LIFETIME_VALUE_EXCLUDED_STATUSES, type CallLogInput, type ContactUpdate, type CustomerFilter, type SeedableCrmSource } from '../port.js';
-import type { AccountOwnerRecord, ActivityRecord, ActivityType, CrmSeed, CustomerRecord, OrderRecord, PhoneRecord, PhoneType } from '../records.js';
+import type { AccountOwnerRecord, ActivityRecord, ActivityType, CrmSeed, CustomerRecord, CustomerStatus, CustomerStatusChangeRecord, OrderRecord, PhoneRecord, PhoneType } from '../records.js';
 import { pagesByCustomer } from '../sql-pages.js';
 import { callLogActivity, noteActivity, normaliseEmails, searchText, unique } from '../validation.js';
 import { PiiCipher } from './pii-cipher.js';
 import { reencryptAll, type ReencryptionResult } from './reencrypt.js';
-import { activityRow, customerRow, orderRow, toActivity, toCustomer, toOrder, type ActivityRow, type OrderRow } from './rows.js';
+import { activityRow, customerRow, orderRow, statusChangeRow, toActivity, toCustomer, toOrder, toStatusChange, type ActivityRow, type OrderRow, type StatusChangeRow } from './rows.js';
 import type { CrmTables } from './tables.js';
 
 export type { ReencryptionResult } from './reencrypt.js';
 import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
-import { callLoggedEvent, contactChangedEvent } from '../change-events.js';
+import { callLoggedEvent, contactChangedEvent, customerStatusChangedEvent } from '../change-events.js';
+import { DEFAULT_CUSTOMER_STATUS, statusChange, statusReason, type StatusOutcome } from '../customer-status.js';
 import { SqlEngagementStore } from './engagement-store.js';
 
 /** Rows per multi-row INSERT while seeding (at most 12 columns: well under both dialects' parameter limits). */
@@ -169,6 +170,14 @@ export class SqlCrmStore implements SeedableCrmSource {
     });
   }
 
+  async statusChangesByCustomerIds(ids: readonly string[], page: PageArgs): Promise<Page<CustomerStatusChangeRecord>[]> {
+    const pages = await pagesByCustomer<StatusChangeRow>(this.db, sql.table('customer_status_changes'), 'at', ids, page, null);
+    return ids.map((id) => {
+      const { rows, total } = pages.get(id) ?? { rows: [], total: 0 };
+      return toPage(CursorKind.statusChanges, rows.map(toStatusChange), page.first, total, (c) => ({ key: c.at, id: c.id }));
+    });
+  }
+
   private async phonesOf(customerIds: string[]): Promise<Map<string, PhoneRecord[]>> {
     const rows = await this.db
       .selectFrom('customer_phones')
@@ -284,6 +293,31 @@ export class SqlCrmStore implements SeedableCrmSource {
     });
   }
 
+  async setStatus(customerId: string, status: CustomerStatus, reason: string | null, author: string): Promise<StatusOutcome<CustomerRecord>> {
+    const why = statusReason(reason);
+    const change = await this.db.transaction().execute(async (trx) => {
+      // Compare-and-set on the status read: of two concurrent calls setting it, one writes the change.
+      const current = await trx.selectFrom('customers').select('status').where('id', '=', customerId).executeTakeFirst();
+      if (!current) throw notFound('Customer', customerId);
+      if (current.status === status) return null;
+      const made = statusChange(customerId, current.status as CustomerStatus, status, author, why);
+      const updated = await trx
+        .updateTable('customers')
+        .set({ status, updated_at: made.at })
+        .where('id', '=', customerId)
+        .where('status', '=', current.status)
+        .executeTakeFirst();
+      // Another call changed it between the read and the update: its change stands, this one is a no-op.
+      if (Number(updated.numUpdatedRows) === 0) return null;
+      await trx.insertInto('customer_status_changes').values(statusChangeRow(made)).execute();
+      await recordChangeEvents(trx, [customerStatusChangedEvent(made)]);
+      return made;
+    });
+    const [customer] = await this.customersByIds([customerId]);
+    if (!customer) throw notFound('Customer', customerId);
+    return { customer, change };
+  }
+
   // ---- PII at rest ---------------------------------------------------------------------
 
   /** Rewrites every national ID not under the current key (`reencrypt.ts`); safe to interrupt and run again. */
@@ -302,7 +336,8 @@ export class SqlCrmStore implements SeedableCrmSource {
         }
       };
       await insertAll('owners', part.owners.map((o) => ({ id: o.id, name: o.name, team: o.team })));
-      await insertAll('customers', part.customers.map((c) => customerRow(this.cipher, c)));
+      // A seed made before customer statuses has none: its customers are ACTIVE.
+      await insertAll('customers', part.customers.map((c) => customerRow(this.cipher, { ...c, status: c.status ?? DEFAULT_CUSTOMER_STATUS })));
       await insertAll(
         'customer_phones',
         part.customers.flatMap((c) => seedPhones(c).map((p, position) => ({ customer_id: c.id, position, raw: p.raw, e164: p.e164, extension: p.extension, type: p.type }))),
@@ -313,6 +348,7 @@ export class SqlCrmStore implements SeedableCrmSource {
       );
       await insertAll('orders', part.orders.map(orderRow));
       await insertAll('activities', part.activities.map(activityRow));
+      await insertAll('customer_status_changes', (part.statusChanges ?? []).map(statusChangeRow));
     });
     if (part.engagement) await new SqlEngagementStore(this.database).loadEngagementSeed(part.engagement);
   }
@@ -329,7 +365,8 @@ export class SqlCrmStore implements SeedableCrmSource {
         await trx
           .insertInto('customers')
           .values(row)
-          .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined }))
+          // The status is Switchboard's own (no connector reads one): a new copy starts ACTIVE, a sync never overwrites it.
+          .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined, status: undefined }))
           .execute();
         await trx.deleteFrom('customer_phones').where('customer_id', '=', customer.id).execute();
         await trx.deleteFrom('customer_emails').where('customer_id', '=', customer.id).execute();

@@ -14,6 +14,8 @@ export interface CustomersTable {
   id: string;
   display_name: string;
   tier: string;
+  /** `ACTIVE` or `INACTIVE`; added by migration 0006 (existing rows: `ACTIVE`). */
+  status: string;
   company_name: string | null;
   company_industry: string | null;
   /** JSON array of strings. */
@@ -73,6 +75,18 @@ export interface ActivitiesTable {
   messages: string | null;
 }
 
+/** One change of a customer's status (`CustomerStatusChangeRecord`); never from a status to itself. */
+export interface CustomerStatusChangesTable {
+  id: string;
+  customer_id: string;
+  at: string;
+  from_status: string;
+  to_status: string;
+  /** The caller's subject. */
+  changed_by: string;
+  reason: string | null;
+}
+
 export interface CrmTables extends EngagementTables {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -80,4 +94,5 @@ export interface CrmTables extends EngagementTables {
   customer_emails: CustomerEmailsTable;
   orders: OrdersTable;
   activities: ActivitiesTable;
+  customer_status_changes: CustomerStatusChangesTable;
 }

@@ -6,6 +6,10 @@
  * are its timeline; `addNote` and `recordCallLog` write them back (a call log at most once
  * per (contact, call id): looked up by its title `Switchboard call <id>` before creating).
  * Orders are not read from HubSpot: order lists are empty and lifetime values `0.00`.
+ * HubSpot documents no active/inactive status of a contact (`lifecyclestage` is a funnel
+ * stage each account may customise; docs/connectors/hubspot.md, "Customer status"): every
+ * contact is `ACTIVE`, and setting a status or reading its history is refused
+ * (customer-status.ts).
  * Every request and response shape follows HubSpot's published OpenAPI documents (tested
  * against them: test/crm/hubspot-contract.test.ts).
  */
@@ -14,8 +18,9 @@ import { toPage, type Page, type PageArgs } from '../../../shared/pagination.js'
 import { nationalNumberOf, readPhoneNumber } from '../../../shared/phone.js';
 import { contactPhones } from '../contact-phones.js';
 import { CursorKind, type CallLogInput, type ContactUpdate, type CrmSource, type CustomerFilter } from '../port.js';
-import { plainActivity, type AccountOwnerRecord, type ActivityRecord, type ActivityType, type CustomerRecord, type OrderRecord, type PhoneRecord } from '../records.js';
+import { plainActivity, type AccountOwnerRecord, type ActivityRecord, type ActivityType, type CustomerRecord, type CustomerStatusChangeRecord, type OrderRecord, type PhoneRecord } from '../records.js';
 import { callLogActivity, noteActivity, normaliseEmails, searchText, unique } from '../validation.js';
+import { DEFAULT_CUSTOMER_STATUS, statusNotKept, type StatusOutcome } from '../customer-status.js';
 import { asGraphQLError, type HubSpotClient } from './client.js';
 import type { HubSpotMapping } from './mapping.js';
 import type { SqlCrmStore } from '../embedded/store.js';
@@ -223,7 +228,16 @@ export class HubSpotCrmSource implements CrmSource {
     };
   }
 
+  // Every argument is ignored: HubSpot keeps no customer status (see the module comment).
+  async statusChangesByCustomerIds(): Promise<Page<CustomerStatusChangeRecord>[]> {
+    throw statusNotKept('HubSpot');
+  }
+
   // ---- writes --------------------------------------------------------------------------
+
+  async setStatus(): Promise<StatusOutcome<CustomerRecord>> {
+    throw statusNotKept('HubSpot');
+  }
 
   private async requireContact(customerId: string): Promise<void> {
     const [customer] = await this.customersByIds([customerId]);
@@ -345,6 +359,7 @@ export class HubSpotCrmSource implements CrmSource {
         id: contact.id,
         displayName,
         tier: this.mapping.tier.values[tierValue] ?? this.mapping.tier.otherwise,
+        status: DEFAULT_CUSTOMER_STATUS,
         phones,
         emails: p.email ? [p.email.trim().toLowerCase()] : [],
         company: company ? { name: company.properties.name ?? '', industry: company.properties.industry ?? null } : p.company ? { name: p.company, industry: null } : null,

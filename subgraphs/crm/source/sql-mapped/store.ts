@@ -5,7 +5,9 @@
  * Phone numbers are free text there: each is read with the one normaliser (`readPhoneNumber`);
  * identification narrows the rows in SQL to those whose digits contain the national number (an extension may follow it), then keeps only
  * those the normaliser reads as the same E.164 number. Read-only: writes are refused with
- * FORBIDDEN / `SOURCE_READ_ONLY`. PostgreSQL or a MySQL-compatible database (MySQL 8,
+ * FORBIDDEN / `SOURCE_READ_ONLY`. The mapping describes no customer status (a foreign schema
+ * has no agreed one): every customer is `ACTIVE`, and setting a status or reading its history
+ * is refused with FORBIDDEN / `SOURCE_NOT_SUPPORTED` (customer-status.ts). PostgreSQL or a MySQL-compatible database (MySQL 8,
  * MariaDB 10.5+) through Kysely: the statements are the same on both but for the three
  * building blocks below (`textOf`, `digitsOf`, `moneyText`).
  */
@@ -20,7 +22,8 @@ import { nationalNumberOf, readPhoneNumber } from '../../../shared/phone.js';
 import { loggerFor } from '../../../shared/observability/logger.js';
 import { fromCents, toCents } from '../money.js';
 import { CursorKind, LIFETIME_VALUE_CURRENCY, LIFETIME_VALUE_EXCLUDED_STATUSES, type CrmSource, type CustomerFilter } from '../port.js';
-import { plainActivity, type AccountOwnerRecord, type ActivityRecord, type ActivityType, type CustomerRecord, type OrderRecord, type OrderStatus, type PhoneRecord } from '../records.js';
+import { plainActivity, type AccountOwnerRecord, type ActivityRecord, type ActivityType, type CustomerRecord, type CustomerStatusChangeRecord, type OrderRecord, type OrderStatus, type PhoneRecord } from '../records.js';
+import { DEFAULT_CUSTOMER_STATUS, statusNotKept, type StatusOutcome } from '../customer-status.js';
 import { pagesByCustomer } from '../sql-pages.js';
 import { searchText, unique } from '../validation.js';
 import { mapValue, type SqlMapping } from './mapping.js';
@@ -345,6 +348,7 @@ export class MappedSqlCrmSource implements CrmSource {
       id: row.id,
       displayName: (row.display_name ?? '').trim() || row.id,
       tier: mapValue(this.mapping.customers.tiers, row.tier),
+      status: DEFAULT_CUSTOMER_STATUS,
       phones,
       emails,
       company: row.company_name ? { name: row.company_name, industry: row.company_industry ?? null } : null,
@@ -398,6 +402,16 @@ export class MappedSqlCrmSource implements CrmSource {
 
   async recordCallLog(): Promise<ActivityRecord> {
     this.readOnly('a call log');
+  }
+
+  // ---- customer status: not in the mapping (see the module comment) ---------------------
+
+  async statusChangesByCustomerIds(): Promise<Page<CustomerStatusChangeRecord>[]> {
+    throw statusNotKept('the mapped SQL database');
+  }
+
+  async setStatus(): Promise<StatusOutcome<CustomerRecord>> {
+    throw statusNotKept('the mapped SQL database');
   }
 
   ping(): Promise<void> {
