@@ -36,7 +36,7 @@ import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBu
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { slicesCte, toNumber, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { BucketCounts } from '../../shared/reporting/histograms.js';
-import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, bucketSql, decompose, sumBuckets } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
@@ -188,10 +188,7 @@ export async function histogramPercentiles(
       SELECT ${key} AS grp, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice}`);
   }
   if (parts.length === 0) return { totals: null, groups: new Map() };
-  const result = await sql<{ grp: string | null; measure: 'WAIT' | 'HANDLE'; bucket: unknown; c: unknown }>`
-    WITH ${sql.join(ctes)}
-    ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
-  const { totals, groups } = sumBuckets(result.rows);
+  const { totals, groups } = await readBucketCounts<'WAIT' | 'HANDLE'>(db, ctes, parts);
   const exactThreshold = serviceLevelSeconds < EXACT_BELOW;
   const percentiles = (measures: Map<'WAIT' | 'HANDLE', BucketCounts>): HistogramPercentiles => {
     const wait = measures.get('WAIT');

@@ -5,7 +5,7 @@
  * report slices into aligned blocks of whole UTC hours (1, 2, 4, 8 and 24 hours) that the
  * roll-up tables keep. SQL is the same for SQLite and PostgreSQL (integer arithmetic only).
  */
-import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import { SqliteAdapter, sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { epochSeconds, type Slice } from './sql-fragments.js';
 import { StatementTemplate } from '../statement-template.js';
 
@@ -49,10 +49,14 @@ export function bucketErrorBound(value: number): number {
 export class BucketCounts {
   readonly #counts = new Map<number, number>();
   #total = 0;
+  /** The buckets with a count, ascending; null until a percentile asks after an `add`. */
+  #sorted: number[] | null = null;
 
   /** Adds `count` values (may be negative while summing; zero buckets are skipped) to `bucket`. */
   add(bucket: number, count: number): void {
-    this.#counts.set(bucket, (this.#counts.get(bucket) ?? 0) + count);
+    const before = this.#counts.get(bucket);
+    if (before === undefined) this.#sorted = null;
+    this.#counts.set(bucket, (before ?? 0) + count);
     this.#total += count;
   }
 
@@ -76,8 +80,9 @@ export class BucketCounts {
     const n = this.#total;
     if (n <= 0) return null;
     const rank = Math.floor((percent * n + 99) / 100);
+    this.#sorted ??= [...this.#counts.keys()].sort((a, b) => a - b);
     let running = 0;
-    for (const bucket of [...this.#counts.keys()].sort((a, b) => a - b)) {
+    for (const bucket of this.#sorted) {
       const c = this.#counts.get(bucket) ?? 0;
       running += c;
       if (c > 0 && running >= rank) return bucketValue(bucket);
@@ -86,28 +91,71 @@ export class BucketCounts {
   }
 }
 
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const MINUS = 45;
+const COLON = 58;
+const COMMA = 44;
+
+/** Bucket counts per group and measure, and over all groups per measure (`totals`). */
+export interface SummedBuckets<Measure extends string> {
+  totals: Map<Measure, BucketCounts>;
+  groups: Map<string | null, Map<Measure, BucketCounts>>;
+}
+
 /**
- * Sums histogram rows (`grp`, `measure`, `bucket`, `c`) per group and measure, and over all
- * groups (`totals`, per measure).
+ * Reads histogram rows and sums them per group and measure: `parts` are SELECTs of `grp`,
+ * `measure`, `bucket`, `c` (block rows and raw rows alike, after `WITH ctes`). The database
+ * packs each group and measure's rows into one text, `"bucket:count,bucket:count,…"`
+ * (`group_concat` on SQLite, `string_agg` on PostgreSQL), parsed here: handing ~100,000 bucket
+ * rows to JavaScript one object each (the HOUR report over 30 days) took 130-230 ms on
+ * SQLite, the same rows packed into ~1,400 texts about 40 ms (2026-12-01, 1M-call set).
  */
-export function sumBuckets<Measure extends string>(
-  rows: Iterable<{ grp: unknown; measure: Measure; bucket: unknown; c: unknown }>,
-): { totals: Map<Measure, BucketCounts>; groups: Map<string | null, Map<Measure, BucketCounts>> } {
+export async function readBucketCounts<Measure extends string>(
+  db: QueryExecutorProvider,
+  ctes: readonly RawBuilder<unknown>[],
+  parts: readonly RawBuilder<unknown>[],
+): Promise<SummedBuckets<Measure>> {
   const totals = new Map<Measure, BucketCounts>();
   const groups = new Map<string | null, Map<Measure, BucketCounts>>();
+  if (parts.length === 0) return { totals, groups };
+  const pair = sql`CAST(bucket AS TEXT) || ':' || CAST(c AS TEXT)`;
+  const packed = db.getExecutor().adapter instanceof SqliteAdapter ? sql`group_concat(${pair})` : sql`string_agg(${pair}, ',')`;
+  const result = await sql<{ grp: unknown; measure: Measure; pairs: string }>`
+    WITH ${sql.join([...ctes, sql`histogram_rows (grp, measure, bucket, c) AS (${sql.join([...parts], sql` UNION ALL `)})`])}
+    SELECT grp, measure, ${packed} AS pairs FROM histogram_rows GROUP BY grp, measure`.execute(db);
   const of = (map: Map<Measure, BucketCounts>, measure: Measure) => {
     let counts = map.get(measure);
     if (!counts) map.set(measure, (counts = new BucketCounts()));
     return counts;
   };
-  for (const row of rows) {
+  for (const row of result.rows) {
     const key = row.grp === null ? null : String(row.grp);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = new Map()));
-    const bucket = Number(row.bucket);
-    const c = Number(row.c);
-    of(group, row.measure).add(bucket, c);
-    of(totals, row.measure).add(bucket, c);
+    const counts = of(group, row.measure);
+    const total = of(totals, row.measure);
+    // "bucket:count,…" of integers (either may be negative), read without a string per number.
+    const text = row.pairs;
+    let bucket = 0;
+    let value = 0;
+    let sign = 1;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : COMMA;
+      if (code >= DIGIT_0 && code <= DIGIT_9) value = value * 10 + (code - DIGIT_0);
+      else if (code === MINUS) sign = -1;
+      else if (code === COLON) {
+        bucket = sign * value;
+        value = 0;
+        sign = 1;
+      } else if (code === COMMA) {
+        const c = sign * value;
+        counts.add(bucket, c);
+        total.add(bucket, c);
+        value = 0;
+        sign = 1;
+      } else throw new Error(`Unexpected character in packed histogram buckets: ${JSON.stringify(text.slice(0, 40))}`);
+    }
   }
   return { totals, groups };
 }

@@ -7,7 +7,7 @@
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type { BucketCounts } from '../../shared/reporting/histograms.js';
-import { DAY_GRAINS, GRAINS, bucketSql, decompose, sumBuckets } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, GRAINS, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
 import { ratio, slicesCte, type Slice } from '../../shared/reporting/sql-fragments.js';
 import { compareTiers } from '../../shared/reporting/tiers.js';
 import type { ReportRange } from '../../shared/reporting/time-range.js';
@@ -98,10 +98,7 @@ async function measureRows(
     ctes.push(slicesCte(slices, 'all_slices'));
     parts.push(arm('all_slices', 'created_at', 'BREACHED', sql`0`, sql` AND t.sla_breached = 0 AND t.sla_due_at IS NOT NULL AND t.sla_due_at < ${breachedAt}`));
   }
-  const result = await sql<{ grp: string | null; measure: TicketRollupMeasure; bucket: unknown; c: unknown }>`
-    WITH ${sql.join(ctes)}
-    ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
-  const { totals, groups } = sumBuckets(result.rows);
+  const { totals, groups } = await readBucketCounts<TicketRollupMeasure>(db, ctes, parts);
   const measuresOf = (counts: Map<TicketRollupMeasure, BucketCounts>): Measures => {
     const out: Measures = {};
     for (const [measure, c] of counts) out[measure] = { count: c.total, median: c.percentile(50), p90: c.percentile(90) };
