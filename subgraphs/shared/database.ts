@@ -73,6 +73,17 @@ export interface Database<DB, Dialect extends AnyDatabaseConfig['driver'] = Data
   onStatement(listener: StatementListener): () => void;
   /** Runs `SELECT 1`: resolves when the database answers, rejects with the driver's error when not (readiness). */
   ping(): Promise<void>;
+  /**
+   * Refreshes the query planner's statistics of every table of the store after a bulk load
+   * (call it outside a transaction)
+   * or rebuild ("Run ANALYZE afterwards", PostgreSQL manual, Populating a Database): without
+   * them PostgreSQL plans the reports over millions of rows as if the tables were empty
+   * (a 30-day HOUR report took 3.8 s instead of a fraction of one). PostgreSQL: `VACUUM
+   * (ANALYZE)` of each table in the store's schema (statistics, and pages marked all-visible
+   * for index-only scans, as autovacuum would later); MySQL: `ANALYZE TABLE` of each; SQLite: nothing (the
+   * report statements name the indexes they need, so no plan depends on `sqlite_stat1`).
+   */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,6 +124,17 @@ export function openDatabase<DB, Config extends AnyDatabaseConfig = DatabaseConf
     },
     ping: async () => {
       await sql`SELECT 1`.execute(db);
+    },
+    analyze: async () => {
+      if (config.driver === 'sqlite') return;
+      const tables =
+        config.driver === 'postgres'
+          ? await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(db)
+          : await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'`.execute(db);
+      if (tables.rows.length === 0) return;
+      const list = sql.join(tables.rows.map((row) => sql.table(row.name)));
+      // VACUUM also marks the freshly written pages all-visible, which index-only scans need.
+      await (config.driver === 'postgres' ? sql`VACUUM (ANALYZE) ${list}` : sql`ANALYZE TABLE ${list}`).execute(db);
     },
     close: () => db.destroy(),
   };

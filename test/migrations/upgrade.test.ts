@@ -128,7 +128,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
         } finally {
           await store.close();
         }
-        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks', '0008_rollup_backlog_moves']);
+        assert.deepEqual(await appliedMigrations(old.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks', '0008_rollup_backlog_moves', '0009_rollup_covering_index']);
         assert.deepEqual(await migrateDatabase(old.config, TICKETS_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -150,7 +150,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           await store.close();
         }
         // The release is adopted as 0001; 0002 adds the report roll-ups, summed from the calls kept.
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at', '0007_call_contact_gaps', '0008_call_histograms', '0009_histogram_multi_day_blocks', '0010_call_rollup_days']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at', '0007_call_contact_gaps', '0008_call_histograms', '0009_histogram_multi_day_blocks', '0010_call_rollup_days', '0011_histogram_covering_index']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();
@@ -299,7 +299,7 @@ test('npm run migrate: two processes migrating the same SQLite files at once app
     const runs = await Promise.all([runMigrateCli(['tickets'], env), runMigrateCli(['tickets'], env)]);
     assert.deepEqual(runs.map((run) => [run.code, run.stderr]), [[0, ''], [0, '']]);
     const lines = runs.map((run) => run.stdout.trim()).sort();
-    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events, 0004_ticket_status_history, 0005_ticket_classification, 0006_ticket_rollups, 0007_rollup_multi_day_blocks, 0008_rollup_backlog_moves$/);
+    assert.match(lines[0]!, /^tickets \(.*tickets\.sqlite\): applied 0001_release_0_1, 0002_ticket_assigned_by, 0003_change_events, 0004_ticket_status_history, 0005_ticket_classification, 0006_ticket_rollups, 0007_rollup_multi_day_blocks, 0008_rollup_backlog_moves, 0009_rollup_covering_index$/);
     assert.match(lines[1]!, /^tickets \(.*tickets\.sqlite\): up to date$/);
     const unknown = await runMigrateCli(['billing'], env);
     assert.equal(unknown.code, 2);
@@ -316,8 +316,8 @@ if (postgres) {
     const temp = await tempPostgresSchema('upgrade');
     try {
       const runs = await Promise.all([migrateDatabase(temp.config, TICKETS_MIGRATIONS), migrateDatabase(temp.config, TICKETS_MIGRATIONS)]);
-      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks', '0008_rollup_backlog_moves']);
-      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks', '0008_rollup_backlog_moves']);
+      assert.deepEqual(runs.flat().sort(), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks', '0008_rollup_backlog_moves', '0009_rollup_covering_index']);
+      assert.deepEqual(await appliedMigrations(temp.config, 'tickets'), ['0001_release_0_1', '0002_ticket_assigned_by', '0003_change_events', '0004_ticket_status_history', '0005_ticket_classification', '0006_ticket_rollups', '0007_rollup_multi_day_blocks', '0008_rollup_backlog_moves', '0009_rollup_covering_index']);
     } finally {
       await temp.cleanup();
     }

@@ -156,6 +156,15 @@ function suite(dialect: 'sqlite' | 'postgres', skip: string | false) {
         const [expected, actual] = await Promise.all([tables(store.database.db), tables(deferred.database.db)]);
         assert.ok(expected[0].length > 0 && expected[1].length > 0);
         assert.deepEqual(actual, expected);
+        // The seed then refreshes the planner's statistics; on PostgreSQL the histogram blocks have their covering index.
+        await deferred.analyze();
+        if (dialect === 'postgres') {
+          const db = deferred.database.db;
+          const stats = await sql<{ relname: string; analyzed: boolean }>`SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('calls', 'call_histograms')`.execute(db);
+          assert.deepEqual(stats.rows.map((r) => [r.relname, r.analyzed]).sort(), [['call_histograms', true], ['calls', true]]);
+          const indexes = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'call_histograms'`.execute(db);
+          assert.ok(indexes.rows.some((r) => r.indexname === 'call_histograms_covering'), JSON.stringify(indexes.rows));
+        }
       } finally {
         await deferred.close();
         await deferredTemp.cleanup();

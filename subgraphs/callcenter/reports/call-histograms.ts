@@ -36,7 +36,7 @@ import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBu
 import { callerIdentity, isContact, isHandledLeg } from './call-definitions.js';
 import { slicesCte, toNumber, type Slice } from '../../shared/reporting/sql-fragments.js';
 import type { BucketCounts } from '../../shared/reporting/histograms.js';
-import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, EXACT_BELOW, GRAINS, HistogramWriter, blockRanges, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
 
 export { EXACT_BELOW, bucketErrorBound } from '../../shared/reporting/histograms.js';
 
@@ -169,13 +169,13 @@ export async function histogramPercentiles(
   const { blocks, raw } = decompose(slices, byTime ? GRAINS : DAY_GRAINS);
   const ctes: RawBuilder<unknown>[] = [];
   const parts: RawBuilder<unknown>[] = [];
+  const ranges = blockRanges(blocks, 'h');
   if (blocks.length > 0) {
-    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
-    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
+    const key = byTime ? ranges.block : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
     parts.push(sql`
       SELECT ${key} AS grp, h.measure, h.bucket, h.count AS c
-      FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
-      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour AND h.measure IN ('WAIT', 'HANDLE')`);
+      FROM call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
+      WHERE h.dimension = ${sql.lit(dimension)} AND ${ranges.where} AND h.measure IN ('WAIT', 'HANDLE')`);
   }
   if (raw.length > 0) {
     ctes.push(slicesCte(raw, 'raw_slices'));
@@ -188,7 +188,7 @@ export async function histogramPercentiles(
       SELECT ${key} AS grp, 'HANDLE' AS measure, ${bucketSql(sql`c.talk_seconds + c.hold_seconds + c.wrap_up_seconds`)} AS bucket, 1 AS c FROM ${from} WHERE ${inSlice}`);
   }
   if (parts.length === 0) return { totals: null, groups: new Map() };
-  const { totals, groups } = await readBucketCounts<'WAIT' | 'HANDLE'>(db, ctes, parts);
+  const { totals, groups } = await readBucketCounts<'WAIT' | 'HANDLE'>(db, ctes, parts, ranges.groupOf);
   const exactThreshold = serviceLevelSeconds < EXACT_BELOW;
   const percentiles = (measures: Map<'WAIT' | 'HANDLE', BucketCounts>): HistogramPercentiles => {
     const wait = measures.get('WAIT');
@@ -240,13 +240,13 @@ export async function repeatFromHistograms(
     SUM(CASE WHEN ${measure} = 'PREV_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS repeats,
     SUM(CASE WHEN ${measure} = 'ANSWERED_IDENTIFIED' THEN ${count} ELSE 0 END) AS answered,
     SUM(CASE WHEN ${measure} = 'ANSWERED_NEXT_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS unresolved`;
+  const ranges = blockRanges(blocks, 'h');
   if (blocks.length > 0) {
-    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
-    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
+    const key = byTime ? ranges.block : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
     parts.push(sql`
       SELECT ${key} AS grp, ${counted(sql`h.measure`, sql`h.bucket`, sql`h.count`)}
-      FROM blocks b CROSS JOIN call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
-      WHERE h.dimension = ${sql.lit(dimension)} AND h.grain = b.grain AND h.hour = b.hour
+      FROM call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
+      WHERE h.dimension = ${sql.lit(dimension)} AND ${ranges.where}
         AND h.measure IN ('IDENTIFIED', 'ANSWERED_IDENTIFIED', 'PREV_GAP_DAYS', 'ANSWERED_NEXT_GAP_DAYS')
       GROUP BY ${key}`);
   }
@@ -268,8 +268,7 @@ export async function repeatFromHistograms(
   const groups = new Map<string | null, RepeatHistogramCounts>();
   if (parts.length === 0) return { totals, groups };
   const result = await sql<{ grp: string | null; identified: unknown; repeats: unknown; answered: unknown; unresolved: unknown }>`
-    WITH ${sql.join(ctes)},
-    src (grp, identified, repeats, answered, unresolved) AS (${sql.join(parts, sql` UNION ALL `)})
+    WITH ${sql.join([...ctes, sql`src (grp, identified, repeats, answered, unresolved) AS (${sql.join(parts, sql` UNION ALL `)})`])}
     SELECT grp, SUM(identified) AS identified, SUM(repeats) AS repeats, SUM(answered) AS answered, SUM(unresolved) AS unresolved
     FROM src GROUP BY grp HAVING SUM(identified) > 0`.execute(db);
   for (const row of result.rows) {
@@ -280,7 +279,15 @@ export async function repeatFromHistograms(
       answeredIdentified: answered,
       resolvedOnFirstContact: answered - toNumber(row.unresolved),
     };
-    groups.set(row.grp === null ? null : String(row.grp), counts);
+    // A slice's blocks come as a row each (`grain:hour`), summed into the slice here.
+    const key = ranges.groupOf(row.grp);
+    const known = groups.get(key);
+    if (known) {
+      known.identifiedContacts += counts.identifiedContacts;
+      known.repeatContacts += counts.repeatContacts;
+      known.answeredIdentified += counts.answeredIdentified;
+      known.resolvedOnFirstContact += counts.resolvedOnFirstContact;
+    } else groups.set(key, counts);
     totals.identifiedContacts += counts.identifiedContacts;
     totals.repeatContacts += counts.repeatContacts;
     totals.answeredIdentified += counts.answeredIdentified;

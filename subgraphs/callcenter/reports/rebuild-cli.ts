@@ -17,6 +17,7 @@ const store = await openCallCenterSource(config);
 try {
   const started = performance.now();
   await store.rebuildReports();
+  await store.analyze();
   console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups, contact gaps and histograms rebuilt in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await store.close();
@@ -27,6 +28,7 @@ const tickets = await openEmbeddedTicketsSource(ticketsConfig);
 try {
   const started = performance.now();
   await tickets.rebuildReports();
+  await tickets.analyze();
   console.log(`tickets (${ticketsConfig.driver === 'sqlite' ? ticketsConfig.file : `PostgreSQL schema ${ticketsConfig.schema}`}): ticket roll-ups rebuilt in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await tickets.close();

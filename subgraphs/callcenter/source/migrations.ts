@@ -15,6 +15,7 @@ import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, deriveDayRollups, dropDayRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 import { migrateContactGaps } from '../reports/migrations.js';
 import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
+import { createCoveringIndex, dropCoveringIndex } from '../../shared/reporting/histograms.js';
 import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../shared/reporting/histograms.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 import { addHandoffAcceptedAt, dropHandoffAcceptedAt, migrateHandoffs } from '../handoffs/migrations.js';
@@ -121,5 +122,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     '0009_histogram_multi_day_blocks': { up: (db) => deriveMultiDayBlocks(db, 'call_histograms'), down: (db) => dropMultiDayBlocks(db, 'call_histograms') },
     // Per-day roll-up rows for queues and agents beside the hourly ones, summed from the hourly rows (reports/call-rollups.ts).
     '0010_call_rollup_days': { up: (db) => deriveDayRollups(db), down: (db) => dropDayRollups(db) },
+    // PostgreSQL: the histogram blocks read by an index-only scan (shared/reporting/histograms.ts).
+    '0011_histogram_covering_index': { up: (db) => createCoveringIndex(db, 'call_histograms'), down: (db) => dropCoveringIndex(db, 'call_histograms') },
   },
 };

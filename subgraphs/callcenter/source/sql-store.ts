@@ -166,6 +166,11 @@ export class SqlCallCenterStore implements CallCenterSource {
     });
   }
 
+  /** Refreshes the planner's statistics of the store's tables (after a seed or a rebuild; `Database.analyze`). */
+  analyze(): Promise<void> {
+    return this.database.analyze();
+  }
+
   async rebuildReports(): Promise<void> {
     await this.db.transaction().execute((trx) => rebuildCallReports(trx));
   }

@@ -24,6 +24,8 @@ export interface SeedTarget<P extends SeedPart> {
   loadSeed(part: SeedChunk[P], options?: LoadSeedOptions): Promise<void>;
   /** Sums the store's report tables from every stored row again, in one transaction (stores that keep any). */
   rebuildReports?(): Promise<void>;
+  /** Refreshes the database's planner statistics after the load (`Database.analyze`). */
+  analyze?(): Promise<void>;
 }
 
 /** The options every chunk of a seed is loaded with: reports deferred when the store can rebuild them. */
@@ -31,9 +33,10 @@ export function seedLoadOptions<P extends SeedPart>(store: SeedTarget<P>): LoadS
   return { deferReports: typeof store.rebuildReports === 'function' };
 }
 
-/** After the last chunk: sums the report tables the chunks left out (`seedLoadOptions`). */
+/** After the last chunk: sums the report tables the chunks left out (`seedLoadOptions`), then refreshes the planner's statistics. */
 export async function finishSeed<P extends SeedPart>(store: SeedTarget<P>): Promise<void> {
   if (seedLoadOptions(store).deferReports) await store.rebuildReports!();
+  await store.analyze?.();
 }
 
 export interface SeedStoreOptions {

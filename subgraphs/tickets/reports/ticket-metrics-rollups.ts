@@ -7,7 +7,7 @@
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type { BucketCounts } from '../../shared/reporting/histograms.js';
-import { DAY_GRAINS, GRAINS, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
+import { DAY_GRAINS, GRAINS, blockRanges, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
 import { ratio, slicesCte, type Slice } from '../../shared/reporting/sql-fragments.js';
 import { compareTiers } from '../../shared/reporting/tiers.js';
 import type { ReportRange } from '../../shared/reporting/time-range.js';
@@ -63,13 +63,13 @@ async function measureRows(
   const ctes: RawBuilder<unknown>[] = [];
   const parts: RawBuilder<unknown>[] = [];
   const list = sql.join(measures.map((m) => sql.lit(m)));
+  const ranges = blockRanges(blocks, 'r');
   if (blocks.length > 0) {
-    ctes.push(sql`blocks (slice_key, grain, hour) AS (VALUES ${sql.join(blocks.map((b) => sql`(${b.key}, ${sql.lit(b.grain)}, ${sql.lit(b.hour)})`))})`);
-    const key = byTime ? sql`b.slice_key` : grouping === 'TEAM' ? sql`g.team` : sql`NULLIF(r.key, '')`;
+    const key = byTime ? ranges.block : grouping === 'TEAM' ? sql`g.team` : sql`NULLIF(r.key, '')`;
     parts.push(sql`
       SELECT ${key} AS grp, r.measure, r.bucket, r.count AS c
-      FROM blocks b CROSS JOIN ticket_rollups r ${teamJoin(sql`r.key`)}
-      WHERE r.dimension = ${sql.lit(dimension)} AND r.grain = b.grain AND r.hour = b.hour AND r.measure IN (${list})`);
+      FROM ticket_rollups r ${teamJoin(sql`r.key`)}
+      WHERE r.dimension = ${sql.lit(dimension)} AND ${ranges.where} AND r.measure IN (${list})`);
   }
   const rawKey = byTime ? sql`s.slice_key` : RAW_KEY[grouping as keyof typeof RAW_KEY];
   const arm = (slicesName: string, column: 'created_at' | 'solved_at', measure: TicketRollupMeasure, bucket: RawBuilder<unknown>, where: RawBuilder<unknown>) =>
@@ -98,7 +98,7 @@ async function measureRows(
     ctes.push(slicesCte(slices, 'all_slices'));
     parts.push(arm('all_slices', 'created_at', 'BREACHED', sql`0`, sql` AND t.sla_breached = 0 AND t.sla_due_at IS NOT NULL AND t.sla_due_at < ${breachedAt}`));
   }
-  const { totals, groups } = await readBucketCounts<TicketRollupMeasure>(db, ctes, parts);
+  const { totals, groups } = await readBucketCounts<TicketRollupMeasure>(db, ctes, parts, ranges.groupOf);
   const measuresOf = (counts: Map<TicketRollupMeasure, BucketCounts>): Measures => {
     const out: Measures = {};
     for (const [measure, c] of counts) out[measure] = { count: c.total, median: c.percentile(50), p90: c.percentile(90) };

@@ -327,6 +327,11 @@ export class SqlCrmStore implements SeedableCrmSource {
 
   // ---- seeding and lifecycle ---------------------------------------------------------
 
+  /** Refreshes the planner's statistics of the store's tables (after a seed; `Database.analyze`). */
+  analyze(): Promise<void> {
+    return this.database.analyze();
+  }
+
   async loadSeed(part: CrmSeed): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const insertAll = async <T extends keyof CrmTables>(table: T, rows: CrmTables[T][]) => {

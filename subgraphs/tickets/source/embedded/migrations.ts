@@ -12,7 +12,7 @@ import { addColumnIfMissing, type StoreMigrations } from '../../../shared/migrat
 import { createChangeEventsTable, dropChangeEventsTable } from '../../../shared/change-events/migration.js';
 import { createStatusHistory, dropStatusHistory } from './status-history.js';
 import { addBacklogMeasures, createTicketRollups, dropBacklogMeasures, dropTicketRollups, rebuildTicketRollups } from '../../reports/ticket-rollups.js';
-import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../../shared/reporting/histograms.js';
+import { createCoveringIndex, deriveMultiDayBlocks, dropCoveringIndex, dropMultiDayBlocks } from '../../../shared/reporting/histograms.js';
 
 /** Migration 0005: a ticket's contact-reason category and tags, and the index of the contact-reasons report. */
 async function addClassification(db: Kysely<unknown>): Promise<void> {
@@ -129,5 +129,7 @@ export const TICKETS_MIGRATIONS: StoreMigrations = {
     '0007_rollup_multi_day_blocks': { up: (db) => deriveMultiDayBlocks(db, 'ticket_rollups'), down: (db) => dropMultiDayBlocks(db, 'ticket_rollups') },
     // The backlog moves (OPENED, CLOSED) per priority, channel and assignee, from the status history (the backlog per group without reading every history row).
     '0008_rollup_backlog_moves': { up: (db) => addBacklogMeasures(db), down: (db) => dropBacklogMeasures(db) },
+    // PostgreSQL: the roll-up blocks read by an index-only scan (shared/reporting/histograms.ts).
+    '0009_rollup_covering_index': { up: (db) => createCoveringIndex(db, 'ticket_rollups'), down: (db) => dropCoveringIndex(db, 'ticket_rollups') },
   },
 };

@@ -434,6 +434,11 @@ export class SqlTicketStore implements TicketsSource {
     });
   }
 
+  /** Refreshes the planner's statistics of the store's tables (after a seed or a rebuild; `Database.analyze`). */
+  analyze(): Promise<void> {
+    return this.database.analyze();
+  }
+
   /** Sums the ticket roll-ups from every stored ticket again, in one transaction (after a seed loaded with `deferReports`). */
   async rebuildReports(): Promise<void> {
     await this.db.transaction().execute((trx) => rebuildTicketRollups(trx));
