@@ -170,12 +170,12 @@ export async function histogramPercentiles(
   const ctes: RawBuilder<unknown>[] = [];
   const parts: RawBuilder<unknown>[] = [];
   const ranges = blockRanges(blocks, 'h');
-  if (blocks.length > 0) {
+  for (const range of ranges.ranges) {
     const key = byTime ? ranges.block : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
     parts.push(sql`
       SELECT ${key} AS grp, h.measure, h.bucket, h.count AS c
       FROM call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
-      WHERE h.dimension = ${sql.lit(dimension)} AND ${ranges.where} AND h.measure IN ('WAIT', 'HANDLE')`);
+      WHERE h.dimension = ${sql.lit(dimension)} AND ${range} AND h.measure IN ('WAIT', 'HANDLE')`);
   }
   if (raw.length > 0) {
     ctes.push(slicesCte(raw, 'raw_slices'));
@@ -241,12 +241,12 @@ export async function repeatFromHistograms(
     SUM(CASE WHEN ${measure} = 'ANSWERED_IDENTIFIED' THEN ${count} ELSE 0 END) AS answered,
     SUM(CASE WHEN ${measure} = 'ANSWERED_NEXT_GAP_DAYS' AND ${bucket} <= ${n} THEN ${count} ELSE 0 END) AS unresolved`;
   const ranges = blockRanges(blocks, 'h');
-  if (blocks.length > 0) {
+  for (const range of ranges.ranges) {
     const key = byTime ? ranges.block : grouping === 'TEAM' ? sql`a.team` : sql`NULLIF(h.key, '')`;
     parts.push(sql`
       SELECT ${key} AS grp, ${counted(sql`h.measure`, sql`h.bucket`, sql`h.count`)}
       FROM call_histograms h ${grouping === 'TEAM' ? sql`LEFT JOIN agents a ON a.id = h.key` : sql``}
-      WHERE h.dimension = ${sql.lit(dimension)} AND ${ranges.where}
+      WHERE h.dimension = ${sql.lit(dimension)} AND ${range}
         AND h.measure IN ('IDENTIFIED', 'ANSWERED_IDENTIFIED', 'PREV_GAP_DAYS', 'ANSWERED_NEXT_GAP_DAYS')
       GROUP BY ${key}`);
   }

@@ -185,8 +185,12 @@ export interface Block {
 
 /** How a statement reads the rows of histogram blocks (`blockRanges`). */
 export interface BlockRanges {
-  /** True for the rows of the blocks (their dimension is the caller's to add). */
-  where: RawBuilder<boolean>;
+  /**
+   * One condition per run of consecutive blocks of a grain, true for its rows (the dimension
+   * is the caller's to add). Each is read by its own SELECT (UNION ALL): PostgreSQL reads one
+   * range by an index-only scan, but several ORed ranges through a bitmap of heap pages.
+   */
+  ranges: RawBuilder<boolean>[];
   /** The block a row belongs to, as text (`grain:hour`). */
   block: RawBuilder<string>;
   /** The group of a row's `grp`: a block's slice key for a block's text, any other value as text, null as null. */
@@ -227,7 +231,7 @@ export function blockRanges(blocks: readonly Block[], alias: string): BlockRange
     flush();
   }
   return {
-    where: ranges.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(ranges, sql` OR `)})`,
+    ranges,
     block: sql<string>`(CAST(${column('grain')} AS TEXT) || ':' || CAST(${column('hour')} AS TEXT))`,
     groupOf: (grp) => (grp === null ? null : (slices.get(String(grp)) ?? String(grp))),
   };

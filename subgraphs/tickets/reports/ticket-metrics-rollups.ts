@@ -64,12 +64,12 @@ async function measureRows(
   const parts: RawBuilder<unknown>[] = [];
   const list = sql.join(measures.map((m) => sql.lit(m)));
   const ranges = blockRanges(blocks, 'r');
-  if (blocks.length > 0) {
+  for (const range of ranges.ranges) {
     const key = byTime ? ranges.block : grouping === 'TEAM' ? sql`g.team` : sql`NULLIF(r.key, '')`;
     parts.push(sql`
       SELECT ${key} AS grp, r.measure, r.bucket, r.count AS c
       FROM ticket_rollups r ${teamJoin(sql`r.key`)}
-      WHERE r.dimension = ${sql.lit(dimension)} AND ${ranges.where} AND r.measure IN (${list})`);
+      WHERE r.dimension = ${sql.lit(dimension)} AND ${range} AND r.measure IN (${list})`);
   }
   const rawKey = byTime ? sql`s.slice_key` : RAW_KEY[grouping as keyof typeof RAW_KEY];
   const arm = (slicesName: string, column: 'created_at' | 'solved_at', measure: TicketRollupMeasure, bucket: RawBuilder<unknown>, where: RawBuilder<unknown>) =>
