@@ -687,7 +687,7 @@ export type ReconciliationOutboxRow = {
 export type RecordAccess =
   /** Every field (the caller's scopes still apply). */
   | 'FULL'
-  /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
+  /** Only the fields needed to serve a caller: id, displayName, tier, status, phones, lastContactAt. */
   | 'MINIMAL';
 
 export type Recording = {

@@ -1074,7 +1074,7 @@ export type ReconciliationCallLog = {
 export type RecordAccess =
   /** Every field (the caller's scopes still apply). */
   | 'FULL'
-  /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
+  /** Only the fields needed to serve a caller: id, displayName, tier, status, phones, lastContactAt. */
   | 'MINIMAL';
 
 export type RecordConsentInput = {

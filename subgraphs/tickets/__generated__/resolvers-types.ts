@@ -289,7 +289,7 @@ export type ReconciliationCallbackTicket = {
 export type RecordAccess =
   /** Every field (the caller's scopes still apply). */
   | 'FULL'
-  /** Only the fields needed to serve a caller: id, displayName, tier, phones, lastContactAt. */
+  /** Only the fields needed to serve a caller: id, displayName, tier, status, phones, lastContactAt. */
   | 'MINIMAL';
 
 export type Subscription = {
