@@ -119,6 +119,20 @@ describe('live record subscriptions', () => {
     assert.ok(first.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions.reason === 'RECORD_RESTRICTED'), JSON.stringify(first.errors));
   });
 
+  test('customerUpdated brings a status change, and the status is among what an agent sees of another team\'s customer', async () => {
+    const before = await stack.query<{ customer: { status: string } }>('query($c: ID!) { customer(id: $c) { status } }', { c: otherCustomer });
+    let status = before.data!.customer.status;
+    const sub = await subscribe('agent', 'subscription($c: ID!) { customerUpdated(customerId: $c) { id status recordAccess } }', { c: otherCustomer });
+    // Each try flips the status (setting the same one again announces nothing).
+    const first = await firstResult(sub, async () => {
+      status = status === 'ACTIVE' ? 'INACTIVE' : 'ACTIVE';
+      const set = await stack.query('mutation($input: SetCustomerStatusInput!) { setCustomerStatus(input: $input) { id status } }', { input: { customerId: otherCustomer, status, reason: 'live test' } });
+      assert.equal(set.errors, undefined, JSON.stringify(set.errors));
+    });
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    assert.deepEqual(first.data!.customerUpdated, { id: otherCustomer, status, recordAccess: 'MINIMAL' });
+  });
+
   test('a caller without the query\'s scope is refused', async () => {
     for (const [role, query] of [
       ['analyst', 'subscription($c: ID!) { customerUpdated(customerId: $c) { id } }'],
