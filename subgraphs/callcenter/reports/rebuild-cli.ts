@@ -6,7 +6,8 @@
  * same environment variables select as `npm start` (`CALLCENTER_DATABASE_URL`,
  * `TICKETS_DATABASE_URL`, `SWITCHBOARD_DATA_DIR`). Migration 0002 does this once when it creates the table, and every
  * write keeps them current; the command is for data changed behind the service's back
- * (a restore, a bulk import with SQL). Applies pending migrations first.
+ * (a restore, a bulk import with SQL). Applies pending migrations first; ends with the
+ * planner statistics refreshed (`Database.analyze`: PostgreSQL `VACUUM (ANALYZE)`).
  */
 import { databaseConfig } from '../../shared/config.js';
 import { openCallCenterSource } from '../source/open.js';
