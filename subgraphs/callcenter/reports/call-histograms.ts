@@ -215,6 +215,13 @@ export interface RepeatHistogramCounts {
   resolvedOnFirstContact: number;
 }
 
+function addRepeatCounts(into: RepeatHistogramCounts, counts: RepeatHistogramCounts): void {
+  into.identifiedContacts += counts.identifiedContacts;
+  into.repeatContacts += counts.repeatContacts;
+  into.answeredIdentified += counts.answeredIdentified;
+  into.resolvedOnFirstContact += counts.resolvedOnFirstContact;
+}
+
 /**
  * Repeat contacts and first-contact resolution for a window of `days` (1..90) per group, from
  * the histogram blocks (IDENTIFIED, ANSWERED_IDENTIFIED and the day counts of the contact
@@ -282,16 +289,9 @@ export async function repeatFromHistograms(
     // A slice's blocks come as a row each (`grain:hour`), summed into the slice here.
     const key = ranges.groupOf(row.grp);
     const known = groups.get(key);
-    if (known) {
-      known.identifiedContacts += counts.identifiedContacts;
-      known.repeatContacts += counts.repeatContacts;
-      known.answeredIdentified += counts.answeredIdentified;
-      known.resolvedOnFirstContact += counts.resolvedOnFirstContact;
-    } else groups.set(key, counts);
-    totals.identifiedContacts += counts.identifiedContacts;
-    totals.repeatContacts += counts.repeatContacts;
-    totals.answeredIdentified += counts.answeredIdentified;
-    totals.resolvedOnFirstContact += counts.resolvedOnFirstContact;
+    if (known) addRepeatCounts(known, counts);
+    else groups.set(key, counts);
+    addRepeatCounts(totals, counts);
   }
   return { totals, groups };
 }

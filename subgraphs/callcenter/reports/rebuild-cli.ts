@@ -19,7 +19,7 @@ try {
   const started = performance.now();
   await store.rebuildReports();
   await store.analyze();
-  console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups, contact gaps and histograms rebuilt in ${Math.round(performance.now() - started)} ms`);
+  console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups, contact gaps and histograms rebuilt and planner statistics refreshed in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await store.close();
 }
@@ -30,7 +30,7 @@ try {
   const started = performance.now();
   await tickets.rebuildReports();
   await tickets.analyze();
-  console.log(`tickets (${ticketsConfig.driver === 'sqlite' ? ticketsConfig.file : `PostgreSQL schema ${ticketsConfig.schema}`}): ticket roll-ups rebuilt in ${Math.round(performance.now() - started)} ms`);
+  console.log(`tickets (${ticketsConfig.driver === 'sqlite' ? ticketsConfig.file : `PostgreSQL schema ${ticketsConfig.schema}`}): ticket roll-ups rebuilt and planner statistics refreshed in ${Math.round(performance.now() - started)} ms`);
 } finally {
   await tickets.close();
 }

@@ -15,8 +15,7 @@ import { migrateCallLogOutbox } from '../outbox/migrations.js';
 import { createCallRollups, deriveDayRollups, dropDayRollups, rebuildCallRollups } from '../reports/call-rollups.js';
 import { migrateContactGaps } from '../reports/migrations.js';
 import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
-import { createCoveringIndex, dropCoveringIndex } from '../../shared/reporting/histograms.js';
-import { deriveMultiDayBlocks, dropMultiDayBlocks } from '../../shared/reporting/histograms.js';
+import { createCoveringIndex, deriveMultiDayBlocks, dropCoveringIndex, dropMultiDayBlocks } from '../../shared/reporting/histograms.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 import { addHandoffAcceptedAt, dropHandoffAcceptedAt, migrateHandoffs } from '../handoffs/migrations.js';
 

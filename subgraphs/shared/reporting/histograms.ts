@@ -110,13 +110,13 @@ export interface SummedBuckets<Measure extends string> {
  * (`group_concat` on SQLite, `string_agg` on PostgreSQL), parsed here: handing ~100,000 bucket
  * rows to JavaScript one object each (the HOUR report over 30 days) took 130-230 ms on
  * SQLite, the same rows packed into ~1,400 texts about 40 ms (2026-12-01, 1M-call set).
- * `groupOf` maps a row's `grp` to its group (default: as text; a block's slice, `blockRanges`).
+ * `groupOf` maps a row's `grp` to its group (`BlockRanges.groupOf`: a block's slice, any other value as text).
  */
 export async function readBucketCounts<Measure extends string>(
   db: QueryExecutorProvider,
   ctes: readonly RawBuilder<unknown>[],
   parts: readonly RawBuilder<unknown>[],
-  groupOf: (grp: unknown) => string | null = (grp) => (grp === null ? null : String(grp)),
+  groupOf: (grp: unknown) => string | null,
 ): Promise<SummedBuckets<Measure>> {
   const totals = new Map<Measure, BucketCounts>();
   const groups = new Map<string | null, Map<Measure, BucketCounts>>();
