@@ -21,6 +21,7 @@ import { Counter, Gauge } from 'prom-client';
 import { loggerFor } from '../observability/logger.js';
 import { registry } from '../observability/metrics.js';
 import type { SyncCursorStore } from './cursor-store.js';
+import { assertWithinLimit, compareCopy, type CopyReconciliation, type CopyRecord } from './reconcile.js';
 
 const log = loggerFor('sync');
 
@@ -50,6 +51,14 @@ export interface SyncJob {
   readonly system: string;
   /** One pass from `pass.cursor` to the end of the source's changes. Throws on failure (what was committed stays). */
   run(pass: SyncPass): Promise<void>;
+  /**
+   * The records created in `[from, to)` (ISO-8601 UTC) as the source system and as the copy
+   * hold them, for the copy's reconciliation (`reconcile.ts`). Each side stops listing one
+   * record past `COPY_RECONCILIATION_MAX_RECORDS`. Throws as `run` does when the source fails.
+   */
+  records(from: string, to: string): Promise<{ source: CopyRecord[]; copy: CopyRecord[] }>;
+  /** Resolution of the source's change times in milliseconds (RT: 1,000; HubSpot: 1). */
+  readonly clockResolutionMs: number;
 }
 
 export interface SyncRunnerOptions {
@@ -174,6 +183,23 @@ export class SyncRunner {
   /** Every change before this instant is in the copy (ISO-8601); null before the first complete pass. */
   get syncedThrough(): string | null {
     return this.state.syncedThrough;
+  }
+
+  /**
+   * The copy's reconciliation with its source over `[from, to)` (ISO-8601 UTC; records by
+   * creation time), as `reconcile.ts` defines it. `syncedThrough` is read from the persisted
+   * state before anything is listed (a pass may run in another process), so a change the
+   * listing sees after it is pending, never counted as lost. BAD_USER_INPUT beyond
+   * `COPY_RECONCILIATION_MAX_RECORDS` records on a side; the source's failure is thrown.
+   */
+  async reconcile(from: string, to: string): Promise<CopyReconciliation> {
+    const { syncedThrough } = await this.options.cursors.read(this.name);
+    const { source, copy } = await this.options.job.records(from, to);
+    assertWithinLimit(source.length, `the ${this.options.job.system} source`);
+    assertWithinLimit(copy.length, 'the copy');
+    const step = this.options.job.clockResolutionMs;
+    const pendingFrom = syncedThrough === null ? null : new Date(Math.floor(Date.parse(syncedThrough) / step) * step).toISOString();
+    return { system: this.options.job.system, sync: this.name, from, to, syncedThrough, ...compareCopy(source, copy, pendingFrom) };
   }
 
   /**

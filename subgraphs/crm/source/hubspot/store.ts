@@ -207,6 +207,21 @@ export class HubSpotCrmSource implements CrmSource {
   }
 
   /**
+   * The contacts created in `[fromMs, toMs)` (epoch ms; HubSpot's `createdate`), by id, as
+   * customers with their `lastmodifieddate`: what the copy's reconciliation compares. Stops
+   * after `cap` contacts; `total` is HubSpot's count of every match.
+   */
+  async contactsCreatedBetween(fromMs: number, toMs: number, cap: number): Promise<{ total: number; contacts: { customer: CustomerRecord; modifiedAt: string }[] }> {
+    const filters = [
+      { propertyName: 'createdate', operator: 'GTE', value: String(fromMs) },
+      { propertyName: 'createdate', operator: 'LT', value: String(toMs) },
+    ];
+    const { total, results } = await this.call(() => this.searchAll('contacts', [{ filters }], unique([...this.contactProperties, 'lastmodifieddate']), ['hs_object_id'], cap));
+    const customers = await this.toCustomers(results);
+    return { total, contacts: results.map((contact, i) => ({ customer: customers[i]!, modifiedAt: timestamp(contact.properties.lastmodifieddate, contact.updatedAt) })) };
+  }
+
+  /**
    * One page of contacts modified at or after `sinceMs` (epoch ms; 0: all), oldest change
    * first (`lastmodifieddate`, then id), as customers with their `lastmodifieddate`: what the
    * incremental sync (`sync.ts`) copies. `after` is HubSpot's offset within this query.

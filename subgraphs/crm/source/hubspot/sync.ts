@@ -19,6 +19,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseConfig } from '../../../shared/database.js';
 import { SyncCursorStore } from '../../../shared/sync/cursor-store.js';
 import { mergeByOwner } from '../../../shared/sync/ownership.js';
+import { assertWithinLimit, comparable, COPY_RECONCILIATION_MAX_RECORDS, type CopyRecord } from '../../../shared/sync/reconcile.js';
 import { SyncRunner, type SyncJob, type SyncPass } from '../../../shared/sync/runner.js';
 import type { SqlCrmStore } from '../embedded/store.js';
 import type { CustomerRecord } from '../records.js';
@@ -36,6 +37,8 @@ export interface HubSpotSyncCursor {
 /** The sync job of HubSpot contacts (`SyncJob`). */
 export class HubSpotContactJob implements SyncJob {
   readonly system = 'hubspot';
+  /** HubSpot keeps times to the millisecond. */
+  readonly clockResolutionMs = 1;
 
   constructor(
     private readonly source: HubSpotCrmSource,
@@ -67,6 +70,46 @@ export class HubSpotContactJob implements SyncJob {
       }
       if (!restart) return;
     }
+  }
+
+  /**
+   * The contacts created in `[from, to)` as HubSpot holds them now and as the copy holds them
+   * (`SyncJob.records`; compared by `shared/sync/reconcile.ts` on the fields HubSpot owns).
+   * BAD_USER_INPUT when HubSpot counts more than the report's limit.
+   */
+  async records(from: string, to: string): Promise<{ source: CopyRecord[]; copy: CopyRecord[] }> {
+    const { total, contacts } = await this.source.contactsCreatedBetween(Date.parse(from), Date.parse(to), COPY_RECONCILIATION_MAX_RECORDS);
+    assertWithinLimit(total, 'HubSpot');
+    const ids = await this.target.database.db
+      .selectFrom('customers')
+      .select('id')
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('id')
+      .limit(COPY_RECONCILIATION_MAX_RECORDS + 1)
+      .execute();
+    const copied = await this.target.customersByIds(ids.map((row) => row.id));
+    return {
+      source: contacts.map(({ customer, modifiedAt }) => this.compared(customer, modifiedAt)),
+      copy: copied.filter((customer): customer is CustomerRecord => customer !== null).map((customer) => this.compared(customer, customer.updatedAt)),
+    };
+  }
+
+  /** A contact as the reconciliation compares it: the fields HubSpot owns, phones and emails in a stable order. */
+  private compared(customer: CustomerRecord, changedAt: string): CopyRecord {
+    const value: Record<HubSpotCopyField, unknown> = {
+      displayName: customer.displayName,
+      tier: customer.tier,
+      phones: customer.phones.map((p) => `${p.type} ${p.e164}${p.extension ? ` ext. ${p.extension}` : ''}`).sort().join(', '),
+      emails: [...customer.emails].sort().join(', '),
+      company: customer.company,
+      ownerId: customer.ownerId,
+      lastContactAt: customer.lastContactAt,
+      tags: customer.tags,
+      nationalId: customer.nationalId,
+    };
+    const owned = (Object.entries(this.owners) as [HubSpotCopyField, HubSpotCopyWriter][]).filter(([, owner]) => owner === 'hubspot');
+    return { id: customer.id, changedAt, fields: Object.fromEntries(owned.map(([field]) => [field, comparable(value[field])])) };
   }
 
   /** HubSpot's contacts as the copy keeps them: each field from its owner (`mergeByOwner`). */

@@ -27,6 +27,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { loggerFor } from '../../../shared/observability/logger.js';
 import { mergeByOwner } from '../../../shared/sync/ownership.js';
+import { comparable, COPY_RECONCILIATION_MAX_RECORDS, type CopyRecord } from '../../../shared/sync/reconcile.js';
 import type { SyncJob, SyncPass } from '../../../shared/sync/runner.js';
 import type { ReportingTicketsDatabase } from '../../reports/tables.js';
 import type { TicketRecord, TicketStatus } from '../records.js';
@@ -67,6 +68,9 @@ function tsqlTime(time: string): string {
   return tsqlString(`${time} +0000`);
 }
 
+/** Tickets per RT request when listing for the reconciliation (RT's page limit). */
+const RECONCILE_PAGE = 100;
+
 /** History rows per INSERT (6 columns: far below both dialects' parameter limits). */
 const HISTORY_ROWS = 500;
 
@@ -98,6 +102,8 @@ function rowOf(ticket: TicketRecord): CopyRow {
  */
 export class RtTicketCopy {
   private readonly owners: Partial<Record<keyof CopyRow, RtCopyWriter>>;
+  /** The copied fields RT owns with their columns: what the reconciliation compares. */
+  readonly rtOwned: readonly (readonly [RtCopyField, keyof CopyRow])[];
 
   constructor(
     readonly db: Kysely<ReportingTicketsDatabase>,
@@ -105,6 +111,12 @@ export class RtTicketCopy {
     private readonly now: () => number = Date.now,
   ) {
     this.owners = Object.fromEntries((Object.entries(owners) as [RtCopyField, RtCopyWriter][]).map(([field, owner]) => [COPY_COLUMNS[field], owner]));
+    this.rtOwned = (Object.entries(owners) as [RtCopyField, RtCopyWriter][]).filter(([, owner]) => owner === 'rt').map(([field]) => [field, COPY_COLUMNS[field]] as const);
+  }
+
+  /** A row (as the copy keeps it, or as RT's ticket would be written) as the reconciliation compares it. */
+  compared(row: CopyRow): CopyRecord {
+    return { id: row.id, changedAt: row.updated_at, fields: Object.fromEntries(this.rtOwned.map(([field, column]) => [field, comparable(row[column])])) };
   }
 
   /**
@@ -156,6 +168,8 @@ export class RtTicketCopy {
 export class RtTicketSync implements SyncJob {
   readonly name = 'rt-tickets';
   readonly system = 'rt';
+  /** RT keeps times to the second. */
+  readonly clockResolutionMs = 1000;
   private readonly now: () => number;
 
   constructor(
@@ -191,6 +205,28 @@ export class RtTicketSync implements SyncJob {
       if (items.length < this.options.pageSize) return;
       position = `LastUpdated > ${tsqlTime(next.updated)} OR (LastUpdated >= ${tsqlTime(next.updated)} AND id > ${next.id})`;
     }
+  }
+
+  /**
+   * The queue's tickets created in `[from, to)` as RT holds them now and as the copy holds
+   * them (`SyncJob.records`; compared by `shared/sync/reconcile.ts` on the fields RT owns).
+   * Both bounds are taken to the second, RT's resolution, on both sides. RT is paged by id
+   * (keyset, 100 a request); each side stops one past the report's limit.
+   */
+  async records(from: string, to: string): Promise<{ source: CopyRecord[]; copy: CopyRecord[] }> {
+    const [start, end] = [rtSqlTime(from), rtSqlTime(to)];
+    const limit = COPY_RECONCILIATION_MAX_RECORDS + 1;
+    const source: CopyRecord[] = [];
+    for (let after = 0; source.length < limit; ) {
+      const query = `${this.source.queueClause()} AND Created >= ${tsqlTime(start)} AND Created < ${tsqlTime(end)} AND id > ${after}`;
+      const items = await this.client.ticketsPage(query, TICKET_FIELDS, ['id'], RECONCILE_PAGE);
+      for (const item of items) source.push(this.copy.compared(rowOf(this.source.recordFromRt(item))));
+      if (items.length < RECONCILE_PAGE) break;
+      after = Number((items[items.length - 1] as RtItem).id);
+    }
+    const iso = (time: string) => `${time.replace(' ', 'T')}.000Z`;
+    const rows = await this.copy.db.selectFrom('tickets').selectAll().where('created_at', '>=', iso(start)).where('created_at', '<', iso(end)).orderBy('id').limit(limit).execute();
+    return { source, copy: rows.map((row) => this.copy.compared(row as CopyRow)) };
   }
 
   /**
