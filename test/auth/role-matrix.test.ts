@@ -153,6 +153,9 @@ describe('role × field matrix, generated from the supergraph', () => {
       'Query.reconciliationCalls': `from: "${new Date(Date.parse(TEST_ANCHOR) - 30 * DAY).toISOString()}", to: "${TEST_ANCHOR}"`,
       'Query.reconciliationCallLogs': 'callIds: ["call_matrix_none"]',
       'Query.reconciliationCallbackTickets': 'callIds: ["call_matrix_none"]',
+      // Synced copies: none over the embedded stores (an empty list).
+      'Query.crmCopyReconciliation': `from: "${new Date(Date.parse(TEST_ANCHOR) - 30 * DAY).toISOString()}", to: "${TEST_ANCHOR}"`,
+      'Query.ticketCopyReconciliation': `from: "${new Date(Date.parse(TEST_ANCHOR) - 30 * DAY).toISOString()}", to: "${TEST_ANCHOR}"`,
       'Mutation.linkChannelIdentity': 'input: { customerId: "cus_matrix_none", kind: EMAIL, value: "not an email" }',
       'Mutation.startConversation': 'input: { idempotencyKey: "", channel: WEB_CHAT }',
       'Mutation.appendConversationMessages': 'input: { conversationId: "conv_matrix_none", messages: [] }',

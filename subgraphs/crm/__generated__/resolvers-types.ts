@@ -316,6 +316,59 @@ export type ConvertLeadInput = {
   opportunity?: InputMaybe<NewOpportunityInput>;
 };
 
+/** One record on which a synced copy and its source disagree. */
+export type CopyDifference = {
+  __typename?: 'CopyDifference';
+  /** When the source had last changed the record as the copy holds it (null: not in the copy). */
+  copyChangedAt: Maybe<Scalars['DateTime']['output']>;
+  /** For FIELDS_DIFFER, the compared fields that differ (`status`, `phones`); empty otherwise. */
+  fields: Array<Scalars['String']['output']>;
+  /** True: the source changed it after the last complete pass began (lag); false: a pass should have copied it; null: unknown (NOT_IN_SOURCE). */
+  pending: Maybe<Scalars['Boolean']['output']>;
+  reason: CopyDifferenceReason;
+  /** The record's id as Switchboard names it (`tkt_rt42`; a HubSpot contact id). */
+  recordId: Scalars['ID']['output'];
+  /** When the source last changed the record (null: not in the source). */
+  sourceChangedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Why a record of a synced copy does not agree with its source. */
+export type CopyDifferenceReason =
+  /** Both have it and at least one field the source owns differs. */
+  | 'FIELDS_DIFFER'
+  /** The source has the record; the copy has not. */
+  | 'MISSING_IN_COPY'
+  /** The copy has the record; the source has not (deleted there, or moved out of what is synced). */
+  | 'NOT_IN_SOURCE';
+
+/**
+ * A synced copy compared with the system it copies, over the records created in a range
+ * (docs/reporting.md, "Synced copies"). Identical in every subgraph that declares it.
+ */
+export type CopyReconciliation = {
+  __typename?: 'CopyReconciliation';
+  /** Records on both sides whose compared fields (those the source owns) are all equal. */
+  agreeing: Scalars['Int']['output'];
+  /** agreeing / the distinct records on either side (1 when there are none). The integration bar is 0.995. */
+  agreementRate: Scalars['Float']['output'];
+  /** Records created in the range, as the copy holds them. */
+  copyRecords: Scalars['Int']['output'];
+  /** Every record that does not agree, by record id. */
+  differences: Array<CopyDifference>;
+  from: Scalars['DateTime']['output'];
+  /** Of the differences, those the source made after the last complete pass began: lag the next pass is expected to close. */
+  pendingDifferences: Scalars['Int']['output'];
+  /** Records created in the range, as the source holds them. */
+  sourceRecords: Scalars['Int']['output'];
+  /** The sync's name (`rt-tickets`, `hubspot-contacts`). */
+  sync: Scalars['String']['output'];
+  /** Every change the source made before this instant is in the copy (the last complete pass's start); null before the first. */
+  syncedThrough: Maybe<Scalars['DateTime']['output']>;
+  /** The system copied from (`rt`, `hubspot`). */
+  system: Scalars['String']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
 export type CreateLeadInput = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
@@ -962,6 +1015,14 @@ export type Query = {
    * Part of the gateway's `contactReasonsByTier`.
    */
   conversationReasonsByTier: Maybe<Array<ConversationReasonCount>>;
+  /**
+   * The reconciliation of each synced copy this CRM subgraph keeps (over HubSpot with a local
+   * copy: the contacts) with the system it copies, over the records created in [from, to).
+   * Empty when nothing is synced (the embedded store is the CRM itself).
+   * BAD_USER_INPUT for a bad range or more than 10,000 records on a side; the connected
+   * system's failure as its error.
+   */
+  crmCopyReconciliation: Maybe<Array<CopyReconciliation>>;
   /** The CRM's part of a data subject's export (the gateway's `exportCustomerData` collects it). */
   crmPersonalData: Maybe<PersonalDataPart>;
   /** One customer by id. Unknown ids give `null` and a `NOT_FOUND` error. */
@@ -1013,6 +1074,12 @@ export type QueryConversationArgs = {
 
 export type QueryConversationReasonsByTierArgs = {
   range: TimeRangeInput;
+};
+
+
+export type QueryCrmCopyReconciliationArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -1333,6 +1400,11 @@ export type ResolversTypes = ResolversObject<{
   ConversationReasonCount: ResolverTypeWrapper<ConversationReasonCount>;
   ConversationStatus: ConversationStatus;
   ConvertLeadInput: ConvertLeadInput;
+  CopyDifference: ResolverTypeWrapper<CopyDifference>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CopyDifferenceReason: CopyDifferenceReason;
+  CopyReconciliation: ResolverTypeWrapper<CopyReconciliation>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CreateLeadInput: CreateLeadInput;
   Customer: ResolverTypeWrapper<CustomerRecordModel>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Customer']> }>;
@@ -1366,7 +1438,6 @@ export type ResolversTypes = ResolversObject<{
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ParticipantInput: ParticipantInput;
   ParticipantRole: ParticipantRole;
   PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
@@ -1422,6 +1493,10 @@ export type ResolversParentTypes = ResolversObject<{
   ConversationParticipant: ConversationParticipant;
   ConversationReasonCount: ConversationReasonCount;
   ConvertLeadInput: ConvertLeadInput;
+  CopyDifference: CopyDifference;
+  Boolean: Scalars['Boolean']['output'];
+  CopyReconciliation: CopyReconciliation;
+  Float: Scalars['Float']['output'];
   CreateLeadInput: CreateLeadInput;
   Customer: CustomerRecordModel;
   CustomerConnection: Omit<CustomerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Customer']> };
@@ -1447,7 +1522,6 @@ export type ResolversParentTypes = ResolversObject<{
   Order: OrderRecordModel;
   OrderConnection: Omit<OrderConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   ParticipantInput: ParticipantInput;
   PersonalDataPart: PersonalDataPart;
   PersonalDataRecord: PersonalDataRecord;
@@ -1646,6 +1720,29 @@ export type ConversationReasonCountResolvers<ContextType = CrmContext, ParentTyp
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CopyDifferenceResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CopyDifference'] = ResolversParentTypes['CopyDifference']> = ResolversObject<{
+  copyChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['CopyDifferenceReason'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type CopyReconciliationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CopyReconciliation'] = ResolversParentTypes['CopyReconciliation']> = ResolversObject<{
+  agreeing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  agreementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  copyRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<Array<ResolversTypes['CopyDifference']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pendingDifferences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sync?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncedThrough?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
@@ -1850,6 +1947,7 @@ export type QueryResolvers<ContextType = CrmContext, ParentType extends Resolver
   churnedCustomers?: Resolver<Maybe<ResolversTypes['ChurnedCustomers']>, ParentType, ContextType, RequireFields<QueryChurnedCustomersArgs, 'first' | 'lookbackDays' | 'quietDays' | 'range' | 'rules'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   conversationReasonsByTier?: Resolver<Maybe<Array<ResolversTypes['ConversationReasonCount']>>, ParentType, ContextType, RequireFields<QueryConversationReasonsByTierArgs, 'range'>>;
+  crmCopyReconciliation?: Resolver<Maybe<Array<ResolversTypes['CopyReconciliation']>>, ParentType, ContextType, RequireFields<QueryCrmCopyReconciliationArgs, 'from' | 'to'>>;
   crmPersonalData?: Resolver<Maybe<ResolversTypes['PersonalDataPart']>, ParentType, ContextType, RequireFields<QueryCrmPersonalDataArgs, 'customerId'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<ResolversTypes['CustomerConnection']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
@@ -1913,6 +2011,8 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   ConversationMessage?: ConversationMessageResolvers<ContextType>;
   ConversationParticipant?: ConversationParticipantResolvers<ContextType>;
   ConversationReasonCount?: ConversationReasonCountResolvers<ContextType>;
+  CopyDifference?: CopyDifferenceResolvers<ContextType>;
+  CopyReconciliation?: CopyReconciliationResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerIdentification?: CustomerIdentificationResolvers<ContextType>;

@@ -3,15 +3,27 @@
  * (docs/reporting.md, "Reconciliation"): the CALL_LOG activities of the given call ids, on any
  * customer's timeline. Read from the embedded store; over a connector FORBIDDEN
  * (`SOURCE_NOT_SUPPORTED`), like the privacy fields. BAD_USER_INPUT for more than 10,000 ids.
+ * `Query.crmCopyReconciliation`: the synced contact copy against HubSpot (see below).
  */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { badUserInput } from '../../../schema/errors.js';
+import { copyRange } from '../../shared/sync/reconcile.js';
 import { embeddedDatabase } from '../privacy/embedded-database.js';
+import { HubSpotCrmSource } from '../source/hubspot/store.js';
 
 const MAX_IDS = 10_000;
 const IN_LIST = 500;
 
-export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallLogs'> = {
+export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallLogs' | 'crmCopyReconciliation'> = {
+  /**
+   * The synced copies' reconciliation (docs/reporting.md, "Synced copies"): over HubSpot with
+   * a local copy, the contacts against HubSpot (`HubSpotContactJob.records`); none otherwise.
+   */
+  async crmCopyReconciliation(_parent, { from, to }, { source }) {
+    const range = copyRange(from, to);
+    const copy = source instanceof HubSpotCrmSource ? source.localCopy : null;
+    return copy ? [await copy.sync.runner.reconcile(range.from, range.to)] : [];
+  },
   async reconciliationCallLogs(_parent, { callIds }, { source }) {
     if (callIds.length > MAX_IDS) throw badUserInput(`At most ${MAX_IDS} call ids.`);
     const db = embeddedDatabase(source, 'Reconciliation of call logs').db;

@@ -32,6 +32,59 @@ export type Call = {
   tickets: Maybe<Array<Ticket>>;
 };
 
+/** One record on which a synced copy and its source disagree. */
+export type CopyDifference = {
+  __typename?: 'CopyDifference';
+  /** When the source had last changed the record as the copy holds it (null: not in the copy). */
+  copyChangedAt: Maybe<Scalars['DateTime']['output']>;
+  /** For FIELDS_DIFFER, the compared fields that differ (`status`, `phones`); empty otherwise. */
+  fields: Array<Scalars['String']['output']>;
+  /** True: the source changed it after the last complete pass began (lag); false: a pass should have copied it; null: unknown (NOT_IN_SOURCE). */
+  pending: Maybe<Scalars['Boolean']['output']>;
+  reason: CopyDifferenceReason;
+  /** The record's id as Switchboard names it (`tkt_rt42`; a HubSpot contact id). */
+  recordId: Scalars['ID']['output'];
+  /** When the source last changed the record (null: not in the source). */
+  sourceChangedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Why a record of a synced copy does not agree with its source. */
+export type CopyDifferenceReason =
+  /** Both have it and at least one field the source owns differs. */
+  | 'FIELDS_DIFFER'
+  /** The source has the record; the copy has not. */
+  | 'MISSING_IN_COPY'
+  /** The copy has the record; the source has not (deleted there, or moved out of what is synced). */
+  | 'NOT_IN_SOURCE';
+
+/**
+ * A synced copy compared with the system it copies, over the records created in a range
+ * (docs/reporting.md, "Synced copies"). Identical in every subgraph that declares it.
+ */
+export type CopyReconciliation = {
+  __typename?: 'CopyReconciliation';
+  /** Records on both sides whose compared fields (those the source owns) are all equal. */
+  agreeing: Scalars['Int']['output'];
+  /** agreeing / the distinct records on either side (1 when there are none). The integration bar is 0.995. */
+  agreementRate: Scalars['Float']['output'];
+  /** Records created in the range, as the copy holds them. */
+  copyRecords: Scalars['Int']['output'];
+  /** Every record that does not agree, by record id. */
+  differences: Array<CopyDifference>;
+  from: Scalars['DateTime']['output'];
+  /** Of the differences, those the source made after the last complete pass began: lag the next pass is expected to close. */
+  pendingDifferences: Scalars['Int']['output'];
+  /** Records created in the range, as the source holds them. */
+  sourceRecords: Scalars['Int']['output'];
+  /** The sync's name (`rt-tickets`, `hubspot-contacts`). */
+  sync: Scalars['String']['output'];
+  /** Every change the source made before this instant is in the copy (the last complete pass's start); null before the first. */
+  syncedThrough: Maybe<Scalars['DateTime']['output']>;
+  /** The system copied from (`rt`, `hubspot`). */
+  system: Scalars['String']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
 export type CreateTicketInput = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
   /**
@@ -202,6 +255,14 @@ export type Query = {
   /** One ticket by its human-readable number, for example `T-100042`. */
   ticketByNumber: Maybe<Ticket>;
   /**
+   * The reconciliation of each synced copy this ticket subgraph keeps (over Request Tracker: the
+   * local copy of the queue's tickets) with the system it copies, over the tickets created in
+   * [from, to). Empty when nothing is synced (the embedded store is the ticket system itself).
+   * BAD_USER_INPUT for a bad range or more than 10,000 records on a side; the connected
+   * system's failure as its error.
+   */
+  ticketCopyReconciliation: Maybe<Array<CopyReconciliation>>;
+  /**
    * Each requester's tickets in their window `[from, to)`: created in it, open at its end (from
    * the status history: NEW, OPEN, PENDING or HOLD then), and those created in it whose SLA was
    * breached (as `Ticket.slaBreached`). In input order; at most 1,000 windows
@@ -249,6 +310,12 @@ export type QueryTicketArgs = {
 
 export type QueryTicketByNumberArgs = {
   number: Scalars['String']['input'];
+};
+
+
+export type QueryTicketCopyReconciliationArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -603,9 +670,14 @@ export type ResolversTypes = ResolversObject<{
   Agent: ResolverTypeWrapper<Agent>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Call: ResolverTypeWrapper<Omit<Call, 'tickets'> & { tickets?: Maybe<Array<ResolversTypes['Ticket']>> }>;
+  CopyDifference: ResolverTypeWrapper<CopyDifference>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CopyDifferenceReason: CopyDifferenceReason;
+  CopyReconciliation: ResolverTypeWrapper<CopyReconciliation>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CreateTicketInput: CreateTicketInput;
   Customer: ResolverTypeWrapper<Omit<Customer, 'ticketSummary' | 'tickets'> & { ticketSummary?: Maybe<ResolversTypes['CustomerTicketSummary']>, tickets?: Maybe<ResolversTypes['TicketConnection']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerTicketJourney: ResolverTypeWrapper<CustomerTicketJourney>;
   CustomerTicketSummary: ResolverTypeWrapper<CustomerTicketSummaryModel>;
   CustomerWindowInput: CustomerWindowInput;
@@ -615,7 +687,6 @@ export type ResolversTypes = ResolversObject<{
   InteractionStamp: ResolverTypeWrapper<InteractionStamp>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PersonalDataPart: ResolverTypeWrapper<PersonalDataPart>;
   PersonalDataRecord: ResolverTypeWrapper<PersonalDataRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -627,7 +698,6 @@ export type ResolversTypes = ResolversObject<{
   TicketComment: ResolverTypeWrapper<TicketCommentRecordModel>;
   TicketConnection: ResolverTypeWrapper<Omit<TicketConnection, 'nodes'> & { nodes: Array<ResolversTypes['Ticket']> }>;
   TicketMetrics: ResolverTypeWrapper<TicketMetricsValuesModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TicketMetricsGroupBy: TicketMetricsGroupBy;
   TicketMetricsReport: ResolverTypeWrapper<Omit<TicketMetricsReport, 'groups' | 'totals'> & { groups: Array<ResolversTypes['TicketMetrics']>, totals: ResolversTypes['TicketMetrics'] }>;
   TicketPriority: TicketPriority;
@@ -646,9 +716,13 @@ export type ResolversParentTypes = ResolversObject<{
   Agent: Agent;
   ID: Scalars['ID']['output'];
   Call: Omit<Call, 'tickets'> & { tickets?: Maybe<Array<ResolversParentTypes['Ticket']>> } | FederationReferenceTypes['Call'];
+  CopyDifference: CopyDifference;
+  Boolean: Scalars['Boolean']['output'];
+  CopyReconciliation: CopyReconciliation;
+  Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
   CreateTicketInput: CreateTicketInput;
   Customer: Omit<Customer, 'ticketSummary' | 'tickets'> & { ticketSummary?: Maybe<ResolversParentTypes['CustomerTicketSummary']>, tickets?: Maybe<ResolversParentTypes['TicketConnection']> } | FederationReferenceTypes['Customer'];
-  Int: Scalars['Int']['output'];
   CustomerTicketJourney: CustomerTicketJourney;
   CustomerTicketSummary: CustomerTicketSummaryModel;
   CustomerWindowInput: CustomerWindowInput;
@@ -658,7 +732,6 @@ export type ResolversParentTypes = ResolversObject<{
   InteractionStamp: InteractionStamp;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PersonalDataPart: PersonalDataPart;
   PersonalDataRecord: PersonalDataRecord;
   Query: Record<PropertyKey, never>;
@@ -668,7 +741,6 @@ export type ResolversParentTypes = ResolversObject<{
   TicketComment: TicketCommentRecordModel;
   TicketConnection: Omit<TicketConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Ticket']> };
   TicketMetrics: TicketMetricsValuesModel;
-  Float: Scalars['Float']['output'];
   TicketMetricsReport: Omit<TicketMetricsReport, 'groups' | 'totals'> & { groups: Array<ResolversParentTypes['TicketMetrics']>, totals: ResolversParentTypes['TicketMetrics'] };
   TicketReasonCount: TicketReasonCount;
   TicketStatusCount: TicketStatusCount;
@@ -726,6 +798,29 @@ export type CallResolvers<ContextType = TicketsContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Call']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   tickets?: Resolver<Maybe<Array<ResolversTypes['Ticket']>>, ParentType, ContextType>;
+}>;
+
+export type CopyDifferenceResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['CopyDifference'] = ResolversParentTypes['CopyDifference']> = ResolversObject<{
+  copyChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pending?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['CopyDifferenceReason'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type CopyReconciliationResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['CopyReconciliation'] = ResolversParentTypes['CopyReconciliation']> = ResolversObject<{
+  agreeing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  agreementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  copyRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<Array<ResolversTypes['CopyDifference']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pendingDifferences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sync?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncedThrough?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type CustomerResolvers<ContextType = TicketsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
@@ -797,6 +892,7 @@ export type QueryResolvers<ContextType = TicketsContext, ParentType extends Reso
   reconciliationCallbackTickets?: Resolver<Maybe<Array<ResolversTypes['ReconciliationCallbackTicket']>>, ParentType, ContextType, RequireFields<QueryReconciliationCallbackTicketsArgs, 'callIds'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   ticketByNumber?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketByNumberArgs, 'number'>>;
+  ticketCopyReconciliation?: Resolver<Maybe<Array<ResolversTypes['CopyReconciliation']>>, ParentType, ContextType, RequireFields<QueryTicketCopyReconciliationArgs, 'from' | 'to'>>;
   ticketJourneys?: Resolver<Maybe<Array<ResolversTypes['CustomerTicketJourney']>>, ParentType, ContextType, RequireFields<QueryTicketJourneysArgs, 'windows'>>;
   ticketMetrics?: Resolver<Maybe<ResolversTypes['TicketMetricsReport']>, ParentType, ContextType, RequireFields<QueryTicketMetricsArgs, 'range'>>;
   ticketMetricsByTier?: Resolver<Maybe<Array<ResolversTypes['TierTicketMetrics']>>, ParentType, ContextType, RequireFields<QueryTicketMetricsByTierArgs, 'range'>>;
@@ -899,6 +995,8 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = TicketsContext> = ResolversObject<{
   Agent?: AgentResolvers<ContextType>;
   Call?: CallResolvers<ContextType>;
+  CopyDifference?: CopyDifferenceResolvers<ContextType>;
+  CopyReconciliation?: CopyReconciliationResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerTicketJourney?: CustomerTicketJourneyResolvers<ContextType>;
   CustomerTicketSummary?: CustomerTicketSummaryResolvers<ContextType>;

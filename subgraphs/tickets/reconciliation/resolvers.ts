@@ -4,17 +4,28 @@
  * the idempotency key the call-log outbox gives them (`callback:<call id>`,
  * subgraphs/callcenter/outbox/deliver.ts). Read from the embedded store, or over Request
  * Tracker from the local copy its sync keeps; otherwise FORBIDDEN (`SOURCE_NOT_SUPPORTED`). BAD_USER_INPUT for more than 10,000 ids.
+ * `Query.ticketCopyReconciliation`: the synced copy against Request Tracker (see below).
  */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { badUserInput, switchboardError } from '../../../schema/errors.js';
 import { callbackKey } from '../../shared/callback-key.js';
+import { copyRange } from '../../shared/sync/reconcile.js';
 import { SqlTicketStore } from '../source/embedded/sql-store.js';
 import { RtTicketSource } from '../source/rt/rt-source.js';
 
 const MAX_IDS = 10_000;
 const IN_LIST = 500;
 
-export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallbackTickets'> = {
+export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallbackTickets' | 'ticketCopyReconciliation'> = {
+  /**
+   * The synced copies' reconciliation (docs/reporting.md, "Synced copies"): over Request
+   * Tracker, the local copy against RT (`RtTicketSync.records`); none for the embedded store.
+   */
+  async ticketCopyReconciliation(_parent, { from, to }, { source }) {
+    const range = copyRange(from, to);
+    const copy = source instanceof RtTicketSource ? source.localCopy : null;
+    return copy ? [await copy.runner.reconcile(range.from, range.to)] : [];
+  },
   async reconciliationCallbackTickets(_parent, { callIds }, { source }) {
     if (callIds.length > MAX_IDS) throw badUserInput(`At most ${MAX_IDS} call ids.`);
     // Over Request Tracker: the local copy its sync keeps (source/rt/sync.ts), written through on create.
