@@ -96,4 +96,19 @@ describe.skipIf(skip !== null)(skipNote('HubSpot incremental sync', skip), () =>
     assert.equal(after.cursor, healthy.cursor, 'a failed run moves nothing');
     assert.deepEqual(server.violations, []);
   });
+
+  test('the copy’s reconciliation asks HubSpot as its contract says and finds a contact the copy lost', async () => {
+    const sync = await HubSpotContactSync.open(hubSpotSource(server), target, { driver: 'sqlite', file }, { pageSize: 20 });
+    await sync.runOnce();
+    const range = ['2025-12-31T00:00:00.000Z', '2026-01-02T00:00:00.000Z'] as const;
+    const agreeing = await sync.runner.reconcile(...range);
+    assert.deepEqual([agreeing.sourceRecords, agreeing.copyRecords, agreeing.agreementRate, agreeing.differences], [EXTRA, EXTRA, 1, []]);
+    // One contact lost from the copy: found, and not lag (HubSpot last changed it before the last pass).
+    await target.database.db.deleteFrom('customer_phones').where('customer_id', '=', '700003').execute();
+    await target.database.db.deleteFrom('customers').where('id', '=', '700003').execute();
+    const lost = await sync.runner.reconcile(...range);
+    assert.deepEqual(lost.differences.map((d) => [d.recordId, d.reason, d.pending]), [['700003', 'MISSING_IN_COPY', false]]);
+    assert.equal(lost.agreementRate, (EXTRA - 1) / EXTRA);
+    assert.deepEqual(server.violations, []);
+  });
 });

@@ -100,6 +100,23 @@ describe('reconciliation report', () => {
     assert.equal(byReason('CUSTOMER_UNKNOWN')[0]!.customerId, null);
   });
 
+  test('over the embedded stores nothing is synced: no copy to reconcile, and a bad range is refused', async () => {
+    const COPIES = `query ($from: DateTime!, $to: DateTime!) {
+      crmCopyReconciliation(from: $from, to: $to) { system agreementRate }
+      ticketCopyReconciliation(from: $from, to: $to) { system agreementRate }
+    }`;
+    const result = await stack.query<{ crmCopyReconciliation: unknown[]; ticketCopyReconciliation: unknown[] }>(COPIES, { from, to: to() });
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    assert.deepEqual(result.data, { crmCopyReconciliation: [], ticketCopyReconciliation: [] });
+    const backwards = await stack.query(COPIES, { from: to(), to: from });
+    assert.deepEqual(backwards.errors?.map((e) => [e.path?.[0], e.extensions?.code]).sort(), [
+      ['crmCopyReconciliation', 'BAD_USER_INPUT'],
+      ['ticketCopyReconciliation', 'BAD_USER_INPUT'],
+    ]);
+    const supervisor = await stack.queryAs('supervisor', COPIES, { from, to: to() });
+    assert.deepEqual(supervisor.errors?.map((e) => e.extensions?.code), ['FORBIDDEN', 'FORBIDDEN'], JSON.stringify(supervisor.errors));
+  });
+
   test('admins only: a supervisor and a privacy officer are refused', async () => {
     for (const role of ['supervisor', 'privacy-officer'] as const) {
       const result = await stack.queryAs(role, REPORT, { from, to: to() });

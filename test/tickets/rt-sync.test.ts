@@ -202,6 +202,56 @@ if (RT_SKIP_REASON === null) {
       await assertCopyIsRt();
     }, 60_000);
 
+    it('the copy’s reconciliation with RT finds a lost ticket, a missed change and a deleted one, and tells lag from loss', async () => {
+      const runner = source.localCopy!.runner;
+      assert.equal((await runner.runNow()).ok, true);
+      const range = [new Date(Date.now() - 86_400_000).toISOString(), new Date(Date.now() + 3_600_000).toISOString()] as const;
+      const inRt = await rtTickets();
+      const agreeing = await runner.reconcile(...range);
+      assert.deepEqual(
+        [agreeing.system, agreeing.sync, agreeing.sourceRecords, agreeing.copyRecords, agreeing.agreementRate, agreeing.differences],
+        ['rt', 'rt-tickets', inRt.length, inRt.length, 1, []],
+      );
+
+      // Tickets the earlier tests did not touch (a ticket changed in the cursor's second is read again by the next pass).
+      const [lost, edited, changed, deleted, assigned] = inRt.slice(10, 15).map((t) => `tkt_rt${t.id}`);
+      const copy = new BetterSqlite3(file);
+      try {
+        copy.prepare('DELETE FROM tickets WHERE id = ?').run(lost);
+        copy.prepare("UPDATE tickets SET status = 'CLOSED' WHERE id = ?").run(edited);
+        // Switchboard's own field: not RT's to agree with.
+        copy.prepare("UPDATE tickets SET assigned_by = 'usr_elsewhere' WHERE id = ?").run(assigned);
+      } finally {
+        copy.close();
+      }
+      await rtFetch(`/ticket/${changed!.slice(6)}`, { method: 'PUT', body: { Subject: 'Changed after the last pass' } });
+      await rtFetch(`/ticket/${deleted!.slice(6)}`, { method: 'PUT', body: { Status: 'deleted' } });
+
+      const broken = await runner.reconcile(...range);
+      const byId = (a: unknown[], b: unknown[]) => (String(a[0]) < String(b[0]) ? -1 : 1);
+      assert.deepEqual(
+        broken.differences.map((d) => [d.recordId, d.reason, d.fields, d.pending]),
+        [
+          [lost, 'MISSING_IN_COPY', [], false],
+          [edited, 'FIELDS_DIFFER', ['status'], false],
+          [changed, 'FIELDS_DIFFER', ['subject'], true],
+          [deleted, 'NOT_IN_SOURCE', [], null],
+        ].sort(byId),
+      );
+      assert.deepEqual([broken.agreeing, broken.agreementRate, broken.pendingDifferences], [inRt.length - 4, (inRt.length - 4) / inRt.length, 1]);
+
+      // The next pass brings the change and drops the deleted ticket; the incremental sync cannot see the rest.
+      assert.equal((await runner.runNow()).ok, true);
+      const after = await runner.reconcile(...range);
+      assert.deepEqual(
+        after.differences.map((d) => [d.recordId, d.reason]),
+        [
+          [lost, 'MISSING_IN_COPY'],
+          [edited, 'FIELDS_DIFFER'],
+        ].sort(byId),
+      );
+    }, 60_000);
+
     it('reports through the gateway over RT give the figures of RT’s own data, with their freshness', async () => {
       const inRt = await rtTickets();
       const changedBefore = Date.now();
@@ -240,6 +290,14 @@ if (RT_SKIP_REASON === null) {
         assert.deepEqual(ticketMetricsByTier.map((t) => [t.tier, t.created, t.asOf]), [[null, inRt.length, ticketMetrics.asOf]]);
         assert.ok(Date.now() - Date.parse(ticketMetrics.asOf!) < 60_000, 'asOf is recent');
 
+        // The stack's own copy, reconciled with RT through the gateway: every ticket agrees.
+        const reconciled = await stack.query<{ ticketCopyReconciliation: { system: string; sourceRecords: number; copyRecords: number; agreementRate: number; differences: unknown[] }[] }>(
+          'query($from: DateTime!, $to: DateTime!) { ticketCopyReconciliation(from: $from, to: $to) { system sourceRecords copyRecords agreementRate differences { recordId reason } } }',
+          { from: range.from, to: range.to },
+        );
+        assert.equal(reconciled.errors, undefined, JSON.stringify(reconciled.errors));
+        assert.deepEqual(reconciled.data!.ticketCopyReconciliation, [{ system: 'rt', sourceRecords: inRt.length, copyRecords: inRt.length, agreementRate: 1, differences: [] }]);
+
         const health = (await (await fetch(`${stack.tickets.server.url}/health/sync`)).json()) as { syncs: { name: string; system: string; lagSeconds: number; errors: number }[] };
         // This process runs two RT syncs of the tickets service (the stack's and the test's own source).
         assert.ok(health.syncs.length > 0 && health.syncs.every((s) => s.name === 'rt-tickets' && s.system === 'rt'), JSON.stringify(health));
@@ -264,6 +322,10 @@ if (RT_SKIP_REASON === null) {
       assert.equal(after.syncedThrough, before.syncedThrough);
       assert.equal(await metric('switchboard_sync_errors_total'), errorsMetric + 1);
       assert.ok((await metric('switchboard_sync_lag_seconds')) >= (before.lagSeconds ?? 0));
+      // The reconciliation cannot compare without RT: it says which system failed.
+      await assert.rejects(runner.reconcile(new Date(Date.now() - 3_600_000).toISOString(), new Date().toISOString()), (error: { extensions?: Record<string, unknown> }) => {
+        return error.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && error.extensions.system === 'rt';
+      });
     }, 60_000);
   });
 } else {
