@@ -150,7 +150,7 @@ function upgradeSuite(dialect: string, openTestDatabase: () => Promise<TempDatab
           await store.close();
         }
         // The release is adopted as 0001; 0002 adds the report roll-ups, summed from the calls kept.
-        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at', '0007_call_contact_gaps', '0008_call_histograms', '0009_histogram_multi_day_blocks', '0010_call_rollup_days', '0011_histogram_covering_index']);
+        assert.deepEqual(await appliedMigrations(old.config, 'callcenter'), ['0001_release_0_1', '0002_call_rollups', '0003_privacy', '0004_handoffs', '0005_call_wrap_up_codes', '0006_handoff_accepted_at', '0007_call_contact_gaps', '0008_call_histograms', '0009_histogram_multi_day_blocks', '0010_call_rollup_days', '0011_histogram_covering_index', '0012_call_definition_statistics']);
         assert.deepEqual(await migrateDatabase(old.config, CALLCENTER_MIGRATIONS), []);
       } finally {
         await old.cleanup();

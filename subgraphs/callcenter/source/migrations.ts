@@ -16,6 +16,7 @@ import { createCallRollups, deriveDayRollups, dropDayRollups, rebuildCallRollups
 import { migrateContactGaps } from '../reports/migrations.js';
 import { createCallHistograms, rebuildCallHistograms } from '../reports/call-histograms.js';
 import { createCoveringIndex, deriveMultiDayBlocks, dropCoveringIndex, dropMultiDayBlocks } from '../../shared/reporting/histograms.js';
+import { createDefinitionStatistics, dropDefinitionStatistics } from '../reports/call-definitions.js';
 import { dropCallCenterPrivacy, migrateCallCenterPrivacy } from '../privacy/migrations.js';
 import { addHandoffAcceptedAt, dropHandoffAcceptedAt, migrateHandoffs } from '../handoffs/migrations.js';
 
@@ -123,5 +124,7 @@ export const CALLCENTER_MIGRATIONS: StoreMigrations = {
     '0010_call_rollup_days': { up: (db) => deriveDayRollups(db), down: (db) => dropDayRollups(db) },
     // PostgreSQL: the histogram blocks read by an index-only scan (shared/reporting/histograms.ts).
     '0011_histogram_covering_index': { up: (db) => createCoveringIndex(db, 'call_histograms'), down: (db) => dropCoveringIndex(db, 'call_histograms') },
+    // PostgreSQL: statistics on the report definitions' expressions, so raw-row plans are estimated right (reports/call-definitions.ts).
+    '0012_call_definition_statistics': { up: (db) => createDefinitionStatistics(db), down: (db) => dropDefinitionStatistics(db) },
   },
 };
