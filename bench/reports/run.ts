@@ -22,8 +22,8 @@
  *
  * Options: --customers 100000 --warm 5 --runs 20 --budget-seconds 60 --data-dir <dir> --reseed
  *          --dialects sqlite,postgres --postgres-url <url> --raw-runs 3
- *          --raw-dialects sqlite,postgres (the stores timed from raw rows as well: on PostgreSQL
- *          at a million calls one raw HOUR statement ran over 4 minutes, 2026-12-01)
+ *          --raw-dialects sqlite,postgres (the stores timed from raw rows as well: 1-5 s a report
+ *          at a million calls, 2026-12-01; `none` leaves them out)
  * Where the time goes in SQL: `node --import tsx bench/reports/explain.ts`.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
