@@ -26,6 +26,9 @@ interface MeasureRow {
 
 type Measures = Partial<Record<TicketRollupMeasure, MeasureRow>>;
 
+/** Milliseconds in a UTC day. */
+const DAY_MS = 86_400_000;
+
 const DIMENSION: Record<Exclude<Grouping, null>, TicketRollupDimension> = {
   HOUR: 'ALL',
   DAY: 'ALL',
@@ -156,9 +159,13 @@ export async function ticketMetricsByTierFromRollups(db: QueryExecutorProvider, 
  */
 export async function backlogFromRollups(db: QueryExecutorProvider, range: ReportRange, grouping: 'PRIORITY' | 'CHANNEL' | 'ASSIGNEE' | 'TEAM'): Promise<Map<string | null, number>> {
   const first = await sql<{ at: string | null }>`SELECT MIN(at) AS at FROM ticket_status_history`.execute(db);
-  const start = first.rows[0]?.at ?? null;
+  const earliest = first.rows[0]?.at ?? null;
   const out = new Map<string | null, number>();
-  if (start === null || start >= range.to) return out;
+  if (earliest === null || earliest >= range.to) return out;
+  // From the start of that UTC day (nothing lies before the first change), so the first day
+  // is a whole-day block too, not status history joined to tickets: on PostgreSQL that join,
+  // estimated from a parameter range, was a hash join over every ticket (about 80 ms).
+  const start = new Date(Math.floor(Date.parse(earliest) / DAY_MS) * DAY_MS).toISOString();
   const rows = await measureRows(db, [{ key: '', start, end: range.to }], grouping, ['OPENED', 'CLOSED'], null);
   for (const [key, m] of rows.groups) {
     const backlog = (m.OPENED?.count ?? 0) - (m.CLOSED?.count ?? 0);
