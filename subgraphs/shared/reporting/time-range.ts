@@ -13,7 +13,8 @@ export const MAX_HOUR_RANGE_DAYS = 31;
 /** The most groups a report returns; more is refused (narrow the range or choose another grouping). */
 export const MAX_GROUPS = 1000;
 
-const DAY_MS = 86_400_000;
+/** Milliseconds in a UTC day. */
+export const DAY_MS = 86_400_000;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export interface TimeRangeArgument {
@@ -50,6 +51,17 @@ export function isKnownTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A range of two GraphQL `DateTime` arguments with no time zone or length rule (the
+ * reconciliation reports), as ISO-8601 UTC. BAD_USER_INPUT unless both are instants and
+ * `from` is before `to`.
+ */
+export function instantRange(from: unknown, to: unknown): { from: string; to: string } {
+  const [start, end] = [new Date(String(from)), new Date(String(to))];
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) throw badUserInput('from must be an instant before to.');
+  return { from: start.toISOString(), to: end.toISOString() };
 }
 
 export function parseTimeRange(range: TimeRangeArgument, argumentName = 'range'): ReportRange {

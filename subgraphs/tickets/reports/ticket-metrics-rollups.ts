@@ -10,7 +10,7 @@ import type { BucketCounts } from '../../shared/reporting/histograms.js';
 import { DAY_GRAINS, GRAINS, blockRanges, bucketSql, decompose, readBucketCounts } from '../../shared/reporting/histograms.js';
 import { ratio, slicesCte, type Slice } from '../../shared/reporting/sql-fragments.js';
 import { compareTiers } from '../../shared/reporting/tiers.js';
-import type { ReportRange } from '../../shared/reporting/time-range.js';
+import { DAY_MS, type ReportRange } from '../../shared/reporting/time-range.js';
 import type { TierTicketMetrics } from './customer-reports-sql.js';
 import { firstReplySeconds, resolutionSeconds } from './ticket-definitions.js';
 import type { BlockRows, CreatedCounts, SolvedCounts, TicketGrouping } from './ticket-metrics-sql.js';
@@ -25,9 +25,6 @@ interface MeasureRow {
 }
 
 type Measures = Partial<Record<TicketRollupMeasure, MeasureRow>>;
-
-/** Milliseconds in a UTC day. */
-const DAY_MS = 86_400_000;
 
 const DIMENSION: Record<Exclude<Grouping, null>, TicketRollupDimension> = {
   HOUR: 'ALL',
