@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { comparable, compareCopy, copyRange, type CopyRecord } from '../../subgraphs/shared/sync/reconcile.js';
+import { comparable, compareCopy, type CopyRecord } from '../../subgraphs/shared/sync/reconcile.js';
+import { instantRange } from '../../subgraphs/shared/reporting/time-range.js';
 
 const record = (id: string, changedAt: string | null, fields: Record<string, string | null>): CopyRecord => ({ id, changedAt, fields });
 
@@ -70,13 +71,13 @@ describe('synced copy reconciliation rules', () => {
   });
 
   it('refuses a range that is not from before to, with BAD_USER_INPUT', () => {
-    assert.deepEqual(copyRange('2026-11-30T00:00:00+08:00', '2026-12-01T00:00:00Z'), { from: '2026-11-29T16:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
+    assert.deepEqual(instantRange('2026-11-30T00:00:00+08:00', '2026-12-01T00:00:00Z'), { from: '2026-11-29T16:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
     for (const [from, to] of [
       ['2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'],
       ['2026-12-02T00:00:00Z', '2026-12-01T00:00:00Z'],
       ['yesterday', '2026-12-01T00:00:00Z'],
     ]) {
-      assert.throws(() => copyRange(from, to), (error: { extensions?: { code?: string } }) => error.extensions?.code === 'BAD_USER_INPUT');
+      assert.throws(() => instantRange(from, to), (error: { extensions?: { code?: string } }) => error.extensions?.code === 'BAD_USER_INPUT');
     }
   });
 });

@@ -3,7 +3,7 @@
  * center's part of the reconciliation report (merged into the subgraph's resolvers by `server.ts`).
  */
 import type { OutboxStatus, QueryResolvers } from '../__generated__/resolvers-types.js';
-import { badUserInput } from '../../../schema/errors.js';
+import { instantRange } from '../../shared/reporting/time-range.js';
 import type { SqlOutboxStore } from './sql-outbox-store.js';
 
 /** The most calls one reconciliation reads. */
@@ -26,9 +26,8 @@ export function outboxResolvers(store: SqlOutboxStore, dispatcherRunning: () => 
         };
       },
       reconciliationCalls: async (_parent, { from, to }) => {
-        const [start, end] = [new Date(from as string), new Date(to as string)];
-        if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) throw badUserInput('from must be an instant before to.');
-        return store.reconciliationCalls(start.toISOString(), end.toISOString(), RECONCILIATION_MAX_CALLS);
+        const range = instantRange(from, to);
+        return store.reconciliationCalls(range.from, range.to, RECONCILIATION_MAX_CALLS);
       },
     },
   };

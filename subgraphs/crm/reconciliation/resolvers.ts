@@ -7,7 +7,7 @@
  */
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { badUserInput } from '../../../schema/errors.js';
-import { copyRange } from '../../shared/sync/reconcile.js';
+import { instantRange } from '../../shared/reporting/time-range.js';
 import { embeddedDatabase } from '../privacy/embedded-database.js';
 import { HubSpotCrmSource } from '../source/hubspot/store.js';
 
@@ -20,7 +20,7 @@ export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallLogs' 
    * a local copy, the contacts against HubSpot (`HubSpotContactJob.records`); none otherwise.
    */
   async crmCopyReconciliation(_parent, { from, to }, { source }) {
-    const range = copyRange(from, to);
+    const range = instantRange(from, to);
     const copy = source instanceof HubSpotCrmSource ? source.localCopy : null;
     return copy ? [await copy.sync.runner.reconcile(range.from, range.to)] : [];
   },

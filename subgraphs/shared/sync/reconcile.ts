@@ -127,16 +127,6 @@ export function comparable(value: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/**
- * The report's range from GraphQL's `DateTime` arguments, as ISO-8601 UTC. BAD_USER_INPUT
- * unless both are instants and `from` is before `to`.
- */
-export function copyRange(from: unknown, to: unknown): { from: string; to: string } {
-  const [start, end] = [new Date(String(from)), new Date(String(to))];
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) throw badUserInput('from must be an instant before to.');
-  return { from: start.toISOString(), to: end.toISOString() };
-}
-
 /** BAD_USER_INPUT when one side lists more than `COPY_RECONCILIATION_MAX_RECORDS` records (an adapter stops listing one past it). */
 export function assertWithinLimit(records: number, side: string): void {
   if (records > COPY_RECONCILIATION_MAX_RECORDS) {

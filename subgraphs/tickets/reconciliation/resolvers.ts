@@ -9,7 +9,7 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { badUserInput, switchboardError } from '../../../schema/errors.js';
 import { callbackKey } from '../../shared/callback-key.js';
-import { copyRange } from '../../shared/sync/reconcile.js';
+import { instantRange } from '../../shared/reporting/time-range.js';
 import { SqlTicketStore } from '../source/embedded/sql-store.js';
 import { RtTicketSource } from '../source/rt/rt-source.js';
 
@@ -22,7 +22,7 @@ export const QueryReconciliation: Pick<QueryResolvers, 'reconciliationCallbackTi
    * Tracker, the local copy against RT (`RtTicketSync.records`); none for the embedded store.
    */
   async ticketCopyReconciliation(_parent, { from, to }, { source }) {
-    const range = copyRange(from, to);
+    const range = instantRange(from, to);
     const copy = source instanceof RtTicketSource ? source.localCopy : null;
     return copy ? [await copy.runner.reconcile(range.from, range.to)] : [];
   },
