@@ -13,24 +13,27 @@ import { databaseConfig } from '../../shared/config.js';
 import { openCallCenterSource } from '../source/open.js';
 import { openEmbeddedTicketsSource } from '../../tickets/source/embedded/open.js';
 
-const config = databaseConfig('callcenter');
-const store = await openCallCenterSource(config);
-try {
-  const started = performance.now();
-  await store.rebuildReports();
-  await store.analyze();
-  console.log(`callcenter (${config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`}): call roll-ups, contact gaps and histograms rebuilt and planner statistics refreshed in ${Math.round(performance.now() - started)} ms`);
-} finally {
-  await store.close();
+/** A store whose report tables this command sums again. */
+interface ReportStore {
+  rebuildReports(): Promise<void>;
+  analyze(): Promise<void>;
+  close(): Promise<void>;
 }
 
-const ticketsConfig = databaseConfig('tickets');
-const tickets = await openEmbeddedTicketsSource(ticketsConfig);
-try {
-  const started = performance.now();
-  await tickets.rebuildReports();
-  await tickets.analyze();
-  console.log(`tickets (${ticketsConfig.driver === 'sqlite' ? ticketsConfig.file : `PostgreSQL schema ${ticketsConfig.schema}`}): ticket roll-ups rebuilt and planner statistics refreshed in ${Math.round(performance.now() - started)} ms`);
-} finally {
-  await tickets.close();
+/** Opens `system`'s store (migrating it), rebuilds its report tables (`what`), refreshes the statistics and says how long it took. */
+async function rebuild(system: 'callcenter' | 'tickets', open: (config: ReturnType<typeof databaseConfig>) => Promise<ReportStore>, what: string): Promise<void> {
+  const config = databaseConfig(system);
+  const store = await open(config);
+  try {
+    const started = performance.now();
+    await store.rebuildReports();
+    await store.analyze();
+    const where = config.driver === 'sqlite' ? config.file : `PostgreSQL schema ${config.schema}`;
+    console.log(`${system} (${where}): ${what} rebuilt and planner statistics refreshed in ${Math.round(performance.now() - started)} ms`);
+  } finally {
+    await store.close();
+  }
 }
+
+await rebuild('callcenter', openCallCenterSource, 'call roll-ups, contact gaps and histograms');
+await rebuild('tickets', openEmbeddedTicketsSource, 'ticket roll-ups');
