@@ -39,6 +39,9 @@ export async function createCrmServer(options: CrmServerOptions): Promise<Runnin
     get requestCount() {
       return server.requestCount;
     },
+    get preparedCount() {
+      return server.preparedCount;
+    },
     close: once(async () => {
       await server.close();
       await live.close();

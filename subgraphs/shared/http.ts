@@ -15,7 +15,7 @@ import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { parseRequestTarget, type RequestTarget } from './request-target.js';
 import { once, shutdownDrainMs } from './shutdown.js';
-import { observeRequest } from './observability/access-log.js';
+import { observeRequest, type AccessRecord } from './observability/access-log.js';
 import { loggerFor } from './observability/logger.js';
 import { metricsText } from './observability/metrics.js';
 import { extractContext, inSpan, SpanKind } from './observability/tracing.js';
@@ -72,6 +72,16 @@ export interface HttpOptions<TContext extends BaseContext> {
    * access log. Each returns true when it answered the request.
    */
   front?: ((req: IncomingMessage, res: ServerResponse, target: RequestTarget) => boolean)[];
+  /** A path that may answer GraphQL requests before Apollo Server: the subgraphs' prepared operations. */
+  prepared?: PreparedPath;
+}
+
+/** What `createHttpHandler` asks of a path answering GraphQL requests before Apollo Server (prepared-operations.ts). */
+export interface PreparedPath {
+  /** Answers the request (its parsed JSON body) and resolves true, or resolves false having written nothing. */
+  serve(req: IncomingMessage, res: ServerResponse, body: unknown, access: AccessRecord): Promise<boolean>;
+  /** Told of every complete answer Apollo Server gave: the request's `accept` header, the status and content type. */
+  answered(accept: string | undefined, status: number, contentType: string | undefined): void;
 }
 
 /** The answer to a request target that `parseRequestTarget` refused: 400, with the reason. */
@@ -145,18 +155,19 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
       sendJson(res, 404, { error: `No route for ${req.method} ${target.path}.` });
       return;
     }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
     let parsedBody: unknown = undefined;
-    if (body.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
+    if (body.length > 0 && (req.headers['content-type'] ?? '').includes('json')) {
       try {
         parsedBody = JSON.parse(body.toString('utf8'));
       } catch {
         sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
+    }
+    if (options.prepared && parsedBody !== undefined && (await options.prepared.serve(req, res, parsedBody, access))) return;
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: target.search, body: parsedBody },
@@ -165,6 +176,7 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      options.prepared?.answered(headers.get('accept'), res.statusCode, response.headers.get('content-type'));
       res.end(response.body.string);
       return;
     }

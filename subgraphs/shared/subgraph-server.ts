@@ -29,6 +29,7 @@ import { errorFormatter } from './format-error.js';
 import { enforceFieldRules } from '../../schema/field-rules.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import { once } from './shutdown.js';
+import { PreparedOperations } from './prepared-operations.js';
 import { envValue } from './env/read.js';
 import type { SubgraphName } from './subgraph-names.js';
 import { readinessRoute } from './readiness.js';
@@ -91,6 +92,8 @@ export interface RunningServer {
   graphqlUrl: string;
   /** GraphQL requests served since start. */
   readonly requestCount: number;
+  /** Of those, how many prepared operations answered without Apollo Server's pipeline (prepared-operations.ts). */
+  readonly preparedCount: number;
   close(): Promise<void>;
 }
 
@@ -100,14 +103,27 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   const schema = enforceFieldRules(buildSubgraphSchema({ typeDefs: sdl, resolvers: options.resolvers } as SchemaModule), sdl);
   const internalTokens = new InternalTokenVerifier();
   const viewers = new WeakMap<IncomingMessage, Viewer>();
+  const formatError = errorFormatter(envValue('NODE_ENV') === 'production');
+  const includeStacktrace = envValue('NODE_ENV') === 'development';
+  const documentCacheBytes = options.documentCacheBytes ?? subgraphDocumentCacheBytes();
+  const contextOf = async (req: IncomingMessage) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext;
+  // The gateway's operations, once Apollo Server has accepted them, run without its per-request pipeline.
+  const prepared = new PreparedOperations<TContext>({
+    schema,
+    service: options.name,
+    maxBytes: documentCacheBytes,
+    formatError,
+    includeStacktrace,
+    context: async (req, access) => Object.assign(await contextOf(req), { accessLog: access }),
+  });
   const apollo = new ApolloServer<TContext>({
     schema,
-    formatError: errorFormatter(envValue('NODE_ENV') === 'production'),
+    formatError,
     hideSchemaDetailsFromClientErrors: envValue('NODE_ENV') === 'production',
-    includeStacktraceInErrorResponses: envValue('NODE_ENV') === 'development',
+    includeStacktraceInErrorResponses: includeStacktrace,
     // Subgraphs are called by the gateway only, never by browsers.
     csrfPrevention: false,
-    documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: options.documentCacheBytes ?? subgraphDocumentCacheBytes(), sizeOf: documentBytes })),
+    documentStore: asKeyValueCache(boundedCache<DocumentNode>({ maxBytes: documentCacheBytes, sizeOf: documentBytes })),
     // Traces for Apollo's hosted reporting: not used, and not free on every request. No
     // reporting to Apollo either, whatever APOLLO_* variables the environment holds.
     plugins: [
@@ -120,6 +136,7 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       { requestDidStart: async () => ({ willSendResponse: async ({ response }) => void response.http.headers.set('cache-control', 'no-store') }) },
       observabilityPlugin(options.name),
+      prepared.plugin(),
     ],
   });
   await apollo.start();
@@ -128,7 +145,8 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
   const handler = createHttpHandler({
     apollo,
     service: options.name,
-    context: async (req) => ({ ...(await options.context(req)), viewer: viewers.get(req)! }) as TContext,
+    context: contextOf,
+    prepared,
     routes: {
       'GET /health': publicRoute((_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name })),
       'GET /health/ready': readinessRoute({ checks: options.storeReady ? { store: options.storeReady } : {}, draining: () => draining }),
@@ -158,6 +176,9 @@ export async function startSubgraphServer<TContext extends SubgraphBaseContext>(
     graphqlUrl: `${listening.url}/graphql`,
     get requestCount() {
       return requestCount;
+    },
+    get preparedCount() {
+      return prepared.served;
     },
     // WebSockets first (they are no HTTP requests to drain), then HTTP drains, then Apollo.
     close: once(async () => {

@@ -34,6 +34,9 @@ export async function createTicketsServer(options: TicketsServerOptions): Promis
     get requestCount() {
       return server.requestCount;
     },
+    get preparedCount() {
+      return server.preparedCount;
+    },
     close: once(async () => {
       await server.close();
       await live.close();

@@ -222,7 +222,7 @@ export const VARIABLES = {
   SWITCHBOARD_QUERY_PLAN_CACHE_MB: variable(mebibytes(32), { usedBy: GATEWAY, meaning: 'memory for query plans, reused by operation text; least recently used go first' }),
   SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB: variable(mebibytes(8), { usedBy: GATEWAY, meaning: 'memory for subscription plans' }),
   SWITCHBOARD_CALLER_CACHE_MB: variable(mebibytes(8), { usedBy: GATEWAY, meaning: 'memory for each per-caller cache: verified tokens, API keys, internal tokens, related customers' }),
-  SUBGRAPH_DOCUMENT_CACHE_MB: variable(mebibytes(16), { usedBy: SUBGRAPH_NAMES, meaning: 'each subgraph: memory for parsed operations (every distinct gateway operation sends distinct ones)' }),
+  SUBGRAPH_DOCUMENT_CACHE_MB: variable(mebibytes(16), { usedBy: SUBGRAPH_NAMES, meaning: "each subgraph: memory for parsed operations (every distinct gateway operation sends distinct ones); Apollo Server's document store and the prepared operations each get this budget, holding the same documents" }),
   SWITCHBOARD_RELATED_CUSTOMERS_TTL_MS: variable(wholeNumber(5000, { unit: 'milliseconds' }), { usedBy: GATEWAY, meaning: "how long an agent's active calls and open tickets are reused for the record-level rule" }),
   CALL_LOG_API_KEY: variable(text(undefined, 'set by `npm start` (a development key)'), {
     usedBy: CALLCENTER,

@@ -71,8 +71,34 @@ export function observeRequest(service: string, logger: Logger, req: IncomingMes
 }
 
 /**
+ * Counts one finished GraphQL operation of `service`: by name and outcome (`ok`, `partial`:
+ * errors with data, `error`), its errors by code and its time since `started`
+ * (`process.hrtime.bigint()`), and fills in the request's access record. `codes` are the
+ * `extensions.code` of the response's errors (`INTERNAL_SERVER_ERROR` when one has none).
+ */
+export function recordOperation(
+  service: string,
+  name: string | null,
+  errors: readonly { extensions?: Record<string, unknown> }[],
+  hasData: boolean,
+  started: bigint,
+  record: AccessRecord | undefined,
+): void {
+  const label = operationLabel(name);
+  const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  graphqlOperations.inc({ service, operation: label, outcome: codes.length === 0 ? 'ok' : hasData ? 'partial' : 'error' });
+  for (const code of codes) graphqlErrors.inc({ service, code });
+  graphqlDuration.observe({ service, operation: label }, Number(process.hrtime.bigint() - started) / 1e9);
+  if (record) {
+    record.operation = name;
+    for (const code of codes) record.errorCodes.add(code);
+  }
+}
+
+/**
  * An Apollo Server plugin counting every operation (by name and outcome), its errors (by
- * code) and its time, and filling in the access record of the request it belongs to.
+ * code) and its time, and filling in the access record of the request it belongs to
+ * (`recordOperation`).
  */
 export function observabilityPlugin(service: string): ApolloServerPlugin<BaseContext> {
   return {
@@ -80,19 +106,9 @@ export function observabilityPlugin(service: string): ApolloServerPlugin<BaseCon
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ response, operationName, request, contextValue }) {
-          const name = operationName ?? request.operationName ?? null;
-          const label = operationLabel(name);
           const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           const hasData = result.data !== undefined && result.data !== null;
-          graphqlOperations.inc({ service, operation: label, outcome: codes.length === 0 ? 'ok' : hasData ? 'partial' : 'error' });
-          for (const code of codes) graphqlErrors.inc({ service, code });
-          graphqlDuration.observe({ service, operation: label }, Number(process.hrtime.bigint() - started) / 1e9);
-          const record = accessRecordIn(contextValue);
-          if (record) {
-            record.operation = name;
-            for (const code of codes) record.errorCodes.add(code);
-          }
+          recordOperation(service, operationName ?? request.operationName ?? null, result.errors ?? [], hasData, started, accessRecordIn(contextValue));
         },
       };
     },
