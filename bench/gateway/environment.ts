@@ -15,6 +15,8 @@ export function benchEnvironment(dataDir: string): NodeJS.ProcessEnv {
     SWITCHBOARD_JWT_SECRET: randomBytes(32).toString('base64url'),
     SWITCHBOARD_INTERNAL_SECRET: randomBytes(32).toString('base64url'),
     SWITCHBOARD_PII_KEY: randomBytes(32).toString('base64'),
+    // Required in production since outbound webhooks seal their secrets (the gateway refuses to start without it).
+    SWITCHBOARD_WEBHOOK_KEY: randomBytes(32).toString('base64'),
     SWITCHBOARD_JWKS_URL: '',
     CTI_WEBHOOK_SECRETS: randomBytes(32).toString('base64url'),
   };

@@ -18,6 +18,8 @@ export interface GatewaySetup {
   peerSupergraphPath: string;
   /** `Bearer <JWT>` of the benchmark's admin, for A. */
   adminAuthorization: string;
+  /** Added to A's environment only (`SWITCHBOARD_WORKERS`, `REDIS_URL` with `--workers`). */
+  switchboardEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunningGatewayProcess {
@@ -26,6 +28,8 @@ export interface RunningGatewayProcess {
   graphqlUrl: string;
   /** What a client sends (A needs credentials; B and C have none to check). */
   headers: Record<string, string>;
+  /** Processes serving it: A's `SWITCHBOARD_WORKERS`, 1 for B and C. */
+  processes: number;
 }
 
 const STARTUP_MS = 120_000;
@@ -35,7 +39,7 @@ export async function startGatewayProcess(id: GatewayId, port: number, setup: Ga
   const base = `http://127.0.0.1:${port}`;
   const typename = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' };
   if (id === 'switchboard') {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...setup.env,
       GATEWAY_PORT: String(port),
       GATEWAY_HOST: '127.0.0.1',
@@ -43,15 +47,16 @@ export async function startGatewayProcess(id: GatewayId, port: number, setup: Ga
       CRM_URL: setup.subgraphUrls.crm,
       CALLCENTER_URL: setup.subgraphUrls.callcenter,
       TICKETS_URL: setup.subgraphUrls.tickets,
+      ...setup.switchboardEnv,
     };
     const child = startNode(`gateway A (Switchboard)${tag}`, ['--import', 'tsx', ...nodeArgs, 'gateway/index.ts'], env, log, setup.root);
     await waitForHttp(child, `${base}/health`, STARTUP_MS);
-    return { id, child, graphqlUrl: `${base}/graphql`, headers: { authorization: setup.adminAuthorization } };
+    return { id, child, graphqlUrl: `${base}/graphql`, headers: { authorization: setup.adminAuthorization }, processes: Number(env.SWITCHBOARD_WORKERS ?? 1) };
   }
   const env = { ...setup.env, BENCH_SUPERGRAPH: setup.peerSupergraphPath, BENCH_PORT: String(port) };
   const entry = id === 'apollo' ? 'bench/gateway/apollo-peer.ts' : 'bench/peers/hive/server.ts';
   const name = id === 'apollo' ? 'gateway B (plain Apollo)' : 'gateway C (Hive)';
   const child = startNode(`${name}${tag}`, ['--import', 'tsx', ...nodeArgs, entry], env, log, setup.root);
   await waitForHttp(child, `${base}/graphql`, STARTUP_MS, typename);
-  return { id, child, graphqlUrl: `${base}/graphql`, headers: {} };
+  return { id, child, graphqlUrl: `${base}/graphql`, headers: {}, processes: 1 };
 }

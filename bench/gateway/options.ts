@@ -1,4 +1,4 @@
-/** The command line of `npm run bench` (see bench/README.md). */
+/** The command line of `npm run bench` (see bench/README.md). `parseOptions` throws an Error naming a wrong option. */
 import { parseArgs } from 'node:util';
 import type { GatewayId } from './report.js';
 import { WORKLOADS, type Workload } from './workloads.js';
@@ -18,6 +18,10 @@ export interface BenchOptions {
   profileSeconds: number;
   /** Keep the temporary directory (data, logs) after the run. */
   keep: boolean;
+  /** Processes of gateway A and of each subgraph (`SWITCHBOARD_WORKERS`); B and C stay single processes. */
+  workers: number;
+  /** The Redis clustered subgraphs share their pub/sub through (needed when `workers` > 1). */
+  redisUrl: string;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -37,6 +41,9 @@ loads them in turns (A, B, C, A, B, C) from a separate autocannon process and pr
   --profile             afterwards, CPU-profile each gateway under view-varied at 50 connections
   --profile-only        only the profiles
   --profile-seconds S   profiled seconds (default 15)
+  --workers N           processes of gateway A and of each subgraph (SWITCHBOARD_WORKERS, node:cluster;
+                        default 1); B and C stay single processes. Above 1 needs Redis (--redis-url)
+  --redis-url URL       Redis for the clustered subgraphs' pub/sub (default $REDIS_URL or redis://127.0.0.1:6379)
   --keep                keep the temporary directory (data, logs)
   --help                this text`;
 
@@ -71,11 +78,17 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'profile-only': { type: 'boolean', default: false },
       'profile-seconds': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      'redis-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return 'help';
   const quick = values.quick === true;
+  const workers = positive(values.workers, 1, 'workers');
+  if (!Number.isInteger(workers)) throw new Error(`--workers must be a whole number, got "${values.workers}"`);
+  // SIGUSR2 (profile-on-signal.ts) would reach the cluster primary only, not the workers that serve.
+  if (workers > 1 && (values.profile === true || values['profile-only'] === true)) throw new Error('--profile profiles one gateway process: use it with --workers 1');
   return {
     customers: Math.round(positive(values.customers, quick ? 5000 : 20_000, 'customers')),
     warmupSeconds: positive(values.warmup, quick ? 2 : 3, 'warmup'),
@@ -88,5 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     profileOnly: values['profile-only'] === true,
     profileSeconds: positive(values['profile-seconds'], 15, 'profile-seconds'),
     keep: values.keep === true,
+    workers,
+    redisUrl: values['redis-url'] ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
 }

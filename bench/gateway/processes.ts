@@ -4,7 +4,7 @@
  * and stopping every one of them (also when the run fails or is interrupted).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface Child {
@@ -98,6 +98,52 @@ export function tail(file: string, lines = 20): string {
   } catch {
     return '    (no log)';
   }
+}
+
+/**
+ * The pids of `pid` and every process below it (a cluster primary's workers), from
+ * `/proc/<pid>/task/<tid>/children`; processes that ended meanwhile are left out.
+ */
+export function processTree(pid: number): number[] {
+  const found = [pid];
+  for (let i = 0; i < found.length; i += 1) {
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${found[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${found[i]}/task/${tid}/children`, 'utf8').trim().split(/\s+/)) if (child) found.push(Number(child));
+      } catch {
+        // the task ended
+      }
+    }
+  }
+  return found;
+}
+
+/** User + system CPU time (ms) used so far by `pid` and every process below it (`processTree`); 0 for any that ended meanwhile. */
+export function treeCpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, each) => {
+    try {
+      return sum + cpuMs(each);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** Peak resident memory (`VmHWM`, MB) of `pid` and every process below it, summed: for a cluster, each worker's peak added up (an upper bound of the total at any moment). */
+export function treePeakRssMb(pid: number): number {
+  return processTree(pid).reduce((sum, each) => {
+    try {
+      return sum + peakRssMb(each);
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 /** User + system CPU time the process has used so far, in milliseconds. */

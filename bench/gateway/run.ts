@@ -6,6 +6,8 @@
  * Every child process is stopped at the end, on failure and on Ctrl-C; a failure exits 1.
  */
 import { spawnSync } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { createConnection } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import { startGatewayProcess, type GatewaySetup, type RunningGatewayProcess } fr
 import { BENCH_ADMIN_SUBJECT } from './internal-header.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { cpuMs, freePort, machineCpuMs, peakRssMb, runNode, startNode, stopAll, stopChild, waitForHttp, type Child } from './processes.js';
+import { freePort, machineCpuMs, runNode, startNode, stopAll, stopChild, treeCpuMs, treePeakRssMb, waitForHttp, type Child } from './processes.js';
 import { profileMarkdown, summariseProfile } from './profile-summary.js';
 import { GATEWAY_NAMES, markdownTable, summarise, type Cell, type GatewayId } from './report.js';
 import type { BenchInputs, Workload } from './workloads.js';
@@ -31,6 +33,11 @@ const SUBGRAPHS = ['crm', 'callcenter', 'tickets'] as const;
 let workDir: string | null = null;
 
 class BenchFailure extends Error {}
+
+/** The variables that make gateway A and the subgraphs run `--workers` processes (none for 1). */
+function clusterEnv(options: BenchOptions): NodeJS.ProcessEnv {
+  return options.workers > 1 ? { SWITCHBOARD_WORKERS: String(options.workers), REDIS_URL: options.redisUrl } : {};
+}
 
 function log(line: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -57,13 +64,59 @@ function machine() {
   };
 }
 
-async function subgraphRequestCount(ports: Record<string, number>): Promise<number> {
+/** `GET url` on a new connection (no keep-alive: a cluster's primary hands each new connection to the next worker). */
+function getJson<T>(url: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(body) as T);
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * POST requests the three subgraphs have received so far: each worker counts its own
+ * (count-requests.ts), so with `workers` per subgraph it asks until that many pids answered.
+ */
+async function subgraphRequestCount(ports: Record<string, number>, workers: number): Promise<number> {
   let total = 0;
   for (const name of SUBGRAPHS) {
-    const response = await fetch(`http://127.0.0.1:${ports[name]}/__bench/requests`);
-    total += ((await response.json()) as { count: number }).count;
+    const counts = new Map<number, number>();
+    for (let tries = 0; counts.size < workers; tries += 1) {
+      if (tries >= 50 * workers) throw new BenchFailure(`only ${counts.size} of the ${workers} ${name} workers answered GET /__bench/requests`);
+      const answer = await getJson<{ count: number; pid: number }>(`http://127.0.0.1:${ports[name]}/__bench/requests`);
+      counts.set(answer.pid, answer.count);
+    }
+    for (const count of counts.values()) total += count;
   }
   return total;
+}
+
+/** Whether a TCP connection to the Redis of `url` opens within 2 s. */
+function redisAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port || 6379) });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 }
 
 async function runLoadProcess(job: LoadJob, dir: string, env: NodeJS.ProcessEnv, name: string): Promise<LoadResult> {
@@ -92,6 +145,8 @@ interface Context {
   ticketStateFile: string;
   subgraphPorts: Record<string, number>;
   subgraphs: Child[];
+  /** Worker processes per subgraph (`--workers`). */
+  subgraphWorkers: number;
   runId: string;
 }
 
@@ -111,16 +166,18 @@ async function measureCell(ctx: Context, gateway: RunningGatewayProcess, workloa
   });
   assertAlive(gateway, ctx.subgraphs);
   await runLoadProcess(job(ctx.options.warmupSeconds, 'warm'), ctx.dir, ctx.env, `${name}-warm`);
-  const subgraphCpu = () => ctx.subgraphs.reduce((sum, child) => sum + cpuMs(child.pid), 0);
-  const cpuBefore = cpuMs(gateway.child.pid);
+  // CPU of a process and its workers (a cluster primary's children), so --workers counts them all.
+  const subgraphCpu = () => ctx.subgraphs.reduce((sum, child) => sum + treeCpuMs(child.pid), 0);
+  const workers = ctx.subgraphWorkers;
+  const cpuBefore = treeCpuMs(gateway.child.pid);
   const subgraphCpuBefore = subgraphCpu();
   const machineBefore = machineCpuMs();
-  const subgraphBefore = await subgraphRequestCount(ctx.subgraphPorts);
+  const subgraphBefore = await subgraphRequestCount(ctx.subgraphPorts, workers);
   const load = await runLoadProcess(job(ctx.options.durationSeconds, 'run'), ctx.dir, ctx.env, name);
-  const cpuAfter = cpuMs(gateway.child.pid);
+  const cpuAfter = treeCpuMs(gateway.child.pid);
   const subgraphCpuAfter = subgraphCpu();
   const machineAfter = machineCpuMs();
-  const subgraphAfter = await subgraphRequestCount(ctx.subgraphPorts);
+  const subgraphAfter = await subgraphRequestCount(ctx.subgraphPorts, workers);
   assertAlive(gateway, ctx.subgraphs);
   return {
     gateway: gateway.id,
@@ -130,9 +187,11 @@ async function measureCell(ctx: Context, gateway: RunningGatewayProcess, workloa
     load,
     cpuMs: cpuAfter - cpuBefore,
     subgraphRequests: subgraphAfter - subgraphBefore,
-    peakRssMb: peakRssMb(gateway.child.pid),
+    peakRssMb: treePeakRssMb(gateway.child.pid),
     subgraphCpuMs: subgraphCpuAfter - subgraphCpuBefore,
     machineBusyPercent: (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
+    systemCpuMs: cpuAfter - cpuBefore + (subgraphCpuAfter - subgraphCpuBefore),
+    gatewayProcesses: gateway.processes,
   };
 }
 
@@ -205,6 +264,10 @@ async function main(options: BenchOptions): Promise<void> {
       SWITCHBOARD_RATE_LIMIT_OPERATIONS: '0',
       SWITCHBOARD_RATE_LIMIT_COST: '0',
     };
+    if (options.workers > 1) {
+      if (!(await redisAnswers(options.redisUrl))) throw new BenchFailure(`--workers ${options.workers} needs Redis for the subgraphs' pub/sub, and none answers at ${options.redisUrl} (--redis-url)`);
+      log(`--workers ${options.workers}: gateway A and each subgraph run ${options.workers} processes (SWITCHBOARD_WORKERS, node:cluster; REDIS_URL ${options.redisUrl}); B and C are single processes`);
+    }
     // The secrets above are this process's too (signing the admin token, the peers' internal token).
     Object.assign(process.env, { SWITCHBOARD_INTERNAL_SECRET: env.SWITCHBOARD_INTERNAL_SECRET, SWITCHBOARD_JWT_SECRET: env.SWITCHBOARD_JWT_SECRET });
 
@@ -215,7 +278,7 @@ async function main(options: BenchOptions): Promise<void> {
     const subgraphs: Child[] = [];
     for (const name of SUBGRAPHS) {
       subgraphPorts[name] = await freePort();
-      const subgraphEnv = { ...env, [`${name.toUpperCase()}_PORT`]: String(subgraphPorts[name]), [`${name.toUpperCase()}_HOST`]: '127.0.0.1' };
+      const subgraphEnv = { ...env, [`${name.toUpperCase()}_PORT`]: String(subgraphPorts[name]), [`${name.toUpperCase()}_HOST`]: '127.0.0.1', ...clusterEnv(options) };
       subgraphs.push(startNode(`subgraph ${name}`, ['--import', 'tsx', '--import', './bench/gateway/count-requests.ts', `subgraphs/${name}/index.ts`], subgraphEnv, join(dir, `subgraph-${name}.log`), ROOT));
     }
     await Promise.all(subgraphs.map((child, i) => waitForHttp(child, `http://127.0.0.1:${subgraphPorts[SUBGRAPHS[i]!]}/health`, 120_000)));
@@ -233,11 +296,12 @@ async function main(options: BenchOptions): Promise<void> {
     writeFileSync(peerSupergraphPath, peerSdl);
 
     const adminAuthorization = `Bearer ${await signDevToken({ role: 'admin', sub: BENCH_ADMIN_SUBJECT, ttl: '12h' }, env)}`;
-    const setup: GatewaySetup = { root: ROOT, dir, env, subgraphUrls, supergraphPath, peerSupergraphPath, adminAuthorization };
+    const setup: GatewaySetup = { root: ROOT, dir, env, subgraphUrls, supergraphPath, peerSupergraphPath, adminAuthorization, switchboardEnv: clusterEnv(options) };
     const gateways = new Map<GatewayId, RunningGatewayProcess>();
     for (const id of options.gateways) {
       gateways.set(id, await startGatewayProcess(id, await freePort(), setup));
-      log(`${GATEWAY_NAMES[id]} ready (pid ${gateways.get(id)!.child.pid})`);
+      const started = gateways.get(id)!;
+      log(`${GATEWAY_NAMES[id]} ready (pid ${started.child.pid}${started.processes > 1 ? `, ${started.processes} workers` : ''})`);
     }
 
     const collector = gateways.get('switchboard') ?? gateways.get('apollo') ?? gateways.get('hive')!;
@@ -251,7 +315,7 @@ async function main(options: BenchOptions): Promise<void> {
 
     const inputsFile = join(dir, 'inputs.json');
     writeFileSync(inputsFile, JSON.stringify(inputs));
-    const ctx: Context = { options, dir, env, inputsFile, ticketStateFile: join(dir, 'ticket-states.json'), subgraphPorts, subgraphs, runId: stamp };
+    const ctx: Context = { options, dir, env, inputsFile, ticketStateFile: join(dir, 'ticket-states.json'), subgraphPorts, subgraphs, subgraphWorkers: options.workers, runId: stamp };
 
     const cells: Cell[] = [];
     if (!options.profileOnly) {
@@ -282,7 +346,8 @@ async function main(options: BenchOptions): Promise<void> {
     const figures = summarise(cells);
     const heading = [
       `Gateway benchmark, ${new Date().toISOString().slice(0, 10)}: ${about.cores} × ${about.cpu}, ${about.memoryGb} GB, Linux ${about.kernel}, Node ${about.node}; load average at start ${about.loadAverageAtStart.join(', ')}.`,
-      `Data: ${options.customers} customers (seed ${BENCH_SEED}), SQLite, subgraphs as separate processes. ` +
+      `Data: ${options.customers} customers (seed ${BENCH_SEED}), SQLite, subgraphs as separate processes` +
+        (options.workers > 1 ? `; gateway A and each subgraph with ${options.workers} workers (SWITCHBOARD_WORKERS, node:cluster, Redis pub/sub), B and C single processes. ` : ' (one process each). ') +
         `${options.rounds} round(s) per cell of ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s measured, gateways in turns ${options.gateways.join(', ')}; load from one autocannon process.`,
       'A is called with an admin JWT (authentication, field rules, audit on); B and C send the subgraphs one fixed internal token for the same admin viewer (signed by signInternalToken, re-signed every 20 s), since plain gateways cannot mint one.',
     ];

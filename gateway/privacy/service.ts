@@ -15,6 +15,7 @@ import { privacySettings, type PrivacySettings } from './settings.js';
 import { SystemClient } from './system-client.js';
 import type { PrivacyTables } from './tables.js';
 import { scheduleRetention } from '../../subgraphs/shared/privacy/retention.js';
+import { runsBackgroundJobs } from '../../subgraphs/shared/cluster.js';
 import { gatewayRetentionTasks } from './retention.js';
 
 const log = loggerFor('gateway');
@@ -40,7 +41,10 @@ export class PrivacyService {
 
   /**
    * Resumes unfinished erasures now and every `SWITCHBOARD_ERASURE_RETRY_SECONDS` (not when 0),
-   * and schedules the gateway's retention (audit entries, expired exports).
+   * and schedules the gateway's retention (audit entries, expired exports). In a cluster
+   * (`SWITCHBOARD_WORKERS`), only the leader worker does either: the saga's lock against two
+   * runs of one erasure is per process, so resuming runs in one process; an erasure asked for
+   * again on another worker runs there (its steps are idempotent).
    */
   start(): void {
     this.retention ??= scheduleRetention(
@@ -48,7 +52,7 @@ export class PrivacyService {
       gatewayRetentionTasks(this.store.database.db as unknown as Kysely<PrivacyTables>, this.settings.retentionPeriods),
       this.settings.retentionIntervalSeconds,
     );
-    if (this.settings.erasureRetrySeconds === 0 || this.timer) return;
+    if (this.settings.erasureRetrySeconds === 0 || this.timer || !runsBackgroundJobs()) return;
     const tick = () => {
       this.resuming ??= this.saga
         .resumeAll()

@@ -18,6 +18,7 @@ import { once, shutdownDrainMs } from './shutdown.js';
 import { observeRequest, type AccessRecord } from './observability/access-log.js';
 import { loggerFor } from './observability/logger.js';
 import { metricsText } from './observability/metrics.js';
+import { WORKER_HEADER, workerHeaderValue } from './cluster.js';
 import { extractContext, inSpan, SpanKind } from './observability/tracing.js';
 
 const log = loggerFor('http');
@@ -120,7 +121,10 @@ export function createHttpHandler<TContext extends BaseContext>(options: HttpOpt
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = new Map(Object.entries(options.routes ?? {}).map(([key, route]) => [key, typeof route === 'function' ? { access: 'guarded' as const, handle: route } : route]));
   const service = options.service ?? 'http';
+  // In a cluster worker, every response names the process that answered it.
+  const worker = workerHeaderValue();
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (worker) res.setHeader(WORKER_HEADER, worker);
     const target = parseRequestTarget(req);
     const routeKey = target.ok ? `${req.method} ${target.path}` : '';
     const label = routes.has(routeKey) ? routeKey : target.ok && target.path === graphqlPath ? `${req.method} ${graphqlPath}` : 'other';

@@ -8,6 +8,7 @@
  * Adding a variable is one entry here (then `npm run config:docs`); read it with
  * `envValue('NAME', env)` or `readEnv(service, env).NAME`.
  */
+import { availableParallelism } from 'node:os';
 import { isNetwork, LOOPBACK_NETWORKS } from '../address-policy.js';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraph-names.js';
@@ -55,6 +56,16 @@ export const DISPOSITIONS = ['ANSWERED', 'ABANDONED', 'MISSED', 'TRANSFERRED', '
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const httpUrl = (shown?: string) => url(['http:', 'https:'], shown);
+
+/** The most worker processes `SWITCHBOARD_WORKERS` may ask for (a typo such as `40000` is refused, not forked). */
+export const MAX_WORKERS = 256;
+
+/** `SWITCHBOARD_WORKERS`: a whole number from 1 to `MAX_WORKERS`, or `auto` (this machine's `os.availableParallelism()`). */
+const workers = kind((value) => {
+  if (/^auto$/i.test(value)) return availableParallelism();
+  const count = Number(value);
+  return Number.isInteger(count) && count >= 1 && count <= MAX_WORKERS ? count : new Expected(`a whole number from 1 to ${MAX_WORKERS} or auto`);
+}, 1);
 
 export const VARIABLES = {
   NODE_ENV: variable(text(undefined), {
@@ -144,9 +155,9 @@ export const VARIABLES = {
   }),
   CTI_WEBHOOK_TOLERANCE_SECONDS: variable(positiveNumber(300, 'seconds'), { usedBy: CALLCENTER, meaning: 'the largest accepted clock difference of a signed webhook' }),
   REDIS_URL: variable(url(['redis:', 'rediss:'], 'unset (in-process)'), {
-    usedBy: ['gateway', 'callcenter'],
+    usedBy: ALL,
     meaning:
-      'Redis pub/sub between call-center instances, so every subscriber on every gateway gets every event; on the gateway, the rate-limit counters several gateway instances share (Redis down: each instance counts in memory until it is back)',
+      'Redis pub/sub between instances (and worker processes) of a subgraph, so every subscriber gets every event (`callEvents`, `ticketUpdated`, `customerUpdated`); on the gateway, the rate-limit counters several gateway instances share (Redis down: each instance counts in memory until it is back). Required with `SWITCHBOARD_WORKERS` above 1 ([details](docs/operations.md#several-processes-per-service-switchboard_workers))',
   }),
   CALL_EVENTS_CATCH_UP_MINUTES: variable(positiveNumber(15, 'minutes'), {
     usedBy: CALLCENTER,
@@ -246,6 +257,11 @@ export const VARIABLES = {
     usedBy: GATEWAY,
     meaning:
       "`true` lets the Apollo libraries call Apollo's services on their own: `@apollo/gateway`'s telemetry (cloud metadata probes, metrics to `usage-reporting.api.apollographql.com`, also governed by `APOLLO_TELEMETRY_DISABLED`) and, with `APOLLO_KEY`/`APOLLO_GRAPH_REF`/`APOLLO_SCHEMA_REPORTING`, usage and schema reporting. Off, the gateway connects only to what is configured here (subgraphs, JWKS, databases); subgraphs never report ([details](gateway/vendor-telemetry.ts))",
+  }),
+  SWITCHBOARD_WORKERS: variable(workers, {
+    usedBy: ALL,
+    meaning:
+      'worker processes of this gateway or subgraph (`node:cluster`), sharing its port: a whole number, or `auto` for one per core (`os.availableParallelism()`). Above 1 the first process migrates and seeds once, forks the workers, replaces one that dies and stops them all on SIGINT/SIGTERM; `REDIS_URL` must be set (on the gateway: unless rate limiting is off) ([details](docs/operations.md#several-processes-per-service-switchboard_workers))',
   }),
   SWITCHBOARD_SHUTDOWN_DRAIN_MS: variable(wholeNumber(10_000, { unit: 'milliseconds' }), {
     usedBy: ALL,

@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (prom-client) for the gateway and every subgraph, served as text at
- * `GET /metrics` by each process. One registry per process; every series carries `service`
+ * `GET /metrics` by each process (with `SWITCHBOARD_WORKERS` above 1: by each worker, for all
+ * the service's workers together, see `useClusterMetrics`). One registry per process; every series carries `service`
  * (gateway, crm, callcenter, tickets) so that several parts in one process (tests,
  * `npm start`'s launcher) stay apart. Names follow Prometheus' conventions: `_total` for
  * counters, `_seconds` for durations, base units only.
@@ -105,6 +106,8 @@ export const subgraphBreakerState = new Gauge({
   help: "Each subgraph's circuit breaker: 0 closed (requests pass), 1 half-open (a probe is allowed), 2 open (failing fast).",
   labelNames: ['service', 'subgraph'] as const,
   registers: [registry],
+  // Each cluster worker has its own breakers: the scrape shows the worst (not a sum of states).
+  aggregator: 'max',
 });
 
 export const subgraphBreakerRejections = new Counter({
@@ -127,9 +130,23 @@ export function operationLabel(name: string | null | undefined): string {
   return name;
 }
 
-/** The exposition text and its content type, for `GET /metrics`. */
+let clusterMetrics: (() => Promise<string>) | null = null;
+
+/**
+ * In a cluster worker (`../cluster.ts`): `collect` gives the metrics of every worker of the
+ * service, aggregated by the primary (prom-client's `AggregatorRegistry`); `GET /metrics` then
+ * serves those instead of this process's alone.
+ */
+export function useClusterMetrics(collect: () => Promise<string>): void {
+  clusterMetrics = collect;
+}
+
+/**
+ * The exposition text and its content type, for `GET /metrics`: this process's registry, or
+ * in a cluster worker every worker's (same content type). Rejects when the primary does not answer.
+ */
 export async function metricsText(): Promise<{ contentType: string; body: string }> {
-  return { contentType: registry.contentType, body: await registry.metrics() };
+  return { contentType: registry.contentType, body: clusterMetrics ? await clusterMetrics() : await registry.metrics() };
 }
 
 /** Screen-pop delivery buckets in seconds, 5 ms to 30 s. */

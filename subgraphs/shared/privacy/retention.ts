@@ -8,8 +8,9 @@
  * `SWITCHBOARD_RETENTION_CALL_EVENTS_DAYS` (90), `SWITCHBOARD_RETENTION_RECORDINGS_DAYS` (180),
  * `SWITCHBOARD_RETENTION_AUDIT_DAYS` (730), `SWITCHBOARD_RETENTION_CONVERSATIONS_DAYS` (365,
  * for the conversations store). `SWITCHBOARD_RETENTION_INTERVAL_SECONDS` (3600; 0: not
- * scheduled) is how often each process runs its tasks.
+ * scheduled) is how often each process runs its tasks (with `SWITCHBOARD_WORKERS`, the leader worker only).
  */
+import { runsBackgroundJobs } from '../cluster.js';
 import { envValue } from '../env/read.js';
 import type { VariableName } from '../env/variables.js';
 import { loggerFor } from '../observability/logger.js';
@@ -88,9 +89,13 @@ export async function runRetention(service: string, tasks: readonly RetentionTas
 
 const log = loggerFor('retention');
 
-/** Runs the tasks every `intervalSeconds` (first run after one interval); `close()` stops and waits. */
+/**
+ * Runs the tasks every `intervalSeconds` (first run after one interval); `close()` stops and
+ * waits. Not scheduled in a cluster worker other than the leader (`../cluster.ts`): one process
+ * of a service removes what is due, not every worker at once.
+ */
 export function scheduleRetention(service: string, tasks: readonly RetentionTask[], intervalSeconds: number): { close(): Promise<void> } {
-  if (intervalSeconds === 0 || tasks.length === 0) return { close: () => Promise.resolve() };
+  if (intervalSeconds === 0 || tasks.length === 0 || !runsBackgroundJobs()) return { close: () => Promise.resolve() };
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     running ??= runRetention(service, tasks, { dryRun: false })

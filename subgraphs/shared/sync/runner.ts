@@ -18,6 +18,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { Counter, Gauge } from 'prom-client';
+import { runsBackgroundJobs } from '../cluster.js';
 import { loggerFor } from '../observability/logger.js';
 import { registry } from '../observability/metrics.js';
 import type { SyncCursorStore } from './cursor-store.js';
@@ -113,6 +114,8 @@ new Gauge({
   help: 'Seconds since the instant up to which the synced copy holds every change of the source system (+Inf before the first complete pass).',
   labelNames: labels,
   registers: [registry],
+  // Several cluster workers report the same copy: the freshest view (the leader's) counts.
+  aggregator: 'min',
   collect() {
     this.reset();
     for (const runner of runners) this.set(runner.labels, runner.lagSeconds() ?? Number.POSITIVE_INFINITY);
@@ -123,6 +126,7 @@ new Gauge({
   help: 'Unix time of the last sync pass that reached the end of the changes (0: none yet).',
   labelNames: labels,
   registers: [registry],
+  aggregator: 'max',
   collect() {
     this.reset();
     for (const runner of runners) this.set(runner.labels, runner.lastSuccessSeconds());
@@ -157,16 +161,37 @@ export class SyncRunner {
     return this.options.service;
   }
 
-  /** Loads the persisted state, registers the metrics and the status, and starts the schedule (a first pass now unless `intervalMs` is 0). */
+  /**
+   * Loads the persisted state, registers the metrics and the status, and starts the schedule (a
+   * first pass now unless `intervalMs` is 0). In a cluster worker other than the leader
+   * (`../cluster.ts`) no pass is scheduled (passes of one copy in several processes would
+   * race on its cursor): the schedule only re-reads the persisted state, so this worker's
+   * metrics follow the leader's passes (`runNow()` still runs a pass here on demand).
+   */
   async start(): Promise<void> {
     const state = await this.options.cursors.read(this.name);
     this.state = { syncedThrough: state.syncedThrough, lastSuccessAt: state.lastSuccessAt };
     runners.add(this);
+    if (this.options.intervalMs > 0 && !this.closed && !runsBackgroundJobs()) {
+      this.timer = setInterval(() => void this.reloadState(), this.options.intervalMs);
+      this.timer.unref();
+      return;
+    }
     if (this.options.intervalMs > 0 && !this.closed) {
       this.timer = setInterval(() => void this.runNow(), this.options.intervalMs);
       // The schedule alone does not keep a process alive.
       this.timer.unref();
       void this.runNow();
+    }
+  }
+
+  /** Re-reads the persisted state (a follower worker's schedule); a failed read is logged and tried again next time. */
+  private async reloadState(): Promise<void> {
+    try {
+      const state = await this.options.cursors.read(this.name);
+      this.state = { syncedThrough: state.syncedThrough, lastSuccessAt: state.lastSuccessAt };
+    } catch (error) {
+      log.warn({ err: error }, `${this.name}: reading the sync state failed`);
     }
   }
 
