@@ -2,9 +2,10 @@
  * Peer C of the benchmark: Hive Gateway (`@graphql-hive/gateway`, installed only here) over
  * the benchmark's supergraph, with its merging of identical in-flight subgraph requests
  * switched off (`deduplicateInflightRequests: false`; the merging of identical inbound
- * requests is off by default), otherwise default settings. Its only addition: a fixed
+ * requests is off by default), otherwise default settings. Its additions: a fixed
  * internal-token `authorization` header on subgraph requests (see
- * ../../gateway/internal-header.ts).
+ * ../../gateway/internal-header.ts), and a supergraph without `Customer.interactions`
+ * (`withoutInteractions`).
  *
  * `node --import tsx bench/peers/hive/server.ts` with BENCH_SUPERGRAPH (file) and BENCH_PORT.
  * Lives in this folder so that its imports resolve to this folder's node_modules.
@@ -12,15 +13,36 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { parse, print, visit } from 'graphql';
 import { internalAuthorizationHeader } from '../../gateway/internal-header.js';
 
 const supergraphPath = process.env.BENCH_SUPERGRAPH;
 const port = Number(process.env.BENCH_PORT);
 if (!supergraphPath || !Number.isInteger(port) || port <= 0) throw new Error('BENCH_SUPERGRAPH and BENCH_PORT must be set.');
 
+/**
+ * The supergraph without `Customer.interactions` and the hidden fields it requires
+ * (`callStamps`, `ticketStamps`, of the `@shareable @inaccessible` type `InteractionStamp`,
+ * declared by three subgraphs). Hive Gateway (2.x) refuses that type when it builds its
+ * schema ("Multiple canonical definitions for InteractionStamp") and then answers every
+ * request with a 500; no workload of the benchmark asks for `interactions`.
+ */
+function withoutInteractions(sdl: string): string {
+  const hidden = new Set(['interactions', 'callStamps', 'ticketStamps']);
+  return print(
+    visit(parse(sdl), {
+      ObjectTypeDefinition(node) {
+        if (node.name.value === 'InteractionStamp') return null;
+        if (node.name.value !== 'Customer') return undefined;
+        return { ...node, fields: node.fields?.filter((field) => !hidden.has(field.name.value)) };
+      },
+    }),
+  );
+}
+
 const header = await internalAuthorizationHeader();
 const gateway = createGatewayRuntime({
-  supergraph: readFileSync(supergraphPath, 'utf8'),
+  supergraph: withoutInteractions(readFileSync(supergraphPath, 'utf8')),
   logging: 'error',
   transportEntries: {
     '*.http': { options: { deduplicateInflightRequests: false } },
