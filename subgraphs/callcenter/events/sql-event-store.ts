@@ -71,6 +71,29 @@ function eventFromRow(row: EventRow): CtiEvent {
   };
 }
 
+/** The rows of accepted events (one per id, the first occurrence wins, like a later retry would), received at `receivedAt`. */
+function eventRowsOf(events: readonly AcceptedEvent[], receivedAt: string, appliedAt: string | null): EventRow[] {
+  const unique = [...new Map(events.map((e) => [e.event.id, e])).values()];
+  return unique.map(({ event, source, raw }) => ({
+    id: event.id,
+    call_id: event.callId,
+    parent_call_id: event.parentCallId,
+    type: event.type,
+    at: event.at,
+    sequence: event.sequence,
+    from_number: event.from,
+    to_number: event.to,
+    direction: event.direction,
+    queue_id: event.queueId,
+    agent_id: event.agentId,
+    disconnect_reason: event.disconnectReason,
+    source,
+    raw: JSON.stringify(raw),
+    received_at: receivedAt,
+    applied_at: appliedAt,
+  }));
+}
+
 export const placeholderAgentName = (id: string) => `Agent ${id}`;
 export const placeholderQueueName = (id: string) => `Queue ${id}`;
 /** The team of agents first seen in an event. */
@@ -84,39 +107,35 @@ export class SqlCallEventStore implements CallEventStore {
   }
 
   async insertEvents(events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
-    const inserted: string[] = [];
-    // One request may repeat an id: the first occurrence wins, like a later retry would.
-    const unique = [...new Map(events.map((e) => [e.event.id, e])).values()];
-    await this.db.transaction().execute(async (trx) => {
-      for (const rows of chunks(unique, INSERT_ROWS)) {
-        const result = await trx
-          .insertInto('cti_events')
-          .values(
-            rows.map(({ event, source, raw }) => ({
-              id: event.id,
-              call_id: event.callId,
-              parent_call_id: event.parentCallId,
-              type: event.type,
-              at: event.at,
-              sequence: event.sequence,
-              from_number: event.from,
-              to_number: event.to,
-              direction: event.direction,
-              queue_id: event.queueId,
-              agent_id: event.agentId,
-              disconnect_reason: event.disconnectReason,
-              source,
-              raw: JSON.stringify(raw),
-              received_at: receivedAt,
-              applied_at: null,
-            })),
-          )
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('id')
-          .execute();
-        inserted.push(...result.map((row) => row.id));
-      }
+    return this.db.transaction().execute((trx) => this.insertRows(trx, eventRowsOf(events, receivedAt, null)));
+  }
+
+  /**
+   * Stores the events and applies the new ones in one transaction (one commit instead of
+   * `insertEvents`'s and `applyEvents`'s two): they are inserted already claimed
+   * (`applied_at` set), which no other transaction sees before the commit, then applied as
+   * `applyEvents` applies claimed events. All or nothing: if the apply fails, the events are
+   * not stored either (the caller stores them with `insertEvents` then, or answers an error).
+   * Duplicates (ids already stored, by anyone) are neither inserted nor applied.
+   */
+  async acceptAndApply(events: readonly AcceptedEvent[], at: string): Promise<{ inserted: string[]; messages: CallEventMessage[] }> {
+    const rows = eventRowsOf(events, at, at);
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await this.insertRows(trx, rows);
+      if (inserted.length === 0) return { inserted, messages: [] };
+      const fresh = new Set(inserted);
+      const messages = await this.applyRows(trx, rows.filter((row) => fresh.has(row.id)), at, fresh);
+      return { inserted, messages };
     });
+  }
+
+  /** Inserts event rows (first occurrence of an id wins) skipping ids already stored; returns the ids inserted. */
+  private async insertRows(trx: Transaction<CallEventTables>, rows: readonly EventRow[]): Promise<string[]> {
+    const inserted: string[] = [];
+    for (const part of chunks(rows, INSERT_ROWS)) {
+      const result = await trx.insertInto('cti_events').values(part).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+      inserted.push(...result.map((row) => row.id));
+    }
     return inserted;
   }
 
@@ -125,108 +144,117 @@ export class SqlCallEventStore implements CallEventStore {
     return this.db.transaction().execute(async (trx) => {
       const batch = await this.eventRows(trx, (q) => q.where('id', 'in', [...ids]).where('applied_at', 'is', null));
       if (batch.length === 0) return [];
-      const affected = new Set<string>();
-      for (const row of batch) {
-        affected.add(row.call_id);
-        if (row.type === 'TRANSFERRED' && row.parent_call_id !== null) affected.add(row.parent_call_id);
-      }
-      // Legs that arrived before this call (their parent) are recomputed with it: they
-      // inherit its numbers, whatever the delivery order.
-      for (const leg of await this.legsOf(trx, affected)) affected.add(leg);
-      const callIds = [...affected].sort();
-      for (const rows of chunks(callIds, INSERT_ROWS)) {
-        await trx
-          .insertInto('cti_call_locks')
-          .values(rows.map((call_id) => ({ call_id, locked_at: appliedAt })))
-          .onConflict((oc) => oc.column('call_id').doUpdateSet({ locked_at: appliedAt }))
-          .execute();
-      }
-      const claimed = new Set<string>();
-      for (const part of chunks(batch.map((row) => row.id), IN_LIST)) {
-        const rows = await trx
-          .updateTable('cti_events')
-          .set({ applied_at: appliedAt })
-          .where('id', 'in', part)
-          .where('applied_at', 'is', null)
-          .returning('id')
-          .execute();
-        for (const row of rows) claimed.add(row.id);
-      }
-      if (claimed.size === 0) return [];
-
-      const history = await this.eventRows(trx, (q) =>
-        q.where((eb) => eb.or([eb('call_id', 'in', callIds), eb.and([eb('type', '=', 'TRANSFERRED'), eb('parent_call_id', 'in', callIds)])])),
-      );
-      const eventsByCall = new Map<string, CtiEvent[]>(callIds.map((id) => [id, []]));
-      const parentIds = new Set<string>();
-      for (const row of history) {
-        const event = eventFromRow(row);
-        eventsByCall.get(event.callId)?.push(event);
-        if (event.parentCallId !== null && event.parentCallId !== event.callId) {
-          if (event.type === 'TRANSFERRED') eventsByCall.get(event.parentCallId)?.push(event);
-          parentIds.add(event.parentCallId);
-        }
-      }
-      const existing = await this.callRows(trx, [...new Set([...callIds, ...parentIds])]);
-
-      // Parents before their legs (at any depth), so a leg inherits its parent as just folded.
-      const parentOf = (callId: string) =>
-        [...(eventsByCall.get(callId) ?? [])].sort(compareEvents).find((e) => e.callId === callId && e.parentCallId !== null && e.parentCallId !== callId)
-          ?.parentCallId ?? null;
-      const folded = new Map<string, CallRecord>();
-      for (const callId of parentsFirst(callIds, parentOf)) {
-        const events = eventsByCall.get(callId) ?? [];
-        const parentId = parentOf(callId);
-        const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
-        const record = foldCall(callId, events, { existing: existing.get(callId) ?? null, parent });
-        if (record) folded.set(callId, record);
-      }
-      const records = [...folded.values()];
-      // The report roll-ups and call-time histograms lose these calls as they stood and gain them as folded (below).
-      const foldedIds = records.map((r) => r.id);
-      const counted = await subtractCallsFromRollups(trx, foldedIds);
-      await removeCallsFromHistograms(trx, foldedIds);
-      for (const rows of chunks(records, INSERT_ROWS)) {
-        await trx
-          .insertInto('calls')
-          .values(rows.map(callToRow))
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) =>
-              Object.fromEntries(CALL_COLUMNS.filter((c) => c !== 'id').map((c) => [c, eb.ref(`excluded.${c}`)])),
-            ),
-          )
-          .execute();
-      }
-      await addCallsToRollups(trx, foldedIds, counted);
-      // And their callers' contact gaps (repeat contacts): the callers as stored now and the numbers they had.
-      await refreshContactGapsOfCalls(trx, foldedIds, callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(foldedIds));
-      await addCallsToHistograms(trx, foldedIds);
-      await this.ensureReferences(trx, batch);
-      await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
-
-      // Each event carries the call as it stood once that event was applied: everything
-      // applied before plus this batch's events up to it (stream order).
-      const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
-      const messages = applied.flatMap((event) => {
-        const final = folded.get(event.callId);
-        if (!final) return [];
-        const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
-        const parentId = final.parentCallId;
-        const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
-        const call = foldCall(event.callId, upTo, { existing: existing.get(event.callId) ?? null, parent }) ?? final;
-        const message: CallEventMessage = {
-          id: event.id,
-          type: event.type,
-          at: event.at,
-          cursor: encodeEventCursor({ appliedAt, at: event.at, id: event.id }),
-          agentId: event.agentId,
-          queueId: event.queueId,
-          call,
-        };
-        return [message];
-      });
-      return [...messages, ...this.legUpdates(applied, folded, existing, eventsByCall, appliedAt)];
+      return this.applyRows(trx, batch, appliedAt, null);
     });
+  }
+
+  /**
+   * Applies stored events `batch` in transaction `trx` (steps 1-4 of the file comment) and
+   * returns their messages. `claimed`: the ids this transaction has already claimed (inserted
+   * with `applied_at`); null: claim the batch's unapplied events here, after the call locks.
+   */
+  private async applyRows(trx: Transaction<CallEventTables>, batch: readonly EventRow[], appliedAt: string, claimed: ReadonlySet<string> | null): Promise<CallEventMessage[]> {
+    const affected = new Set<string>();
+    for (const row of batch) {
+      affected.add(row.call_id);
+      if (row.type === 'TRANSFERRED' && row.parent_call_id !== null) affected.add(row.parent_call_id);
+    }
+    // Legs that arrived before this call (their parent) are recomputed with it: they
+    // inherit its numbers, whatever the delivery order.
+    for (const leg of await this.legsOf(trx, affected)) affected.add(leg);
+    const callIds = [...affected].sort();
+    for (const rows of chunks(callIds, INSERT_ROWS)) {
+      await trx
+        .insertInto('cti_call_locks')
+        .values(rows.map((call_id) => ({ call_id, locked_at: appliedAt })))
+        .onConflict((oc) => oc.column('call_id').doUpdateSet({ locked_at: appliedAt }))
+        .execute();
+    }
+    claimed ??= await this.claim(trx, batch, appliedAt);
+    if (claimed.size === 0) return [];
+
+    const history = await this.eventRows(trx, (q) =>
+      q.where((eb) => eb.or([eb('call_id', 'in', callIds), eb.and([eb('type', '=', 'TRANSFERRED'), eb('parent_call_id', 'in', callIds)])])),
+    );
+    const eventsByCall = new Map<string, CtiEvent[]>(callIds.map((id) => [id, []]));
+    const parentIds = new Set<string>();
+    for (const row of history) {
+      const event = eventFromRow(row);
+      eventsByCall.get(event.callId)?.push(event);
+      if (event.parentCallId !== null && event.parentCallId !== event.callId) {
+        if (event.type === 'TRANSFERRED') eventsByCall.get(event.parentCallId)?.push(event);
+        parentIds.add(event.parentCallId);
+      }
+    }
+    const existing = await this.callRows(trx, [...new Set([...callIds, ...parentIds])]);
+
+    // Parents before their legs (at any depth), so a leg inherits its parent as just folded.
+    const parentOf = (callId: string) =>
+      [...(eventsByCall.get(callId) ?? [])].sort(compareEvents).find((e) => e.callId === callId && e.parentCallId !== null && e.parentCallId !== callId)
+        ?.parentCallId ?? null;
+    const folded = new Map<string, CallRecord>();
+    for (const callId of parentsFirst(callIds, parentOf)) {
+      const events = eventsByCall.get(callId) ?? [];
+      const parentId = parentOf(callId);
+      const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
+      const record = foldCall(callId, events, { existing: existing.get(callId) ?? null, parent });
+      if (record) folded.set(callId, record);
+    }
+    const records = [...folded.values()];
+    // The report roll-ups and call-time histograms lose these calls as they stood and gain them as folded (below).
+    const foldedIds = records.map((r) => r.id);
+    const counted = await subtractCallsFromRollups(trx, foldedIds);
+    await removeCallsFromHistograms(trx, foldedIds);
+    for (const rows of chunks(records, INSERT_ROWS)) {
+      await trx
+        .insertInto('calls')
+        .values(rows.map(callToRow))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) =>
+            Object.fromEntries(CALL_COLUMNS.filter((c) => c !== 'id').map((c) => [c, eb.ref(`excluded.${c}`)])),
+          ),
+        )
+        .execute();
+    }
+    await addCallsToRollups(trx, foldedIds, counted);
+    // And their callers' contact gaps (repeat contacts): the callers as stored now and the numbers they had.
+    await refreshContactGapsOfCalls(trx, foldedIds, callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(foldedIds));
+    await addCallsToHistograms(trx, foldedIds);
+    await this.ensureReferences(trx, batch);
+    await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
+
+    // Each event carries the call as it stood once that event was applied: everything
+    // applied before plus this batch's events up to it (stream order).
+    const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
+    const messages = applied.flatMap((event) => {
+      const final = folded.get(event.callId);
+      if (!final) return [];
+      const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
+      const parentId = final.parentCallId;
+      const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
+      const call = foldCall(event.callId, upTo, { existing: existing.get(event.callId) ?? null, parent }) ?? final;
+      const message: CallEventMessage = {
+        id: event.id,
+        type: event.type,
+        at: event.at,
+        cursor: encodeEventCursor({ appliedAt, at: event.at, id: event.id }),
+        agentId: event.agentId,
+        queueId: event.queueId,
+        call,
+      };
+      return [message];
+    });
+    return [...messages, ...this.legUpdates(applied, folded, existing, eventsByCall, appliedAt)];
+  }
+
+  /** Claims the batch's events no one has applied yet (`applied_at` → now); returns their ids. */
+  private async claim(trx: Transaction<CallEventTables>, batch: readonly EventRow[], appliedAt: string): Promise<Set<string>> {
+    const claimed = new Set<string>();
+    for (const part of chunks(batch.map((row) => row.id), IN_LIST)) {
+      const rows = await trx.updateTable('cti_events').set({ applied_at: appliedAt }).where('id', 'in', part).where('applied_at', 'is', null).returning('id').execute();
+      for (const row of rows) claimed.add(row.id);
+    }
+    return claimed;
   }
 
   /**
