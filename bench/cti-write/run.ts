@@ -21,9 +21,12 @@
  *   earlier commit with a symlink to this `node_modules`), both driven by this script;
  * - `--modes one,two`: this checkout's modes against each other.
  * `--rounds` (3) runs per side. `--impl <dir>` runs another checkout's code once.
+ * `--profile <file>` (a single run) writes a V8 CPU profile of the applying loop only
+ * (summarise it with `node --import tsx bench/gateway/profile-summary.ts <file>`).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     modes: { type: 'string' },
     rounds: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const customers = Number(values.customers);
@@ -128,6 +132,12 @@ async function runOnce(impl: string, requested: string, label: string): Promise<
     if (mode === 'one' && !events.acceptAndApply) throw new Error(`${impl}: this version has no acceptAndApply (mode one)`);
     const agents = ['agt_001', 'agt_002', 'agt_003', 'agt_004'];
     const statementsBefore = store.database.statementCount;
+    const profiler = values.profile ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     setRecording(true);
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -154,6 +164,11 @@ async function runOnce(impl: string, requested: string, label: string): Promise<
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     setRecording(false);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(values.profile!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const sqlMs = [...timings.values()].reduce((sum, t) => sum + t.ms, 0);
     const result: RunResult = {
       label,
