@@ -7,8 +7,6 @@
  * 3. read the affected calls' whole histories and current rows, fold them
  *    (`cti/state-machine.ts`), upsert the rows,
  * 4. create unknown agents and queues with placeholder names, update agents' presence.
- * `acceptAndApply` runs the intake and these steps in one transaction: its events are
- * inserted already claimed (step 2 is their INSERT).
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../shared/database.js';
