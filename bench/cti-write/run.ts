@@ -2,24 +2,19 @@
  * `node --import tsx bench/cti-write/run.ts [--customers 1000] [--calls 300]`: what one CTI
  * event costs the call center's store, statement by statement. Seeds a SQLite call-center
  * store (the demo generator), then applies `--calls` live calls of three events each
- * (OFFERED, ANSWERED, ENDED), one event per request as the webhook takes them, and prints
+ * (OFFERED, ANSWERED, ENDED), each stored and then applied in its own transaction, one event
+ * at a time as the webhook's pipeline does at low rates (under load it applies several per
+ * transaction, see webhook.ts), and prints
  * the CPU time (`process.cpuUsage`) and wall time per event, the statements per event and
  * where the time goes: SQL text (first 90 characters, literals included) → executions, total
  * ms, ms per event. Statement times are wall time of better-sqlite3's run/all/get (SQLite's
  * own work); the rest of an event (Kysely's compiling, folding, JSON) is the difference to
  * the event's total.
  *
- * Modes (`--mode`): `one` accepts and applies each event in one transaction
- * (`acceptAndApply`, what the pipeline does when it is idle), `two` stores it in one
- * transaction and applies it in a second (`insertEvents` then `applyEvents`, the pipeline
- * when events are pending, and every version before `acceptAndApply`); `auto` (default) is
- * `one` when the store has it.
- *
  * Comparing (each side in its own process, seeded alike, run in turns so both see the same
  * machine; prints the medians and the ratio):
- * - `--compare <dir>`: this checkout against another's code (a `git worktree add` of an
- *   earlier commit with a symlink to this `node_modules`), both driven by this script;
- * - `--modes one,two`: this checkout's modes against each other.
+ * `--compare <dir>`: this checkout against another's code (a `git worktree add` of an
+ * earlier commit with a symlink to this `node_modules`), both driven by this script.
  * `--rounds` (3) runs per side. `--impl <dir>` runs another checkout's code once.
  * `--profile <file>` (a single run) writes a V8 CPU profile of the applying loop only
  * (summarise it with `node --import tsx bench/gateway/profile-summary.ts <file>`).
@@ -41,10 +36,8 @@ const { values } = parseArgs({
   options: {
     customers: { type: 'string', default: '1000' },
     calls: { type: 'string', default: '300' },
-    mode: { type: 'string', default: 'auto' },
     impl: { type: 'string' },
     compare: { type: 'string' },
-    modes: { type: 'string' },
     rounds: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     profile: { type: 'string' },
@@ -58,7 +51,6 @@ const HERE = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** One run's figures (per applied event). */
 interface RunResult {
   label: string;
-  mode: 'one' | 'two';
   events: number;
   cpuMs: number;
   wallMs: number;
@@ -67,11 +59,10 @@ interface RunResult {
   top: { text: string; ms: number; runs: number }[];
 }
 
-/** The parts of the event store this bench drives, as every version has them (`acceptAndApply` only newer ones). */
+/** The parts of the event store this bench drives. */
 interface BenchEventStore {
   insertEvents(events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]>;
   applyEvents(ids: readonly string[], appliedAt: string): Promise<CallEventMessage[]>;
-  acceptAndApply?(events: readonly AcceptedEvent[], at: string): Promise<{ inserted: string[]; messages: CallEventMessage[] }>;
 }
 
 interface BenchSource {
@@ -114,7 +105,7 @@ function recordStatements(): { timings: Map<string, { count: number; ms: number 
 }
 
 /** Seeds a store with the code of checkout `impl` and applies the live calls; one process, one run. */
-async function runOnce(impl: string, requested: string, label: string): Promise<RunResult> {
+async function runOnce(impl: string, label: string): Promise<RunResult> {
   const { timings, setRecording } = recordStatements();
   const load = (path: string) => import(pathToFileURL(join(impl, path)).href);
   const { openCallCenterSource } = (await load('subgraphs/callcenter/source/open.ts')) as { openCallCenterSource(config: unknown): Promise<BenchSource> };
@@ -128,8 +119,6 @@ async function runOnce(impl: string, requested: string, label: string): Promise<
       for (const call of chunk.callcenter.calls) if (call.customerNumber && phones.length < 2000) phones.push(call.customerNumber);
     }
     const events = new SqlCallEventStore(store.database);
-    const mode: 'one' | 'two' = requested === 'two' || (requested === 'auto' && !events.acceptAndApply) ? 'two' : 'one';
-    if (mode === 'one' && !events.acceptAndApply) throw new Error(`${impl}: this version has no acceptAndApply (mode one)`);
     const agents = ['agt_001', 'agt_002', 'agt_003', 'agt_004'];
     const statementsBefore = store.database.statementCount;
     const profiler = values.profile ? new Session() : null;
@@ -152,12 +141,8 @@ async function runOnce(impl: string, requested: string, label: string): Promise<
         event(id, 'ANSWERED', at(20 + (i % 40)), { agentId: agents[i % agents.length] ?? null }),
         event(id, 'ENDED', at(200 + (i % 300))),
       ]) {
-        if (mode === 'one') {
-          await events.acceptAndApply!([e], new Date().toISOString());
-        } else {
-          await events.insertEvents([e], new Date().toISOString());
-          await events.applyEvents([e.event.id], new Date().toISOString());
-        }
+        await events.insertEvents([e], new Date().toISOString());
+        await events.applyEvents([e.event.id], new Date().toISOString());
         applied += 1;
       }
     }
@@ -172,7 +157,6 @@ async function runOnce(impl: string, requested: string, label: string): Promise<
     const sqlMs = [...timings.values()].reduce((sum, t) => sum + t.ms, 0);
     const result: RunResult = {
       label,
-      mode,
       events: applied,
       cpuMs: (used.user + used.system) / 1000 / applied,
       wallMs: wallMs / applied,
@@ -192,7 +176,7 @@ async function runOnce(impl: string, requested: string, label: string): Promise<
 
 function printRun(r: RunResult): void {
   console.log(
-    `${customers} customers seeded; ${r.events} events, mode ${r.mode} (${r.mode === 'one' ? 'accepted and applied in one transaction' : 'accepted, then applied in a second transaction'}): ` +
+    `${customers} customers seeded; ${r.events} events, each stored, then applied: ` +
       `CPU ${r.cpuMs.toFixed(3)} ms per event, wall ${r.wallMs.toFixed(3)} ms, of which SQLite ${r.sqliteMs.toFixed(3)} ms; ${r.statements.toFixed(1)} statements per event.`,
   );
   console.log('\n| ms/event | runs/event | statement |\n|--:|--:|---|');
@@ -200,8 +184,8 @@ function printRun(r: RunResult): void {
 }
 
 /** Runs this script as a child for one side and reads its JSON line. */
-function child(impl: string, mode: string, label: string): Promise<RunResult> {
-  const args = ['--import', 'tsx', join(HERE, 'bench/cti-write/run.ts'), '--json', '--impl', impl, '--mode', mode, '--customers', String(customers), '--calls', String(calls)];
+function child(impl: string, label: string): Promise<RunResult> {
+  const args = ['--import', 'tsx', join(HERE, 'bench/cti-write/run.ts'), '--json', '--impl', impl, '--customers', String(customers), '--calls', String(calls)];
   return new Promise((resolvePromise, reject) => {
     const proc = spawn(process.execPath, args, { cwd: HERE, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_LABEL: label } });
     let out = '';
@@ -217,24 +201,24 @@ function child(impl: string, mode: string, label: string): Promise<RunResult> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function compare(sides: { label: string; impl: string; mode: string }[]): Promise<void> {
+async function compare(sides: { label: string; impl: string }[]): Promise<void> {
   const rounds = Number(values.rounds);
   const results = new Map<string, RunResult[]>(sides.map((s) => [s.label, []]));
   for (let round = 0; round < rounds; round++) {
     // Alternate which side goes first.
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
-      const r = await child(side.impl, side.mode, side.label);
+      const r = await child(side.impl, side.label);
       results.get(side.label)!.push(r);
-      console.error(`round ${round + 1}: ${side.label} (${r.mode}) CPU ${r.cpuMs.toFixed(3)} ms/event, wall ${r.wallMs.toFixed(3)}, SQLite ${r.sqliteMs.toFixed(3)}, ${r.statements.toFixed(1)} statements`);
+      console.error(`round ${round + 1}: ${side.label} CPU ${r.cpuMs.toFixed(3)} ms/event, wall ${r.wallMs.toFixed(3)}, SQLite ${r.sqliteMs.toFixed(3)}, ${r.statements.toFixed(1)} statements`);
     }
   }
   console.log(`\n${customers} customers, ${calls * 3} events per run, ${rounds} runs per side, medians (range):\n`);
-  console.log('| side | mode | CPU ms/event | wall ms/event | SQLite ms/event | statements/event |\n|---|---|--:|--:|--:|--:|');
+  console.log('| side | CPU ms/event | wall ms/event | SQLite ms/event | statements/event |\n|---|--:|--:|--:|--:|');
   const fmt = (xs: number[]) => `${median(xs).toFixed(3)} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`;
   for (const side of sides) {
     const rs = results.get(side.label)!;
-    console.log(`| ${side.label} | ${rs[0]!.mode} | ${fmt(rs.map((r) => r.cpuMs))} | ${fmt(rs.map((r) => r.wallMs))} | ${fmt(rs.map((r) => r.sqliteMs))} | ${rs[0]!.statements.toFixed(1)} |`);
+    console.log(`| ${side.label} | ${fmt(rs.map((r) => r.cpuMs))} | ${fmt(rs.map((r) => r.wallMs))} | ${fmt(rs.map((r) => r.sqliteMs))} | ${rs[0]!.statements.toFixed(1)} |`);
   }
   const [first, second] = sides.map((s) => results.get(s.label)!);
   if (first && second) {
@@ -249,13 +233,11 @@ async function compare(sides: { label: string; impl: string; mode: string }[]): 
 
 if (values.compare) {
   await compare([
-    { label: 'this', impl: HERE, mode: values.mode },
-    { label: 'compared', impl: resolve(values.compare), mode: 'auto' },
+    { label: 'this', impl: HERE },
+    { label: 'compared', impl: resolve(values.compare) },
   ]);
-} else if (values.modes) {
-  await compare(values.modes.split(',').map((mode) => ({ label: mode, impl: HERE, mode })));
 } else {
-  const result = await runOnce(resolve(values.impl ?? HERE), values.mode, process.env.BENCH_LABEL ?? 'this');
+  const result = await runOnce(resolve(values.impl ?? HERE), process.env.BENCH_LABEL ?? 'this');
   if (values.json) console.log(JSON.stringify(result));
   else printRun(result);
 }

@@ -1,18 +1,12 @@
 /**
  * From accepted webhook events to published call events:
- * - `accept` stores the events durably (the webhook answers 202 only after this). When this
- *   instance has nothing pending or being applied, it applies them in the same transaction
- *   (`CallEventStore.acceptAndApply`: one commit, not two) and publishes them right after
- *   the commit; if that transaction fails, nothing of it is stored and the events are stored
- *   alone, as when the pipeline is busy: then they are queued and
+ * - `accept` stores the events durably (the webhook answers 202 only after this) and
+ *   queues the new ones;
  * - right after the response, `drain` applies the queue in batches through the store
  *   (state machine) and publishes each applied event once on the pub/sub;
  * - events accepted but never applied (the process died, the database failed) are picked
  *   up at start and by a periodic sweep. Claiming in the store makes this safe with
- *   several instances: whoever claims an event applies and publishes it (events accepted and
- *   applied in one transaction are claimed by it: no one else sees them unapplied).
- * One application at a time per instance (a drain or a one-transaction accept), so the
- * stream positions an instance hands out grow in application order.
+ *   several instances: whoever claims an event applies and publishes it.
  */
 import type { PubSub } from '../../shared/pubsub/pubsub.js';
 import type { AcceptedEvent } from '../cti/event.js';
@@ -36,22 +30,16 @@ export interface PipelineOptions {
   onApplied?: (messages: readonly CallEventMessage[]) => Promise<void>;
 }
 
-/** Counters since start (`CallEventsRuntime.stats`). */
 export interface PipelineStats {
-  /** Events stored that were new. */
   accepted: number;
-  /** Events received again (already stored). */
   duplicates: number;
   applied: number;
-  /** Of `applied`, those applied in the transaction that accepted them. */
-  appliedAtOnce: number;
   published: number;
-  /** Applications that failed (their events are applied later). */
   failures: number;
 }
 
 export class CallEventPipeline {
-  readonly stats: PipelineStats = { accepted: 0, duplicates: 0, applied: 0, appliedAtOnce: 0, published: 0, failures: 0 };
+  readonly stats: PipelineStats = { accepted: 0, duplicates: 0, applied: 0, published: 0, failures: 0 };
   private readonly pending: string[] = [];
   /** The webhook's trace and acceptance time of each accepted event not yet published, by event id. */
   private readonly traces = new Map<string, TraceCarrier>();
@@ -70,75 +58,17 @@ export class CallEventPipeline {
     this.timer.unref();
   }
 
-  /**
-   * Stores the events; resolves with how many were new, once they are durable. Throws when
-   * the store fails (the sender retries). When the pipeline is idle they are applied and
-   * published before it resolves, else right after.
-   */
+  /** Stores the events; resolves with how many were new. Throws when the store fails (the sender retries). */
   async accept(events: readonly AcceptedEvent[]): Promise<{ accepted: number; duplicates: number }> {
-    const unique = new Set(events.map((e) => e.event.id)).size;
-    const carrier: TraceCarrier = { ...carrierOf(), acceptedAt: Date.now() };
-    if (this.isIdle()) {
-      const fresh = await this.acceptAndApply(events, carrier);
-      if (fresh !== null) return this.counted(fresh.length, unique);
-    }
     const fresh = await this.options.store.insertEvents(events, new Date().toISOString());
+    const unique = new Set(events.map((e) => e.event.id)).size;
+    this.stats.accepted += fresh.length;
+    this.stats.duplicates += unique - fresh.length;
     this.pending.push(...fresh);
+    const carrier: TraceCarrier = { ...carrierOf(), acceptedAt: Date.now() };
     for (const id of fresh) if (this.traces.size < MAX_TRACED) this.traces.set(id, carrier);
     this.schedule();
-    return this.counted(fresh.length, unique);
-  }
-
-  private counted(fresh: number, unique: number): { accepted: number; duplicates: number } {
-    this.stats.accepted += fresh;
-    this.stats.duplicates += unique - fresh;
-    return { accepted: fresh, duplicates: unique - fresh };
-  }
-
-  /** Nothing queued, scheduled or being applied by this instance. */
-  private isIdle(): boolean {
-    return !this.closed && this.draining === null && !this.scheduled && this.pending.length === 0;
-  }
-
-  /**
-   * Accepts and applies the events in one transaction, publishes them after its commit and
-   * runs `onApplied`, holding the pipeline's one application slot (`draining`) until that is
-   * done; resolves with the new ids once they are committed and published. Null when the
-   * transaction failed: nothing of it was stored (the caller stores the events alone).
-   */
-  private async acceptAndApply(events: readonly AcceptedEvent[], carrier: TraceCarrier): Promise<string[] | null> {
-    let release!: () => void;
-    this.draining = new Promise<void>((resolve) => (release = resolve)).finally(() => {
-      this.draining = null;
-      if (this.pending.length > 0) this.schedule();
-    });
-    let result: { inserted: string[]; messages: CallEventMessage[] };
-    try {
-      result = await this.options.store.acceptAndApply(events, new Date().toISOString());
-    } catch (error) {
-      this.stats.failures += 1;
-      log.warn({ err: error }, `cti: applying ${events.length} events as they were accepted failed; storing them to apply later`);
-      release();
-      return null;
-    }
-    this.stats.applied += result.messages.length;
-    this.stats.appliedAtOnce += result.messages.length;
-    const fresh = new Set(result.inserted);
-    for (const message of result.messages) {
-      this.options.pubsub.publish(CALL_EVENTS_TOPIC, this.traced(message, fresh.has(message.id) ? carrier : undefined));
-      this.stats.published += 1;
-    }
-    void this.afterApplied(result.messages).finally(release);
-    return result.inserted;
-  }
-
-  /** The `onApplied` hook, whose failures are logged (it must not throw). */
-  private async afterApplied(messages: readonly CallEventMessage[]): Promise<void> {
-    try {
-      await this.options.onApplied?.(messages);
-    } catch (error) {
-      log.error({ err: error }, 'cti: the after-apply hook failed');
-    }
+    return { accepted: fresh.length, duplicates: unique - fresh.length };
   }
 
   /** Resolves when everything accepted so far has been applied and published. */
@@ -175,7 +105,7 @@ export class CallEventPipeline {
         const messages = await this.options.store.applyEvents(batch, new Date().toISOString());
         this.stats.applied += messages.length;
         for (const message of messages) {
-          this.options.pubsub.publish(CALL_EVENTS_TOPIC, this.traced(message, this.traces.get(message.id)));
+          this.options.pubsub.publish(CALL_EVENTS_TOPIC, this.traced(message));
           this.stats.published += 1;
         }
         for (const id of batch) this.traces.delete(id);
@@ -192,7 +122,8 @@ export class CallEventPipeline {
    * The message carrying its webhook's trace on (`trace`: a `cti.publish` span's context, a
    * child of the webhook request's span) and its acceptance time, for screen-pop latency.
    */
-  private traced(message: CallEventMessage, carrier: TraceCarrier | undefined): CallEventMessage {
+  private traced(message: CallEventMessage): CallEventMessage {
+    const carrier = this.traces.get(message.id);
     if (!carrier) return message;
     const parent = extractContext(carrier);
     if (!trace.getSpanContext(parent)) return { ...message, trace: { acceptedAt: carrier.acceptedAt } };

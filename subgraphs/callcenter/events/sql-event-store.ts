@@ -73,7 +73,7 @@ function eventFromRow(row: EventRow): CtiEvent {
 }
 
 /** The rows of accepted events (one per id, the first occurrence wins, like a later retry would), received at `receivedAt`. */
-function eventRowsOf(events: readonly AcceptedEvent[], receivedAt: string, appliedAt: string | null): EventRow[] {
+function eventRowsOf(events: readonly AcceptedEvent[], receivedAt: string): EventRow[] {
   const unique = [...new Map(events.map((e) => [e.event.id, e])).values()];
   return unique.map(({ event, source, raw }) => ({
     id: event.id,
@@ -91,7 +91,7 @@ function eventRowsOf(events: readonly AcceptedEvent[], receivedAt: string, appli
     source,
     raw: JSON.stringify(raw),
     received_at: receivedAt,
-    applied_at: appliedAt,
+    applied_at: null,
   }));
 }
 
@@ -168,26 +168,7 @@ export class SqlCallEventStore implements CallEventStore {
   }
 
   async insertEvents(events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
-    return this.db.transaction().execute((trx) => this.insertRows(trx, eventRowsOf(events, receivedAt, null)));
-  }
-
-  /**
-   * Stores the events and applies the new ones in one transaction (one commit instead of
-   * `insertEvents`'s and `applyEvents`'s two): they are inserted already claimed
-   * (`applied_at` set), which no other transaction sees before the commit, then applied as
-   * `applyEvents` applies claimed events. All or nothing: if the apply fails, the events are
-   * not stored either (the caller stores them with `insertEvents` then, or answers an error).
-   * Duplicates (ids already stored, by anyone) are neither inserted nor applied.
-   */
-  async acceptAndApply(events: readonly AcceptedEvent[], at: string): Promise<{ inserted: string[]; messages: CallEventMessage[] }> {
-    const rows = eventRowsOf(events, at, at);
-    return this.db.transaction().execute(async (trx) => {
-      const inserted = await this.insertRows(trx, rows);
-      if (inserted.length === 0) return { inserted, messages: [] };
-      const fresh = new Set(inserted);
-      const messages = await this.applyRows(trx, rows.filter((row) => fresh.has(row.id)), at, fresh);
-      return { inserted, messages };
-    });
+    return this.db.transaction().execute((trx) => this.insertRows(trx, eventRowsOf(events, receivedAt)));
   }
 
   /** Inserts event rows (first occurrence of an id wins) skipping ids already stored; returns the ids inserted. */
@@ -206,16 +187,12 @@ export class SqlCallEventStore implements CallEventStore {
       const batch: EventRow[] = [];
       for (const part of chunks(ids, IN_LIST)) batch.push(...(await UNAPPLIED_EVENTS.execute(trx, part)).rows);
       if (batch.length === 0) return [];
-      return this.applyRows(trx, batch, appliedAt, null);
+      return this.applyRows(trx, batch, appliedAt);
     });
   }
 
-  /**
-   * Applies stored events `batch` in transaction `trx` (steps 1-4 of the file comment) and
-   * returns their messages. `claimed`: the ids this transaction has already claimed (inserted
-   * with `applied_at`); null: claim the batch's unapplied events here, after the call locks.
-   */
-  private async applyRows(trx: Transaction<CallEventTables>, batch: readonly EventRow[], appliedAt: string, claimed: ReadonlySet<string> | null): Promise<CallEventMessage[]> {
+  /** Applies stored events `batch` in transaction `trx` (steps 1-4 of the file comment) and returns their messages. */
+  private async applyRows(trx: Transaction<CallEventTables>, batch: readonly EventRow[], appliedAt: string): Promise<CallEventMessage[]> {
     const affected = new Set<string>();
     for (const row of batch) {
       affected.add(row.call_id);
@@ -226,7 +203,7 @@ export class SqlCallEventStore implements CallEventStore {
     for (const leg of await this.legsOf(trx, affected)) affected.add(leg);
     const callIds = [...affected].sort();
     for (const rows of chunks(callIds, INSERT_ROWS)) await LOCK_CALLS.execute(trx, [appliedAt, ...rows]);
-    claimed ??= await this.claim(trx, batch, appliedAt);
+    const claimed = await this.claim(trx, batch, appliedAt);
     if (claimed.size === 0) return [];
 
     const { rows: history } = await HISTORIES.execute(trx, callIds);

@@ -27,12 +27,6 @@ export interface CallEventStore {
   /** Stores accepted events (durably, before the webhook answers); returns the ids that were new. */
   insertEvents(events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]>;
   /**
-   * Stores accepted events and applies the new ones in one transaction (one commit instead of
-   * two), all or nothing; returns the ids that were new and one message per applied event,
-   * in stream order, as `applyEvents` does. `at` is both their reception and application time.
-   */
-  acceptAndApply(events: readonly AcceptedEvent[], at: string): Promise<{ inserted: string[]; messages: CallEventMessage[] }>;
-  /**
    * Applies the given stored events (those no one applied yet) in one transaction:
    * recomputes their calls, creates unknown agents and queues, updates presence. Returns
    * one message per event this call applied, in stream order.
