@@ -8,18 +8,19 @@
  *    (`cti/state-machine.ts`), upsert the rows,
  * 4. create unknown agents and queues with placeholder names, update agents' presence.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../shared/database.js';
 import { isCallEventType, type AcceptedEvent, type CtiEvent } from '../cti/event.js';
 import { AGENT_BUSY_STATES, ACTIVE_STATES, compareEvents, foldCall } from '../cti/state-machine.js';
 import type { CallRecord } from '../source/records.js';
-import type { CallCenterTables } from '../source/tables.js';
+import type { CallCenterTables, CallsTable } from '../source/tables.js';
 import { CALL_COLUMNS } from '../source/tables.js';
 import { callFromRow, callToRow } from '../source/call-rows.js';
 import { addCallsToRollups, subtractCallsFromRollups } from '../reports/call-rollups.js';
 import { refreshContactGapsOfCalls } from '../reports/contact-gaps.js';
 import { addCallsToHistograms, removeCallsFromHistograms } from '../reports/call-histograms.js';
 import { encodeEventCursor, type StreamPosition } from './cursor.js';
+import { PreparedStatement } from '../../shared/statement-template.js';
 import type { CallEventFilter, CallEventMessage } from './message.js';
 import type { CallEventStore, SilentCall, StoredEvent } from './store.js';
 import type { CallEventTables, CtiEventsTable, CtiTables } from './tables.js';
@@ -71,6 +72,89 @@ function eventFromRow(row: EventRow): CtiEvent {
   };
 }
 
+/** The rows of accepted events (one per id, the first occurrence wins, like a later retry would), received at `receivedAt`. */
+function eventRowsOf(events: readonly AcceptedEvent[], receivedAt: string): EventRow[] {
+  const unique = [...new Map(events.map((e) => [e.event.id, e])).values()];
+  return unique.map(({ event, source, raw }) => ({
+    id: event.id,
+    call_id: event.callId,
+    parent_call_id: event.parentCallId,
+    type: event.type,
+    at: event.at,
+    sequence: event.sequence,
+    from_number: event.from,
+    to_number: event.to,
+    direction: event.direction,
+    queue_id: event.queueId,
+    agent_id: event.agentId,
+    disconnect_reason: event.disconnectReason,
+    source,
+    raw: JSON.stringify(raw),
+    received_at: receivedAt,
+    applied_at: null,
+  }));
+}
+
+/** The columns of `cti_events`, in the order the prepared statements take their values. */
+const EVENT_COLUMNS = ['id', 'call_id', 'parent_call_id', 'type', 'at', 'sequence', 'from_number', 'to_number', 'direction', 'queue_id', 'agent_id', 'disconnect_reason', 'source', 'raw', 'received_at', 'applied_at'] as const satisfies readonly (keyof EventRow)[];
+
+/** The stand-ins of `slots` as rows of `columns` (a prepared multi-row INSERT's VALUES). */
+function slotRows<Row>(slots: readonly string[], columns: readonly string[]): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < slots.length; i += columns.length) rows.push(Object.fromEntries(columns.map((column, c) => [column, slots[i + c]])) as Row);
+  return rows;
+}
+
+/** A multi-row INSERT's values, row by row in `columns` order. */
+function rowValues<Row>(rows: readonly Row[], columns: readonly (keyof Row)[]): unknown[] {
+  return rows.flatMap((row) => columns.map((column) => row[column]));
+}
+
+// The per-event statements, compiled once per dialect and row or id count (shared/statement-template.ts):
+// Kysely building them anew was a fifth of the call center's time per CTI event.
+const INSERT_EVENTS = new PreparedStatement<Kysely<CallEventTables>, { id: string }>((db, slots) =>
+  db.insertInto('cti_events').values(slotRows<Insertable<CtiEventsTable>>(slots, EVENT_COLUMNS)).onConflict((oc) => oc.column('id').doNothing()).returning('id'),
+);
+const UNAPPLIED_EVENTS = new PreparedStatement<Kysely<CallEventTables>, EventRow>((db, ids) => selectEvents(db).where('id', 'in', ids).where('applied_at', 'is', null));
+/** Values: the lock time, then the call ids. */
+const LOCK_CALLS = new PreparedStatement<Kysely<CallEventTables>, unknown>((db, [at, ...ids]) =>
+  db
+    .insertInto('cti_call_locks')
+    .values(ids.map((call_id) => ({ call_id, locked_at: at! })))
+    .onConflict((oc) => oc.column('call_id').doUpdateSet({ locked_at: at! })),
+);
+/** Values: the application time, then the event ids. */
+const CLAIM_EVENTS = new PreparedStatement<Kysely<CallEventTables>, { id: string }>((db, [at, ...ids]) =>
+  db.updateTable('cti_events').set({ applied_at: at! }).where('id', 'in', ids).where('applied_at', 'is', null).returning('id'),
+);
+const HISTORIES = new PreparedStatement<Kysely<CallEventTables>, EventRow>((db, callIds) =>
+  selectEvents(db).where((eb) => eb.or([eb('call_id', 'in', callIds), eb.and([eb('type', '=', 'TRANSFERRED'), eb('parent_call_id', 'in', callIds)])])),
+);
+const LEGS = new PreparedStatement<Kysely<CallEventTables>, { call_id: string }>((db, callIds) => db.selectFrom('cti_events').select('call_id').distinct().where('parent_call_id', 'in', callIds));
+const CALL_ROWS = new PreparedStatement<Kysely<CallEventTables>, Selectable<CallsTable>>((db, ids) => db.selectFrom('calls').select(CALL_COLUMNS).where('id', 'in', ids));
+const UPSERT_CALLS = new PreparedStatement<Kysely<CallEventTables>, unknown>((db, slots) =>
+  db
+    .insertInto('calls')
+    .values(slotRows<Insertable<CallsTable>>(slots, CALL_COLUMNS))
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(CALL_COLUMNS.filter((c) => c !== 'id').map((c) => [c, eb.ref(`excluded.${c}`)])))),
+);
+/** Values: id and name of each agent. */
+const ENSURE_AGENTS = new PreparedStatement<Kysely<CallEventTables>, unknown>((db, slots) =>
+  db
+    .insertInto('agents')
+    .values(slotRows<{ id: string; name: string }>(slots, ['id', 'name']).map((row) => ({ ...row, team: PLACEHOLDER_TEAM, presence: 'AVAILABLE' as const })))
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
+/** Values: id and name of each queue. */
+const ENSURE_QUEUES = new PreparedStatement<Kysely<CallEventTables>, unknown>((db, slots) =>
+  db.insertInto('queues').values(slotRows<{ id: string; name: string }>(slots, ['id', 'name'])).onConflict((oc) => oc.column('id').doNothing()),
+);
+const BUSY_AGENTS = new PreparedStatement<Kysely<CallEventTables>, { agent_id: string | null }>((db, ids) =>
+  db.selectFrom('calls').select('agent_id').distinct().where('agent_id', 'in', ids).where('state', 'in', [...AGENT_BUSY_STATES]),
+);
+const MARK_BUSY = new PreparedStatement<Kysely<CallEventTables>, unknown>((db, ids) => db.updateTable('agents').set({ presence: 'BUSY' }).where('id', 'in', ids));
+const MARK_FREE = new PreparedStatement<Kysely<CallEventTables>, unknown>((db, ids) => db.updateTable('agents').set({ presence: 'AVAILABLE' }).where('id', 'in', ids).where('presence', '=', 'BUSY'));
+
 export const placeholderAgentName = (id: string) => `Agent ${id}`;
 export const placeholderQueueName = (id: string) => `Queue ${id}`;
 /** The team of agents first seen in an event. */
@@ -84,149 +168,114 @@ export class SqlCallEventStore implements CallEventStore {
   }
 
   async insertEvents(events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
+    return this.db.transaction().execute((trx) => this.insertRows(trx, eventRowsOf(events, receivedAt)));
+  }
+
+  /** Inserts event rows (first occurrence of an id wins) skipping ids already stored; returns the ids inserted. */
+  private async insertRows(trx: Transaction<CallEventTables>, rows: readonly EventRow[]): Promise<string[]> {
     const inserted: string[] = [];
-    // One request may repeat an id: the first occurrence wins, like a later retry would.
-    const unique = [...new Map(events.map((e) => [e.event.id, e])).values()];
-    await this.db.transaction().execute(async (trx) => {
-      for (const rows of chunks(unique, INSERT_ROWS)) {
-        const result = await trx
-          .insertInto('cti_events')
-          .values(
-            rows.map(({ event, source, raw }) => ({
-              id: event.id,
-              call_id: event.callId,
-              parent_call_id: event.parentCallId,
-              type: event.type,
-              at: event.at,
-              sequence: event.sequence,
-              from_number: event.from,
-              to_number: event.to,
-              direction: event.direction,
-              queue_id: event.queueId,
-              agent_id: event.agentId,
-              disconnect_reason: event.disconnectReason,
-              source,
-              raw: JSON.stringify(raw),
-              received_at: receivedAt,
-              applied_at: null,
-            })),
-          )
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('id')
-          .execute();
-        inserted.push(...result.map((row) => row.id));
-      }
-    });
+    for (const part of chunks(rows, INSERT_ROWS)) {
+      const result = await INSERT_EVENTS.execute(trx, rowValues(part, EVENT_COLUMNS), String(part.length));
+      inserted.push(...result.rows.map((row) => row.id));
+    }
     return inserted;
   }
 
   async applyEvents(ids: readonly string[], appliedAt: string): Promise<CallEventMessage[]> {
     if (ids.length === 0) return [];
     return this.db.transaction().execute(async (trx) => {
-      const batch = await this.eventRows(trx, (q) => q.where('id', 'in', [...ids]).where('applied_at', 'is', null));
+      const batch: EventRow[] = [];
+      for (const part of chunks(ids, IN_LIST)) batch.push(...(await UNAPPLIED_EVENTS.execute(trx, part)).rows);
       if (batch.length === 0) return [];
-      const affected = new Set<string>();
-      for (const row of batch) {
-        affected.add(row.call_id);
-        if (row.type === 'TRANSFERRED' && row.parent_call_id !== null) affected.add(row.parent_call_id);
-      }
-      // Legs that arrived before this call (their parent) are recomputed with it: they
-      // inherit its numbers, whatever the delivery order.
-      for (const leg of await this.legsOf(trx, affected)) affected.add(leg);
-      const callIds = [...affected].sort();
-      for (const rows of chunks(callIds, INSERT_ROWS)) {
-        await trx
-          .insertInto('cti_call_locks')
-          .values(rows.map((call_id) => ({ call_id, locked_at: appliedAt })))
-          .onConflict((oc) => oc.column('call_id').doUpdateSet({ locked_at: appliedAt }))
-          .execute();
-      }
-      const claimed = new Set<string>();
-      for (const part of chunks(batch.map((row) => row.id), IN_LIST)) {
-        const rows = await trx
-          .updateTable('cti_events')
-          .set({ applied_at: appliedAt })
-          .where('id', 'in', part)
-          .where('applied_at', 'is', null)
-          .returning('id')
-          .execute();
-        for (const row of rows) claimed.add(row.id);
-      }
-      if (claimed.size === 0) return [];
-
-      const history = await this.eventRows(trx, (q) =>
-        q.where((eb) => eb.or([eb('call_id', 'in', callIds), eb.and([eb('type', '=', 'TRANSFERRED'), eb('parent_call_id', 'in', callIds)])])),
-      );
-      const eventsByCall = new Map<string, CtiEvent[]>(callIds.map((id) => [id, []]));
-      const parentIds = new Set<string>();
-      for (const row of history) {
-        const event = eventFromRow(row);
-        eventsByCall.get(event.callId)?.push(event);
-        if (event.parentCallId !== null && event.parentCallId !== event.callId) {
-          if (event.type === 'TRANSFERRED') eventsByCall.get(event.parentCallId)?.push(event);
-          parentIds.add(event.parentCallId);
-        }
-      }
-      const existing = await this.callRows(trx, [...new Set([...callIds, ...parentIds])]);
-
-      // Parents before their legs (at any depth), so a leg inherits its parent as just folded.
-      const parentOf = (callId: string) =>
-        [...(eventsByCall.get(callId) ?? [])].sort(compareEvents).find((e) => e.callId === callId && e.parentCallId !== null && e.parentCallId !== callId)
-          ?.parentCallId ?? null;
-      const folded = new Map<string, CallRecord>();
-      for (const callId of parentsFirst(callIds, parentOf)) {
-        const events = eventsByCall.get(callId) ?? [];
-        const parentId = parentOf(callId);
-        const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
-        const record = foldCall(callId, events, { existing: existing.get(callId) ?? null, parent });
-        if (record) folded.set(callId, record);
-      }
-      const records = [...folded.values()];
-      // The report roll-ups and call-time histograms lose these calls as they stood and gain them as folded (below).
-      const foldedIds = records.map((r) => r.id);
-      const counted = await subtractCallsFromRollups(trx, foldedIds);
-      await removeCallsFromHistograms(trx, foldedIds);
-      for (const rows of chunks(records, INSERT_ROWS)) {
-        await trx
-          .insertInto('calls')
-          .values(rows.map(callToRow))
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) =>
-              Object.fromEntries(CALL_COLUMNS.filter((c) => c !== 'id').map((c) => [c, eb.ref(`excluded.${c}`)])),
-            ),
-          )
-          .execute();
-      }
-      await addCallsToRollups(trx, foldedIds, counted);
-      // And their callers' contact gaps (repeat contacts): the callers as stored now and the numbers they had.
-      await refreshContactGapsOfCalls(trx, foldedIds, callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(foldedIds));
-      await addCallsToHistograms(trx, foldedIds);
-      await this.ensureReferences(trx, batch);
-      await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
-
-      // Each event carries the call as it stood once that event was applied: everything
-      // applied before plus this batch's events up to it (stream order).
-      const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
-      const messages = applied.flatMap((event) => {
-        const final = folded.get(event.callId);
-        if (!final) return [];
-        const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
-        const parentId = final.parentCallId;
-        const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
-        const call = foldCall(event.callId, upTo, { existing: existing.get(event.callId) ?? null, parent }) ?? final;
-        const message: CallEventMessage = {
-          id: event.id,
-          type: event.type,
-          at: event.at,
-          cursor: encodeEventCursor({ appliedAt, at: event.at, id: event.id }),
-          agentId: event.agentId,
-          queueId: event.queueId,
-          call,
-        };
-        return [message];
-      });
-      return [...messages, ...this.legUpdates(applied, folded, existing, eventsByCall, appliedAt)];
+      return this.applyRows(trx, batch, appliedAt);
     });
+  }
+
+  /** Applies stored events `batch` in transaction `trx` (steps 1-4 of the file comment) and returns their messages. */
+  private async applyRows(trx: Transaction<CallEventTables>, batch: readonly EventRow[], appliedAt: string): Promise<CallEventMessage[]> {
+    const affected = new Set<string>();
+    for (const row of batch) {
+      affected.add(row.call_id);
+      if (row.type === 'TRANSFERRED' && row.parent_call_id !== null) affected.add(row.parent_call_id);
+    }
+    // Legs that arrived before this call (their parent) are recomputed with it: they
+    // inherit its numbers, whatever the delivery order.
+    for (const leg of await this.legsOf(trx, affected)) affected.add(leg);
+    const callIds = [...affected].sort();
+    for (const rows of chunks(callIds, INSERT_ROWS)) await LOCK_CALLS.execute(trx, [appliedAt, ...rows]);
+    const claimed = await this.claim(trx, batch, appliedAt);
+    if (claimed.size === 0) return [];
+
+    const { rows: history } = await HISTORIES.execute(trx, callIds);
+    const eventsByCall = new Map<string, CtiEvent[]>(callIds.map((id) => [id, []]));
+    const parentIds = new Set<string>();
+    for (const row of history) {
+      const event = eventFromRow(row);
+      eventsByCall.get(event.callId)?.push(event);
+      if (event.parentCallId !== null && event.parentCallId !== event.callId) {
+        if (event.type === 'TRANSFERRED') eventsByCall.get(event.parentCallId)?.push(event);
+        parentIds.add(event.parentCallId);
+      }
+    }
+    const existing = await this.callRows(trx, [...new Set([...callIds, ...parentIds])]);
+
+    // Parents before their legs (at any depth), so a leg inherits its parent as just folded.
+    const parentOf = (callId: string) =>
+      [...(eventsByCall.get(callId) ?? [])].sort(compareEvents).find((e) => e.callId === callId && e.parentCallId !== null && e.parentCallId !== callId)
+        ?.parentCallId ?? null;
+    const folded = new Map<string, CallRecord>();
+    for (const callId of parentsFirst(callIds, parentOf)) {
+      const events = eventsByCall.get(callId) ?? [];
+      const parentId = parentOf(callId);
+      const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
+      const record = foldCall(callId, events, { existing: existing.get(callId) ?? null, parent });
+      if (record) folded.set(callId, record);
+    }
+    const records = [...folded.values()];
+    // The report roll-ups and call-time histograms lose these calls as they stood and gain them as folded (below).
+    const foldedIds = records.map((r) => r.id);
+    const counted = await subtractCallsFromRollups(trx, foldedIds);
+    await removeCallsFromHistograms(trx, foldedIds);
+    for (const rows of chunks(records, INSERT_ROWS)) await UPSERT_CALLS.execute(trx, rowValues(rows.map(callToRow), CALL_COLUMNS), String(rows.length));
+    await addCallsToRollups(trx, foldedIds, counted);
+    // And their callers' contact gaps (repeat contacts): the callers as stored now and the numbers they had.
+    await refreshContactGapsOfCalls(trx, foldedIds, callIds.map((id) => existing.get(id)?.customerNumber ?? null), new Set(foldedIds));
+    await addCallsToHistograms(trx, foldedIds);
+    await this.ensureReferences(trx, batch);
+    await this.updatePresence(trx, [...new Set([...records.map((r) => r.agentId), ...[...existing.values()].map((r) => r.agentId)])]);
+
+    // Each event carries the call as it stood once that event was applied: everything
+    // applied before plus this batch's events up to it (stream order).
+    const applied = batch.filter((row) => claimed.has(row.id)).map(eventFromRow).sort(compareEvents);
+    const messages = applied.flatMap((event) => {
+      const final = folded.get(event.callId);
+      if (!final) return [];
+      const upTo = (eventsByCall.get(event.callId) ?? []).filter((e) => !claimed.has(e.id) || compareEvents(e, event) <= 0);
+      const parentId = final.parentCallId;
+      const parent = parentId === null ? null : (folded.get(parentId) ?? existing.get(parentId) ?? null);
+      const call = foldCall(event.callId, upTo, { existing: existing.get(event.callId) ?? null, parent }) ?? final;
+      const message: CallEventMessage = {
+        id: event.id,
+        type: event.type,
+        at: event.at,
+        cursor: encodeEventCursor({ appliedAt, at: event.at, id: event.id }),
+        agentId: event.agentId,
+        queueId: event.queueId,
+        call,
+      };
+      return [message];
+    });
+    return [...messages, ...this.legUpdates(applied, folded, existing, eventsByCall, appliedAt)];
+  }
+
+  /** Claims the batch's events no one has applied yet (`applied_at` → now); returns their ids. */
+  private async claim(trx: Transaction<CallEventTables>, batch: readonly EventRow[], appliedAt: string): Promise<Set<string>> {
+    const claimed = new Set<string>();
+    for (const part of chunks(batch.map((row) => row.id), IN_LIST)) {
+      const result = await CLAIM_EVENTS.execute(trx, [appliedAt, ...part]);
+      for (const row of result.rows) claimed.add(row.id);
+    }
+    return claimed;
   }
 
   /**
@@ -355,13 +404,6 @@ export class SqlCallEventStore implements CallEventStore {
     }));
   }
 
-  private async eventRows(
-    trx: Transaction<CallEventTables>,
-    where: (query: ReturnType<typeof selectEvents>) => ReturnType<typeof selectEvents>,
-  ): Promise<EventRow[]> {
-    return where(selectEvents(trx)).execute();
-  }
-
   /**
    * The legs of `callIds` (calls whose events name one of them as parent), and their legs in
    * turn, at most `MAX_LEG_DEPTH` levels down; without `callIds` themselves.
@@ -372,8 +414,8 @@ export class SqlCallEventStore implements CallEventStore {
     for (let depth = 0; depth < MAX_LEG_DEPTH && frontier.length > 0; depth += 1) {
       const next: string[] = [];
       for (const part of chunks(frontier, IN_LIST)) {
-        const rows = await trx.selectFrom('cti_events').select('call_id').distinct().where('parent_call_id', 'in', part).execute();
-        for (const { call_id } of rows) {
+        const result = await LEGS.execute(trx, part);
+        for (const { call_id } of result.rows) {
           if (callIds.has(call_id) || found.has(call_id)) continue;
           found.add(call_id);
           next.push(call_id);
@@ -387,8 +429,8 @@ export class SqlCallEventStore implements CallEventStore {
   private async callRows(trx: Transaction<CallEventTables>, ids: string[]): Promise<Map<string, CallRecord>> {
     const out = new Map<string, CallRecord>();
     for (const part of chunks(ids, IN_LIST)) {
-      const rows = await trx.selectFrom('calls').select(CALL_COLUMNS).where('id', 'in', part).execute();
-      for (const row of rows) out.set(row.id, callFromRow(row));
+      const result = await CALL_ROWS.execute(trx, part);
+      for (const row of result.rows) out.set(row.id, callFromRow(row));
     }
     return out;
   }
@@ -397,20 +439,8 @@ export class SqlCallEventStore implements CallEventStore {
   private async ensureReferences(trx: Transaction<CallEventTables>, rows: readonly EventRow[]): Promise<void> {
     const agents = [...new Set(rows.map((r) => r.agent_id).filter((id): id is string => id !== null))];
     const queues = [...new Set(rows.map((r) => r.queue_id).filter((id): id is string => id !== null))];
-    for (const part of chunks(agents, INSERT_ROWS)) {
-      await trx
-        .insertInto('agents')
-        .values(part.map((id) => ({ id, name: placeholderAgentName(id), team: PLACEHOLDER_TEAM, presence: 'AVAILABLE' as const })))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
-    for (const part of chunks(queues, INSERT_ROWS)) {
-      await trx
-        .insertInto('queues')
-        .values(part.map((id) => ({ id, name: placeholderQueueName(id) })))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
+    for (const part of chunks(agents, INSERT_ROWS)) await ENSURE_AGENTS.execute(trx, part.flatMap((id) => [id, placeholderAgentName(id)]));
+    for (const part of chunks(queues, INSERT_ROWS)) await ENSURE_QUEUES.execute(trx, part.flatMap((id) => [id, placeholderQueueName(id)]));
   }
 
   /**
@@ -421,19 +451,11 @@ export class SqlCallEventStore implements CallEventStore {
   private async updatePresence(trx: Transaction<CallEventTables>, agentIds: readonly (string | null)[]): Promise<void> {
     const ids = [...new Set(agentIds.filter((id): id is string => id !== null))];
     for (const part of chunks(ids, IN_LIST)) {
-      const busyRows = await trx
-        .selectFrom('calls')
-        .select('agent_id')
-        .distinct()
-        .where('agent_id', 'in', part)
-        .where('state', 'in', [...AGENT_BUSY_STATES])
-        .execute();
-      const busy = busyRows.map((row) => row.agent_id).filter((id): id is string => id !== null);
+      const busyRows = await BUSY_AGENTS.execute(trx, part);
+      const busy = busyRows.rows.map((row) => row.agent_id).filter((id): id is string => id !== null);
       const free = part.filter((id) => !busy.includes(id));
-      if (busy.length > 0) await trx.updateTable('agents').set({ presence: 'BUSY' }).where('id', 'in', busy).execute();
-      if (free.length > 0) {
-        await trx.updateTable('agents').set({ presence: 'AVAILABLE' }).where('id', 'in', free).where('presence', '=', 'BUSY').execute();
-      }
+      if (busy.length > 0) await MARK_BUSY.execute(trx, busy);
+      if (free.length > 0) await MARK_FREE.execute(trx, free);
     }
   }
 }

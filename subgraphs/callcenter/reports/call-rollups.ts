@@ -30,7 +30,7 @@
  */
 import { SqliteAdapter, sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { isContact, isHandledLeg } from './call-definitions.js';
-import { StatementTemplate } from '../../shared/statement-template.js';
+import { PreparedStatement, StatementTemplate } from '../../shared/statement-template.js';
 
 /** What a roll-up row is summed over: all calls of the hour, or one queue, agent or tier. */
 export type RollupDimension = 'ALL' | 'QUEUE' | 'AGENT' | 'TIER' | 'QUEUE_DAY' | 'AGENT_DAY';
@@ -264,22 +264,31 @@ export async function addCallsToRollups(db: QueryExecutorProvider, ids: readonly
   }
   const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
   for (const row of shrunk.values()) {
-    const inRow = callsOfRow(row);
     // PostgreSQL: lock the row first, so a concurrent writer's calls in it have committed
     // before the next statement's snapshot sums them (SQLite has one writer at a time).
-    if (postgres) await sql`SELECT 1 FROM call_rollups WHERE dimension = ${row.dimension} AND hour = ${row.hour} AND key = ${row.key} FOR UPDATE`.execute(db);
-    await sql`
-      UPDATE call_rollups SET longest_wait = (SELECT MAX(${contactWait('c')}) FROM calls c WHERE ${inRow})
-      WHERE dimension = ${row.dimension} AND hour = ${row.hour} AND key = ${row.key} AND longest_wait = ${row.wait}`.execute(db);
+    if (postgres) await LOCK_ROW.execute(db, [row.dimension, row.hour, row.key]);
+    await RESUM_LONGEST_WAIT.execute(db, [row.dimension, row.hour, row.key, periodEnd(row), row.wait], row.dimension);
   }
   // A row with no call left goes, as a rebuild would not write it (checked only when its counts are 0).
-  for (const row of left.values()) {
-    await sql`
-      DELETE FROM call_rollups
-      WHERE dimension = ${row.dimension} AND hour = ${row.hour} AND key = ${row.key} AND offered = 0 AND handled = 0
-        AND NOT EXISTS (SELECT 1 FROM calls c WHERE ${callsOfRow(row)})`.execute(db);
-  }
+  for (const row of left.values()) await DELETE_IF_EMPTY.execute(db, [row.dimension, row.hour, row.key, periodEnd(row)], row.dimension);
 }
+
+// Per row whose calls changed, compiled once per dimension (shared/statement-template.ts).
+// Values: dimension, hour, key, the period's end (`periodEnd`), and the longest wait it had.
+const LOCK_ROW = new PreparedStatement<QueryExecutorProvider, unknown>(
+  (_db, [dimension, hour, key]) => sql`SELECT 1 FROM call_rollups WHERE dimension = ${dimension} AND hour = ${hour} AND key = ${key} FOR UPDATE`,
+);
+const RESUM_LONGEST_WAIT = new PreparedStatement<QueryExecutorProvider, unknown>(
+  (_db, [dimension, hour, key, end, wait], shape) => sql`
+    UPDATE call_rollups SET longest_wait = (SELECT MAX(${contactWait('c')}) FROM calls c WHERE ${callsOfPeriod(shape as RollupDimension, hour!, end!, key!)})
+    WHERE dimension = ${dimension} AND hour = ${hour} AND key = ${key} AND longest_wait = ${wait}`,
+);
+const DELETE_IF_EMPTY = new PreparedStatement<QueryExecutorProvider, unknown>(
+  (_db, [dimension, hour, key, end], shape) => sql`
+    DELETE FROM call_rollups
+    WHERE dimension = ${dimension} AND hour = ${hour} AND key = ${key} AND offered = 0 AND handled = 0
+      AND NOT EXISTS (SELECT 1 FROM calls c WHERE ${callsOfPeriod(shape as RollupDimension, hour!, end!, key!)})`,
+);
 
 /** A roll-up row's primary key. */
 interface RollupRow {
@@ -288,10 +297,14 @@ interface RollupRow {
   key: string;
 }
 
-/** The calls a roll-up row sums (alias `c`): the counted calls of its hour (or day, for the day dimensions) with its key. */
-function callsOfRow(row: RollupRow): RawBuilder<boolean> {
-  const end = new Date(Date.parse(row.hour) + (isDay(row.dimension) ? DAY_MS : HOUR_MS)).toISOString();
-  return sql<boolean>`c.started_at >= ${row.hour} AND c.started_at < ${end} AND ${COUNTED} AND ${DIMENSION_KEYS[row.dimension]} = ${row.key}`;
+/** The end of a roll-up row's hour (or day, for the day dimensions), ISO UTC. */
+function periodEnd(row: RollupRow): string {
+  return new Date(Date.parse(row.hour) + (isDay(row.dimension) ? DAY_MS : HOUR_MS)).toISOString();
+}
+
+/** The calls a roll-up row of `dimension` sums (alias `c`): the counted calls from `hour` to `end` with its key. */
+function callsOfPeriod(dimension: RollupDimension, hour: string, end: string, key: string): RawBuilder<boolean> {
+  return sql<boolean>`c.started_at >= ${hour} AND c.started_at < ${end} AND ${COUNTED} AND ${DIMENSION_KEYS[dimension]} = ${key}`;
 }
 
 /** Per call id, the roll-up rows it counts in (`dimension hour key`) with its contact wait there. */

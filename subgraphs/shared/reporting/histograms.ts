@@ -7,7 +7,7 @@
  */
 import { PostgresAdapter, SqliteAdapter, sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { epochSeconds, type Slice } from './sql-fragments.js';
-import { StatementTemplate } from '../statement-template.js';
+import { PreparedStatement, StatementTemplate } from '../statement-template.js';
 
 /** Values below this are their own bucket (exact). */
 export const EXACT_BELOW = 128;
@@ -321,13 +321,27 @@ const IDS_PER_STATEMENT = 500;
  * kept pairs joined to the values), compiled once per id count (`StatementTemplate`).
  * Additions commute, so concurrent PostgreSQL writers need no lock beyond the rows' own.
  */
+/** A histogram bucket's key columns, in the order `HistogramWriter`'s zero-bucket delete takes them. */
+const HISTOGRAM_KEY = ['dimension', 'grain', 'hour', 'key', 'measure', 'bucket'] as const;
+/** Zeroed buckets deleted per statement (six parameters each). */
+const ZEROS_PER_STATEMENT = 100;
+
 export class HistogramWriter<Dimension extends string> {
   readonly #target: HistogramTable<Dimension>;
   readonly #add: StatementTemplate<UpsertedRow>;
   readonly #subtract: StatementTemplate<UpsertedRow>;
+  /** Deletes the buckets at zero among the given keys (six values per bucket, `HISTOGRAM_KEY` order). */
+  readonly #deleteZeros: PreparedStatement<QueryExecutorProvider, unknown>;
 
   constructor(target: HistogramTable<Dimension>) {
     this.#target = target;
+    this.#deleteZeros = new PreparedStatement((_db, slots) => {
+      const buckets: RawBuilder<unknown>[] = [];
+      for (let i = 0; i < slots.length; i += HISTOGRAM_KEY.length) {
+        buckets.push(sql`(${sql.join(HISTOGRAM_KEY.map((column, c) => sql`${sql.ref(column)} = ${slots[i + c]}`), sql` AND `)})`);
+      }
+      return sql`DELETE FROM ${sql.table(target.table)} WHERE count = 0 AND (${sql.join(buckets, sql` OR `)})`;
+    });
     const ofIds = (ids: readonly string[]) => target.valuesOf(sql<boolean>`${sql.ref(target.idColumn)} IN (${sql.join(ids)})`);
     this.#add = new StatementTemplate((ids) => this.#upsert(ofIds(ids), 1, false));
     this.#subtract = new StatementTemplate((ids) => this.#upsert(ofIds(ids), -1, true));
@@ -346,11 +360,11 @@ export class HistogramWriter<Dimension extends string> {
   async subtract(db: QueryExecutorProvider, ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
       const rows = await this.#subtract.execute(db, ids.slice(i, i + IDS_PER_STATEMENT));
-      for (const row of rows.rows) {
-        if (Number(row.count) !== 0) continue;
-        await sql`DELETE FROM ${sql.table(this.#target.table)}
-          WHERE dimension = ${row.dimension} AND grain = ${Number(row.grain)} AND hour = ${Number(row.hour)} AND key = ${row.key}
-            AND measure = ${row.measure} AND bucket = ${Number(row.bucket)} AND count = 0`.execute(db);
+      const zeros = rows.rows.filter((row) => Number(row.count) === 0);
+      for (let z = 0; z < zeros.length; z += ZEROS_PER_STATEMENT) {
+        const part = zeros.slice(z, z + ZEROS_PER_STATEMENT);
+        const values = part.flatMap((row) => [row.dimension, Number(row.grain), Number(row.hour), row.key, row.measure, Number(row.bucket)]);
+        await this.#deleteZeros.execute(db, values, String(part.length));
       }
     }
   }
