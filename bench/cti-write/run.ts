@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
+import { recordStatements } from './statements.js';
 import type { AcceptedEvent, CallEventType, CtiEvent } from '../../subgraphs/callcenter/cti/event.js';
 import type { CallEventMessage } from '../../subgraphs/callcenter/events/message.js';
 import type { Database } from '../../subgraphs/shared/database.js';
@@ -75,34 +75,6 @@ function event(callId: string, type: CallEventType, at: string, extra: Partial<C
   return { event: e, source: 'internal', raw: {} };
 }
 
-/** Wall time per SQL text of better-sqlite3's statement calls while `recording`. */
-function recordStatements(): { timings: Map<string, { count: number; ms: number }>; setRecording(on: boolean): void } {
-  const timings = new Map<string, { count: number; ms: number }>();
-  let recording = false;
-  const proto = (SQLite as unknown as { prototype: { prepare(sql: string): unknown } }).prototype;
-  const prepare = proto.prepare;
-  proto.prepare = function (this: unknown, text: string) {
-    const statement = prepare.call(this, text) as Record<string, (...args: unknown[]) => unknown>;
-    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
-    for (const method of ['run', 'all', 'get', 'iterate']) {
-      const original = statement[method] as (...args: unknown[]) => unknown;
-      statement[method] = function (this: unknown, ...args: unknown[]) {
-        if (!recording) return original.apply(this, args);
-        const start = performance.now();
-        try {
-          return original.apply(this, args);
-        } finally {
-          const entry = timings.get(key) ?? { count: 0, ms: 0 };
-          entry.count += 1;
-          entry.ms += performance.now() - start;
-          timings.set(key, entry);
-        }
-      };
-    }
-    return statement;
-  };
-  return { timings, setRecording: (on) => (recording = on) };
-}
 
 /** Seeds a store with the code of checkout `impl` and applies the live calls; one process, one run. */
 async function runOnce(impl: string, label: string): Promise<RunResult> {

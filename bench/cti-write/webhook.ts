@@ -19,34 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../../subgraphs/devdata/seed/generate.js';
 import { ctiSignatureHeaders } from '../../subgraphs/callcenter/cti/signature.js';
-import SQLite from 'better-sqlite3';
+import { recordStatements } from './statements.js';
 
-const timings = new Map<string, { count: number; ms: number }>();
-let recording = false;
-{
-  const proto = (SQLite as unknown as { prototype: { prepare(sql: string): unknown } }).prototype;
-  const prepare = proto.prepare;
-  proto.prepare = function (this: unknown, text: string) {
-    const statement = prepare.call(this, text) as Record<string, (...args: unknown[]) => unknown>;
-    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
-    for (const method of ['run', 'all', 'get', 'iterate']) {
-      const original = statement[method] as (...args: unknown[]) => unknown;
-      statement[method] = function (this: unknown, ...args: unknown[]) {
-        if (!recording) return original.apply(this, args);
-        const start = performance.now();
-        try {
-          return original.apply(this, args);
-        } finally {
-          const entry = timings.get(key) ?? { count: 0, ms: 0 };
-          entry.count += 1;
-          entry.ms += performance.now() - start;
-          timings.set(key, entry);
-        }
-      };
-    }
-    return statement;
-  };
-}
+const { timings, setRecording } = recordStatements();
 
 const { values } = parseArgs({
   options: {
@@ -105,7 +80,7 @@ async function runOnce(impl: string): Promise<Result> {
     for (const e of warmup) await post(e);
     await server.callEvents.idle();
     const before = { ...server.callEvents.stats };
-    recording = true;
+    setRecording(true);
     const cpu = process.cpuUsage();
     const started = performance.now();
     const inFlight: Promise<void>[] = [];
@@ -118,7 +93,7 @@ async function runOnce(impl: string): Promise<Result> {
     await Promise.all(inFlight);
     await server.callEvents.idle();
     const used = process.cpuUsage(cpu);
-    recording = false;
+    setRecording(false);
     if (!values.json) {
       for (const [text, t] of [...timings.entries()].sort((x, y) => y[1].ms - x[1].ms).slice(0, 25)) console.log(`| ${(t.ms / events.length).toFixed(3)} | ${(t.count / events.length).toFixed(2)} | \`${text}\` |`);
     }
