@@ -132,6 +132,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     requestIdOf,
     deadlineOf,
     authorizationCacheBytes: config.caches.authorizationBytes,
+    preparedOperationBytes: config.caches.queryPlansBytes,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: authorizing,

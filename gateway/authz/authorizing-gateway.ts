@@ -25,6 +25,7 @@ import type { GatewayStore } from '../store/gateway-store.js';
 import { AUDIT_GRACE_MS, type RequestDeadline } from '../request-deadline.js';
 import { finishResponse } from './apply-removals.js';
 import { placeUnavailableErrors } from '../unavailable-paths.js';
+import { leanExecutor } from '../execution/lean-executor.js';
 import { OperationAuthorizer, type AuthorizedOperation, type RemovedField } from './authorize-operation.js';
 import { readSecurityRules, type SecurityRules } from './security-rules.js';
 import { loggerFor } from '../../subgraphs/shared/observability/logger.js';
@@ -44,6 +45,8 @@ export interface AuthorizingGatewayOptions {
   deadlineOf(context: Record<string, unknown>): RequestDeadline | null;
   /** The byte budget of the authorized-operation cache (`SWITCHBOARD_AUTHORIZATION_CACHE_MB`). */
   authorizationCacheBytes?: number;
+  /** The byte budget of the prepared operations (`SWITCHBOARD_QUERY_PLAN_CACHE_MB`, gateway/execution/lean-executor.ts). */
+  preparedOperationBytes?: number;
 }
 
 function removalError(removed: RemovedField): GraphQLError {
@@ -80,7 +83,7 @@ export class AuthorizingGateway implements GatewayInterface {
 
   async load(options: Parameters<GatewayInterface['load']>[0]) {
     const { executor } = await this.inner.load(options);
-    return { executor: executor ? this.wrap(executor) : null };
+    return { executor: executor ? this.wrap(leanExecutor(this.inner, executor, this.options.preparedOperationBytes)) : null };
   }
 
   stop(): Promise<void> {

@@ -4,13 +4,18 @@
  * event from the other subgraphs) but refuses to execute them. This module reaches the
  * planner, the service map and the schemas inside the gateway (not part of its public API;
  * pinned to @apollo/gateway 2.14.4 in package.json) and runs each event's `rest` through
- * the gateway's own `executeQueryPlan`, with the event as the result of the primary fetch.
+ * the gateway's executor (`executePlan`, the operation prepared once per plan; Apollo's own
+ * `executeQueryPlan` while an OpenTelemetry SDK is registered, for its spans), with the event
+ * as the result of the primary fetch.
  */
 import { executeQueryPlan, buildOperationContext, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanner, SubscriptionNode } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { executePlan, type PreparedOperation } from '../execution/execute-plan.js';
+import { tracingRegistered } from '../execution/lean-executor.js';
+import { compileResultShaper } from '../execution/result-shaper.js';
 import { boundedCache, documentBytes, mib, objectBytes, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import { resumableOperation, type ResumableOperation } from './resume.js';
 
@@ -85,11 +90,14 @@ export class SubscriptionPlanner {
   /** Runs the rest of the plan for one event from the primary subscription; returns the client's result. */
   async enrich(plan: SubscriptionPlan, event: ExecutionResult, requestContext: GatewayGraphQLRequestContext): Promise<ExecutionResult> {
     const gateway = internals(this.gateway);
-    const { queryPlan, operationContext } = this.execution(plan, gateway);
+    const { queryPlan, operationContext, operation } = this.execution(plan, gateway);
     const eventSource: GraphQLDataSource = { process: async () => ({ data: event.data ?? null, errors: event.errors?.map((e) => ({ ...e })) }) };
     const serviceMap: Record<string, GraphQLDataSource> = { [EVENT_SERVICE]: eventSource };
     for (const [name, { dataSource }] of Object.entries(gateway.serviceMap)) serviceMap[name] = dataSource;
-    return executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, gateway.supergraphSchema, gateway.apiSchema);
+    if (!operation || tracingRegistered()) {
+      return executeQueryPlan(queryPlan, serviceMap, requestContext, operationContext, gateway.supergraphSchema, gateway.apiSchema);
+    }
+    return executePlan(queryPlan, serviceMap, requestContext, operationContext, gateway.supergraphSchema, operation);
   }
 
   /**
@@ -101,10 +109,12 @@ export class SubscriptionPlanner {
     let prepared = this.prepared.get(plan);
     if (!prepared || prepared.schema !== gateway.schema) {
       const primary: FetchNode = { ...plan.primary, serviceName: EVENT_SERVICE };
+      const operationContext = buildOperationContext({ schema: gateway.schema, operationDocument: plan.document, operationName: plan.operationName ?? undefined });
       prepared = {
         schema: gateway.schema,
         queryPlan: { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary },
-        operationContext: buildOperationContext({ schema: gateway.schema, operationDocument: plan.document, operationName: plan.operationName ?? undefined }),
+        operationContext,
+        operation: prepareOperation(gateway.apiSchema, operationContext),
       };
       this.prepared.set(plan, prepared);
     }
@@ -116,4 +126,19 @@ interface PreparedExecution {
   schema: GraphQLSchema;
   queryPlan: QueryPlan;
   operationContext: ReturnType<typeof buildOperationContext>;
+  /** Null when the operation cannot be built: Apollo's executor then answers with that error. */
+  operation: PreparedOperation | null;
+}
+
+function prepareOperation(apiSchema: Schema, operationContext: ReturnType<typeof buildOperationContext>): PreparedOperation | null {
+  try {
+    const operation = operationFromDocument(
+      apiSchema,
+      { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
+      { validate: false },
+    );
+    return { operation, shaper: compileResultShaper(operation) };
+  } catch {
+    return null;
+  }
 }

@@ -230,7 +230,7 @@ export const VARIABLES = {
     usedBy: GATEWAY,
     meaning: 'memory for parsed operations, reused by operation text; least recently used go first. Sizes are estimates of the heap an entry keeps alive (a 5 KB operation: about 300 KB parsed)',
   }),
-  SWITCHBOARD_QUERY_PLAN_CACHE_MB: variable(mebibytes(32), { usedBy: GATEWAY, meaning: 'memory for query plans, reused by operation text; least recently used go first' }),
+  SWITCHBOARD_QUERY_PLAN_CACHE_MB: variable(mebibytes(32), { usedBy: GATEWAY, meaning: 'memory for query plans, reused by operation text, and again for the operations prepared with them (operation and result shaper); least recently used go first' }),
   SWITCHBOARD_SUBSCRIPTION_PLAN_CACHE_MB: variable(mebibytes(8), { usedBy: GATEWAY, meaning: 'memory for subscription plans' }),
   SWITCHBOARD_CALLER_CACHE_MB: variable(mebibytes(8), { usedBy: GATEWAY, meaning: 'memory for each per-caller cache: verified tokens, API keys, internal tokens, related customers' }),
   SUBGRAPH_DOCUMENT_CACHE_MB: variable(mebibytes(16), { usedBy: SUBGRAPH_NAMES, meaning: "each subgraph: memory for parsed operations (every distinct gateway operation sends distinct ones); Apollo Server's document store and the prepared operations each get this budget, holding the same documents" }),
