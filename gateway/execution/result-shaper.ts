@@ -15,11 +15,12 @@
 import {
   ERRORS,
   isCompositeType,
+  isCustomScalarType,
+  isEnumType,
   isListType,
   isNonNullType,
   isObjectType,
   isSubtype,
-  isValidLeafValue,
   typenameFieldName,
   Variable,
   type CompositeType,
@@ -67,9 +68,7 @@ interface FieldStep {
   introspection: FieldSelection | null;
   /** `__typename` (under any alias). */
   typename: boolean;
-  type: Type;
-  /** `selectionSet` compiled for the field's type; undefined for leaves. */
-  selections: Step[] | undefined;
+  value: ValuePlan;
 }
 
 interface FragmentStep {
@@ -81,6 +80,22 @@ interface FragmentStep {
 }
 
 type Step = FieldStep | FragmentStep;
+
+const NON_NULL = 0;
+const LIST = 1;
+const COMPOSITE = 2;
+const LEAF = 3;
+
+/**
+ * How a field's value is shaped, one level of its type per plan: `type` is that level's type
+ * (error messages name it), `hasSelections` whether the field has a selection set (the same
+ * at every level of one field).
+ */
+type ValuePlan =
+  | { kind: typeof NON_NULL; type: Type; hasSelections: boolean; of: ValuePlan }
+  | { kind: typeof LIST; type: Type; hasSelections: boolean; of: ValuePlan }
+  | { kind: typeof COMPOSITE; type: CompositeType; hasSelections: boolean; selections: Step[] | undefined }
+  | { kind: typeof LEAF; type: Type; hasSelections: boolean; valid: (value: unknown) => boolean };
 
 /** What `applySelectionSet` returns: OK, or "this object must become null". */
 const OK = 0;
@@ -140,8 +155,7 @@ function compileSelection(schema: Schema, selection: Selection, compiled: Map<Se
       responseName: field.responseName(),
       introspection: field.definition.isSchemaIntrospectionField() ? selection : null,
       typename: field.name === typenameFieldName,
-      type: field.definition.type!,
-      selections: selection.selectionSet ? compileSelectionSet(schema, selection.selectionSet, compiled) : undefined,
+      value: valuePlan(schema, field.definition.type!, selection.selectionSet ? compileSelectionSet(schema, selection.selectionSet, compiled) : undefined),
     };
   }
   return {
@@ -151,6 +165,36 @@ function compileSelection(schema: Schema, selection: Selection, compiled: Map<Se
     typeCondition: selection.element.typeCondition,
     selections: compileSelectionSet(schema, selection.selectionSet, compiled),
   };
+}
+
+function valuePlan(schema: Schema, type: Type, selections: Step[] | undefined): ValuePlan {
+  const hasSelections = selections !== undefined;
+  if (isNonNullType(type)) return { kind: NON_NULL, type, hasSelections, of: valuePlan(schema, type.ofType, selections) };
+  if (isListType(type)) return { kind: LIST, type, hasSelections, of: valuePlan(schema, type.ofType, selections) };
+  if (isCompositeType(type)) return { kind: COMPOSITE, type, hasSelections, selections };
+  return { kind: LEAF, type, hasSelections, valid: leafValidator(schema, type as ScalarType | EnumType) };
+}
+
+const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * `isValidLeafValue(schema, value, type)` of federation-internals (values.js) decided per
+ * type once: custom scalars take anything; Boolean a boolean; Int a finite number printed as
+ * an integer; ID that or a string; Float a finite number; String a string; an enum the name of
+ * one of its values.
+ */
+function leafValidator(schema: Schema, type: ScalarType | EnumType): (value: unknown) => boolean {
+  if (isCustomScalarType(type)) return () => true;
+  const integer = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && INTEGER.test(String(value));
+  if (isEnumType(type)) {
+    const names = new Set(type.values.map((value) => value.name));
+    return (value) => typeof value === 'string' && names.has(value);
+  }
+  if (type === schema.booleanType()) return (value) => typeof value === 'boolean';
+  if (type === schema.intType()) return integer;
+  if (type === schema.idType()) return (value) => typeof value === 'string' || integer(value);
+  if (type === schema.floatType()) return (value) => typeof value === 'number' && Number.isFinite(value);
+  return (value) => typeof value === 'string';
 }
 
 function condition(directive: { arguments(): { if: boolean | Variable }; toString(): string } | undefined): Condition | undefined {
@@ -185,6 +229,15 @@ function typeConditionApplies(schema: Schema, typeCondition: CompositeType | und
   return isSubtype(typeCondition, parentType);
 }
 
+/**
+ * What the last `updateOutputValue` call found besides its value (module state instead of a
+ * result object per value: the walk is synchronous and reads them right after each call).
+ * `invalid`: the value is null where null is not allowed (the parent must become null);
+ * `hadErrors`: an error was recorded for it or below it.
+ */
+let invalid = false;
+let hadErrors = false;
+
 function applySelectionSet(
   input: Record<string, unknown>,
   steps: Step[],
@@ -213,10 +266,9 @@ function applySelectionSet(
         continue;
       }
       path.push(responseName);
-      const { updated, isInvalid } = updateOutputValue(outputValue, step.type, inputValue, step.selections, path, run, parentType);
-      output[responseName] = updated;
+      output[responseName] = updateOutputValue(outputValue, step.value, inputValue, path, run, parentType);
       path.pop();
-      if (isInvalid) return NULL_BUBBLE_UP;
+      if (invalid) return NULL_BUBBLE_UP;
     } else {
       const typename = input[typenameFieldName];
       if (typename && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${String(typename)}`);
@@ -234,86 +286,90 @@ function describeLast(path: (string | number)[], currentType: Type, parentType: 
   return typeof element === 'string' ? `field ${parentType}.${element}` : `array element of type ${currentType} at index ${element}`;
 }
 
-interface Updated {
-  updated: unknown;
-  isInvalid?: boolean;
-  hasErrors?: boolean;
-}
-
-function updateOutputValue(
-  outputValue: unknown,
-  type: Type,
-  inputValue: unknown,
-  selections: Step[] | undefined,
-  path: (string | number)[],
-  run: Run,
-  parentType: CompositeType,
-): Updated {
-  if (outputValue === null || (outputValue !== undefined && !selections)) return { updated: outputValue };
-  if (isNonNullType(type)) {
-    const { updated, hasErrors } = updateOutputValue(outputValue, type.ofType, inputValue, selections, path, run, parentType);
+/** The shaped value; sets `invalid` and `hadErrors` (see above). */
+function updateOutputValue(outputValue: unknown, plan: ValuePlan, inputValue: unknown, path: (string | number)[], run: Run, parentType: CompositeType): unknown {
+  invalid = false;
+  hadErrors = false;
+  if (outputValue === null || (outputValue !== undefined && !plan.hasSelections)) return outputValue;
+  if (plan.kind === NON_NULL) {
+    const updated = updateOutputValue(outputValue, plan.of, inputValue, path, run, parentType);
     if (updated === null) {
-      if (!hasErrors) {
+      if (!hadErrors) {
         run.errors.push(
-          ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${describeLast(path, type.ofType, parentType)}.`, { path: Array.from(path) }),
+          ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${describeLast(path, plan.of.type, parentType)}.`, { path: Array.from(path) }),
         );
       }
-      return { updated, isInvalid: true, hasErrors: true };
+      invalid = true;
+      hadErrors = true;
+      return null;
     }
-    return { updated };
+    invalid = false;
+    hadErrors = false;
+    return updated;
   }
-  if (inputValue === null) return { updated: null };
-  if (isListType(type)) {
-    if (!Array.isArray(inputValue)) throw new Error(`Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${type}`);
-    if (outputValue !== undefined && !Array.isArray(outputValue)) {
-      throw new Error(`Invalid non-list value ${String(outputValue)} returned by subgraph for list type ${type}`);
-    }
-    const outputList = outputValue as unknown[] | undefined;
-    if (outputList && outputList.length !== inputValue.length) {
-      throw new Error(`[${inputValue}].length (${inputValue.length}) !== [${outputList}].length (${outputList.length})`);
-    }
-    let shouldNullify = false;
-    let hasErrors = false;
-    const updated = new Array<unknown>(inputValue.length);
-    for (let index = 0; index < inputValue.length; index++) {
-      path.push(index);
-      const element = updateOutputValue(outputList ? outputList[index] : undefined, type.ofType, inputValue[index], selections, path, run, parentType);
-      path.pop();
-      shouldNullify ||= !!element.isInvalid;
-      hasErrors ||= !!element.hasErrors;
-      updated[index] = element.updated;
-    }
-    return { updated: shouldNullify ? null : updated, hasErrors };
-  }
-  if (isCompositeType(type)) {
-    if (!selections) throw new Error(`Invalid empty selection set for composite type ${type}`);
-    if (typeof inputValue !== 'object') throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type}`);
-    if (outputValue !== undefined && typeof outputValue !== 'object') {
-      throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type}`);
-    }
-    const inputObject = inputValue as Record<string, unknown>;
-    const inputTypename = inputObject[typenameFieldName];
-    if (inputTypename !== undefined && typeof inputTypename !== 'string') {
-      throw new Error(`Invalid non-string value ${String(inputTypename)} for __typename at ${path}`);
-    }
-    let objectType: CompositeType = type;
-    if (inputTypename) {
-      const named = run.schema.type(inputTypename);
-      if (!named || !isCompositeType(named)) {
-        run.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid __typename found for object at ${describeLast(path, type, parentType)}.`, { path: Array.from(path) }));
-        return { updated: null, hasErrors: true };
+  if (inputValue === null) return null;
+  switch (plan.kind) {
+    case LIST: {
+      if (!Array.isArray(inputValue)) throw new Error(`Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${plan.type}`);
+      if (outputValue !== undefined && !Array.isArray(outputValue)) {
+        throw new Error(`Invalid non-list value ${String(outputValue)} returned by subgraph for list type ${plan.type}`);
       }
-      objectType = named;
+      const outputList = outputValue as unknown[] | undefined;
+      if (outputList && outputList.length !== inputValue.length) {
+        throw new Error(`[${inputValue}].length (${inputValue.length}) !== [${outputList}].length (${outputList.length})`);
+      }
+      let shouldNullify = false;
+      let anyErrors = false;
+      const updated = new Array<unknown>(inputValue.length);
+      for (let index = 0; index < inputValue.length; index++) {
+        path.push(index);
+        updated[index] = updateOutputValue(outputList ? outputList[index] : undefined, plan.of, inputValue[index], path, run, parentType);
+        path.pop();
+        shouldNullify ||= invalid;
+        anyErrors ||= hadErrors;
+      }
+      invalid = false;
+      hadErrors = anyErrors;
+      return shouldNullify ? null : updated;
     }
-    const outputObject = (outputValue === undefined ? Object.create(null) : outputValue) as Record<string, unknown>;
-    const result = applySelectionSet(inputObject, selections, outputObject, run, path, objectType);
-    const hasErrors = result === NULL_BUBBLE_UP;
-    return { updated: hasErrors ? null : outputObject, hasErrors };
+    case COMPOSITE: {
+      const { type, selections } = plan;
+      if (!selections) throw new Error(`Invalid empty selection set for composite type ${type}`);
+      if (typeof inputValue !== 'object') throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type}`);
+      if (outputValue !== undefined && typeof outputValue !== 'object') {
+        throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type}`);
+      }
+      const inputObject = inputValue as Record<string, unknown>;
+      const inputTypename = inputObject[typenameFieldName];
+      if (inputTypename !== undefined && typeof inputTypename !== 'string') {
+        throw new Error(`Invalid non-string value ${String(inputTypename)} for __typename at ${path}`);
+      }
+      let objectType: CompositeType = type;
+      if (inputTypename) {
+        const named = run.schema.type(inputTypename);
+        if (!named || !isCompositeType(named)) {
+          run.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid __typename found for object at ${describeLast(path, type, parentType)}.`, { path: Array.from(path) }));
+          invalid = false;
+          hadErrors = true;
+          return null;
+        }
+        objectType = named;
+      }
+      const outputObject = (outputValue === undefined ? Object.create(null) : outputValue) as Record<string, unknown>;
+      const nulled = applySelectionSet(inputObject, selections, outputObject, run, path, objectType) === NULL_BUBBLE_UP;
+      invalid = false;
+      hadErrors = nulled;
+      return nulled ? null : outputObject;
+    }
+    default: {
+      if (outputValue !== undefined) throw new Error(`Excepted output to be undefined but got ${plan.type} for type ${plan.type}`);
+      const valid = plan.valid(inputValue);
+      if (!valid) {
+        run.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${describeLast(path, plan.type, parentType)}.`, { path: Array.from(path) }));
+      }
+      invalid = false;
+      hadErrors = !valid;
+      return valid ? inputValue : null;
+    }
   }
-  if (outputValue !== undefined) throw new Error(`Excepted output to be undefined but got ${type} for type ${type}`);
-  const valid = isValidLeafValue(run.schema, inputValue, type as ScalarType | EnumType);
-  if (!valid) {
-    run.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${describeLast(path, type, parentType)}.`, { path: Array.from(path) }));
-  }
-  return { updated: valid ? inputValue : null, hasErrors: !valid };
 }

@@ -155,7 +155,7 @@ describe('the compiled result shaper answers as @apollo/gateway computeResponse'
     let random = 42;
     const next = () => ((random = (random * 1103515245 + 12345) % 2147483648) / 2147483648);
     const pick = <T,>(values: T[]): T => values[Math.floor(next() * values.length)]!;
-    const leaf = (good: unknown) => pick([good, good, good, null, undefined, 12, 'x', true, { nested: 1 }]);
+    const leaf = (good: unknown) => pick([good, good, good, null, undefined, 12, -3, 1.5, 1e21, 'x', '', true, false, { nested: 1 }, [1]]);
     const phone = () => pick([{ e164: leaf('+1555'), kind: leaf('home') }, null]);
     const ticket = () => pick([{ __typename: pick(['Ticket', 'Ticket', 'Customer', 'Nope', undefined]), id: leaf('t'), subject: leaf('s'), open: leaf(true) }, null]);
     const person = () => ({
@@ -167,7 +167,7 @@ describe('the compiled result shaper answers as @apollo/gateway computeResponse'
       phones: pick([[phone(), phone()], [], null, undefined]),
       tickets: pick([[ticket(), ticket(), ticket()], null]),
     });
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 600; i++) {
       const input = {
         customers: pick([[person(), person()], [person()], [], null]),
         customer: pick([person(), null, undefined]),
