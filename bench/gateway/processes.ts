@@ -148,12 +148,27 @@ export function treePeakRssMb(pid: number): number {
 
 /** User + system CPU time the process has used so far, in milliseconds. */
 export function cpuMs(pid: number): number {
+  const { userMs, kernelMs } = cpuTimes(pid);
+  return userMs + kernelMs;
+}
+
+/** The process's CPU time so far (ms), in its own code (`utime`) and in the kernel on its behalf (`stime`: system calls such as socket writes). */
+export function cpuTimes(pid: number): { userMs: number; kernelMs: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return { userMs: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND, kernelMs: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND };
+}
+
+/** The kernel part (`stime`, ms) of `treeCpuMs`. */
+export function treeKernelCpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, each) => {
+    try {
+      return sum + cpuTimes(each).kernelMs;
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 /** The whole machine's CPU time so far (all cores, from `/proc/stat`), busy and total, in milliseconds. */

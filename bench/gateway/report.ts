@@ -22,6 +22,8 @@ export interface Cell {
   load: LoadResult;
   /** Gateway CPU (user + system) during the measured window. */
   cpuMs: number;
+  /** The kernel's part of `cpuMs` (system time: socket reads and writes above all); absent in results written before it was recorded. */
+  kernelCpuMs?: number;
   /** Requests the three subgraphs received during the measured window. */
   subgraphRequests: number;
   /** The gateway process's peak RSS so far (VmHWM), after this cell. */
@@ -47,6 +49,8 @@ export interface Figures {
   p95: number;
   p99: number;
   cpuMsPerRequest: number;
+  /** The kernel's part of `cpuMsPerRequest` (NaN when not recorded). */
+  kernelCpuMsPerRequest: number;
   subgraphRequestsPerRequest: number;
   peakRssMb: number;
   subgraphCpuMsPerRequest: number;
@@ -92,6 +96,7 @@ export function summarise(cells: Cell[]): Figures[] {
       p95: mean(group.map((c) => c.load.latencyMs.p95)),
       p99: mean(group.map((c) => c.load.latencyMs.p99)),
       cpuMsPerRequest: group.reduce((n, c) => n + c.cpuMs, 0) / Math.max(1, requests),
+      kernelCpuMsPerRequest: group.every((c) => c.kernelCpuMs !== undefined) ? group.reduce((n, c) => n + c.kernelCpuMs!, 0) / Math.max(1, requests) : Number.NaN,
       subgraphRequestsPerRequest: group.reduce((n, c) => n + c.subgraphRequests, 0) / Math.max(1, requests),
       peakRssMb: Math.max(...group.map((c) => c.peakRssMb)),
       subgraphCpuMsPerRequest: group.reduce((n, c) => n + c.subgraphCpuMs, 0) / Math.max(1, requests),
@@ -110,20 +115,22 @@ export function summarise(cells: Cell[]): Figures[] {
 
 const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}` : '–');
+/** The gateway's CPU per request outside the kernel (its own code, Node, V8). */
+const userCpu = (row: Figures) => row.cpuMsPerRequest - row.kernelCpuMsPerRequest;
 
 export function markdownTable(figures: Figures[]): string {
   const lines = [
-    '| workload | conns | gateway | req/s | req/s per gateway process | cores used | req/s per core | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | subgraph req/req | peak RSS MB | subgraph CPU ms/req | system CPU ms/req | machine busy % | non-2xx / errors in body |',
-    '|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| workload | conns | gateway | req/s | req/s per gateway process | cores used | req/s per core | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | of it kernel | subgraph req/req | peak RSS MB | subgraph CPU ms/req | system CPU ms/req | machine busy % | non-2xx / errors in body |',
+    '|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const row of figures) {
     lines.push(
-      `| ${row.workload} | ${row.connections} | ${GATEWAY_NAMES[row.gateway]} | ${f(row.requestsPerSecond, 0)} | ${f(row.requestsPerSecondPerGatewayProcess, 0)} (${row.gatewayProcesses}) | ${f(row.coresUsed, 2)} | ${f(row.requestsPerSecondPerCore, 0)} | ${f(row.p50)} | ${f(row.p95)} | ${f(row.p99)} | ${f(row.cpuMsPerRequest, 2)} | ${f(row.subgraphRequestsPerRequest, 2)} | ${f(row.peakRssMb, 0)} | ${f(row.subgraphCpuMsPerRequest, 2)} | ${f(row.systemCpuMsPerRequest, 2)} | ${f(row.machineBusyPercent, 0)} | ${row.non2xx + row.socketErrors} / ${row.graphqlErrorResponses} |`,
+      `| ${row.workload} | ${row.connections} | ${GATEWAY_NAMES[row.gateway]} | ${f(row.requestsPerSecond, 0)} | ${f(row.requestsPerSecondPerGatewayProcess, 0)} (${row.gatewayProcesses}) | ${f(row.coresUsed, 2)} | ${f(row.requestsPerSecondPerCore, 0)} | ${f(row.p50)} | ${f(row.p95)} | ${f(row.p99)} | ${f(row.cpuMsPerRequest, 2)} | ${f(row.kernelCpuMsPerRequest, 2)} | ${f(row.subgraphRequestsPerRequest, 2)} | ${f(row.peakRssMb, 0)} | ${f(row.subgraphCpuMsPerRequest, 2)} | ${f(row.systemCpuMsPerRequest, 2)} | ${f(row.machineBusyPercent, 0)} | ${row.non2xx + row.socketErrors} / ${row.graphqlErrorResponses} |`,
     );
   }
   lines.push('', '**Switchboard / peer** (CPU per request and RSS: lower is better; req/s: higher is better)', '');
-  lines.push('| workload | conns | CPU/req vs Apollo | CPU/req vs Hive | system CPU/req vs Apollo | system CPU/req vs Hive | req/s vs Apollo | req/s vs Hive | req/s per core vs Apollo | req/s per core vs Hive | p99 vs Apollo | p99 vs Hive | peak RSS vs Apollo | peak RSS vs Hive |');
-  lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  lines.push('| workload | conns | CPU/req vs Apollo | CPU/req vs Hive | user CPU/req vs Apollo | user CPU/req vs Hive | system CPU/req vs Apollo | system CPU/req vs Hive | req/s vs Apollo | req/s vs Hive | req/s per core vs Apollo | req/s per core vs Hive | p99 vs Apollo | p99 vs Hive | peak RSS vs Apollo | peak RSS vs Hive |');
+  lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   const keys = [...new Set(figures.map((row) => `${row.workload}|${row.connections}`))];
   for (const key of keys) {
     const find = (gateway: GatewayId) => figures.find((row) => `${row.workload}|${row.connections}` === key && row.gateway === gateway);
@@ -133,7 +140,7 @@ export function markdownTable(figures: Figures[]): string {
     if (!a) continue;
     const cmp = (peer: Figures | undefined, pick: (row: Figures) => number) => (peer ? ratio(pick(a), pick(peer)) : '–');
     lines.push(
-      `| ${a.workload} | ${a.connections} | ${cmp(b, (r) => r.cpuMsPerRequest)} | ${cmp(c, (r) => r.cpuMsPerRequest)} | ${cmp(b, (r) => r.systemCpuMsPerRequest)} | ${cmp(c, (r) => r.systemCpuMsPerRequest)} | ${cmp(b, (r) => r.requestsPerSecond)} | ${cmp(c, (r) => r.requestsPerSecond)} | ${cmp(b, (r) => r.requestsPerSecondPerCore)} | ${cmp(c, (r) => r.requestsPerSecondPerCore)} | ${cmp(b, (r) => r.p99)} | ${cmp(c, (r) => r.p99)} | ${cmp(b, (r) => r.peakRssMb)} | ${cmp(c, (r) => r.peakRssMb)} |`,
+      `| ${a.workload} | ${a.connections} | ${cmp(b, (r) => r.cpuMsPerRequest)} | ${cmp(c, (r) => r.cpuMsPerRequest)} | ${cmp(b, userCpu)} | ${cmp(c, userCpu)} | ${cmp(b, (r) => r.systemCpuMsPerRequest)} | ${cmp(c, (r) => r.systemCpuMsPerRequest)} | ${cmp(b, (r) => r.requestsPerSecond)} | ${cmp(c, (r) => r.requestsPerSecond)} | ${cmp(b, (r) => r.requestsPerSecondPerCore)} | ${cmp(c, (r) => r.requestsPerSecondPerCore)} | ${cmp(b, (r) => r.p99)} | ${cmp(c, (r) => r.p99)} | ${cmp(b, (r) => r.peakRssMb)} | ${cmp(c, (r) => r.peakRssMb)} |`,
     );
   }
   lines.push('', 'Workloads: ' + Object.entries(WORKLOAD_TITLES).map(([name, title]) => `\`${name}\` ${title}`).join('; ') + '.');

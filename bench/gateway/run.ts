@@ -20,7 +20,7 @@ import { startGatewayProcess, type GatewaySetup, type RunningGatewayProcess } fr
 import { BENCH_ADMIN_SUBJECT } from './internal-header.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { freePort, machineCpuMs, runNode, startNode, stopAll, stopChild, treeCpuMs, treePeakRssMb, waitForHttp, type Child } from './processes.js';
+import { freePort, machineCpuMs, runNode, startNode, stopAll, stopChild, treeCpuMs, treeKernelCpuMs, treePeakRssMb, waitForHttp, type Child } from './processes.js';
 import { profileMarkdown, summariseProfile } from './profile-summary.js';
 import { GATEWAY_NAMES, markdownTable, summarise, type Cell, type GatewayId } from './report.js';
 import type { BenchInputs, Workload } from './workloads.js';
@@ -170,11 +170,13 @@ async function measureCell(ctx: Context, gateway: RunningGatewayProcess, workloa
   const subgraphCpu = () => ctx.subgraphs.reduce((sum, child) => sum + treeCpuMs(child.pid), 0);
   const workers = ctx.subgraphWorkers;
   const cpuBefore = treeCpuMs(gateway.child.pid);
+  const kernelBefore = treeKernelCpuMs(gateway.child.pid);
   const subgraphCpuBefore = subgraphCpu();
   const machineBefore = machineCpuMs();
   const subgraphBefore = await subgraphRequestCount(ctx.subgraphPorts, workers);
   const load = await runLoadProcess(job(ctx.options.durationSeconds, 'run'), ctx.dir, ctx.env, name);
   const cpuAfter = treeCpuMs(gateway.child.pid);
+  const kernelAfter = treeKernelCpuMs(gateway.child.pid);
   const subgraphCpuAfter = subgraphCpu();
   const machineAfter = machineCpuMs();
   const subgraphAfter = await subgraphRequestCount(ctx.subgraphPorts, workers);
@@ -186,6 +188,7 @@ async function measureCell(ctx: Context, gateway: RunningGatewayProcess, workloa
     round,
     load,
     cpuMs: cpuAfter - cpuBefore,
+    kernelCpuMs: kernelAfter - kernelBefore,
     subgraphRequests: subgraphAfter - subgraphBefore,
     peakRssMb: treePeakRssMb(gateway.child.pid),
     subgraphCpuMs: subgraphCpuAfter - subgraphCpuBefore,
