@@ -135,6 +135,13 @@ export function rightsKey(viewer: Viewer): string {
  * `result` for one more subscriber: its data copied, because completing a result for a
  * subscriber (hidden fields dropped, removed fields nulled) changes it in place.
  */
+/** One run of a plan for an event, shared by the subscribers waiting for it. */
+interface SharedEnrichment {
+  result: Promise<ExecutionResult>;
+  /** Subscribers that have not yet received their result. */
+  waiting: number;
+}
+
 function copyForSubscriber(result: ExecutionResult): ExecutionResult {
   return result.data ? { ...result, data: structuredClone(result.data) } : result;
 }
@@ -154,15 +161,25 @@ export function attachGatewayWs(options: GatewayWsOptions): { close(): Promise<v
   /**
    * Enrichments of one upstream event (a stream hands the same object to all its listeners)
    * by operation, variables and rights: subscribers with equal keys share one run of the
-   * plan (each gets its own copy to complete). Gone with the event.
+   * plan. Each gets a result of its own to complete: copies for all but the last one waiting,
+   * which takes the original (the usual case of one subscriber copies nothing); a subscriber
+   * arriving after that runs the plan again. Gone with the event.
    */
-  const enrichments = new WeakMap<ExecutionResult, Map<string, Promise<ExecutionResult>>>();
+  const enrichments = new WeakMap<ExecutionResult, Map<string, SharedEnrichment>>();
   function enrichOnce(event: ExecutionResult, key: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     let byKey = enrichments.get(event);
     if (!byKey) enrichments.set(event, (byKey = new Map()));
-    let enriched = byKey.get(key);
-    if (!enriched) byKey.set(key, (enriched = run()));
-    return enriched.then(copyForSubscriber);
+    const shares = byKey;
+    let shared = shares.get(key);
+    if (!shared) shares.set(key, (shared = { result: run(), waiting: 0 }));
+    const entry = shared;
+    entry.waiting += 1;
+    return entry.result.then((result) => {
+      entry.waiting -= 1;
+      if (entry.waiting > 0 || shares.get(key) !== entry) return copyForSubscriber(result);
+      shares.delete(key);
+      return result;
+    });
   }
 
   function dropSlow(socket: WebSocket): void {
