@@ -13,7 +13,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites.js';
 import { generateHydratedPaths } from '@apollo/gateway/dist/executeQueryPlan.js';
 import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge.js';
-import { ERRORS, errorCodeDef, type Operation } from '@apollo/federation-internals';
+import { ERRORS, errorCodeDef, operationFromDocument, type Operation, type Schema } from '@apollo/federation-internals';
 import { evaluateCondition, getResponseName, type FetchNode, type PlanNode, type QueryPlan, type QueryPlanSelectionNode, type ResponsePath } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext, GatewayExecutionResult } from '@apollo/server-gateway-interface';
 import type { OperationContext } from '@apollo/gateway/dist/operationContext.js';
@@ -30,13 +30,27 @@ import {
   type GraphQLSchema,
   type VariableDefinitionNode,
 } from 'graphql';
-import type { ResultShaper } from './result-shaper.js';
+import { compileResultShaper, type ResultShaper } from './result-shaper.js';
 
 /** What executing an operation needs that depends only on the operation and the schema. */
 export interface PreparedOperation {
   /** The operation over the API schema (federation-internals form). */
   operation: Operation;
   shaper: ResultShaper;
+}
+
+/**
+ * The operation of `operationContext` (its definition and fragments) over `apiSchema`, built
+ * as `executeQueryPlan` builds it, with its compiled shaper. Throws what
+ * `operationFromDocument` throws (a `GraphQLError` for an operation the schema cannot hold).
+ */
+export function prepareOperation(apiSchema: Schema, operationContext: OperationContext): PreparedOperation {
+  const operation = operationFromDocument(
+    apiSchema,
+    { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
+    { validate: false },
+  );
+  return { operation, shaper: compileResultShaper(operation) };
 }
 
 type ResultMap = Record<string, unknown>;

@@ -24,8 +24,7 @@ import { ProxyTracerProvider, trace } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { boundedCache, documentBytes, mib, objectBytes } from '../../subgraphs/shared/bounded-cache.js';
-import { executePlan, type PreparedOperation } from './execute-plan.js';
-import { compileResultShaper } from './result-shaper.js';
+import { executePlan, prepareOperation, type PreparedOperation } from './execute-plan.js';
 
 /** The parts of ApolloGateway this module uses. */
 interface GatewayInternals {
@@ -121,8 +120,7 @@ function prepare(inner: GatewayInternals, requestContext: GatewayGraphQLRequestC
   const planKey = request.operationName ? createHash('sha256').update(queryHash).update(request.operationName).digest('hex') : queryHash;
   const operationContext = buildOperationContext({ schema: inner.schema, operationDocument: document, operationName: request.operationName });
   try {
-    const operation = operationFromDocument(inner.apiSchema, { kind: document.kind, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] }, { validate: false });
-    return { operationContext, documentBytes: documentBytes(document), planKey, queryPlan: null, operation: { operation, shaper: compileResultShaper(operation) }, error: null };
+    return { operationContext, documentBytes: documentBytes(document), planKey, queryPlan: null, operation: prepareOperation(inner.apiSchema, operationContext), error: null };
   } catch (error) {
     if (error instanceof GraphQLError) return { operationContext, documentBytes: documentBytes(document), planKey, queryPlan: null, operation: null, error };
     throw error;

@@ -12,10 +12,9 @@ import { executeQueryPlan, buildOperationContext, type ApolloGateway, type Graph
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanner, SubscriptionNode } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { executePlan, type PreparedOperation } from '../execution/execute-plan.js';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { executePlan, prepareOperation, type PreparedOperation } from '../execution/execute-plan.js';
 import { tracingRegistered } from '../execution/lean-executor.js';
-import { compileResultShaper } from '../execution/result-shaper.js';
 import { boundedCache, documentBytes, mib, objectBytes, type BoundedCache } from '../../subgraphs/shared/bounded-cache.js';
 import { resumableOperation, type ResumableOperation } from './resume.js';
 
@@ -114,7 +113,7 @@ export class SubscriptionPlanner {
         schema: gateway.schema,
         queryPlan: { kind: 'QueryPlan', node: plan.rest ? { kind: 'Sequence', nodes: [primary, plan.rest] } : primary },
         operationContext,
-        operation: prepareOperation(gateway.apiSchema, operationContext),
+        operation: preparedOrNull(gateway.apiSchema, operationContext),
       };
       this.prepared.set(plan, prepared);
     }
@@ -130,14 +129,10 @@ interface PreparedExecution {
   operation: PreparedOperation | null;
 }
 
-function prepareOperation(apiSchema: Schema, operationContext: ReturnType<typeof buildOperationContext>): PreparedOperation | null {
+/** The prepared operation, or null when it cannot be built (Apollo's executor then answers with that error). */
+function preparedOrNull(apiSchema: Schema, operationContext: ReturnType<typeof buildOperationContext>): PreparedOperation | null {
   try {
-    const operation = operationFromDocument(
-      apiSchema,
-      { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
-      { validate: false },
-    );
-    return { operation, shaper: compileResultShaper(operation) };
+    return prepareOperation(apiSchema, operationContext);
   } catch {
     return null;
   }
