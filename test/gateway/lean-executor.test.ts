@@ -3,13 +3,15 @@
  * and its result shaper prepared once per query text. Its contract is to answer exactly as
  * `@apollo/gateway`'s executor does. Outside production a request with the
  * `Apollo-Query-Plan-Experimental` header is served by Apollo's executor (which then adds the
- * plan under `extensions.__queryPlanExperimental`), so the same gateway, subgraphs and data
+ * plan under `extensions.__queryPlanExperimental`; a counter on Apollo's `executeQueryPlan`
+ * proves which executor served each request), so the same gateway, subgraphs and data
  * answer each request both ways here, side by side: the unified view, the 50-customer list,
  * aliases, fragments, `@skip`/`@include`, introspection beside data, and the ticket system
  * failing in several ways (partial data, errors with their paths). Stack traces (development
  * mode only) name each executor's own source lines and are left out of the comparison.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { CUSTOMER_VIEW } from '../../schema/operations/index.js';
 import { CUSTOMER_LIST } from '../../bench/gateway/workloads.js';
@@ -18,6 +20,18 @@ import { startStack, type GraphQLResponse, type Stack } from '../support/stack.j
 import { bearer } from '../support/viewers.js';
 
 const APOLLO = { 'Apollo-Query-Plan-Experimental': '1' };
+
+/**
+ * Counts the calls of Apollo's `executeQueryPlan`, which `ApolloGateway`'s own executor looks
+ * up on its module's exports at each call: proof of which executor served a request.
+ */
+const apolloModule = createRequire(import.meta.url)('@apollo/gateway/dist/executeQueryPlan.js') as { executeQueryPlan: (...args: unknown[]) => unknown };
+let apolloExecutions = 0;
+const original = apolloModule.executeQueryPlan;
+apolloModule.executeQueryPlan = (...args: unknown[]) => {
+  apolloExecutions += 1;
+  return original(...args);
+};
 
 const SHAPES = /* GraphQL */ `
   query Shapes($withTier: Boolean!, $skipPhones: Boolean = false, $first: Int = 2) {
@@ -61,12 +75,16 @@ describe('the gateway executor answers as @apollo/gateway executor', () => {
   afterAll(async () => {
     await stack?.close();
     await tickets?.close();
+    apolloModule.executeQueryPlan = original;
   });
 
   /** The request answered by the gateway's executor and by Apollo's; returns both, the plan extension dropped. */
   async function bothWays(query: string, variables?: Record<string, unknown>) {
+    const before = apolloExecutions;
     const ours = await stack.query(query, variables, admin);
+    assert.equal(apolloExecutions, before, "the gateway's executor served the first request");
     const apollo = await stack.query(query, variables, { ...admin, ...APOLLO });
+    assert.equal(apolloExecutions, before + 1, "Apollo's executor served the second");
     const apolloBody = apollo as GraphQLResponse<unknown> & { extensions?: Record<string, unknown> };
     assert.ok(apolloBody.extensions?.__queryPlanExperimental, 'Apollo executor served the second request');
     assert.equal((ours as { extensions?: Record<string, unknown> }).extensions?.__queryPlanExperimental, undefined, 'the gateway executor served the first');
