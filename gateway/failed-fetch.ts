@@ -23,7 +23,7 @@ import {
   type GraphQLFormattedError,
   type SelectionSetNode,
 } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import { boundedCache, mib, objectBytes } from '../subgraphs/shared/bounded-cache.js';
 import { executedSelections, fragmentsOf, selectOperation } from './operation/executed-selections.js';
 
 /** The fetch as the gateway hands it to a data source. */
@@ -80,15 +80,25 @@ export function fieldPathsOf(fetch: SubgraphFetch, document?: DocumentNode): Sub
   return paths;
 }
 
-/** Fetch operations parsed, by text: a query plan's fetches repeat, their texts are few. */
-const parsedFetches = new LRUCache<string, DocumentNode | false>({ max: 1000 });
+/**
+ * Fetch operations parsed, by text (a query plan's fetches repeat), within `PARSED_FETCHES_BYTES`:
+ * every distinct client operation brings distinct fetch texts, so a cache bounded by count
+ * would keep any number of bytes. Parsed without locations: only their fields are read here.
+ */
+const PARSED_FETCHES_BYTES = mib(8);
+const parsedFetches = boundedCache<DocumentNode | false>({ maxBytes: PARSED_FETCHES_BYTES, sizeOf: (parsed) => (parsed ? objectBytes(parsed) : 0) });
+
+/** The parsed-fetch cache's entries and estimated bytes (at most `PARSED_FETCHES_BYTES`), for tests and diagnostics. */
+export function parsedFetchesSize(): { entries: number; bytes: number; maxBytes: number } {
+  return { entries: parsedFetches.size, bytes: parsedFetches.calculatedSize, maxBytes: PARSED_FETCHES_BYTES };
+}
 
 function parseFetch(query: string | undefined): DocumentNode | undefined {
   if (!query) return undefined;
   let parsed = parsedFetches.get(query);
   if (parsed === undefined) {
     try {
-      parsed = parse(query);
+      parsed = parse(query, { noLocation: true });
     } catch {
       parsed = false;
     }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
-import { fieldPathsOf, unusableResponseReason } from '../../gateway/failed-fetch.js';
+import { fieldPathsOf, parsedFetchesSize, unusableResponseReason } from '../../gateway/failed-fetch.js';
 
 describe('the fields of a failed fetch', () => {
   test('root fields by response key, __typename left out, skipped ones too', () => {
@@ -41,5 +41,22 @@ describe('the fields of a failed fetch', () => {
     assert.match(unusableResponseReason({ data: { _entities: [] } }, entities, 200)!, /0 of the 1 entities/);
     assert.match(unusableResponseReason('ok', root, 200)!, /not a GraphQL response/);
     assert.match(unusableResponseReason({ data: [1] }, root, 200)!, /malformed "data"/);
+  });
+});
+
+describe('parsed fetch operations', () => {
+  test('stay within their bytes however many distinct fetches pass, and an evicted one is read again correctly', () => {
+    // Every distinct client operation brings distinct fetch texts (its own aliases): 3,000 of ~2 KB each.
+    const fetchText = (i: number) =>
+      `query Op${i}__crm__0 { ${Array.from({ length: 40 }, (_, k) => `f${i}_${k}: customer(id: "cus_${k}") { id displayName tier phones { e164 } }`).join(' ')} }`;
+    const answer = (i: number) => ({ data: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`f${i}_${k}`, null])) });
+    for (let i = 0; i < 3000; i += 1) assert.equal(unusableResponseReason(answer(i), { query: fetchText(i) }, 200), null);
+    const { entries, bytes, maxBytes } = parsedFetchesSize();
+    assert.ok(bytes <= maxBytes, `${bytes} bytes kept, budget ${maxBytes}`);
+    assert.ok(entries > 0 && entries < 3000, `${entries} entries kept`);
+    // The first fetch was evicted long ago: parsed again, a missing field is still found.
+    const partial = answer(0);
+    delete (partial.data as Record<string, unknown>).f0_7;
+    assert.equal(unusableResponseReason(partial, { query: fetchText(0) }, 200), 'an answer without the field "f0_7"');
   });
 });
