@@ -72,7 +72,6 @@ export function leanExecutor(gateway: ApolloGateway, fallback: GatewayExecutor, 
     sizeOf: (entry) => 2 * entry.documentBytes + (entry.queryPlan ? objectBytes(entry.queryPlan) : 0),
   });
   let schemaSeen: Schema | undefined;
-  let services: { map: GatewayInternals['serviceMap']; dataSources: Record<string, GraphQLDataSource> } | undefined;
 
   return async (requestContext) => {
     if (mustUseApollo(inner, requestContext)) return fallback(requestContext);
@@ -91,12 +90,10 @@ export function leanExecutor(gateway: ApolloGateway, fallback: GatewayExecutor, 
     // Stored once planned, so that its size counts the plan.
     if (fresh) prepared.set(key, entry);
     if (!entry.operation) return { errors: [entry.error!] };
-    if (services?.map !== inner.serviceMap) {
-      const dataSources = Object.create(null) as Record<string, GraphQLDataSource>;
-      for (const [service, { dataSource }] of Object.entries(inner.serviceMap)) dataSources[service] = dataSource;
-      services = { map: inner.serviceMap, dataSources };
-    }
-    return executePlan(entry.queryPlan, services.dataSources, requestContext, entry.operationContext, inner.supergraphSchema, entry.operation);
+    // Read per request, as ApolloGateway does: a reload changes the service map in place.
+    const dataSources = Object.create(null) as Record<string, GraphQLDataSource>;
+    for (const service in inner.serviceMap) dataSources[service] = inner.serviceMap[service]!.dataSource;
+    return executePlan(entry.queryPlan, dataSources, requestContext, entry.operationContext, inner.supergraphSchema, entry.operation);
   };
 }
 
