@@ -3,8 +3,8 @@
  * and a call log must look like, checked before anything is written anywhere. Each failure
  * is a `BAD_USER_INPUT` naming the argument.
  */
-import { randomUUID } from 'node:crypto';
 import { badUserInput } from '../../../schema/errors.js';
+import { timeOrderedId } from '../../shared/time-ordered-id.js';
 import { MAX_CONTACTS, MAX_NOTE_LENGTH, type CallLogInput } from './port.js';
 import { plainActivity, type ActivityRecord } from './records.js';
 
@@ -16,8 +16,8 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** The distinct values, in first-seen order. */
 export const unique = (values: readonly string[]): string[] => [...new Set(values)];
 
-/** A new id for a record created at run time: `<prefix>_<32 hex digits>`. */
-export const runtimeId = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '')}`;
+/** A new id for a record created at run time: `<prefix>_<32 hex digits>`, in creation order (`time-ordered-id.ts`). */
+export const runtimeId = (prefix: string): string => timeOrderedId(prefix);
 
 /** The trimmed search text; BAD_USER_INPUT (`search`) when longer than `MAX_SEARCH_LENGTH`. */
 export function searchText(search: string | null | undefined): string {

@@ -6,7 +6,7 @@
  */
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
 import { conversationClosedEvent, leadCreatedEvent, leadStatusChangedEvent } from '../change-events.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { badUserInput, conflict, notFound } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
@@ -25,7 +25,7 @@ import {
   type StartConversationInput,
   type UpdateConversationInput,
 } from '../engagement-port.js';
-import { EMAIL_PATTERN } from '../validation.js';
+import { EMAIL_PATTERN, runtimeId } from '../validation.js';
 import { DEFAULT_CUSTOMER_STATUS } from '../customer-status.js';
 import type {
   AttachmentRecord,
@@ -47,7 +47,6 @@ import type { CrmTables } from './tables.js';
 import { pagesByCustomer } from '../sql-pages.js';
 
 const SEED_BATCH_ROWS = 500;
-const runtimeId = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '')}`;
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

@@ -3,7 +3,6 @@
  * Per-parent pages come from one statement with window functions, so a request for many
  * customers costs one statement per list, not one per customer.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { conflict, notFound } from '../../../../schema/errors.js';
 import type { Database } from '../../../shared/database.js';
@@ -18,6 +17,7 @@ import { loadReportingSeed } from '../../reports/seed.js';
 import type { TicketReportsSource } from '../../reports/port.js';
 import { SqlTicketReports } from '../../reports/sql-reports.js';
 import type { ReportingTicketsDatabase, TicketReportingColumns } from '../../reports/tables.js';
+import { timeOrderedId } from '../../../shared/time-ordered-id.js';
 import { inputFingerprint, normaliseCreateTicketInput, type NormalisedTicketInput } from '../validation.js';
 import { ChangeEventOutbox } from '../../../shared/change-events/outbox.js';
 import { recordChangeEvents } from '../../../shared/change-events/record.js';
@@ -317,7 +317,7 @@ export class SqlTicketStore implements TicketsSource {
     }
     const now = new Date().toISOString();
     const ticket: TicketRecord = {
-      id: `tkt_${randomUUID().replaceAll('-', '')}`,
+      id: timeOrderedId('tkt'),
       number: `T-${Number(counter.value)}`,
       subject: input.subject,
       description: input.description,
