@@ -1,5 +1,6 @@
 /**
- * Records created at run time (notes, status changes, tickets, leads) get ids that sort in
+ * Records created at run time (notes, status changes, tickets, leads, change events, bot
+ * hand-offs) get ids that sort in
  * creation order (subgraphs/shared/time-ordered-id.ts), so lists paged newest first by time
  * and then id keep two records of the same millisecond in the order they were made.
  */

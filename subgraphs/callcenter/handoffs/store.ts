@@ -6,7 +6,8 @@
  * the fallback ticket's outbox row are written in one transaction, so a hand-off that
  * expired always becomes a ticket, once.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { timeOrderedId } from '../../shared/time-ordered-id.js';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { badUserInput, conflict, notFound, switchboardError } from '../../../schema/errors.js';
 import type { Database } from '../../shared/database.js';
@@ -104,7 +105,7 @@ export class SqlHandoffStore {
       }
       const offeredTo = await this.pickAgent(trx, []);
       const row: HandoffsTable = {
-        id: `hof_${randomUUID().replace(/-/g, '')}`,
+        id: timeOrderedId('hof'),
         idempotency_key: key,
         request_hash: requestHash,
         status: 'OFFERED',

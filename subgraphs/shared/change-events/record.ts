@@ -3,7 +3,7 @@
  * open transaction, so both commit or neither does (a crash before the commit leaves
  * neither, after it both). Never call it outside that transaction.
  */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../time-ordered-id.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { ChangeEventType } from './registry.js';
 import type { ChangeEventTables } from './tables.js';
@@ -24,7 +24,7 @@ export interface ChangeEventInput {
 export async function recordChangeEvents<DB>(trx: Transaction<DB> | Kysely<DB>, events: readonly ChangeEventInput[]): Promise<string[]> {
   if (events.length === 0) return [];
   const rows = events.map((event) => ({
-    id: `evt_${randomUUID().replaceAll('-', '')}`,
+    id: timeOrderedId('evt'),
     type: event.type,
     subject_id: event.subjectId,
     data: JSON.stringify(event.data),
