@@ -11,6 +11,7 @@ import { envValue } from '../../subgraphs/shared/env/read.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../subgraphs/shared/database.js';
 import { migrateAtOpen } from '../../subgraphs/shared/migrations.js';
 import { toPage, type Page, type PageArgs } from '../../subgraphs/shared/pagination.js';
+import { timeOrderedId } from '../../subgraphs/shared/time-ordered-id.js';
 import { GATEWAY_MIGRATIONS } from './migrations.js';
 import type { GatewayTables } from './tables.js';
 
@@ -120,7 +121,7 @@ export class GatewayStore {
   /** Appends events in one transaction (multi-row inserts); the trail has no update or delete. */
   async appendAuditEvents(events: Omit<AuditEvent, 'id' | 'at'>[]): Promise<AuditEvent[]> {
     const at = new Date().toISOString();
-    const full = events.map((event): AuditEvent => ({ ...event, id: `aud_${randomUUID().replaceAll('-', '')}`, at }));
+    const full = events.map((event): AuditEvent => ({ ...event, id: timeOrderedId('aud'), at }));
     if (full.length === 0) return full;
     await this.database.db.transaction().execute(async (trx) => {
       await trx

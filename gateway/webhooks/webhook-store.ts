@@ -5,7 +5,7 @@
  * endpoint and event: `ON CONFLICT DO NOTHING`), the claim of due deliveries (the shared
  * outbox lease), the outcome of each attempt, the log as admins page through it, replay.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { checkDestination, type AddressPolicy } from '../../subgraphs/shared/address-policy.js';
 import { FieldCipher } from '../../subgraphs/shared/field-cipher.js';
@@ -14,6 +14,7 @@ import { CHANGE_EVENT_TYPES, isChangeEventType, wireName, type ChangeEventType }
 import type { ChangeEvent } from '../../subgraphs/shared/change-events/outbox.js';
 import { claimDue, type Claim } from '../../subgraphs/shared/outbox/lease.js';
 import { toPage, type Page, type PageArgs } from '../../subgraphs/shared/pagination.js';
+import { timeOrderedId } from '../../subgraphs/shared/time-ordered-id.js';
 import type { WebhookDeliveriesTable, WebhookDeliveryStatus, WebhookEndpointsTable, WebhookTables } from './tables.js';
 
 export const DELIVERY_CURSOR_KIND = 'webhookDeliveries';
@@ -191,7 +192,7 @@ export class WebhookStore {
       throw badUserInput(`The webhook URL's host ${new URL(url).hostname} does not resolve (${error.code ?? error.message}).`, { argumentName: 'input.url', reason: 'HOST_NOT_FOUND' });
     });
     const endpoint: SigningEndpoint = {
-      id: `whe_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
+      id: timeOrderedId('whe'),
       url,
       eventTypes: eventTypes as ChangeEventType[],
       description,

@@ -1,8 +1,8 @@
 /**
  * Records created at run time (notes, status changes, tickets, leads, change events, bot
- * hand-offs) get ids that sort in
- * creation order (subgraphs/shared/time-ordered-id.ts), so lists paged newest first by time
- * and then id keep two records of the same millisecond in the order they were made.
+ * hand-offs, audit events, webhook endpoints) get ids that sort in creation order
+ * (subgraphs/shared/time-ordered-id.ts), so lists paged by time and then id keep two
+ * records of the same millisecond in the order they were made.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
