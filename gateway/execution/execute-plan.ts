@@ -134,7 +134,8 @@ async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor 
     case 'Defer':
       throw new Error('@defer support is not available in the gateway');
     default:
-      throw new Error(`Unexpected query plan node ${(node as { kind: string }).kind}`);
+      // As in Apollo's executor: a node of another kind is passed over.
+      return;
   }
 }
 
@@ -296,7 +297,10 @@ function executeIntrospection(
     ],
   };
   const { data, errors } = executeSync({ schema, document, rootValue: {}, variableValues });
-  if ((errors && errors.length > 0) || !data) throw new Error(`Introspection query for ${JSON.stringify(selection)} should not have failed`);
+  if (errors && errors.length > 0) {
+    throw new Error(`Introspection query for ${JSON.stringify(selection)} should not have failed but got ${JSON.stringify(errors)}`);
+  }
+  if (!data) throw new Error(`Introspection query for ${JSON.stringify(selection)} should not have failed`);
   const key = selection.alias?.value ?? selection.name.value;
   return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
 }

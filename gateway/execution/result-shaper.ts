@@ -200,6 +200,9 @@ function leafValidator(schema: Schema, type: ScalarType | EnumType): (value: unk
 function condition(directive: { arguments(): { if: boolean | Variable }; toString(): string } | undefined): Condition | undefined {
   if (!directive) return undefined;
   const value = directive.arguments().if;
+  // No `if:` at all (only in a document that skipped validation): Apollo reads it as undefined,
+  // which skips under @include and keeps under @skip, as `false` does here.
+  if (value === undefined) return false;
   return value instanceof Variable ? { variable: value.name, text: `${value}`, directive: `${directive}` } : value;
 }
 
@@ -288,6 +291,7 @@ function describeLast(path: (string | number)[], currentType: Type, parentType: 
 
 /** The shaped value; sets `invalid` and `hadErrors` (see above). */
 function updateOutputValue(outputValue: unknown, plan: ValuePlan, inputValue: unknown, path: (string | number)[], run: Run, parentType: CompositeType): unknown {
+  if (inputValue === undefined) throw new Error('Should not pass undefined for `inputValue` to this method');
   invalid = false;
   hadErrors = false;
   if (outputValue === null || (outputValue !== undefined && !plan.hasSelections)) return outputValue;

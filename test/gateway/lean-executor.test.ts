@@ -109,6 +109,13 @@ describe('the gateway executor answers as @apollo/gateway executor', () => {
     });
   }
 
+  test('an introspection field that fails: the same error', async () => {
+    // Valid (a nullable variable with a default may fill a non-null argument), yet null at run time.
+    const { ours, apollo } = await bothWays('query Type($name: String = "Customer") { __type(name: $name) { name } }', { name: null });
+    assert.deepEqual(ours, apollo);
+    assert.match(ours.errors?.[0]?.message ?? '', /should not have failed but got/);
+  });
+
   for (const mode of ['graphql-500', 'wrong-entities', 'not-graphql'] satisfies FaultMode[]) {
     test(`ticket system ${mode}: the same partial data and errors with their paths`, async () => {
       await tickets.setMode(mode);

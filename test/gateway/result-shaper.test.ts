@@ -138,6 +138,23 @@ describe('the compiled result shaper answers as @apollo/gateway computeResponse'
     assertSame(query, { node: { __typename: 'Ticket', id: 't9', subject: 'X', open: false }, search: null, customer: null });
   });
 
+  test('documents that skipped validation and inputs no JSON can carry: @include without if:, undefined in a list', () => {
+    assertSame(`{ count @include customer(id: "c1") @skip { id } }`, { count: 1, customer });
+    for (const input of [() => ({ customers: [{ id: 'a' }, undefined] }), () => ({ customers: new Array(2) }), () => ({ search: [customer, undefined] })]) {
+      const operation = operationFromDocument(schema, parse(`{ customers { id } search { __typename } }`), { validate: false });
+      const outcome = (run: () => { data: unknown; errors: GraphQLError[] }) => {
+        try {
+          return summary(run());
+        } catch (error) {
+          return { threw: (error as Error).message };
+        }
+      };
+      const apollo = outcome(() => computeResponse({ operation, variables: {}, input: input() as Record<string, unknown>, introspectionHandling: () => null }));
+      const ours = outcome(() => compileResultShaper(operation).shape(input() as Record<string, unknown>, {}, () => null));
+      assert.deepEqual(ours, apollo);
+    }
+  });
+
   test('introspection fields are answered by the handler; a missing input is returned as is', () => {
     assertSame(`{ __schema { queryType { name } } count }`, { count: 1 });
     assertSame(`{ count }`, null);
