@@ -124,26 +124,25 @@ export function processTree(pid: number): number[] {
   return found;
 }
 
-/** User + system CPU time (ms) used so far by `pid` and every process below it (`processTree`); 0 for any that ended meanwhile. */
-export function treeCpuMs(pid: number): number {
+/** `read(each)` summed over `pid` and every process below it (`processTree`); a process that ended meanwhile counts 0. */
+function sumOverTree(pid: number, read: (pid: number) => number): number {
   return processTree(pid).reduce((sum, each) => {
     try {
-      return sum + cpuMs(each);
+      return sum + read(each);
     } catch {
       return sum;
     }
   }, 0);
 }
 
+/** User + system CPU time (ms) used so far by `pid` and every process below it (`processTree`); 0 for any that ended meanwhile. */
+export function treeCpuMs(pid: number): number {
+  return sumOverTree(pid, cpuMs);
+}
+
 /** Peak resident memory (`VmHWM`, MB) of `pid` and every process below it, summed: for a cluster, each worker's peak added up (an upper bound of the total at any moment). */
 export function treePeakRssMb(pid: number): number {
-  return processTree(pid).reduce((sum, each) => {
-    try {
-      return sum + peakRssMb(each);
-    } catch {
-      return sum;
-    }
-  }, 0);
+  return sumOverTree(pid, peakRssMb);
 }
 
 /** User + system CPU time the process has used so far, in milliseconds. */
@@ -160,15 +159,19 @@ export function cpuTimes(pid: number): { userMs: number; kernelMs: number } {
   return { userMs: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND, kernelMs: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND };
 }
 
-/** The kernel part (`stime`, ms) of `treeCpuMs`. */
-export function treeKernelCpuMs(pid: number): number {
-  return processTree(pid).reduce((sum, each) => {
+/** `cpuTimes` summed over `pid` and every process below it, each read once (user and kernel time of the same instant); 0 for any that ended meanwhile. */
+export function treeCpuTimes(pid: number): { userMs: number; kernelMs: number } {
+  const total = { userMs: 0, kernelMs: 0 };
+  for (const each of processTree(pid)) {
     try {
-      return sum + cpuTimes(each).kernelMs;
+      const { userMs, kernelMs } = cpuTimes(each);
+      total.userMs += userMs;
+      total.kernelMs += kernelMs;
     } catch {
-      return sum;
+      // the process ended
     }
-  }, 0);
+  }
+  return total;
 }
 
 /** The whole machine's CPU time so far (all cores, from `/proc/stat`), busy and total, in milliseconds. */

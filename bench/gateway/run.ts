@@ -7,7 +7,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { get as httpGet } from 'node:http';
-import { createConnection } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -20,11 +19,12 @@ import { startGatewayProcess, type GatewaySetup, type RunningGatewayProcess } fr
 import { BENCH_ADMIN_SUBJECT } from './internal-header.js';
 import type { LoadJob, LoadResult } from './load.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { freePort, machineCpuMs, runNode, startNode, stopAll, stopChild, treeCpuMs, treeKernelCpuMs, treePeakRssMb, waitForHttp, type Child } from './processes.js';
+import { freePort, machineCpuMs, runNode, startNode, stopAll, stopChild, treeCpuMs, treeCpuTimes, treePeakRssMb, waitForHttp, type Child } from './processes.js';
 import { profileMarkdown, summariseProfile } from './profile-summary.js';
 import { GATEWAY_NAMES, markdownTable, summarise, type Cell, type GatewayId } from './report.js';
 import type { BenchInputs, Workload } from './workloads.js';
 import { benchEnvironment } from './environment.js';
+import { redisAnswers } from '../../test/support/redis.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -101,24 +101,6 @@ async function subgraphRequestCount(ports: Record<string, number>, workers: numb
   return total;
 }
 
-/** Whether a TCP connection to the Redis of `url` opens within 2 s. */
-function redisAnswers(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(2000);
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
 async function runLoadProcess(job: LoadJob, dir: string, env: NodeJS.ProcessEnv, name: string): Promise<LoadResult> {
   const file = join(dir, `job-${name}.json`);
   writeFileSync(file, JSON.stringify(job));
@@ -169,14 +151,13 @@ async function measureCell(ctx: Context, gateway: RunningGatewayProcess, workloa
   // CPU of a process and its workers (a cluster primary's children), so --workers counts them all.
   const subgraphCpu = () => ctx.subgraphs.reduce((sum, child) => sum + treeCpuMs(child.pid), 0);
   const workers = ctx.subgraphWorkers;
-  const cpuBefore = treeCpuMs(gateway.child.pid);
-  const kernelBefore = treeKernelCpuMs(gateway.child.pid);
+  const gatewayBefore = treeCpuTimes(gateway.child.pid);
   const subgraphCpuBefore = subgraphCpu();
   const machineBefore = machineCpuMs();
   const subgraphBefore = await subgraphRequestCount(ctx.subgraphPorts, workers);
   const load = await runLoadProcess(job(ctx.options.durationSeconds, 'run'), ctx.dir, ctx.env, name);
-  const cpuAfter = treeCpuMs(gateway.child.pid);
-  const kernelAfter = treeKernelCpuMs(gateway.child.pid);
+  const gatewayAfter = treeCpuTimes(gateway.child.pid);
+  const cpuMs = gatewayAfter.userMs + gatewayAfter.kernelMs - (gatewayBefore.userMs + gatewayBefore.kernelMs);
   const subgraphCpuAfter = subgraphCpu();
   const machineAfter = machineCpuMs();
   const subgraphAfter = await subgraphRequestCount(ctx.subgraphPorts, workers);
@@ -187,13 +168,13 @@ async function measureCell(ctx: Context, gateway: RunningGatewayProcess, workloa
     connections,
     round,
     load,
-    cpuMs: cpuAfter - cpuBefore,
-    kernelCpuMs: kernelAfter - kernelBefore,
+    cpuMs,
+    kernelCpuMs: gatewayAfter.kernelMs - gatewayBefore.kernelMs,
     subgraphRequests: subgraphAfter - subgraphBefore,
     peakRssMb: treePeakRssMb(gateway.child.pid),
     subgraphCpuMs: subgraphCpuAfter - subgraphCpuBefore,
     machineBusyPercent: (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
-    systemCpuMs: cpuAfter - cpuBefore + (subgraphCpuAfter - subgraphCpuBefore),
+    systemCpuMs: cpuMs + (subgraphCpuAfter - subgraphCpuBefore),
     gatewayProcesses: gateway.processes,
   };
 }
@@ -268,7 +249,7 @@ async function main(options: BenchOptions): Promise<void> {
       SWITCHBOARD_RATE_LIMIT_COST: '0',
     };
     if (options.workers > 1) {
-      if (!(await redisAnswers(options.redisUrl))) throw new BenchFailure(`--workers ${options.workers} needs Redis for the subgraphs' pub/sub, and none answers at ${options.redisUrl} (--redis-url)`);
+      if (!(await redisAnswers(options.redisUrl, 2000))) throw new BenchFailure(`--workers ${options.workers} needs Redis for the subgraphs' pub/sub, and none answers at ${options.redisUrl} (--redis-url)`);
       log(`--workers ${options.workers}: gateway A and each subgraph run ${options.workers} processes (SWITCHBOARD_WORKERS, node:cluster; REDIS_URL ${options.redisUrl}); B and C are single processes`);
     }
     // The secrets above are this process's too (signing the admin token, the peers' internal token).
