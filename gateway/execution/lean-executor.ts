@@ -46,7 +46,6 @@ interface Prepared {
   operationContext: OperationContext;
   /** `documentBytes` of the parsed document (its share of the cache's budget). */
   documentBytes: number;
-  planKey: string;
   queryPlan: QueryPlan | null;
   /** Null when building the `Operation` failed: `error` is the response. */
   operation: PreparedOperation | null;
@@ -86,7 +85,7 @@ export function leanExecutor(gateway: ApolloGateway, fallback: GatewayExecutor, 
     entry ??= prepare(inner, requestContext);
     const validationErrors = inner.validateIncomingRequest(requestContext, entry.operationContext);
     if (validationErrors.length > 0) return { errors: validationErrors };
-    if (!entry.queryPlan) entry.queryPlan = await queryPlan(inner, requestContext, entry.planKey);
+    if (!entry.queryPlan) entry.queryPlan = await queryPlan(inner, requestContext);
     // Stored once planned, so that its size counts the plan.
     if (fresh) prepared.set(key, entry);
     if (!entry.operation) return { errors: [entry.error!] };
@@ -112,19 +111,23 @@ export function tracingRegistered(): boolean {
 }
 
 function prepare(inner: GatewayInternals, requestContext: GatewayGraphQLRequestContext): Prepared {
-  const { document, request, queryHash } = requestContext;
-  // The plan store's key, as ApolloGateway computes it.
-  const planKey = request.operationName ? createHash('sha256').update(queryHash).update(request.operationName).digest('hex') : queryHash;
+  const { document, request } = requestContext;
   const operationContext = buildOperationContext({ schema: inner.schema, operationDocument: document, operationName: request.operationName });
+  let operation: PreparedOperation | null = null;
+  let error: GraphQLError | null = null;
   try {
-    return { operationContext, documentBytes: documentBytes(document), planKey, queryPlan: null, operation: prepareOperation(inner.apiSchema, operationContext), error: null };
-  } catch (error) {
-    if (error instanceof GraphQLError) return { operationContext, documentBytes: documentBytes(document), planKey, queryPlan: null, operation: null, error };
-    throw error;
+    operation = prepareOperation(inner.apiSchema, operationContext);
+  } catch (thrown) {
+    if (!(thrown instanceof GraphQLError)) throw thrown;
+    error = thrown;
   }
+  return { operationContext, documentBytes: documentBytes(document), queryPlan: null, operation, error };
 }
 
-async function queryPlan(inner: GatewayInternals, requestContext: GatewayGraphQLRequestContext, planKey: string): Promise<QueryPlan> {
+/** The operation's plan from the gateway's plan store (under ApolloGateway's key), planned and stored when missing. */
+async function queryPlan(inner: GatewayInternals, requestContext: GatewayGraphQLRequestContext): Promise<QueryPlan> {
+  const { queryHash, request } = requestContext;
+  const planKey = request.operationName ? createHash('sha256').update(queryHash).update(request.operationName).digest('hex') : queryHash;
   let plan = await inner.queryPlanStore.get(planKey);
   if (!plan) {
     const operation = operationFromDocument(inner.apiSchema, requestContext.document, { operationName: requestContext.request.operationName });
