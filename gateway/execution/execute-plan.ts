@@ -61,9 +61,8 @@ interface Cursor {
   fullResult: ResultMap;
 }
 
+/** What the plan's nodes share while it runs. */
 interface Execution {
-  queryPlan: QueryPlan;
-  operationContext: OperationContext;
   prepared: PreparedOperation;
   serviceMap: Record<string, GraphQLDataSource>;
   requestContext: GatewayGraphQLRequestContext;
@@ -86,7 +85,7 @@ export async function executePlan(
   prepared: PreparedOperation,
 ): Promise<GatewayExecutionResult> {
   const errors: GraphQLError[] = [];
-  const execution: Execution = { queryPlan, operationContext, prepared, serviceMap, requestContext, supergraphSchema, errors };
+  const execution: Execution = { prepared, serviceMap, requestContext, supergraphSchema, errors };
   const unfilteredData = Object.create(null) as ResultMap;
   if (queryPlan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
   if (queryPlan.node) await executeNode(execution, queryPlan.node, { path: [], data: unfilteredData, fullResult: unfilteredData });
